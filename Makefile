@@ -1,0 +1,61 @@
+# Counter feedback kiosk. `make run` and `make test` work on a fresh machine: both create
+# .venv, install the project with its development tools, and build the translations first.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+TS := translations/kiosk_es.ts translations/kiosk_en.ts
+QM := $(TS:.ts=.qm)
+SOURCES := $(shell find kiosk -name '*.py' 2>/dev/null)
+
+.PHONY: setup run test lint translations lupdate build frozen-self-test screenshots bench clean system-deps
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	@bash tools/system-deps.sh
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+system-deps:
+	bash tools/system-deps.sh
+
+# .ts files are the source of truth; .qm files are built from them, never edited.
+translations: setup $(QM)
+
+translations/%.qm: translations/%.ts $(VENV)/.installed
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# Refresh the .ts sources from the code (then translate the new entries in Linguist).
+lupdate: setup
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none $(SOURCES) -ts $(TS)
+
+run: translations
+	$(PY) -m kiosk --windowed --data-dir .dev-data
+
+test: translations
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+
+screenshots: translations
+	QT_QPA_PLATFORM=offscreen $(PY) -m kiosk screenshots --out screenshots
+
+build: translations
+	$(BIN)/pyinstaller --noconfirm --clean build.spec
+
+# The frozen build must find every data file: CI runs its self-test.
+frozen-self-test: build
+	QT_QPA_PLATFORM=offscreen dist/kiosk/kiosk --self-test
+
+bench: translations
+	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py
+
+clean:
+	rm -rf build dist $(QM) .pytest_cache

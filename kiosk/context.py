@@ -1,0 +1,53 @@
+"""What every entry point needs: where the data is, which config, the settings, the store.
+
+Built once from the command line and passed down; no module-level global configuration.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from kiosk import __version__, paths
+from kiosk.config import Settings, load_for_path, resolve_config_path
+from kiosk.store.recovery import OpenedStore, open_store
+
+log = logging.getLogger("kiosk")
+
+
+@dataclass
+class Context:
+    data_dir: Path
+    config_path: Path
+    config_explicit: bool
+    settings: Settings
+    _store: OpenedStore | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_options(cls, config: str | None, data_dir: str | None) -> Context:
+        folder, explicit_folder = paths.data_dir(data_dir)
+        config_path, explicit_config = resolve_config_path(config, folder, explicit_folder)
+        settings = load_for_path(config_path, explicit_config)
+        return cls(folder, config_path, explicit_config, settings)
+
+    @property
+    def store_path(self) -> Path:
+        return paths.store_path(self.data_dir)
+
+    def store(self, *, check: bool = True) -> OpenedStore:
+        """The store, opened (and recovered if damaged) on first use."""
+        if self._store is None:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            self._store = open_store(
+                self.store_path, self.settings.kiosk.id, __version__, check=check
+            )
+        return self._store
+
+    def reload_settings(self, settings: Settings) -> None:
+        self.settings = replace(settings)
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.db.close()
+            self._store = None

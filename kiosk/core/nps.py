@@ -1,0 +1,106 @@
+"""Net Promoter Score and its margin of error.
+
+NPS = % promoters - % detractors, from -100 to +100. Each answer is a draw of +1 (promoter),
+0 (passive) or -1 (detractor); the NPS is 100 times the mean of those draws, so its standard
+error is 100 * sqrt(variance / n) with variance = p + d - (p - d)^2 for the shares p and d.
+The 95% margin of error is 1.96 standard errors. Below ``MIN_ANSWERS_FOR_SCORE`` the
+interval is so wide that showing a number would mislead, and callers say "too few answers".
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from kiosk.core.answer import SCORES, Category
+
+Z_95 = 1.959963984540054
+MIN_ANSWERS_FOR_SCORE = 30
+
+
+@dataclass(frozen=True, slots=True)
+class NpsSummary:
+    """The NPS of a set of answers, with counts and a 95% margin of error."""
+
+    promoters: int
+    passives: int
+    detractors: int
+
+    @property
+    def total(self) -> int:
+        return self.promoters + self.passives + self.detractors
+
+    @property
+    def nps(self) -> float | None:
+        """NPS in points (-100..100); None when there are no answers."""
+        if self.total == 0:
+            return None
+        return 100.0 * (self.promoters - self.detractors) / self.total
+
+    @property
+    def margin_of_error(self) -> float | None:
+        """Half-width of the 95% confidence interval, in NPS points."""
+        n = self.total
+        if n == 0:
+            return None
+        p = self.promoters / n
+        d = self.detractors / n
+        variance = p + d - (p - d) ** 2
+        return 100.0 * Z_95 * math.sqrt(max(variance, 0.0) / n)
+
+    @property
+    def enough_answers(self) -> bool:
+        return self.total >= MIN_ANSWERS_FOR_SCORE
+
+    def share(self, category: Category) -> float:
+        """Share of answers in ``category``, 0..100 (0 when there are none)."""
+        if self.total == 0:
+            return 0.0
+        count = {
+            Category.PROMOTER: self.promoters,
+            Category.PASSIVE: self.passives,
+            Category.DETRACTOR: self.detractors,
+        }[Category(category)]
+        return 100.0 * count / self.total
+
+    def as_dict(self) -> dict[str, object]:
+        nps = self.nps
+        moe = self.margin_of_error
+        return {
+            "answers": self.total,
+            "promoters": self.promoters,
+            "passives": self.passives,
+            "detractors": self.detractors,
+            "nps": None if nps is None else round(nps, 1),
+            "margin_of_error": None if moe is None else round(moe, 1),
+            "enough_answers": self.enough_answers,
+        }
+
+
+def summarize_scores(scores: Iterable[int]) -> NpsSummary:
+    counts = dict.fromkeys(SCORES, 0)
+    for score in scores:
+        counts[score] += 1
+    return summarize_distribution(counts)
+
+
+def summarize_distribution(counts: Mapping[int, int]) -> NpsSummary:
+    """Summarize a score -> count mapping (the 0-10 distribution)."""
+    promoters = passives = detractors = 0
+    for score, count in counts.items():
+        category = Category.of(score)
+        if category is Category.PROMOTER:
+            promoters += count
+        elif category is Category.PASSIVE:
+            passives += count
+        else:
+            detractors += count
+    return NpsSummary(promoters, passives, detractors)
+
+
+def change(current: NpsSummary, previous: NpsSummary) -> float | None:
+    """Change in NPS points from ``previous`` to ``current`` (None if either is empty)."""
+    if current.nps is None or previous.nps is None:
+        return None
+    return current.nps - previous.nps

@@ -1,0 +1,1 @@
+"""SQLite storage. All SQL of the kiosk lives in this package."""

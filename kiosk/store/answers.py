@@ -1,0 +1,285 @@
+"""Answers on disk: recorded at the tap, completed after the why, never changed after."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import uuid
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime, timedelta, timezone
+
+from kiosk.core.answer import Answer, Category, Completion, clean_comment, iso_utc, parse_iso
+from kiosk.store import meta, outbox
+from kiosk.store.database import Database
+
+log = logging.getLogger("kiosk.store")
+
+ANSWER_COLUMNS = (
+    "id, seq, kiosk_id, created_utc, utc_offset_minutes, score, reasons, comment, language,"
+    " app_version, flags, completion, completed_utc"
+)
+
+
+def local_offset_minutes(moment: datetime) -> int:
+    """The machine's UTC offset at ``moment``, in minutes (DST-aware)."""
+    offset = moment.astimezone().utcoffset() or timedelta(0)
+    return int(offset.total_seconds() // 60)
+
+
+def row_to_answer(row: sqlite3.Row | tuple) -> Answer:
+    (answer_id, seq, kiosk_id, created, offset, score, reasons, comment, language, version,
+     flags, completion, completed) = row
+    return Answer(
+        id=answer_id,
+        seq=seq,
+        kiosk_id=kiosk_id,
+        created_utc=parse_iso(created),
+        utc_offset_minutes=offset,
+        score=score,
+        reasons=tuple(json.loads(reasons)),
+        comment=comment,
+        language=language,
+        app_version=version,
+        flags=tuple(json.loads(flags)),
+        completion=Completion(completion) if completion else None,
+        completed_utc=parse_iso(completed) if completed else None,
+    )
+
+
+class AnswerStore:
+    """Records and reads answers. Every write is one durable transaction."""
+
+    def __init__(self, db: Database, kiosk_id: str, app_version: str) -> None:
+        self.db = db
+        self.kiosk_id = kiosk_id
+        self.app_version = app_version
+
+    # --- the guest's writes -------------------------------------------------------------
+
+    def record_score(
+        self,
+        score: int,
+        language: str,
+        *,
+        flags: Iterable[str] = (),
+        now: datetime | None = None,
+        alert_kinds: Iterable[str] = (),
+        answer_id: str | None = None,
+        utc_offset_minutes: int | None = None,
+    ) -> Answer:
+        """Store a tapped score at once; returns the answer with its ``seq``.
+
+        ``alert_kinds`` ("alert", "webhook") puts detractor alerts in the outbox in the same
+        transaction, so the alert exists exactly when the answer does.
+        """
+        now = now or datetime.now(timezone.utc)
+        offset = local_offset_minutes(now) if utc_offset_minutes is None else utc_offset_minutes
+        answer = Answer(
+            id=answer_id or str(uuid.uuid4()),
+            score=score,
+            created_utc=now.astimezone(timezone.utc),
+            utc_offset_minutes=offset,
+            language=language,
+            kiosk_id=self.kiosk_id,
+            app_version=self.app_version,
+            flags=tuple(flags),
+        )
+        with self.db.transaction() as con:
+            seq = meta.next_seq(con)
+            answer = _with_seq(answer, seq)
+            _insert(con, answer, origin="guest")
+            for kind in alert_kinds:
+                outbox.enqueue(con, kind, answer.id, now)
+        return answer
+
+    def complete(
+        self,
+        answer_id: str,
+        completion: Completion | str,
+        *,
+        reasons: Iterable[str] = (),
+        comment: str = "",
+        now: datetime | None = None,
+        comment_max_length: int = 500,
+    ) -> Answer:
+        """End the why step of an answer and queue it for sync. Only once per answer."""
+        now = now or datetime.now(timezone.utc)
+        reasons = tuple(dict.fromkeys(reasons))
+        comment = clean_comment(comment, comment_max_length)
+        with self.db.transaction() as con:
+            row = con.execute(
+                f"SELECT {ANSWER_COLUMNS} FROM answers WHERE id = ?", (answer_id,)
+            ).fetchone()
+            if row is None:
+                raise KeyError(answer_id)
+            answer = row_to_answer(row)
+            if answer.is_complete:
+                raise ValueError(f"answer {answer_id} is already complete")
+            done = answer.completed(Completion(completion), now, reasons, comment)
+            con.execute(
+                "UPDATE answers SET reasons = ?, comment = ?, completion = ?, completed_utc = ?"
+                " WHERE id = ?",
+                (json.dumps(list(done.reasons)), done.comment, done.completion.value,
+                 iso_utc(now), answer_id),
+            )
+            _add_reasons(con, done)
+            outbox.enqueue(con, "answer", answer_id, now)
+        return done
+
+    def close_abandoned(self, now: datetime | None = None) -> int:
+        """Complete, as timed out, answers left open by a crash or power cut."""
+        now = now or datetime.now(timezone.utc)
+        with self.db.transaction() as con:
+            ids = [r[0] for r in con.execute("SELECT id FROM answers WHERE completion IS NULL")]
+            for answer_id in ids:
+                con.execute(
+                    "UPDATE answers SET completion = 'timeout', completed_utc = ? WHERE id = ?",
+                    (iso_utc(now), answer_id),
+                )
+                outbox.enqueue(con, "answer", answer_id, now)
+        if ids:
+            log.info("closed %d answer(s) left open by an interrupted flow", len(ids))
+        return len(ids)
+
+    def import_answers(self, answers: Iterable[Answer], *, origin: str, enqueue: bool) -> int:
+        """Insert complete answers as given (demo data, recovery). Returns how many.
+
+        Demo answers get fresh ``seq`` numbers; recovered answers keep theirs, so the
+        endpoint sees the same ids and numbers it may already hold.
+        """
+        count = 0
+        with self.db.transaction() as con:
+            for answer in answers:
+                if origin == "demo" or answer.seq is None:
+                    answer = _with_seq(answer, meta.next_seq(con))
+                else:
+                    meta.raise_seq(con, answer.seq)
+                _insert(con, answer, origin=origin)
+                _add_reasons(con, answer)
+                if enqueue and answer.is_complete:
+                    outbox.enqueue(con, "answer", answer.id, answer.completed_utc or answer.created_utc)
+                count += 1
+        return count
+
+    # --- reading -----------------------------------------------------------------------
+
+    def get(self, answer_id: str) -> Answer | None:
+        row = self.db.connection().execute(
+            f"SELECT {ANSWER_COLUMNS} FROM answers WHERE id = ?", (answer_id,)
+        ).fetchone()
+        return None if row is None else row_to_answer(row)
+
+    def origin_of(self, answer_id: str) -> str | None:
+        row = self.db.connection().execute(
+            "SELECT origin FROM answers WHERE id = ?", (answer_id,)
+        ).fetchone()
+        return None if row is None else row[0]
+
+    def count(self, *, origin: str | None = None) -> int:
+        con = self.db.connection()
+        if origin is None:
+            return con.execute("SELECT count(*) FROM answers").fetchone()[0]
+        return con.execute("SELECT count(*) FROM answers WHERE origin = ?", (origin,)).fetchone()[0]
+
+    def has_real_answers(self) -> bool:
+        """True when any answer came from a guest (not generated demo data)."""
+        row = self.db.connection().execute(
+            "SELECT 1 FROM answers WHERE origin != 'demo' LIMIT 1"
+        ).fetchone()
+        return row is not None
+
+    def iter_answers(
+        self,
+        since: date | None = None,
+        until: date | None = None,
+        *,
+        include_flagged: bool = True,
+        batch: int = 2000,
+    ) -> Iterator[Answer]:
+        """Answers in order of ``seq``, optionally by local day (inclusive); streamed."""
+        for row in self.iter_rows(since, until, include_flagged=include_flagged, batch=batch):
+            yield row_to_answer(row)
+
+    def iter_rows(
+        self,
+        since: date | None = None,
+        until: date | None = None,
+        *,
+        include_flagged: bool = True,
+        batch: int = 2000,
+    ) -> Iterator[tuple]:
+        """Raw rows (``ANSWER_COLUMNS`` order) for exports that must stream millions."""
+        clauses, params = _range_clauses(since, until, include_flagged)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        cursor = self.db.connection().execute(
+            f"SELECT {ANSWER_COLUMNS} FROM answers {where} ORDER BY seq", params
+        )
+        while rows := cursor.fetchmany(batch):
+            yield from rows
+
+
+def _range_clauses(
+    since: date | None, until: date | None, include_flagged: bool
+) -> tuple[list[str], list[object]]:
+    clauses: list[str] = []
+    params: list[object] = []
+    if since is not None:
+        clauses.append("local_day >= ?")
+        params.append(since.isoformat())
+    if until is not None:
+        clauses.append("local_day <= ?")
+        params.append(until.isoformat())
+    if not include_flagged:
+        clauses.append("flagged = 0")
+    return clauses, params
+
+
+def _with_seq(answer: Answer, seq: int) -> Answer:
+    from dataclasses import replace
+
+    return replace(answer, seq=seq)
+
+
+def _insert(con: sqlite3.Connection, answer: Answer, *, origin: str) -> None:
+    local = answer.local_time
+    flagged = 1 if answer.flags else 0
+    con.execute(
+        "INSERT INTO answers (id, seq, kiosk_id, created_utc, utc_offset_minutes, local_day,"
+        " local_hour, local_weekday, score, category, reasons, comment, language, app_version,"
+        " flags, flagged, origin, completion, completed_utc)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            answer.id, answer.seq, answer.kiosk_id, iso_utc(answer.created_utc),
+            answer.utc_offset_minutes, local.date().isoformat(), local.hour, local.weekday(),
+            answer.score, Category.of(answer.score).value, json.dumps(list(answer.reasons)),
+            answer.comment, answer.language, answer.app_version, json.dumps(list(answer.flags)),
+            flagged, origin, answer.completion.value if answer.completion else None,
+            iso_utc(answer.completed_utc) if answer.completed_utc else None,
+        ),
+    )
+    con.execute(
+        "INSERT INTO tally (local_day, local_hour, local_weekday, score, flagged, n)"
+        " VALUES (?, ?, ?, ?, ?, 1)"
+        " ON CONFLICT (local_day, local_hour, score, flagged) DO UPDATE SET n = n + 1",
+        (local.date().isoformat(), local.hour, local.weekday(), answer.score, flagged),
+    )
+
+
+def _add_reasons(con: sqlite3.Connection, answer: Answer) -> None:
+    if not answer.reasons:
+        return
+    local_day = answer.local_time.date().isoformat()
+    flagged = 1 if answer.flags else 0
+    category = answer.category.value
+    for reason in answer.reasons:
+        con.execute(
+            "INSERT OR IGNORE INTO answer_reasons (answer_id, reason) VALUES (?, ?)",
+            (answer.id, reason),
+        )
+        con.execute(
+            "INSERT INTO reason_tally (local_day, category, reason, flagged, n)"
+            " VALUES (?, ?, ?, ?, 1)"
+            " ON CONFLICT (local_day, category, reason, flagged) DO UPDATE SET n = n + 1",
+            (local_day, category, reason, flagged),
+        )

@@ -1,0 +1,156 @@
+"""A SQLite file opened the way a kiosk that must never lose an answer needs it.
+
+* WAL journal and ``synchronous=FULL``: a commit that returned is on disk, even through a
+  power cut, and readers (the sync worker, the owner's CLI) never block the guest's write.
+* One connection per thread (SQLite connections must not be shared across threads); each
+  thread gets its own lazily, all with the same pragmas.
+* Writes use ``BEGIN IMMEDIATE`` so that two writers queue on the busy timeout instead of
+  failing half-way with "database is locked".
+* ``-wal`` and ``-shm`` files are SQLite's own: never deleted or moved while in use.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from kiosk.store import schema
+
+log = logging.getLogger("kiosk.store")
+
+BUSY_TIMEOUT_MS = 5000
+
+# SQLite's primary result codes that mean "this file is damaged or not a database".
+CORRUPTION_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+# ... and those that mean "the disk refuses the write" (full, read-only, I/O error).
+STORAGE_REFUSED_CODES = {8, 10, 13, 14}  # READONLY, IOERR, FULL, CANTOPEN
+
+
+def primary_code(exc: sqlite3.Error) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
+
+
+def is_corruption(exc: BaseException) -> bool:
+    return isinstance(exc, sqlite3.DatabaseError) and primary_code(exc) in CORRUPTION_CODES
+
+
+class StoreError(Exception):
+    """Storage failed in a way the staff must hear about (disk full, read-only, damaged)."""
+
+    def __init__(self, message: str, *, corrupt: bool = False) -> None:
+        super().__init__(message)
+        self.corrupt = corrupt
+
+
+def describe_storage_error(exc: sqlite3.Error) -> str:
+    """A sentence for staff: what went wrong with the disk, without SQL jargon."""
+    code = primary_code(exc)
+    if code == 13:
+        return "the disk is full"
+    if code == 8:
+        return "the data folder is read-only"
+    if code in (11, 26):
+        return "the database file is damaged"
+    if code == 10:
+        return "the disk reported an input/output error"
+    if code == 14:
+        return "the database file cannot be opened"
+    if code == 5:
+        return "the database is locked by another program"
+    return str(exc)
+
+
+class Database:
+    """A SQLite file with one connection per thread and a write transaction helper."""
+
+    def __init__(self, path: Path | str, *, migrate: bool = True) -> None:
+        self.path = Path(path)
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self._closed = False
+        con = self.connection()
+        # WAL is a property of the file: set once, remembered by every later connection.
+        mode = con.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            log.warning("store %s: journal mode is %s, not WAL", self.path, mode)
+        if migrate:
+            schema.migrate(con)
+
+    def connection(self) -> sqlite3.Connection:
+        """This thread's connection, opened on first use."""
+        con = getattr(self._local, "con", None)
+        if con is None:
+            if self._closed:
+                raise StoreError("the store is closed")
+            con = sqlite3.connect(
+                self.path,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,  # we say BEGIN ourselves
+                check_same_thread=True,
+            )
+            con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            con.execute("PRAGMA synchronous = FULL")
+            con.execute("PRAGMA foreign_keys = ON")
+            con.execute("PRAGMA trusted_schema = OFF")
+            self._local.con = con
+            with self._lock:
+                self._connections.append(con)
+        return con
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction: ``BEGIN IMMEDIATE`` ... ``COMMIT`` (durable on return)."""
+        con = self.connection()
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            yield con
+        except BaseException:
+            if con.in_transaction:
+                con.execute("ROLLBACK")
+            raise
+        else:
+            con.execute("COMMIT")
+
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction: every query inside sees the same moment."""
+        con = self.connection()
+        con.execute("BEGIN")
+        try:
+            yield con
+        finally:
+            if con.in_transaction:
+                con.execute("COMMIT")
+
+    def quick_check(self) -> list[str]:
+        """SQLite's structural check; an empty list means the file is sound."""
+        rows = self.connection().execute("PRAGMA quick_check(20)").fetchall()
+        problems = [row[0] for row in rows]
+        return [] if problems == ["ok"] else problems
+
+    def close_thread_connection(self) -> None:
+        """Close the calling thread's connection (a worker thread calls this when it ends)."""
+        con = getattr(self._local, "con", None)
+        if con is not None:
+            self._local.con = None
+            with self._lock:
+                if con in self._connections:
+                    self._connections.remove(con)
+            con.close()
+
+    def close(self) -> None:
+        """Close this thread's connection and forget the others' (their threads close them)."""
+        self._closed = True
+        self.close_thread_connection()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

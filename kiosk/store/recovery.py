@@ -1,0 +1,216 @@
+"""Opening the store, and what to do when the file on disk is damaged.
+
+A damaged or unreadable database is never deleted and never "repaired" in place: the file and
+its ``-wal`` and ``-shm`` companions are moved together into ``corrupt/<timestamp>/`` beside
+it, a fresh store is created, and every answer that can still be read from a scratch copy of
+the damaged one is carried over with its id and sequence number. The staff are told through
+an ``events`` row (shown on the kiosk) and the log.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from kiosk.core.answer import Answer, InvalidAnswer, iso_utc
+from kiosk.store import events, meta
+from kiosk.store.answers import ANSWER_COLUMNS, AnswerStore, row_to_answer
+from kiosk.store.database import Database, is_corruption, primary_code
+
+log = logging.getLogger("kiosk.store")
+
+_BLIND_PROBE_LIMIT = 200_000
+COMPANIONS = ("", "-wal", "-shm", "-journal")
+_META_KEYS_TO_KEEP = ("pin_hash", "kiosk_created_utc")
+
+
+@dataclass
+class RecoveryReport:
+    """What happened to a damaged store."""
+
+    set_aside_in: Path
+    reason: str
+    recovered: int = 0
+    unreadable_ranges: int = 0
+    files: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"The database was damaged ({self.reason}). It was set aside in {self.set_aside_in}; "
+            f"{self.recovered} answer(s) were recovered into a new database."
+        )
+
+
+@dataclass
+class OpenedStore:
+    db: Database
+    answers: AnswerStore
+    recovery: RecoveryReport | None = None
+
+
+def open_store(path: Path, kiosk_id: str, app_version: str, *, check: bool = True) -> OpenedStore:
+    """Open (creating if needed) the store at ``path``, recovering it if it is damaged."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    problem = _probe(path, check)
+    report = None
+    if problem is not None:
+        report = set_aside_and_recover(path, problem)
+    db = Database(path)
+    store = AnswerStore(db, kiosk_id, app_version)
+    if report is not None:
+        _recover_into(store, report)
+        events.record(db, "store_recovered", report.summary())
+    return OpenedStore(db, store, report)
+
+
+def _probe(path: Path, check: bool) -> str | None:
+    """None if the store at ``path`` opens (and checks) fine; else why it does not."""
+    if not path.exists():
+        return None
+    if not path.is_file():
+        return "it is not a file"
+    try:
+        db = Database(path)
+    except sqlite3.DatabaseError as exc:
+        if is_corruption(exc) or primary_code(exc) == 14:
+            return str(exc)
+        raise
+    try:
+        if check:
+            problems = db.quick_check()
+            if problems:
+                return "; ".join(problems[:3])
+        return None
+    except sqlite3.DatabaseError as exc:
+        if is_corruption(exc):
+            return str(exc)
+        raise
+    finally:
+        db.close()
+
+
+def set_aside_and_recover(path: Path, reason: str) -> RecoveryReport:
+    """Move the damaged file and its companions into ``corrupt/<UTC timestamp>/``."""
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    folder = path.parent / "corrupt" / stamp
+    folder.mkdir(parents=True, exist_ok=False)
+    report = RecoveryReport(set_aside_in=folder, reason=reason)
+    for suffix in COMPANIONS:
+        source = Path(f"{path}{suffix}")
+        if source.exists():
+            os.replace(source, folder / source.name)
+            report.files.append(source.name)
+    log.error("store %s is damaged (%s); set aside in %s", path, reason, folder)
+    return report
+
+
+def _recover_into(store: AnswerStore, report: RecoveryReport) -> None:
+    """Copy every readable answer from the set-aside file into ``store``."""
+    damaged = report.set_aside_in / store.db.path.name
+    if not damaged.exists() or not damaged.is_file():
+        return
+    with tempfile.TemporaryDirectory(prefix="kiosk-recover-") as scratch:
+        # Work on a copy so the evidence in corrupt/ stays exactly as it was found.
+        for name in report.files:
+            shutil.copy2(report.set_aside_in / name, Path(scratch) / name)
+        copy = Path(scratch) / damaged.name
+        try:
+            con = sqlite3.connect(copy, isolation_level=None)
+        except sqlite3.Error:
+            return
+        try:
+            answers, skipped = _readable_answers(con)
+            kept_meta = _readable_meta(con)
+            recovered = store.import_answers(answers, origin="recovered", enqueue=True)
+            with store.db.transaction() as target:
+                for key, value in kept_meta.items():
+                    if key == meta.LAST_SEQ:
+                        meta.raise_seq(target, int(value))
+                    else:
+                        meta.put(target, key, value)
+            report.recovered = recovered
+            report.unreadable_ranges = skipped
+        finally:
+            con.close()
+    log.warning("recovered %d answer(s) from the damaged store", report.recovered)
+
+
+def _readable_answers(con: sqlite3.Connection) -> tuple[list[Answer], int]:
+    """Read answers row-range by row-range, stepping over damaged pages."""
+    answers: list[Answer] = []
+    skipped = 0
+    try:
+        top = con.execute("SELECT max(rowid) FROM answers").fetchone()[0] or 0
+    except sqlite3.DatabaseError as exc:
+        if primary_code(exc) == 26:  # not a database at all: nothing to read
+            return [], 0
+        top = _BLIND_PROBE_LIMIT  # the b-tree root is unreadable: probe range by range
+    start = 0
+    step = 256
+    seen: set[str] = set()
+    while start <= top:
+        try:
+            rows = con.execute(
+                f"SELECT {ANSWER_COLUMNS} FROM answers WHERE rowid > ? AND rowid <= ?",
+                (start, start + step),
+            ).fetchall()
+        except sqlite3.DatabaseError:
+            skipped += 1
+            rows = _rows_one_by_one(con, start, start + step)
+        for row in rows:
+            answer = _answer_or_none(row)
+            if answer is not None and answer.id not in seen:
+                seen.add(answer.id)
+                answers.append(answer)
+        start += step
+    return answers, skipped
+
+
+def _rows_one_by_one(con: sqlite3.Connection, low: int, high: int) -> Iterator[tuple]:
+    for rowid in range(low + 1, high + 1):
+        try:
+            row = con.execute(
+                f"SELECT {ANSWER_COLUMNS} FROM answers WHERE rowid = ?", (rowid,)
+            ).fetchone()
+        except sqlite3.DatabaseError:
+            continue
+        if row is not None:
+            yield row
+
+
+def _answer_or_none(row: tuple) -> Answer | None:
+    try:
+        answer = row_to_answer(row)
+    except (InvalidAnswer, ValueError, TypeError, json.JSONDecodeError):
+        return None
+    if answer.completion is None:
+        # The flow was cut short with the store; keep what there is, as timed out.
+        from kiosk.core.answer import Completion
+
+        answer = answer.completed(Completion.TIMEOUT, answer.created_utc, answer.reasons, answer.comment)
+    return answer
+
+
+def _readable_meta(con: sqlite3.Connection) -> dict[str, str]:
+    kept: dict[str, str] = {}
+    for key in (meta.LAST_SEQ, *_META_KEYS_TO_KEEP):
+        try:
+            value = meta.get(con, key)
+        except sqlite3.DatabaseError:
+            continue
+        if value is not None:
+            kept[key] = value
+    return kept
+
+
+def now_iso() -> str:
+    return iso_utc(datetime.now(timezone.utc))

@@ -1,0 +1,129 @@
+"""The one place that owns the schema. Migrations are keyed on ``PRAGMA user_version``.
+
+Each migration is a list of statements run in one ``BEGIN IMMEDIATE`` transaction together
+with the bump of ``user_version``, so a power cut mid-migration leaves the old version intact
+and a second process never migrates at the same time. Add a migration by appending to
+``MIGRATIONS``; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+
+log = logging.getLogger("kiosk.store")
+
+_V1 = [
+    # Small facts about this store: last_seq, pin hash, sync status, recovery notes.
+    """CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID""",
+    """CREATE TABLE answers (
+        id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL UNIQUE,
+        kiosk_id TEXT NOT NULL,
+        created_utc TEXT NOT NULL,
+        utc_offset_minutes INTEGER NOT NULL,
+        local_day TEXT NOT NULL,
+        local_hour INTEGER NOT NULL CHECK (local_hour BETWEEN 0 AND 23),
+        local_weekday INTEGER NOT NULL CHECK (local_weekday BETWEEN 0 AND 6),
+        score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+        category TEXT NOT NULL CHECK (category IN ('detractor', 'passive', 'promoter')),
+        reasons TEXT NOT NULL DEFAULT '[]',
+        comment TEXT NOT NULL DEFAULT '',
+        language TEXT NOT NULL,
+        app_version TEXT NOT NULL,
+        flags TEXT NOT NULL DEFAULT '[]',
+        flagged INTEGER NOT NULL DEFAULT 0,
+        origin TEXT NOT NULL DEFAULT 'guest' CHECK (origin IN ('guest', 'demo', 'recovered')),
+        completion TEXT CHECK (completion IN ('sent', 'skipped', 'timeout')),
+        completed_utc TEXT
+    )""",
+    "CREATE INDEX answers_by_day ON answers (local_day, flagged)",
+    "CREATE INDEX answers_by_time ON answers (created_utc)",
+    "CREATE INDEX answers_open ON answers (completion) WHERE completion IS NULL",
+    "CREATE INDEX answers_with_comment ON answers (created_utc) WHERE comment != ''",
+    # An answer is immutable once its why step ended (it may already be at the endpoint),
+    # and nothing is ever deleted. The database itself refuses, whatever the code does.
+    """CREATE TRIGGER answers_immutable BEFORE UPDATE ON answers
+        WHEN OLD.completion IS NOT NULL
+        BEGIN SELECT RAISE(ABORT, 'answer is complete and immutable'); END""",
+    """CREATE TRIGGER answers_never_deleted BEFORE DELETE ON answers
+        BEGIN SELECT RAISE(ABORT, 'answers are never deleted'); END""",
+    """CREATE TABLE answer_reasons (
+        answer_id TEXT NOT NULL REFERENCES answers (id),
+        reason TEXT NOT NULL,
+        PRIMARY KEY (answer_id, reason)
+    ) WITHOUT ROWID""",
+    # Running tallies, kept in the same transaction as the answers, so the owner's dashboard
+    # sums thousands of rows instead of scanning millions.
+    """CREATE TABLE tally (
+        local_day TEXT NOT NULL,
+        local_hour INTEGER NOT NULL,
+        local_weekday INTEGER NOT NULL,
+        score INTEGER NOT NULL,
+        flagged INTEGER NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (local_day, local_hour, score, flagged)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE reason_tally (
+        local_day TEXT NOT NULL,
+        category TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        flagged INTEGER NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (local_day, category, reason, flagged)
+    ) WITHOUT ROWID""",
+    # What must reach somewhere else: answer batches, detractor alerts, webhook posts.
+    """CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('answer', 'alert', 'webhook')),
+        answer_id TEXT NOT NULL REFERENCES answers (id),
+        state TEXT NOT NULL DEFAULT 'pending'
+            CHECK (state IN ('pending', 'delivered', 'quarantined')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_utc TEXT,
+        last_error TEXT,
+        created_utc TEXT NOT NULL,
+        delivered_utc TEXT,
+        UNIQUE (kind, answer_id)
+    )""",
+    "CREATE INDEX outbox_due ON outbox (state, kind, id)",
+    # Things the staff must see: a recovered store, a storage error, a lock-out.
+    """CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        at_utc TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT ''
+    )""",
+]
+
+MIGRATIONS: list[list[str]] = [_V1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class SchemaTooNew(RuntimeError):
+    """The file was written by a newer version of the kiosk; we must not touch it."""
+
+
+def migrate(con: sqlite3.Connection) -> int:
+    """Bring the schema of ``con`` to :data:`SCHEMA_VERSION`; returns the version found."""
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        found = con.execute("PRAGMA user_version").fetchone()[0]
+        if found > SCHEMA_VERSION:
+            raise SchemaTooNew(
+                f"store has schema version {found}, this kiosk knows up to {SCHEMA_VERSION}"
+            )
+        for version in range(found, SCHEMA_VERSION):
+            log.info("migrating store schema %d -> %d", version, version + 1)
+            for statement in MIGRATIONS[version]:
+                con.execute(statement)
+        if found != SCHEMA_VERSION:
+            con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return found

@@ -1,0 +1,54 @@
+"""Shared fixtures: a real SQLite store in a temp folder, settings, and a thread check."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_SCALE_FACTOR", "1")
+
+import pytest  # noqa: E402
+
+from kiosk import __version__  # noqa: E402
+from kiosk.config import Settings  # noqa: E402
+from kiosk.store.recovery import OpenedStore, open_store  # noqa: E402
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return Settings()
+
+
+@pytest.fixture
+def opened_store(data_dir) -> OpenedStore:
+    opened = open_store(data_dir / "kiosk.sqlite", "test-kiosk", __version__)
+    yield opened
+    opened.db.close()
+
+
+@pytest.fixture
+def answer_store(opened_store):
+    return opened_store.answers
+
+
+@pytest.fixture(autouse=True)
+def _no_dangling_threads():
+    """Fail any test that leaves a thread of ours running (napari's idea)."""
+    before = set(threading.enumerate())
+    yield
+    leftover = [
+        t for t in threading.enumerate()
+        if t not in before and t.is_alive() and not t.daemon and t.name.startswith("kiosk")
+    ]
+    for thread in leftover:
+        thread.join(timeout=5)
+    still = [t.name for t in leftover if t.is_alive()]
+    assert not still, f"threads left running: {still}"
