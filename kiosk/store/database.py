@@ -65,6 +65,14 @@ def describe_storage_error(exc: sqlite3.Error) -> str:
     return str(exc)
 
 
+def _rollback(con: sqlite3.Connection) -> None:
+    if con.in_transaction:
+        try:
+            con.execute("ROLLBACK")
+        except sqlite3.Error:
+            log.exception("rollback failed")
+
+
 class Database:
     """A SQLite file with one connection per thread and a write transaction helper."""
 
@@ -105,17 +113,32 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction: ``BEGIN IMMEDIATE`` ... ``COMMIT`` (durable on return)."""
-        con = self.connection()
-        con.execute("BEGIN IMMEDIATE")
+        """A write transaction: ``BEGIN IMMEDIATE`` ... ``COMMIT`` (durable on return).
+
+        A disk that refuses the write (full, read-only, damaged, locked for too long) raises
+        :class:`StoreError` with a sentence for the staff, so callers outside this package
+        never need to know sqlite3. Constraint violations stay ``sqlite3.IntegrityError``:
+        they are bugs, not weather.
+        """
+        try:
+            con = self.connection()
+            con.execute("BEGIN IMMEDIATE")
+        except sqlite3.IntegrityError:
+            raise
+        except sqlite3.Error as exc:
+            raise StoreError(describe_storage_error(exc), corrupt=is_corruption(exc)) from exc
         try:
             yield con
-        except BaseException:
-            if con.in_transaction:
-                con.execute("ROLLBACK")
-            raise
-        else:
             con.execute("COMMIT")
+        except sqlite3.IntegrityError:
+            _rollback(con)
+            raise
+        except sqlite3.Error as exc:
+            _rollback(con)
+            raise StoreError(describe_storage_error(exc), corrupt=is_corruption(exc)) from exc
+        except BaseException:
+            _rollback(con)
+            raise
 
     @contextmanager
     def snapshot(self) -> Iterator[sqlite3.Connection]:
