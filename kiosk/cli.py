@@ -11,7 +11,6 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
-from pathlib import Path
 
 from kiosk import __version__
 from kiosk.config import ConfigError
@@ -141,12 +140,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def exit_with(code: int) -> None:
-    sys.exit(code)
-
-
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
 
-
-__all__ = ["build_parser", "main", "Path"]

@@ -8,11 +8,11 @@ import threading
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_SCALE_FACTOR", "1")
 
-import pytest  # noqa: E402
+import pytest
 
-from kiosk import __version__  # noqa: E402
-from kiosk.config import Settings  # noqa: E402
-from kiosk.store.recovery import OpenedStore, open_store  # noqa: E402
+from kiosk import __version__
+from kiosk.config import Settings
+from kiosk.store.recovery import OpenedStore, open_store
 
 
 @pytest.fixture

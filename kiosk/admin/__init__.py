@@ -1,0 +1,1 @@
+"""The owner's screens on the kiosk: PIN pad, dashboard, settings, export."""

@@ -1,0 +1,1 @@
+"""The reference central endpoint: a WSGI app that implements the sync protocol."""

@@ -1,0 +1,1 @@
+"""Exports of stored answers: CSV, Excel and JSON, written atomically."""

@@ -1,0 +1,1 @@
+"""Carrying answers and alerts to the central endpoint (no Qt here)."""

@@ -1,0 +1,1 @@
+"""The guest's screens and the controller that moves between them."""
