@@ -56,7 +56,7 @@ class Reason:
 
 
 def is_valid_reason_id(reason_id: str) -> bool:
-    return bool(REASON_ID.match(reason_id))
+    return bool(REASON_ID.fullmatch(reason_id))  # not match(): "$" accepts a trailing newline
 
 
 def default_reasons() -> tuple[Reason, ...]:
