@@ -1,0 +1,172 @@
+"""Recording a guest's answer without ever failing in front of the guest.
+
+The disk can fill up, turn read-only or get damaged while the kiosk runs. The guest must not
+notice: :class:`DurableRecorder` tries each write at once and, when the store refuses it
+(:class:`~kiosk.store.database.StoreError`), keeps the write in memory, in order, and says so
+in :attr:`DurableRecorder.problem` for the staff banner. :meth:`DurableRecorder.retry` replays
+the queue once the disk is back. Ids and timestamps are fixed when the guest taps, so a
+replayed answer is exactly the one that would have been stored at the time.
+
+Pure Python: the UI drives the retries with its own timer.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import uuid
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from kiosk.core.answer import Answer, Completion
+from kiosk.store.answers import AnswerStore, local_offset_minutes
+from kiosk.store.database import StoreError, describe_storage_error, is_corruption
+
+log = logging.getLogger("kiosk.store")
+
+
+@dataclass(frozen=True, slots=True)
+class _RecordScore:
+    answer_id: str
+    score: int
+    language: str
+    flags: tuple[str, ...]
+    alert_kinds: tuple[str, ...]
+    now: datetime
+    utc_offset_minutes: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Complete:
+    answer_id: str
+    completion: Completion
+    reasons: tuple[str, ...]
+    comment: str
+    now: datetime
+    comment_max_length: int
+
+
+@dataclass
+class _Queue:
+    ops: deque[_RecordScore | _Complete] = field(default_factory=deque)
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class DurableRecorder:
+    """Wraps an :class:`AnswerStore`; ``record_score`` and ``complete`` never raise."""
+
+    def __init__(self, store: AnswerStore, clock: Callable[[], datetime] = _utc_now) -> None:
+        self.store = store
+        self._clock = clock
+        self._queue = _Queue()
+        self.problem: str | None = None
+
+    @property
+    def pending_count(self) -> int:
+        """Writes waiting in memory for the disk to accept them."""
+        return len(self._queue.ops)
+
+    def record_score(
+        self,
+        score: int,
+        language: str,
+        *,
+        flags: Iterable[str] = (),
+        alert_kinds: Iterable[str] = (),
+    ) -> str:
+        """Store a tapped score (or keep it until the disk takes it); returns its answer id."""
+        now = self._clock()
+        op = _RecordScore(
+            answer_id=str(uuid.uuid4()),
+            score=score,
+            language=language,
+            flags=tuple(flags),
+            alert_kinds=tuple(alert_kinds),
+            now=now,
+            utc_offset_minutes=local_offset_minutes(now),
+        )
+        self._queue.ops.append(op)
+        self.retry()
+        return op.answer_id
+
+    def complete(
+        self,
+        answer_id: str,
+        completion: Completion | str,
+        *,
+        reasons: Iterable[str] = (),
+        comment: str = "",
+        comment_max_length: int = 500,
+    ) -> None:
+        """End the why step of ``answer_id`` (now, or once the disk takes it)."""
+        self._queue.ops.append(
+            _Complete(
+                answer_id=answer_id,
+                completion=Completion(completion),
+                reasons=tuple(reasons),
+                comment=comment,
+                now=self._clock(),
+                comment_max_length=comment_max_length,
+            )
+        )
+        self.retry()
+
+    def retry(self) -> bool:
+        """Replay queued writes in order; True when nothing is left waiting."""
+        ops = self._queue.ops
+        while ops:
+            op = ops[0]
+            try:
+                self._apply(op)
+            except StoreError as exc:
+                if self.problem != str(exc):
+                    log.error(
+                        "store refused a write (%s); %d write(s) kept in memory", exc, len(ops)
+                    )
+                self.problem = str(exc)
+                return False
+            except (sqlite3.IntegrityError, KeyError, ValueError) as exc:
+                # A bug, not weather: retrying would fail forever and block every later answer.
+                log.error("dropping a write the store can never accept (%s): %r", exc, op)
+            ops.popleft()
+        if self.problem is not None:
+            log.warning("store accepts writes again; every kept answer is saved")
+            self.problem = None
+        return True
+
+    def _stored(self, answer_id: str) -> Answer | None:
+        try:
+            return self.store.get(answer_id)
+        except sqlite3.Error as exc:
+            raise StoreError(describe_storage_error(exc), corrupt=is_corruption(exc)) from exc
+
+    def _apply(self, op: _RecordScore | _Complete) -> None:
+        if isinstance(op, _RecordScore):
+            if self._stored(op.answer_id) is not None:
+                return  # an earlier attempt did commit (its reply was lost)
+            self.store.record_score(
+                op.score,
+                op.language,
+                flags=op.flags,
+                now=op.now,
+                alert_kinds=op.alert_kinds,
+                answer_id=op.answer_id,
+                utc_offset_minutes=op.utc_offset_minutes,
+            )
+        else:
+            existing = self._stored(op.answer_id)
+            if existing is not None and existing.is_complete:
+                return
+            self.store.complete(
+                op.answer_id,
+                op.completion,
+                reasons=op.reasons,
+                comment=op.comment,
+                now=op.now,
+                comment_max_length=op.comment_max_length,
+            )

@@ -1,0 +1,100 @@
+"""DurableRecorder on a real SQLite file that is made to refuse writes."""
+
+from __future__ import annotations
+
+from kiosk.core.answer import Completion
+from kiosk.store.recorder import DurableRecorder
+
+
+def _make_read_only(answer_store) -> None:
+    answer_store.db.connection().execute("PRAGMA query_only = ON")
+
+
+def _make_writable(answer_store) -> None:
+    answer_store.db.connection().execute("PRAGMA query_only = OFF")
+
+
+def _make_full(answer_store) -> None:
+    con = answer_store.db.connection()
+    pages = con.execute("PRAGMA page_count").fetchone()[0]
+    con.execute(f"PRAGMA max_page_count = {pages}")
+
+
+def test_healthy_store_writes_at_once(answer_store):
+    recorder = DurableRecorder(answer_store)
+    answer_id = recorder.record_score(3, "es", flags=("too_soon",), alert_kinds=("alert",))
+    stored = answer_store.get(answer_id)
+    assert stored is not None and stored.score == 3 and stored.flags == ("too_soon",)
+    recorder.complete(answer_id, Completion.SENT, reasons=["price"], comment="caro")
+    stored = answer_store.get(answer_id)
+    assert stored.completion is Completion.SENT
+    assert stored.reasons == ("price",) and stored.comment == "caro"
+    assert recorder.problem is None and recorder.pending_count == 0
+
+
+def test_read_only_store_keeps_answers_in_order_until_retry(answer_store):
+    recorder = DurableRecorder(answer_store)
+    first = recorder.record_score(9, "en")
+    _make_read_only(answer_store)
+
+    second = recorder.record_score(2, "es")
+    recorder.complete(second, Completion.SKIPPED)
+    third = recorder.record_score(10, "en")
+
+    assert recorder.problem == "the data folder is read-only"
+    assert recorder.pending_count == 3
+    assert answer_store.get(second) is None
+    assert recorder.retry() is False  # still read-only
+
+    _make_writable(answer_store)
+    assert recorder.retry() is True
+    assert recorder.problem is None and recorder.pending_count == 0
+    rows = list(answer_store.iter_answers())
+    assert [a.id for a in rows] == [first, second, third]
+    assert [a.seq for a in rows] == [1, 2, 3]
+    assert rows[1].completion is Completion.SKIPPED
+    assert rows[2].completion is None
+
+
+def test_full_disk_is_reported_and_replayed(answer_store, tmp_path):
+    recorder = DurableRecorder(answer_store)
+    _make_full(answer_store)
+    ids = []
+    for score in range(11):
+        answer_id = recorder.record_score(score, "es")
+        recorder.complete(answer_id, Completion.SENT, comment="x" * 400)
+        ids.append(answer_id)
+    assert recorder.problem == "the disk is full"
+    assert recorder.pending_count > 0
+
+    answer_store.db.connection().execute("PRAGMA max_page_count = 1000000")
+    assert recorder.retry() is True
+    stored = [answer_store.get(i) for i in ids]
+    assert all(a is not None and a.completion is Completion.SENT for a in stored)
+    assert [a.score for a in stored] == list(range(11))
+
+
+def test_tap_time_is_kept_when_the_write_is_late(answer_store):
+    from datetime import datetime, timedelta, timezone
+
+    moments = iter(
+        [datetime(2026, 1, 5, 12, 0, tzinfo=timezone.utc), datetime(2026, 1, 5, 12, 0, 5, tzinfo=timezone.utc)]
+    )
+    recorder = DurableRecorder(answer_store, clock=lambda: next(moments))
+    _make_read_only(answer_store)
+    answer_id = recorder.record_score(5, "es")
+    recorder.complete(answer_id, Completion.TIMEOUT, reasons=["speed"])
+    _make_writable(answer_store)
+    recorder.retry()
+    stored = answer_store.get(answer_id)
+    assert stored.created_utc == datetime(2026, 1, 5, 12, 0, tzinfo=timezone.utc)
+    assert stored.completed_utc - stored.created_utc == timedelta(seconds=5)
+    assert stored.reasons == ("speed",)
+
+
+def test_a_write_that_can_never_succeed_does_not_block_the_rest(answer_store):
+    recorder = DurableRecorder(answer_store)
+    recorder.complete("no-such-answer", Completion.SENT)  # a bug: nothing to complete
+    later = recorder.record_score(8, "en")
+    assert recorder.pending_count == 0
+    assert answer_store.get(later) is not None
