@@ -83,12 +83,17 @@ class Database:
         self._lock = threading.Lock()
         self._closed = False
         con = self.connection()
-        # WAL is a property of the file: set once, remembered by every later connection.
-        mode = con.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if str(mode).lower() != "wal":
-            log.warning("store %s: journal mode is %s, not WAL", self.path, mode)
-        if migrate:
-            schema.migrate(con)
+        try:
+            # WAL is a property of the file: set once, remembered by every later connection.
+            mode = con.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                log.warning("store %s: journal mode is %s, not WAL", self.path, mode)
+            if migrate:
+                schema.migrate(con)
+        except BaseException:
+            # A damaged or too-new file: let go of it, or Windows cannot move it aside.
+            self.close()
+            raise
 
     def connection(self) -> sqlite3.Connection:
         """This thread's connection, opened on first use."""
