@@ -1,0 +1,85 @@
+"""One entry point for every export: the CLI and the kiosk's export screen both call it."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import TextIO
+
+from kiosk.core.answer import iso_utc
+from kiosk.export.atomic import atomic_path, atomic_writer
+from kiosk.export.csv_export import write_csv
+from kiosk.export.json_export import write_json
+from kiosk.export.xlsx_export import write_xlsx
+from kiosk.store.database import Database
+from kiosk.store.exports import iter_export_rows
+from kiosk.store.stats import dashboard_stats
+
+log = logging.getLogger("kiosk.export")
+
+FORMATS = ("csv", "xlsx", "json")
+EXTENSIONS = {"csv": ".csv", "xlsx": ".xlsx", "json": ".json"}
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    format: str = "csv"
+    since: date | None = None
+    until: date | None = None
+    include_flagged: bool = True
+
+    def __post_init__(self) -> None:
+        if self.format not in FORMATS:
+            raise ValueError(f"unknown export format {self.format!r}")
+
+    def default_filename(self, kiosk_id: str, now: datetime | None = None) -> str:
+        now = now or datetime.now()
+        return f"nps-{kiosk_id}-{now:%Y%m%d-%H%M}{EXTENSIONS[self.format]}"
+
+
+def _rows(db: Database, request: ExportRequest):
+    return iter_export_rows(
+        db, request.since, request.until, include_flagged=request.include_flagged
+    )
+
+
+def export_to_file(db: Database, request: ExportRequest, path: Path | str) -> int:
+    """Write the export to ``path`` atomically; returns how many answers were written."""
+    path = Path(path)
+    if request.format == "xlsx":
+        summary = dashboard_stats(
+            db, request.since, request.until, include_flagged=request.include_flagged
+        )
+        with atomic_path(path) as tmp:
+            count = write_xlsx(_rows(db, request), tmp, summary)
+    elif request.format == "csv":
+        with atomic_writer(path, "w", encoding="utf-8", newline="") as handle:
+            count = write_csv(_rows(db, request), handle)
+    else:
+        with atomic_writer(path, "w", encoding="utf-8", newline="\n") as handle:
+            count = write_json(_rows(db, request), handle, _header(request))
+    log.info("exported %d answer(s) as %s to %s", count, request.format, path)
+    return count
+
+
+def export_to_stream(db: Database, request: ExportRequest, handle: TextIO) -> int:
+    """CSV (without BOM, for pipes) or JSON to an open text stream."""
+    if request.format == "csv":
+        return write_csv(_rows(db, request), handle, bom=False)
+    if request.format == "json":
+        return write_json(_rows(db, request), handle, _header(request))
+    raise ValueError("xlsx is a binary workbook: give a file name")
+
+
+def _header(request: ExportRequest) -> dict[str, object]:
+    return {
+        "exported_utc": iso_utc(datetime.now(timezone.utc)),
+        "since": request.since.isoformat() if request.since else None,
+        "until": request.until.isoformat() if request.until else None,
+        "include_flagged": request.include_flagged,
+    }
+
+
+__all__ = ["ExportRequest", "export_to_file", "export_to_stream", "FORMATS"]

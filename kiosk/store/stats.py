@@ -1,0 +1,196 @@
+"""The owner's dashboard numbers, read from the running tallies.
+
+The ``tally`` and ``reason_tally`` tables are kept in the same transaction as each answer,
+so a period's numbers are sums over at most days x 24 x 11 rows, however many answers there
+are. Only the latest comments read the answers table, newest first through its index.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from datetime import date, datetime, timedelta, timezone
+
+from kiosk.core.answer import parse_iso
+from kiosk.core.nps import summarize_distribution
+from kiosk.core.stats import (
+    Comment,
+    DashboardStats,
+    SyncStatus,
+    TrendPoint,
+    bucket_start,
+    empty_distribution,
+    previous_period,
+    rank_reasons,
+    summaries_by,
+    trend_granularity,
+)
+from kiosk.store.database import Database
+
+COMMENTS_PER_GROUP = 6
+SYNC_LAST_SUCCESS = "sync_last_success_utc"
+SYNC_LAST_ERROR = "sync_last_error"
+
+
+def _where(since: date, until: date, include_flagged: bool) -> tuple[str, list[object]]:
+    clause = "local_day BETWEEN ? AND ?"
+    if not include_flagged:
+        clause += " AND flagged = 0"
+    return clause, [since.isoformat(), until.isoformat()]
+
+
+def data_span(db: Database) -> tuple[date, date] | None:
+    """The first and last local day holding any answer, or None for an empty store."""
+    row = db.connection().execute("SELECT min(local_day), max(local_day) FROM tally").fetchone()
+    if row is None or row[0] is None:
+        return None
+    return date.fromisoformat(row[0]), date.fromisoformat(row[1])
+
+
+def dashboard_stats(
+    db: Database,
+    since: date | None = None,
+    until: date | None = None,
+    *,
+    include_flagged: bool = False,
+    today: date | None = None,
+) -> DashboardStats:
+    """Every number of the dashboard for ``since..until`` (local days, inclusive).
+
+    A missing end is taken from the data (first day held) or from ``today``; flagged answers
+    are always counted apart, and are in the NPS only when ``include_flagged``.
+    """
+    today = today or datetime.now().astimezone().date()
+    if since is None or until is None:
+        span = data_span(db) or (today, today)
+        since = since or span[0]
+        until = until or max(span[1], today)
+    if since > until:
+        since, until = until, since
+    with db.snapshot() as con:
+        return _read(con, since, until, include_flagged)
+
+
+def _read(con: sqlite3.Connection, since: date, until: date, include_flagged: bool) -> DashboardStats:
+    where, params = _where(since, until, include_flagged)
+    distribution = empty_distribution()
+    for score, n in con.execute(
+        f"SELECT score, sum(n) FROM tally WHERE {where} GROUP BY score", params
+    ):
+        distribution[score] = n
+
+    prev_since, prev_until = previous_period(since, until)
+    prev_where, prev_params = _where(prev_since, prev_until, include_flagged)
+    previous = empty_distribution()
+    for score, n in con.execute(
+        f"SELECT score, sum(n) FROM tally WHERE {prev_where} GROUP BY score", prev_params
+    ):
+        previous[score] = n
+
+    granularity = trend_granularity(since, until)
+    buckets: dict[date, dict[int, int]] = defaultdict(dict)
+    for day, score, n in con.execute(
+        f"SELECT local_day, score, sum(n) FROM tally WHERE {where} GROUP BY local_day, score",
+        params,
+    ):
+        bucket = buckets[bucket_start(date.fromisoformat(day), granularity)]
+        bucket[score] = bucket.get(score, 0) + n
+    trend = tuple(
+        TrendPoint(start, summarize_distribution(buckets.get(start, {})))
+        for start in _bucket_starts(since, until, granularity)
+    )
+
+    hours: dict[int, dict[int, int]] = defaultdict(dict)
+    for hour, score, n in con.execute(
+        f"SELECT local_hour, score, sum(n) FROM tally WHERE {where} GROUP BY local_hour, score",
+        params,
+    ):
+        hours[hour][score] = n
+    weekdays: dict[int, dict[int, int]] = defaultdict(dict)
+    for weekday, score, n in con.execute(
+        f"SELECT local_weekday, score, sum(n) FROM tally WHERE {where}"
+        " GROUP BY local_weekday, score",
+        params,
+    ):
+        weekdays[weekday][score] = n
+
+    reason_rows = con.execute(
+        f"SELECT category, reason, sum(n) FROM reason_tally WHERE {where}"
+        " GROUP BY category, reason",
+        params,
+    ).fetchall()
+
+    flagged = con.execute(
+        "SELECT coalesce(sum(n), 0) FROM tally WHERE local_day BETWEEN ? AND ? AND flagged = 1",
+        [since.isoformat(), until.isoformat()],
+    ).fetchone()[0]
+
+    return DashboardStats(
+        since=since,
+        until=until,
+        include_flagged=include_flagged,
+        summary=summarize_distribution(distribution),
+        previous=summarize_distribution(previous),
+        distribution=tuple(distribution[s] for s in sorted(distribution)),
+        granularity=granularity,
+        trend=trend,
+        reasons=rank_reasons(reason_rows),
+        comments=_latest_comments(con, since, until, include_flagged),
+        by_hour=summaries_by(hours, 24),
+        by_weekday=summaries_by(weekdays, 7),
+        flagged=flagged,
+        sync=_sync_status(con),
+    )
+
+
+def _bucket_starts(since: date, until: date, granularity: str) -> list[date]:
+    step = timedelta(days=7 if granularity == "week" else 1)
+    start = bucket_start(since, granularity)
+    starts = []
+    while start <= until:
+        starts.append(start)
+        start += step
+    return starts
+
+
+def _latest_comments(
+    con: sqlite3.Connection, since: date, until: date, include_flagged: bool
+) -> tuple[Comment, ...]:
+    """The newest comments, detractors' first (they are what the owner must act on)."""
+    where, params = _where(since, until, include_flagged)
+    found: list[Comment] = []
+    for detractor in (True, False):
+        category = "category = 'detractor'" if detractor else "category != 'detractor'"
+        rows = con.execute(
+            "SELECT created_utc, utc_offset_minutes, score, comment, language, flagged"
+            " FROM answers INDEXED BY answers_with_comment"
+            f" WHERE comment != '' AND {category} AND {where}"
+            " ORDER BY created_utc DESC LIMIT ?",
+            [*params, COMMENTS_PER_GROUP],
+        ).fetchall()
+        for created, offset, score, text, language, flagged in rows:
+            local = parse_iso(created).astimezone(timezone(timedelta(minutes=offset)))
+            found.append(Comment(local, score, text, language, bool(flagged)))
+    return tuple(found)
+
+
+def _sync_status(con: sqlite3.Connection) -> SyncStatus:
+    counts = dict(
+        con.execute(
+            "SELECT state, count(*) FROM outbox WHERE kind = 'answer'"
+            " AND state IN ('pending', 'quarantined') GROUP BY state"
+        ).fetchall()
+    )
+    meta_rows = dict(
+        con.execute(
+            "SELECT key, value FROM meta WHERE key IN (?, ?)", (SYNC_LAST_SUCCESS, SYNC_LAST_ERROR)
+        ).fetchall()
+    )
+    last = meta_rows.get(SYNC_LAST_SUCCESS)
+    return SyncStatus(
+        enabled=False,
+        pending=counts.get("pending", 0),
+        quarantined=counts.get("quarantined", 0),
+        last_success=parse_iso(last) if last else None,
+        last_error=meta_rows.get(SYNC_LAST_ERROR, ""),
+    )
