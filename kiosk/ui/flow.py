@@ -1,0 +1,195 @@
+"""The guest flow: question -> why -> thank-you -> question, and the writes in between.
+
+The score is written at the tap, before the why screen shows, so a guest who walks away (or
+a power cut) never loses it. Reasons and comment are added at Send, Skip or the idle timeout.
+Writes go through :class:`~kiosk.store.recorder.DurableRecorder`, which never raises: when
+the disk refuses, the answer waits in memory, the staff banner says so, and a timer retries.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from kiosk.config import Settings
+from kiosk.core.abuse import AbuseFilter
+from kiosk.core.answer import Category, Completion
+from kiosk.store.recorder import DurableRecorder
+from kiosk.ui.i18n import Translations
+from kiosk.ui.question import QuestionScreen
+from kiosk.ui.thanks import ThanksScreen
+from kiosk.ui.why import WhyScreen
+from kiosk.ui.window import KioskWindow, translate_problem
+
+log = logging.getLogger("kiosk.ui")
+
+STORAGE_NOTICE = "storage"
+RETRY_MS = 5000
+
+
+class GuestFlow(QObject):
+    """Moves between the guest screens and owns the timers and the abuse filter."""
+
+    answer_recorded = Signal(str)  # answer id: the score is stored (or queued)
+    answer_completed = Signal(str)  # answer id: the why step ended; ready to sync
+
+    def __init__(
+        self,
+        window: KioskWindow,
+        question: QuestionScreen,
+        why: WhyScreen,
+        thanks: ThanksScreen,
+        recorder: DurableRecorder,
+        settings: Settings,
+        translations: Translations,
+        *,
+        monotonic: Callable[[], float] = time.monotonic,
+        retry_ms: int = RETRY_MS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.window = window
+        self.question = question
+        self.why = why
+        self.thanks = thanks
+        self.recorder = recorder
+        self.settings = settings
+        self.i18n = translations
+        self._monotonic = monotonic
+        self.abuse = AbuseFilter(settings.abuse.rules())
+        self.answer_id: str | None = None
+        self.score: int | None = None
+
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.setInterval(round(settings.timeouts.idle_seconds * 1000))
+        self.idle_timer.timeout.connect(self._idle)
+        self.thanks_timer = QTimer(self)
+        self.thanks_timer.setSingleShot(True)
+        self.thanks_timer.setInterval(round(settings.thanks.seconds * 1000))
+        self.thanks_timer.timeout.connect(self.back_to_question)
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setInterval(retry_ms)
+        self.retry_timer.timeout.connect(self.retry_storage)
+
+        for screen in (question, why, thanks):
+            window.add_screen(screen)
+        question.score_chosen.connect(self.score_tapped)
+        question.language_chosen.connect(self.switch_language)
+        why.language_chosen.connect(self.switch_language)
+        why.send.connect(lambda reasons, comment: self.finish(Completion.SENT, reasons, comment))
+        why.skip.connect(lambda: self.finish(Completion.SKIPPED, [], why.comment_text()))
+        why.activity.connect(self._activity)
+
+    # --- the steps --------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Show the question in the default language."""
+        if self.i18n.language != self.i18n.default:
+            self.i18n.set_language(self.i18n.default)
+        self.window.show_screen(self.question)
+
+    def score_tapped(self, score: int) -> None:
+        if self.answer_id is not None:
+            return  # a second tap of the same guest (double tap): one answer only
+        flags = self.abuse.flags_for(score, self._monotonic())
+        self.answer_id = self.recorder.record_score(
+            score,
+            self.i18n.language,  # the language the guest tapped in, kept if they switch
+            flags=flags,
+            alert_kinds=self._alert_kinds(score, flags),
+        )
+        self.score = score
+        self.why.start(score)
+        self.window.show_screen(self.why)
+        self.idle_timer.start()
+        self._storage_status()
+        log.info("score recorded (answer %s)%s", self.answer_id, " flagged" if flags else "")
+        self.answer_recorded.emit(self.answer_id)
+
+    def finish(self, completion: Completion, reasons: list[str], comment: str) -> None:
+        """End the why step; a walk-away goes straight back to the question."""
+        answer_id = self.answer_id
+        if answer_id is None:
+            return
+        self.recorder.complete(
+            answer_id,
+            completion,
+            reasons=reasons,
+            comment=comment,
+            comment_max_length=self.settings.why.comment_max_length,
+        )
+        self.idle_timer.stop()
+        self._storage_status()
+        self.answer_completed.emit(answer_id)
+        if completion is Completion.TIMEOUT:
+            self.back_to_question()
+        else:
+            self.window.show_screen(self.thanks)
+            self.thanks_timer.start()
+
+    def back_to_question(self) -> None:
+        """The next guest's turn: the question, in the default language."""
+        self.thanks_timer.stop()
+        self.idle_timer.stop()
+        if self.answer_id is not None:
+            self.abuse.flow_ended(self._monotonic())
+        self.answer_id = None
+        self.score = None
+        self.start()
+
+    def switch_language(self, language: str) -> None:
+        self.i18n.set_language(language)
+        # Someone who switched and walked away: the default comes back after the idle time.
+        self.idle_timer.start()
+
+    # --- timers -----------------------------------------------------------------------------
+
+    def _activity(self) -> None:
+        if self.answer_id is not None:
+            self.idle_timer.start()
+
+    def _idle(self) -> None:
+        if self.answer_id is not None and self.window.current_screen() is self.why:
+            log.info("guest walked away; keeping what they chose")
+            self.finish(Completion.TIMEOUT, self.why.chosen_reasons(), self.why.comment_text())
+        else:
+            self.back_to_question()
+
+    def retry_storage(self) -> None:
+        self.recorder.retry()
+        self._storage_status()
+
+    def _storage_status(self) -> None:
+        if self.recorder.problem is None and self.recorder.pending_count == 0:
+            self.window.set_staff_notice(STORAGE_NOTICE, None)
+            self.retry_timer.stop()
+            return
+        self.window.set_staff_notice(STORAGE_NOTICE, self._storage_text)
+        if not self.retry_timer.isActive():
+            self.retry_timer.start()
+
+    def _storage_text(self) -> str:
+        problem = translate_problem(self.recorder.problem or "")
+        return self.tr(
+            "Staff: answers cannot be saved ({problem}). {count} waiting in memory; "
+            "they are saved as soon as this is fixed. Do not switch off the kiosk."
+        ).format(problem=problem, count=self.recorder.pending_count)
+
+    # --- rules ------------------------------------------------------------------------------
+
+    def _alert_kinds(self, score: int, flags: tuple[str, ...]) -> tuple[str, ...]:
+        """Detractor alerts for real (unflagged) 0-6 answers, where configured."""
+        if Category.of(score) is not Category.DETRACTOR or flags:
+            return ()
+        if not self.settings.alerts.enabled:
+            return ()
+        kinds: list[str] = []
+        if self.settings.sync.endpoint:
+            kinds.append("alert")
+        if self.settings.alerts.webhook_url:
+            kinds.append("webhook")
+        return tuple(kinds)

@@ -1,0 +1,196 @@
+"""How the guest screens look: colours, the bundled font, sizes, one stylesheet.
+
+Every text colour below meets WCAG AA (4.5:1) against the background it sits on; the
+accent's text colour is chosen by computing the contrast, so any accent from the config stays
+readable. Selected chips carry a check mark as well as a colour: nothing is said by colour
+alone. Widgets opt in with a ``role`` property, so the owner's screens are free to differ.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk import paths
+
+log = logging.getLogger("kiosk.ui")
+
+FONT_FAMILY = "DejaVu Sans"
+FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
+
+BACKGROUND = "#F6F4EF"  # warm paper: calmer than white under shop lights
+SURFACE = "#FFFFFF"
+TEXT = "#18202B"
+MUTED = "#4A5361"
+BORDER = "#AEB6C2"
+BANNER_BACKGROUND = "#8A4B00"
+BANNER_TEXT = "#FFFFFF"
+SCALE_TINTS = {"detractor": "#FBE1DE", "passive": "#FBEFD2", "promoter": "#DCF2E2"}
+DEFAULT_ACCENT = "#1F5FA8"
+
+
+@dataclass(frozen=True, slots=True)
+class Sizes:
+    """Pixel sizes, chosen for a 10-inch 1280x800 screen seen from a step back."""
+
+    question: int = 36
+    title: int = 36
+    subtitle: int = 22
+    shop: int = 26
+    score: int = 40
+    score_min: int = 88  # short side of a score button; the floor is 80
+    gap: int = 16
+    anchor: int = 20
+    chip: int = 24
+    chip_height: int = 72
+    action: int = 24
+    action_height: int = 76
+    key: int = 24
+    key_height: int = 58
+    comment: int = 24
+    thanks: int = 56
+    banner: int = 18
+    margin: int = 40
+
+
+SIZES = Sizes()
+
+
+def _channel(value: int) -> float:
+    c = value / 255
+    return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def luminance(colour: str) -> float:
+    """WCAG relative luminance of ``#RRGGBB``."""
+    text = colour.lstrip("#")
+    r, g, b = (int(text[i : i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * _channel(r) + 0.7152 * _channel(g) + 0.0722 * _channel(b)
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG contrast ratio (1..21)."""
+    a, b = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def text_on(background: str) -> str:
+    """White or near-black, whichever reads better on ``background``."""
+    return "#FFFFFF" if contrast("#FFFFFF", background) >= contrast(TEXT, background) else TEXT
+
+
+def safe_accent(accent: str | None) -> str:
+    """The configured accent, or the default when it is not ``#RRGGBB``."""
+    if accent and len(accent) == 7 and accent.startswith("#"):
+        try:
+            int(accent[1:], 16)
+        except ValueError:
+            return DEFAULT_ACCENT
+        return accent
+    return DEFAULT_ACCENT
+
+
+def load_fonts() -> str:
+    """Register the bundled DejaVu Sans so every machine draws the same; returns the family."""
+    family = FONT_FAMILY
+    for name in FONT_FILES:
+        path = paths.assets_dir() / "fonts" / name
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            log.warning("cannot load bundled font %s", path)
+            continue
+        families = QFontDatabase.applicationFontFamilies(font_id)
+        if families:
+            family = families[0]
+    return family
+
+
+def build_stylesheet(accent: str | None = None, sizes: Sizes = SIZES) -> str:
+    """The one stylesheet of the guest screens, for a given accent colour."""
+    accent = safe_accent(accent)
+    on_accent = text_on(accent)
+    s = sizes
+    return f"""
+QWidget[role="screen"], QWidget#KioskWindow {{ background: {BACKGROUND}; }}
+QLabel {{ color: {TEXT}; }}
+QLabel[role="shop"] {{ font-size: {s.shop}px; font-weight: bold; color: {TEXT}; }}
+QLabel[role="question"] {{ font-size: {s.question}px; font-weight: bold; color: {TEXT}; }}
+QLabel[role="title"] {{ font-size: {s.title}px; font-weight: bold; color: {TEXT}; }}
+QLabel[role="subtitle"] {{ font-size: {s.subtitle}px; color: {MUTED}; }}
+QLabel[role="anchor"] {{ font-size: {s.anchor}px; color: {MUTED}; }}
+QLabel[role="thanks"] {{ font-size: {s.thanks}px; font-weight: bold; color: {TEXT}; }}
+QLabel[role="banner"] {{
+    background: {BANNER_BACKGROUND}; color: {BANNER_TEXT}; font-size: {s.banner}px;
+    padding: 8px 16px;
+}}
+QPushButton[role="score"] {{
+    background: {SURFACE}; color: {TEXT}; border: 2px solid {BORDER}; border-radius: 16px;
+    font-size: {s.score}px; font-weight: bold;
+}}
+QPushButton[role="score"]:pressed, QPushButton[role="score"]:focus {{
+    background: {SURFACE}; border: 2px solid {BORDER};
+}}
+QPushButton[role="score"][band="detractor"] {{ background: {SCALE_TINTS["detractor"]}; }}
+QPushButton[role="score"][band="passive"] {{ background: {SCALE_TINTS["passive"]}; }}
+QPushButton[role="score"][band="promoter"] {{ background: {SCALE_TINTS["promoter"]}; }}
+QPushButton[role="language"] {{
+    background: transparent; color: {MUTED}; border: 2px solid transparent;
+    border-radius: 12px; font-size: {s.anchor}px; padding: 8px 18px; min-height: 40px;
+}}
+QPushButton[role="language"]:checked {{
+    color: {TEXT}; border: 2px solid {TEXT}; font-weight: bold;
+}}
+QPushButton[role="chip"] {{
+    background: {SURFACE}; color: {TEXT}; border: 2px solid {BORDER}; border-radius: 36px;
+    font-size: {s.chip}px; padding: 8px 28px; min-height: {s.chip_height - 20}px;
+}}
+QPushButton[role="chip"]:checked {{
+    background: {accent}; color: {on_accent}; border: 2px solid {accent}; font-weight: bold;
+}}
+QPushButton[role="primary"] {{
+    background: {accent}; color: {on_accent}; border: none; border-radius: 14px;
+    font-size: {s.action}px; font-weight: bold; padding: 10px 48px;
+    min-height: {s.action_height - 20}px;
+}}
+QPushButton[role="secondary"] {{
+    background: transparent; color: {TEXT}; border: 2px solid {BORDER}; border-radius: 14px;
+    font-size: {s.action}px; padding: 10px 40px; min-height: {s.action_height - 24}px;
+}}
+QLineEdit[role="comment"] {{
+    background: {SURFACE}; color: {TEXT}; border: 2px solid {BORDER}; border-radius: 14px;
+    font-size: {s.comment}px; padding: 12px 18px; min-height: 36px;
+}}
+QLineEdit[role="comment"]:focus {{ border: 2px solid {accent}; }}
+QWidget[role="keyboard"] {{ background: #E7E3DA; border-radius: 16px; }}
+QPushButton[role="key"] {{
+    background: {SURFACE}; color: {TEXT}; border: 1px solid {BORDER}; border-radius: 10px;
+    font-size: {s.key}px; min-height: {s.key_height - 4}px;
+}}
+QPushButton[role="key"]:pressed {{ background: #D5D9E0; }}
+QPushButton[role="key"][special="true"] {{ background: #D9DDE4; }}
+QPushButton[role="key"]:checked {{ background: {TEXT}; color: {BACKGROUND}; }}
+QPushButton[role="key"][done="true"] {{
+    background: {accent}; color: {on_accent}; border: none; font-weight: bold;
+}}
+"""
+
+
+def set_role(widget: QWidget, role: str, **extra: str) -> None:
+    """Tag a widget for the stylesheet (``role`` and optional extra properties)."""
+    widget.setProperty("role", role)
+    for name, value in extra.items():
+        widget.setProperty(name, value)
+
+
+def apply(app: QApplication, accent: str | None = None) -> str:
+    """Load the font, make it the app font and install the stylesheet; returns the family."""
+    family = load_fonts()
+    font = QFont(family)
+    font.setPixelSize(SIZES.subtitle)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    app.setFont(font)
+    app.setStyleSheet(build_stylesheet(accent))
+    return family

@@ -1,0 +1,233 @@
+"""The why screen: a title that fits the score, reason chips, an optional comment, Skip/Send.
+
+The comment is typed on :class:`~kiosk.ui.keyboard.OnScreenKeyboard`, which takes the place
+of the chips while it is open (the chips chosen so far stay chosen), so everything fits on a
+1280x800 screen without scrolling.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.config import Settings
+from kiosk.core.answer import Category, Why
+from kiosk.ui.i18n import Translations
+from kiosk.ui.keyboard import OnScreenKeyboard
+from kiosk.ui.question import LanguageSwitch
+from kiosk.ui.reason_labels import reason_label
+from kiosk.ui.theme import SIZES, set_role
+
+CHECK = "✓  "
+
+
+class CommentField(QLineEdit):
+    """A one-line comment box; a tap on it opens the on-screen keyboard."""
+
+    tapped = Signal()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        super().mousePressEvent(event)
+        self.tapped.emit()
+
+
+class WhyScreen(QWidget):
+    """Asks why, without insisting: every part is optional."""
+
+    send = Signal(list, str)
+    skip = Signal()
+    activity = Signal()
+    language_chosen = Signal(str)
+
+    def __init__(
+        self, settings: Settings, translations: Translations, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self._i18n = translations
+        self.category = Category.PROMOTER
+        self.why = Why()
+        self._columns = 0
+        set_role(self, "screen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+
+        self.title_label = QLabel(self)
+        set_role(self.title_label, "title")
+        self.title_label.setWordWrap(True)
+        self.subtitle_label = QLabel(self)
+        set_role(self.subtitle_label, "subtitle")
+        self.subtitle_label.setWordWrap(True)
+        self.language_switch = LanguageSwitch(translations, self)
+        self.language_switch.language_chosen.connect(self.language_chosen)
+        self.language_switch.language_chosen.connect(self.activity)
+
+        self.reason_chips: list[QPushButton] = []
+        self._reason_ids: list[str] = []
+        self.chips = QWidget(self)
+        self.chip_grid = QGridLayout(self.chips)
+        self.chip_grid.setContentsMargins(0, 0, 0, 0)
+        self.chip_grid.setHorizontalSpacing(SIZES.gap)
+        self.chip_grid.setVerticalSpacing(SIZES.gap)
+        for reason in settings.why.reasons:
+            chip = QPushButton(self.chips)
+            set_role(chip, "chip")
+            chip.setCheckable(True)
+            chip.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            chip.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            chip.setFixedHeight(SIZES.chip_height)
+            chip.toggled.connect(lambda on, rid=reason.id: self._toggle(rid, on))
+            self.reason_chips.append(chip)
+            self._reason_ids.append(reason.id)
+
+        self.comment_field = CommentField(self)
+        set_role(self.comment_field, "comment")
+        self.comment_field.setMaxLength(settings.why.comment_max_length)
+        self.comment_field.setVisible(settings.why.comment)
+        self.comment_field.tapped.connect(self.open_keyboard)
+        self.comment_field.textChanged.connect(self._comment_changed)
+        self.keyboard = OnScreenKeyboard(self)
+        self.keyboard.attach(self.comment_field)
+        self.keyboard.hide()
+        self.keyboard.done.connect(self.close_keyboard)
+        self.keyboard.key_pressed.connect(self.activity)
+
+        self.skip_button = QPushButton(self)
+        set_role(self.skip_button, "secondary")
+        self.send_button = QPushButton(self)
+        set_role(self.send_button, "primary")
+        for button in (self.skip_button, self.send_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.skip_button.clicked.connect(self.skip)
+        self.send_button.clicked.connect(self._send)
+
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.setSpacing(6)
+        titles.addWidget(self.title_label)
+        titles.addWidget(self.subtitle_label)
+        header.addLayout(titles, 1)
+        header.addWidget(self.language_switch, 0, Qt.AlignmentFlag.AlignTop)
+        actions = QHBoxLayout()
+        actions.addWidget(self.skip_button)
+        actions.addStretch(1)
+        actions.addWidget(self.send_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(SIZES.margin, SIZES.margin - 8, SIZES.margin, SIZES.margin - 8)
+        layout.setSpacing(SIZES.gap + 4)
+        layout.addLayout(header)
+        layout.addSpacing(8)
+        layout.addWidget(self.chips)
+        layout.addWidget(self.comment_field)
+        layout.addWidget(self.keyboard)
+        layout.addStretch(1)
+        layout.addLayout(actions)
+        self._arrange_chips(3)
+        self.retranslate()
+
+    # --- what the flow calls -------------------------------------------------------------
+
+    def start(self, score: int) -> None:
+        """Fresh screen for a guest who just tapped ``score``."""
+        self.category = Category.of(score)
+        self.why = Why()
+        for chip in self.reason_chips:
+            chip.blockSignals(True)
+            chip.setChecked(False)
+            chip.blockSignals(False)
+        self.comment_field.blockSignals(True)
+        self.comment_field.clear()
+        self.comment_field.blockSignals(False)
+        self.close_keyboard()
+        self.retranslate()
+
+    def chosen_reasons(self) -> list[str]:
+        """Reason ids in the order the guest chose them."""
+        return list(self.why.reasons)
+
+    def comment_text(self) -> str:
+        return self.comment_field.text()
+
+    def open_keyboard(self) -> None:
+        self.chips.hide()
+        self.subtitle_label.hide()
+        self.keyboard.show()
+        self.comment_field.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.activity.emit()
+
+    def close_keyboard(self) -> None:
+        self.keyboard.hide()
+        self.chips.show()
+        self.subtitle_label.show()
+        self.comment_field.clearFocus()
+
+    # --- internals -----------------------------------------------------------------------
+
+    def _toggle(self, reason_id: str, on: bool) -> None:
+        if (reason_id in self.why.reasons) != on:
+            self.why.toggle(reason_id)
+        self._label_chips()
+        self.activity.emit()
+
+    def _comment_changed(self, _text: str) -> None:
+        self.why.comment = self.comment_field.text()
+        self.activity.emit()
+
+    def _send(self) -> None:
+        self.send.emit(self.chosen_reasons(), self.comment_text())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.activity.emit()
+        super().mousePressEvent(event)
+
+    def _arrange_chips(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for chip in self.reason_chips:
+            self.chip_grid.removeWidget(chip)
+        for index, chip in enumerate(self.reason_chips):
+            self.chip_grid.addWidget(chip, index // columns, index % columns)
+        for column in range(3):
+            self.chip_grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        size = event.size()
+        self._arrange_chips(3 if size.width() >= size.height() else 2)
+        super().resizeEvent(event)
+
+    def _label_chips(self) -> None:
+        language = self._i18n.language
+        for chip, reason in zip(self.reason_chips, self.settings.why.reasons, strict=True):
+            label = reason_label(reason, language)
+            # A check mark as well as the colour: the choice is not shown by colour alone.
+            chip.setText(f"{CHECK}{label}" if chip.isChecked() else label)
+
+    def retranslate(self) -> None:
+        titles = {
+            Category.DETRACTOR: self.tr("What could we do better?"),
+            Category.PASSIVE: self.tr("What would make it a 10?"),
+            Category.PROMOTER: self.tr("What did you like most?"),
+        }
+        self.title_label.setText(titles[self.category])
+        self.subtitle_label.setText(self.tr("Tap all that apply. Everything here is optional."))
+        self.comment_field.setPlaceholderText(self.tr("Add a comment (optional)"))
+        self.skip_button.setText(self.tr("Skip"))
+        self.send_button.setText(self.tr("Send"))
+        self._label_chips()
+        self.language_switch.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

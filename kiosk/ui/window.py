@@ -1,0 +1,109 @@
+"""The kiosk's one window: a stack of screens under a discreet strip for the staff.
+
+The guest never sees a dialog. Problems the staff must act on (a disk that refuses writes, a
+database that was set aside and recovered) appear in a thin strip at the top, in plain words;
+the guest flow carries on beneath it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.ui.theme import set_role
+
+# The store's staff-readable causes (kiosk.store.database.describe_storage_error), listed so
+# lupdate offers them for translation; anything else is shown as it comes.
+STORE_PROBLEMS = (
+    QT_TRANSLATE_NOOP("StoreProblem", "the disk is full"),
+    QT_TRANSLATE_NOOP("StoreProblem", "the data folder is read-only"),
+    QT_TRANSLATE_NOOP("StoreProblem", "the database file is damaged"),
+    QT_TRANSLATE_NOOP("StoreProblem", "the disk reported an input/output error"),
+    QT_TRANSLATE_NOOP("StoreProblem", "the database file cannot be opened"),
+    QT_TRANSLATE_NOOP("StoreProblem", "the database is locked by another program"),
+)
+
+
+def translate_problem(problem: str) -> str:
+    return QCoreApplication.translate("StoreProblem", problem)
+
+
+class KioskWindow(QWidget):
+    """Top-level widget: ``add_screen`` / ``show_screen`` and the staff banner."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("KioskWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.staff_banner = QLabel(self)
+        set_role(self.staff_banner, "banner")
+        self.staff_banner.setWordWrap(True)
+        self.staff_banner.hide()
+        self.stack = QStackedWidget(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.staff_banner)
+        layout.addWidget(self.stack, 1)
+        # key -> (callable giving the current-language text); re-run on LanguageChange.
+        self._notices: dict[str, object] = {}
+        self.retranslate()
+
+    # --- screens ----------------------------------------------------------------------------
+
+    def add_screen(self, widget: QWidget) -> None:
+        if self.stack.indexOf(widget) < 0:
+            self.stack.addWidget(widget)
+
+    def show_screen(self, widget: QWidget) -> None:
+        self.add_screen(widget)
+        self.stack.setCurrentWidget(widget)
+
+    def current_screen(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    # --- staff banner ---------------------------------------------------------------------
+
+    def set_staff_notice(self, key: str, text: object | None) -> None:
+        """Show (or, with None, clear) one notice; ``text`` is a str or a no-arg callable.
+
+        A callable is called again when the language changes, so the notice follows it.
+        """
+        if text is None:
+            self._notices.pop(key, None)
+        else:
+            self._notices[key] = text
+        self._refresh_banner()
+
+    def staff_notices(self) -> dict[str, str]:
+        return {key: self._render(text) for key, text in self._notices.items()}
+
+    @staticmethod
+    def _render(text: object) -> str:
+        return str(text()) if callable(text) else str(text)
+
+    def _refresh_banner(self) -> None:
+        lines = [f"⚠  {self._render(text)}" for text in self._notices.values()]
+        self.staff_banner.setText("\n".join(lines))
+        self.staff_banner.setVisible(bool(lines))
+
+    # --- showing --------------------------------------------------------------------------
+
+    def start(self, fullscreen: bool) -> None:
+        """Fullscreen (frameless, no cursor) on the counter; a window for development."""
+        if fullscreen:
+            self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+            self.setCursor(Qt.CursorShape.BlankCursor)
+            self.showFullScreen()
+        else:
+            self.resize(1280, 800)
+            self.show()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Counter feedback"))
+        self._refresh_banner()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
