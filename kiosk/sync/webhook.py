@@ -1,0 +1,28 @@
+"""Detractor alerts for a chat channel: Slack, Microsoft Teams and Mattermost incoming
+webhooks all accept a JSON body with a ``text`` field.
+
+The wording is passed in (the Qt side gives a translated one); the default is English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kiosk.core.answer import Answer
+
+AlertText = Callable[[Answer, str, str], str]
+
+
+def default_alert_text(answer: Answer, kiosk_id: str, site: str) -> str:
+    """One line a manager reads on a phone: who, where, when, what was said."""
+    when = answer.local_time.strftime("%H:%M")
+    text = f"Unhappy guest: scored {answer.score}/10 at {site} ({kiosk_id}), {when}."
+    if answer.reasons:
+        text += f" Reasons: {', '.join(answer.reasons)}."
+    if answer.comment:
+        text += f' "{answer.comment}"'
+    return text
+
+
+def webhook_body(answer: Answer, kiosk_id: str, site: str, text: AlertText = default_alert_text) -> dict[str, str]:
+    return {"text": text(answer, kiosk_id, site)}

@@ -1,0 +1,72 @@
+"""The Qt face of the sync: owns a :class:`~kiosk.sync.worker.SyncWorker` and re-emits
+what it reports as Qt signals.
+
+The worker runs on its own plain thread (``kiosk-sync``) and calls back from there; the
+signals below are emitted from that thread and reach slots in the UI thread as queued
+connections, so the UI thread never touches the network or waits for it. The worker is
+built by the caller (``kiosk/app.py``) and passed in, which keeps HTTP out of ``kiosk.ui``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from kiosk.sync.status import SyncStatus
+
+if TYPE_CHECKING:
+    from kiosk.core.answer import Answer
+
+
+class _Worker(Protocol):
+    on_status: object
+    on_alert_delivered: object
+    alert_text: object
+
+    def start(self) -> None: ...
+    def stop(self, timeout: float | None = None) -> None: ...
+    def nudge(self) -> None: ...
+    def sync_now(self) -> None: ...
+    def status(self) -> SyncStatus: ...
+
+
+def translated_alert_text(answer: Answer, kiosk_id: str, site: str) -> str:
+    """The webhook's line in the kiosk's UI language (QCoreApplication.translate is
+    thread-safe, so the worker thread may call it)."""
+    when = answer.local_time.strftime("%H:%M")
+    text = QCoreApplication.translate(
+        "SyncBridge", "Unhappy guest: scored {score}/10 at {site} ({kiosk}), {time}."
+    ).format(score=answer.score, site=site, kiosk=kiosk_id, time=when)
+    if answer.comment:
+        text += f' "{answer.comment}"'
+    return text
+
+
+class SyncBridge(QObject):
+    """Start/stop the sync, ask for a pass, and hear how it went, from the UI thread."""
+
+    status_changed = Signal(object)  # SyncStatus
+    alert_delivered = Signal(str)  # answer id
+
+    def __init__(self, worker: _Worker, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        worker.on_status = self.status_changed.emit
+        worker.on_alert_delivered = self.alert_delivered.emit
+        worker.alert_text = translated_alert_text
+
+    def start(self) -> None:
+        self.worker.start()
+
+    def stop(self) -> None:
+        """Stop the thread and wait for it (at most one request's timeout)."""
+        self.worker.stop()
+
+    def sync_now(self) -> None:
+        """Staff pressed "Sync now"."""
+        self.worker.sync_now()
+
+    def nudge(self) -> None:
+        """A new answer or detractor alert was stored: alerts go now, answers soon."""
+        self.worker.nudge()

@@ -1,0 +1,141 @@
+"""A real reference endpoint on 127.0.0.1 for the sync and endpoint tests, with faults.
+
+The WSGI app runs under waitress (as in production) on an ephemeral port, in a thread that
+is stopped and joined by :meth:`LiveServer.stop`. :class:`Faults` is a WSGI middleware that
+misbehaves on purpose; it lives here, in the tests, never in the shipped server.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import waitress.server
+
+from kiosk.endpoint.app import EndpointApp, Token
+from kiosk.store.central import CentralStore
+
+TOKEN = "kiosk-test-token-5f1c"
+OWNER_TOKEN = "owner-test-token-9a2e"
+
+
+class LiveServer:
+    """Serve ``app`` with waitress on a free loopback port until :meth:`stop`."""
+
+    def __init__(self, app: Callable, *, threads: int = 4, port: int = 0,
+                 max_body: int | None = None) -> None:
+        options: dict[str, Any] = {"host": "127.0.0.1", "port": port, "threads": threads,
+                                   "clear_untrusted_proxy_headers": True}
+        if max_body is not None:
+            options["max_request_body_size"] = max_body
+        self.server = waitress.server.create_server(app, **options)
+        self.port = self.server.effective_port
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.thread = threading.Thread(target=self._run, name="test-endpoint", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            self.server.run()
+        except OSError:
+            pass  # the map was closed under the loop by stop()
+
+    def stop(self) -> None:
+        self.server.task_dispatcher.shutdown(cancel_pending=True, timeout=5)
+        for dispatcher in list(self.server._map.values()):
+            dispatcher.close()
+        self.server._map.clear()
+        self.thread.join(5)
+        assert not self.thread.is_alive(), "the test endpoint did not stop"
+
+
+class Faults:
+    """Middleware that answers the next requests wrongly, from a queue of fault names.
+
+    Names: "500", "503" (with Retry-After: 1), "slow" (sleeps past the client's read timeout,
+    then lets the request through, so the server stores what the client never heard of),
+    "reset" (headers and half a body, then the connection drops), "garbage" (200 with a body
+    that is not the protocol's), "drop" (passes through but removes ids from "stored"),
+    "401", "413", "429".
+    """
+
+    def __init__(self, app: Callable, *, slow_seconds: float = 1.5) -> None:
+        self.app = app
+        self.queue: deque[str] = deque()
+        self.slow_seconds = slow_seconds
+        self.seen: list[tuple[str, str]] = []  # (path, fault or "ok")
+        self.lock = threading.Lock()
+        self.down = False  # every request gets 503 without Retry-After
+
+    def add(self, *faults: str) -> None:
+        with self.lock:
+            self.queue.extend(faults)
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        with self.lock:
+            fault = "down" if self.down else (self.queue.popleft() if self.queue else "ok")
+            self.seen.append((environ.get("PATH_INFO", ""), fault))
+        if fault == "ok":
+            return self.app(environ, start_response)
+        if fault == "down":
+            return _reply(start_response, "503 Service Unavailable", b"down")
+        if fault == "500":
+            return _reply(start_response, "500 Internal Server Error", b"boom")
+        if fault == "503":
+            return _reply(start_response, "503 Service Unavailable", b"busy", [("Retry-After", "1")])
+        if fault == "429":
+            return _reply(start_response, "429 Too Many Requests", b"slow down", [("Retry-After", "1")])
+        if fault == "401":
+            return _reply(start_response, "401 Unauthorized", b'{"error": "unknown token"}')
+        if fault == "413":
+            return _reply(start_response, "413 Content Too Large", b'{"error": "too large"}')
+        if fault == "garbage":
+            return _reply(start_response, "200 OK", b'{"ok": true, "stored": "everything"}')
+        if fault == "slow":
+            time.sleep(self.slow_seconds)
+            return self.app(environ, start_response)
+        if fault == "reset":
+            return self._reset(environ, start_response)
+        if fault == "drop":
+            return self._drop(environ, start_response)
+        raise AssertionError(f"unknown fault {fault}")
+
+    def _reset(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        # The request is processed (stored), then the reply is cut half-way.
+        body = b"".join(self.app(environ, lambda *a, **k: None))
+
+        def broken() -> Iterable[bytes]:
+            yield body[: len(body) // 2]
+            raise ConnectionResetError("fault injection: connection reset mid-reply")
+
+        start_response("200 OK", [("Content-Type", "application/json"),
+                                  ("Content-Length", str(len(body)))])
+        return broken()
+
+    def _drop(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        captured: dict[str, Any] = {}
+
+        def capture(status: str, headers: list, exc_info: Any = None) -> None:
+            captured["status"] = status
+
+        body = json.loads(b"".join(self.app(environ, capture)))
+        body["stored"] = body["stored"][::2]  # "forget" every other id
+        return _reply(start_response, captured["status"], json.dumps(body).encode())
+
+
+def _reply(start_response: Callable, status: str, body: bytes,
+           headers: Iterable[tuple[str, str]] = ()) -> list[bytes]:
+    start_response(status, [("Content-Type", "application/json"),
+                            ("Content-Length", str(len(body))), *headers])
+    return [body]
+
+
+def central(path: Path) -> tuple[CentralStore, EndpointApp]:
+    store = CentralStore(path)
+    app = EndpointApp(store, [Token(TOKEN, "test-kiosk"), Token(OWNER_TOKEN)])
+    return store, app
