@@ -22,9 +22,9 @@ from kiosk.ui.theme import SIZES, set_role
 ROWS: tuple[tuple[tuple[str, int], ...], ...] = (
     tuple((k, 2) for k in "1234567890") + (("<backspace>", 4),),
     tuple((k, 2) for k in "qwertyuiop") + (("'", 2), ("-", 2)),
-    (("<gap>", 1),) + tuple((k, 2) for k in "asdfghjklñ") + ((",", 2), (".", 1)),
-    (("<shift>", 3),) + tuple((k, 2) for k in "zxcvbnm") + (("?", 2), ("!", 2), ("<gap>", 3)),
-    tuple((k, 2) for k in "áéíóúü¿¡") + (("@", 2), ("<gap>", 6)),
+    (("<gap>", 1),) + tuple((k, 2) for k in "asdfghjklñ") + ((",", 2), ("<gap>", 1)),
+    (("<shift>", 3),) + tuple((k, 2) for k in "zxcvbnm.?!") + (("<gap>", 1),),
+    (("<gap>", 3),) + tuple((k, 2) for k in "áéíóúü¿¡@") + (("<gap>", 3),),
     (("<space>", 18), ("<done>", 6)),
 )
 COLUMNS = 24

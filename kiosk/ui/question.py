@@ -6,7 +6,7 @@ a guest's score is not for the queue behind them. The flow ignores any tap after
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from kiosk.config import Settings
 from kiosk.core.answer import SCORES, Category
 from kiosk.ui.i18n import LANGUAGE_NAMES, Translations
-from kiosk.ui.theme import SIZES, set_role
+from kiosk.ui.theme import MIN_WIDTH, SIZES, set_role
 
 
 class LanguageSwitch(QWidget):
@@ -163,6 +163,10 @@ class QuestionScreen(QWidget):
         for column in range(12):
             self.grid.setColumnStretch(column, 1 if column < used else 0)
         self.retranslate()
+
+    def minimumSizeHint(self) -> QSize:
+        # Small enough for the window to reach portrait; resizeEvent then re-arranges.
+        return QSize(MIN_WIDTH, MIN_WIDTH)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         size = event.size()

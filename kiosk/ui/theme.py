@@ -57,6 +57,7 @@ class Sizes:
 
 
 SIZES = Sizes()
+MIN_WIDTH = 600  # narrowest screen the layouts are made for (portrait tablets are 800)
 
 
 def _channel(value: int) -> float:
@@ -141,7 +142,7 @@ QPushButton[role="language"] {{
     border-radius: 12px; font-size: {s.anchor}px; padding: 8px 18px; min-height: 40px;
 }}
 QPushButton[role="language"]:checked {{
-    color: {TEXT}; border: 2px solid {TEXT}; font-weight: bold;
+    color: {TEXT}; border: 2px solid {TEXT};
 }}
 QPushButton[role="chip"] {{
     background: {SURFACE}; color: {TEXT}; border: 2px solid {BORDER}; border-radius: 36px;

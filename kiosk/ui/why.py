@@ -7,7 +7,7 @@ of the chips while it is open (the chips chosen so far stay chosen), so everythi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -26,7 +26,7 @@ from kiosk.ui.i18n import Translations
 from kiosk.ui.keyboard import OnScreenKeyboard
 from kiosk.ui.question import LanguageSwitch
 from kiosk.ui.reason_labels import reason_label
-from kiosk.ui.theme import SIZES, set_role
+from kiosk.ui.theme import MIN_WIDTH, SIZES, set_role
 
 CHECK = "✓  "
 
@@ -126,11 +126,12 @@ class WhyScreen(QWidget):
         layout.setContentsMargins(SIZES.margin, SIZES.margin - 8, SIZES.margin, SIZES.margin - 8)
         layout.setSpacing(SIZES.gap + 4)
         layout.addLayout(header)
-        layout.addSpacing(8)
+        layout.addStretch(1)
         layout.addWidget(self.chips)
+        layout.addSpacing(12)
         layout.addWidget(self.comment_field)
         layout.addWidget(self.keyboard)
-        layout.addStretch(1)
+        layout.addStretch(2)
         layout.addLayout(actions)
         self._arrange_chips(3)
         self.retranslate()
@@ -200,6 +201,10 @@ class WhyScreen(QWidget):
             self.chip_grid.addWidget(chip, index // columns, index % columns)
         for column in range(3):
             self.chip_grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def minimumSizeHint(self) -> QSize:
+        # Small enough for the window to reach portrait; resizeEvent then re-arranges.
+        return QSize(MIN_WIDTH, MIN_WIDTH)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         size = event.size()

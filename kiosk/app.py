@@ -1,0 +1,143 @@
+"""The guest app: ``kiosk`` (or ``kiosk run``) starts here.
+
+:func:`build_app` assembles the pieces (screens, flow, recorder, translations) on an open
+store; tests, screenshots, the self-test and the benchmarks reuse it. :func:`main` adds what
+only the real kiosk needs: logging, the single-instance lock, and the event loop.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QLockFile
+from PySide6.QtWidgets import QApplication
+
+from kiosk import __version__
+from kiosk.context import Context
+from kiosk.logs import setup_logging
+from kiosk.store.database import StoreError
+from kiosk.store.recorder import DurableRecorder
+from kiosk.ui import theme
+from kiosk.ui.flow import GuestFlow
+from kiosk.ui.i18n import Translations
+from kiosk.ui.question import QuestionScreen
+from kiosk.ui.thanks import ThanksScreen
+from kiosk.ui.why import WhyScreen
+from kiosk.ui.window import KioskWindow, translate_problem
+
+log = logging.getLogger("kiosk.ui")
+
+APP_NAME = "Counter kiosk"
+LOCK_FILENAME = "kiosk.lock"
+RECOVERED_NOTICE = "recovered"
+EXIT_ALREADY_RUNNING = 3
+
+
+@dataclass
+class KioskApp:
+    """Everything :func:`build_app` made, for the caller to show, drive or inspect."""
+
+    ctx: Context
+    window: KioskWindow
+    flow: GuestFlow
+    question: QuestionScreen
+    why: WhyScreen
+    thanks: ThanksScreen
+    recorder: DurableRecorder
+    translations: Translations
+
+    def close(self) -> None:
+        for timer in (self.flow.idle_timer, self.flow.thanks_timer, self.flow.retry_timer):
+            timer.stop()
+        self.translations.close()
+        self.window.close()
+        self.window.deleteLater()
+
+
+def qt_app() -> QApplication:
+    """The QApplication, created once, named for the platform's folders and logs."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    return app  # type: ignore[return-value]
+
+
+def build_app(ctx: Context, *, scale: float | None = None) -> KioskApp:
+    """Open the store and build window, screens and flow (a QApplication must exist)."""
+    settings = ctx.settings
+    app = qt_app()
+    theme.apply(app, settings.kiosk.accent_colour)
+    translations = Translations(
+        settings.kiosk.languages, settings.kiosk.default_language, scale=scale
+    )
+    translations.set_language(settings.kiosk.default_language)
+
+    opened = ctx.store()
+    recorder = DurableRecorder(opened.answers)
+    window = KioskWindow()
+    question = QuestionScreen(settings, translations)
+    why = WhyScreen(settings, translations)
+    thanks = ThanksScreen(settings, translations)
+    flow = GuestFlow(window, question, why, thanks, recorder, settings, translations)
+
+    report = opened.recovery
+    if report is not None:
+        folder, count = str(report.set_aside_in), report.recovered
+        window.set_staff_notice(
+            RECOVERED_NOTICE,
+            lambda: QCoreApplication.translate(
+                "KioskApp",
+                "Staff: the database was damaged and has been set aside in {folder}; "
+                "{count} answer(s) were recovered. Please tell IT.",
+            ).format(folder=folder, count=count),
+        )
+    try:
+        opened.answers.close_abandoned()
+    except StoreError as exc:
+        log.error("cannot close answers left open: %s", exc)
+        problem = str(exc)
+        window.set_staff_notice(
+            "startup",
+            lambda: QCoreApplication.translate(
+                "KioskApp", "Staff: answers cannot be saved ({problem})."
+            ).format(problem=translate_problem(problem)),
+        )
+    flow.start()
+    return KioskApp(ctx, window, flow, question, why, thanks, recorder, translations)
+
+
+def main(args: argparse.Namespace) -> int:
+    ctx = Context.from_options(args.config, args.data_dir)
+    setup_logging(ctx.data_dir, getattr(args, "log_level", "INFO"))
+    ctx.data_dir.mkdir(parents=True, exist_ok=True)
+    app = qt_app()
+    # One kiosk per data folder: a second copy must not write beside the first.
+    lock = QLockFile(str(ctx.data_dir / LOCK_FILENAME))
+    lock.setStaleLockTime(0)  # never stale by age; a dead owner's lock is still taken over
+    if not lock.tryLock(500):
+        log.error("another kiosk is already running on %s; this copy exits", ctx.data_dir)
+        return EXIT_ALREADY_RUNNING
+    kiosk = None
+    try:
+        kiosk = build_app(ctx)
+        log.info("kiosk %s started on %s", __version__, ctx.data_dir)
+
+        # --- LEAD: wire the admin area (kiosk/admin) and the sync worker here. ------------
+        # e.g. admin = AdminArea(ctx, kiosk.window, ...); kiosk.window.add_screen(...)
+        #      bridge = SyncBridge(ctx, ...); kiosk.flow.answer_completed.connect(bridge.nudge)
+        #      kiosk.flow.answer_recorded.connect(bridge.nudge)
+        # -----------------------------------------------------------------------------------
+
+        fullscreen = ctx.settings.kiosk.fullscreen and not getattr(args, "windowed", False)
+        kiosk.window.start(fullscreen)
+        return app.exec()
+    finally:
+        if kiosk is not None:
+            kiosk.close()
+        ctx.close()
+        lock.unlock()
