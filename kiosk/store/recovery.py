@@ -30,6 +30,7 @@ log = logging.getLogger("kiosk.store")
 _BLIND_PROBE_LIMIT = 200_000
 COMPANIONS = ("", "-wal", "-shm", "-journal")
 _META_KEYS_TO_KEEP = ("pin_hash", "kiosk_created_utc")
+_SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 @dataclass
@@ -78,6 +79,16 @@ def _probe(path: Path, check: bool) -> str | None:
         return None
     if not path.is_file():
         return "it is not a file"
+    if not _has_sqlite_header(path):
+        # Decided without opening it: SQLite would rewrite a -wal and -shm found beside a
+        # file it cannot read, and they are evidence to set aside exactly as they are.
+        return "file is not a database"
+    try:
+        return _probe_read_only(path, check)
+    except sqlite3.OperationalError as exc:
+        if is_corruption(exc):
+            return str(exc)
+        # Read-only access refused (a hot rollback journal, no -shm): check it read-write.
     try:
         db = Database(path)
     except sqlite3.DatabaseError as exc:
@@ -96,6 +107,41 @@ def _probe(path: Path, check: bool) -> str | None:
         raise
     finally:
         db.close()
+
+
+def _probe_read_only(path: Path, check: bool) -> str | None:
+    """Check the file through a read-only connection.
+
+    Closing the last read-write connection checkpoints the ``-wal`` into the file and deletes
+    it. On a damaged file that would destroy evidence (and maybe the newest answers), so the
+    check must not be able to write.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    con = sqlite3.connect(uri, uri=True, isolation_level=None)
+    try:
+        con.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+        if check:
+            rows = con.execute("PRAGMA quick_check(20)").fetchall()
+            problems = [row[0] for row in rows]
+            if problems != ["ok"]:
+                return "; ".join(problems[:3])
+        return None
+    except sqlite3.DatabaseError as exc:
+        if is_corruption(exc):
+            return str(exc)
+        raise
+    finally:
+        con.close()
+
+
+def _has_sqlite_header(path: Path) -> bool:
+    """False when ``path`` has bytes but does not start as every SQLite 3 file does."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(_SQLITE_MAGIC))
+    except OSError:
+        return True  # let SQLite itself report what is wrong
+    return not head or head == _SQLITE_MAGIC
 
 
 def set_aside_and_recover(path: Path, reason: str) -> RecoveryReport:

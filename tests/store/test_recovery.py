@@ -1,0 +1,251 @@
+"""A damaged store is set aside whole (with -wal and -shm), and what can be read is recovered."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import shutil
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from kiosk.store import events
+from kiosk.store.answers import AnswerStore
+from kiosk.store.database import Database
+from kiosk.store.recovery import open_store
+
+T0 = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def only_corrupt_folder(data_dir: Path) -> Path:
+    folders = list((data_dir / "corrupt").iterdir())
+    assert len(folders) == 1
+    return folders[0]
+
+
+def test_a_healthy_store_is_opened_as_it_is(data_dir):
+    path = data_dir / "kiosk.sqlite"
+    first = open_store(path, "k", "v")
+    first.answers.record_score(9, "es")
+    first.db.close()
+    again = open_store(path, "k", "v")
+    try:
+        assert again.recovery is None
+        assert again.answers.count() == 1
+        assert not (data_dir / "corrupt").exists()
+        assert events.latest(again.db) == []
+    finally:
+        again.db.close()
+
+
+def test_a_garbage_file_is_set_aside_with_its_companions_and_a_new_store_starts(data_dir):
+    path = data_dir / "kiosk.sqlite"
+    garbage = {
+        "kiosk.sqlite": random.Random(1).randbytes(50_000),
+        "kiosk.sqlite-wal": random.Random(2).randbytes(9_000),
+        "kiosk.sqlite-shm": random.Random(3).randbytes(32_768),
+    }
+    for name, content in garbage.items():
+        (data_dir / name).write_bytes(content)
+
+    opened = open_store(path, "k", "v")
+    try:
+        report = opened.recovery
+        assert report is not None
+        assert report.recovered == 0
+        aside = only_corrupt_folder(data_dir)
+        assert report.set_aside_in == aside
+        # All three kept together, byte for byte: nothing deleted, nothing "repaired".
+        assert sorted(p.name for p in aside.iterdir()) == sorted(garbage)
+        for name, content in garbage.items():
+            assert (aside / name).read_bytes() == content
+        # A fresh, working store in its place.
+        assert opened.db.quick_check() == []
+        assert opened.answers.record_score(10, "en").seq == 1
+        recorded = events.latest(opened.db, ("store_recovered",))
+        assert len(recorded) == 1
+        assert str(aside) in recorded[0].detail
+        assert "0 answer(s) were recovered" in recorded[0].detail
+    finally:
+        opened.db.close()
+
+
+def test_an_empty_file_is_just_a_new_store(data_dir):
+    path = data_dir / "kiosk.sqlite"
+    path.touch()
+    opened = open_store(path, "k", "v")
+    try:
+        assert opened.recovery is None  # SQLite treats an empty file as an empty database
+        assert opened.answers.record_score(5, "es").seq == 1
+    finally:
+        opened.db.close()
+
+
+def test_a_folder_where_the_store_should_be_is_set_aside(data_dir):
+    path = data_dir / "kiosk.sqlite"
+    path.mkdir()
+    (path / "something").write_text("kept")
+    opened = open_store(path, "k", "v")
+    try:
+        assert opened.recovery is not None
+        assert (only_corrupt_folder(data_dir) / "kiosk.sqlite" / "something").read_text() == "kept"
+        assert path.is_file()
+    finally:
+        opened.db.close()
+
+
+_KILLED_WRITER = textwrap.dedent(
+    """
+    import os, sys
+    from datetime import datetime, timezone
+    from kiosk.store.database import Database
+    from kiosk.store.answers import AnswerStore
+
+    db = Database(sys.argv[1])
+    store = AnswerStore(db, "k", "v")
+    for i in range(int(sys.argv[2])):
+        answer = store.record_score(10, "en", now=datetime(2026, 3, 20, tzinfo=timezone.utc))
+        if i % 2:
+            store.complete(answer.id, "sent", reasons=["speed"], comment="last ones")
+    os._exit(0)  # like a power cut: no close, no checkpoint; the newest answers are in -wal
+    """
+)
+
+
+def _fill(path: Path, count: int) -> dict[str, tuple]:
+    """A real store with ``count`` answers; returns what each looks like, by id."""
+    rng = random.Random(7)
+    with Database(path) as db:
+        store = AnswerStore(db, "k", "v")
+        for i in range(count):
+            answer = store.record_score(
+                rng.randint(0, 10), rng.choice(["es", "en"]),
+                now=T0 + timedelta(minutes=7 * i), utc_offset_minutes=-300,
+                flags=("burst",) if i % 50 == 0 else (),
+            )
+            if i % 5:
+                store.complete(
+                    answer.id, "sent",
+                    reasons=rng.sample(["speed", "price", "quality", "cleanliness"], 2),
+                    comment=f"comentario número {i}: el café estaba {'rico' if i % 2 else 'frío'}",
+                    now=T0 + timedelta(minutes=7 * i, seconds=20),
+                )
+    return answers_by_id(path)
+
+
+def answers_by_id(path: Path) -> dict[str, tuple]:
+    con = sqlite3.connect(path)
+    try:
+        return {
+            r[0]: r
+            for r in con.execute(
+                "SELECT id, seq, score, created_utc, utc_offset_minutes, reasons, comment,"
+                " language, flags, completion FROM answers"
+            )
+        }
+    finally:
+        con.close()
+
+
+def _answer_leaf_pages(path: Path) -> list[tuple[int, int]]:
+    """(page number, rows on it) of the answers table's leaf pages."""
+    con = sqlite3.connect(path)
+    try:
+        rows = con.execute(
+            "SELECT pageno, ncell FROM dbstat WHERE name = 'answers' AND pagetype = 'leaf'"
+            " ORDER BY pageno"
+        ).fetchall()
+    except sqlite3.OperationalError:
+        pytest.skip("this SQLite was built without the dbstat table")
+    finally:
+        con.close()
+    return rows
+
+
+def _overwrite_pages(path: Path, pages: list[int], page_size: int) -> None:
+    rng = random.Random(99)
+    with path.open("r+b") as handle:
+        for page in pages:
+            handle.seek((page - 1) * page_size)
+            # A zero first byte is no valid b-tree page type: SQLite cannot mistake it for data.
+            handle.write(b"\x00" + rng.randbytes(page_size - 1))
+
+
+@pytest.mark.slow
+def test_a_partly_overwritten_store_gives_back_every_readable_answer(data_dir):
+    path = data_dir / "kiosk.sqlite"
+    original = _fill(path, 3000)
+    leaves = _answer_leaf_pages(path)
+    assert len(leaves) > 20
+    damaged = [leaves[len(leaves) // 3], leaves[len(leaves) // 2], leaves[2 * len(leaves) // 3]]
+    lost_rows = sum(ncell for _, ncell in damaged)
+    con = sqlite3.connect(path)
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    con.close()
+
+    # The app is then killed after a few more answers, leaving them in the -wal file.
+    child = subprocess.run(
+        [sys.executable, "-c", _KILLED_WRITER, str(path), "6"], capture_output=True, timeout=60
+    )
+    assert child.returncode == 0, child.stderr.decode()
+    assert Path(f"{path}-wal").exists()
+    # Read them from a copy: closing a connection on the real file would checkpoint the -wal.
+    scratch = data_dir.parent / "scratch"
+    scratch.mkdir()
+    for suffix in ("", "-wal", "-shm"):
+        shutil.copy2(f"{path}{suffix}", scratch / f"kiosk.sqlite{suffix}")
+    in_wal = {
+        k: v for k, v in answers_by_id(scratch / "kiosk.sqlite").items() if k not in original
+    }
+    assert len(in_wal) == 6
+    original.update(in_wal)
+    old_max_seq = max(r[1] for r in original.values())
+
+    _overwrite_pages(path, [page for page, _ in damaged], page_size)
+    damaged_digest = digest(path)
+    wal_digest = digest(Path(f"{path}-wal"))
+
+    opened = open_store(path, "k", "v")
+    try:
+        report = opened.recovery
+        assert report is not None
+        aside = only_corrupt_folder(data_dir)
+        assert (aside / "kiosk.sqlite").exists()
+        # Every companion that existed was moved along with the file, none left behind.
+        assert set(report.files) == {p.name for p in aside.iterdir()}
+        assert "kiosk.sqlite" in report.files
+
+        recovered = answers_by_id(path)
+        assert report.recovered == len(recovered) == len(original) - lost_rows
+        for answer_id, values in recovered.items():
+            before = original[answer_id]
+            if before[-1] is None:  # an answer left open: kept, closed as timed out
+                assert values[:-1] == before[:-1] and values[-1] == "timeout"
+            else:
+                assert values == before  # same id, same seq, same everything
+        assert set(in_wal) <= set(recovered)  # what was only in the -wal is there too
+
+        # Numbering goes on above the highest number the old store ever handed out.
+        assert opened.answers.record_score(8, "es").seq == old_max_seq + 1
+        assert opened.answers.origin_of(next(iter(recovered))) == "recovered"
+        assert opened.db.quick_check() == []
+
+        notes = events.latest(opened.db, ("store_recovered",))
+        assert len(notes) == 1
+        assert f"{report.recovered} answer(s) were recovered" in notes[0].detail
+    finally:
+        opened.db.close()
+
+    # The -wal held the newest answers: it was set aside with the file, untouched.
+    assert {"kiosk.sqlite", "kiosk.sqlite-wal"} <= set(report.files)
+    assert digest(aside / "kiosk.sqlite") == damaged_digest
+    assert digest(aside / "kiosk.sqlite-wal") == wal_digest
