@@ -8,7 +8,7 @@ the guest flow carries on beneath it.
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.ui.theme import set_role
 
@@ -43,6 +43,9 @@ class KioskWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        # The window is fullscreen (or sized by us): it needs no minimum from its contents,
+        # and setting one on a shown window makes some platforms complain.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.addWidget(self.staff_banner)
         layout.addWidget(self.stack, 1)
         # key -> (callable giving the current-language text); re-run on LanguageChange.
