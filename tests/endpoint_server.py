@@ -30,7 +30,8 @@ class LiveServer:
     def __init__(self, app: Callable, *, threads: int = 4, port: int = 0,
                  max_body: int | None = None) -> None:
         options: dict[str, Any] = {"host": "127.0.0.1", "port": port, "threads": threads,
-                                   "clear_untrusted_proxy_headers": True}
+                                   "clear_untrusted_proxy_headers": True,
+                                   "asyncore_loop_timeout": 0.05}
         if max_body is not None:
             options["max_request_body_size"] = max_body
         self.server = waitress.server.create_server(app, **options)
