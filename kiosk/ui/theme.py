@@ -146,7 +146,7 @@ QPushButton[role="language"]:checked {{
 }}
 QPushButton[role="chip"] {{
     background: {SURFACE}; color: {TEXT}; border: 2px solid {BORDER}; border-radius: 36px;
-    font-size: {s.chip}px; padding: 8px 28px; min-height: {s.chip_height - 20}px;
+    font-size: {s.chip}px; padding: 8px 24px; min-height: {s.chip_height - 20}px;
 }}
 QPushButton[role="chip"]:checked {{
     background: {accent}; color: {on_accent}; border: 2px solid {accent}; font-weight: bold;

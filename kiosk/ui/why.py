@@ -202,13 +202,29 @@ class WhyScreen(QWidget):
         for column in range(3):
             self.chip_grid.setColumnStretch(column, 1 if column < columns else 0)
 
+    def _fit_chips(self, width: int, height: int) -> None:
+        """As many columns as fit the longest label (with its check mark); 3 at most."""
+        if width <= 0:
+            return
+        available = width - 2 * SIZES.margin
+        needed = 0
+        for chip in self.reason_chips:
+            chip.ensurePolished()
+            extra = 0 if chip.isChecked() else chip.fontMetrics().horizontalAdvance(CHECK)
+            needed = max(needed, chip.sizeHint().width() + extra)
+        most = 3 if width >= height else 2
+        for columns in range(most, 0, -1):
+            if columns * needed + (columns - 1) * SIZES.gap <= available:
+                break
+        self._arrange_chips(columns)
+
     def minimumSizeHint(self) -> QSize:
         # Small enough for the window to reach portrait; resizeEvent then re-arranges.
         return QSize(MIN_WIDTH, MIN_WIDTH)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         size = event.size()
-        self._arrange_chips(3 if size.width() >= size.height() else 2)
+        self._fit_chips(size.width(), size.height())
         super().resizeEvent(event)
 
     def _label_chips(self) -> None:
@@ -217,6 +233,7 @@ class WhyScreen(QWidget):
             label = reason_label(reason, language)
             # A check mark as well as the colour: the choice is not shown by colour alone.
             chip.setText(f"{CHECK}{label}" if chip.isChecked() else label)
+        self._fit_chips(self.width(), self.height())
 
     def retranslate(self) -> None:
         titles = {
