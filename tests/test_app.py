@@ -84,7 +84,6 @@ CHILD = textwrap.dedent(
     from PySide6.QtTest import QTest
     from kiosk.app import build_app, qt_app
     from kiosk.context import Context
-from kiosk.logs import setup_logging
 
     application = qt_app()
     kiosk = build_app(Context.from_options(None, sys.argv[1]))
