@@ -22,7 +22,7 @@ class ThanksScreen(QWidget):
         set_role(self, "screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.mark_label = QLabel("✓", self)
-        set_role(self.mark_label, "thanks")
+        set_role(self.mark_label, "mark")
         self.thanks_label = QLabel(self)
         set_role(self.thanks_label, "thanks")
         self.detail_label = QLabel(self)

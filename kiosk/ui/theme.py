@@ -113,6 +113,8 @@ def build_stylesheet(accent: str | None = None, sizes: Sizes = SIZES) -> str:
     """The one stylesheet of the guest screens, for a given accent colour."""
     accent = safe_accent(accent)
     on_accent = text_on(accent)
+    # The accent as text on the background, only where it stays readable.
+    accent_text = accent if contrast(accent, BACKGROUND) >= 4.5 else TEXT
     s = sizes
     return f"""
 QWidget[role="screen"], QWidget#KioskWindow {{ background: {BACKGROUND}; }}
@@ -122,6 +124,7 @@ QLabel[role="question"] {{ font-size: {s.question}px; font-weight: bold; color: 
 QLabel[role="title"] {{ font-size: {s.title}px; font-weight: bold; color: {TEXT}; }}
 QLabel[role="subtitle"] {{ font-size: {s.subtitle}px; color: {MUTED}; }}
 QLabel[role="anchor"] {{ font-size: {s.anchor}px; color: {MUTED}; }}
+QLabel[role="mark"] {{ font-size: {s.thanks * 2}px; font-weight: bold; color: {accent_text}; }}
 QLabel[role="thanks"] {{ font-size: {s.thanks}px; font-weight: bold; color: {TEXT}; }}
 QLabel[role="banner"] {{
     background: {BANNER_BACKGROUND}; color: {BANNER_TEXT}; font-size: {s.banner}px;

@@ -1,0 +1,105 @@
+"""``kiosk screenshots --out DIR``: every guest screen, in every language, both orientations.
+
+Rendered offscreen on a temporary store, so it never touches a shop's data. The self-test
+renders the same screens through :func:`render_screens`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.ui.window import KioskWindow, translate_problem
+
+if TYPE_CHECKING:
+    from kiosk.app import KioskApp
+
+log = logging.getLogger("kiosk.ui")
+
+SIZES = ((1280, 800), (800, 1280))
+DEMO_COMMENT = "La atención fue rápida, ¡gracias! Añoranza"
+
+
+def _grab(window: KioskWindow, screen: QWidget) -> QPixmap:
+    window.show_screen(screen)
+    QApplication.processEvents()
+    return window.grab()
+
+
+def render_screens(
+    kiosk: KioskApp, sizes: tuple[tuple[int, int], ...] = SIZES
+) -> Iterator[tuple[str, QPixmap]]:
+    """Yield ``(name, pixmap)`` for each guest screen, language and size."""
+    window = kiosk.window
+    flow = kiosk.flow
+    for language in kiosk.translations.languages:
+        for width, height in sizes:
+            kiosk.translations.set_language(language)
+            window.resize(width, height)
+            stem = f"{language}-{width}x{height}"
+
+            def shot(name: str, screen: QWidget, stem: str = stem) -> tuple[str, QPixmap]:
+                return f"{stem}-{name}", _grab(window, screen)
+
+            yield shot("1-question", kiosk.question)
+            for score, band in ((3, "detractor"), (7, "passive"), (10, "promoter")):
+                kiosk.why.start(score)
+                yield shot(f"2-why-{band}", kiosk.why)
+            kiosk.why.start(4)
+            kiosk.why.reason_chips[0].setChecked(True)
+            kiosk.why.reason_chips[-1].setChecked(True)
+            yield shot("3-why-reasons-chosen", kiosk.why)
+            kiosk.why.open_keyboard()
+            kiosk.why.comment_field.setText(DEMO_COMMENT)
+            yield shot("4-why-keyboard", kiosk.why)
+            kiosk.why.close_keyboard()
+            yield shot("5-thanks", kiosk.thanks)
+            window.set_staff_notice(
+                "screenshot",
+                lambda: flow.tr(
+                    "Staff: answers cannot be saved ({problem}). {count} waiting in memory; "
+                    "they are saved as soon as this is fixed. Do not switch off the kiosk."
+                ).format(problem=translate_problem("the disk is full"), count=2),
+            )
+            yield shot("6-staff-banner", kiosk.question)
+            window.set_staff_notice("screenshot", None)
+    flow.start()
+
+
+def offscreen_kiosk(config: str | None, data_dir: str) -> KioskApp:
+    """The app built offscreen on ``data_dir`` (a temporary folder)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk.app import build_app, qt_app
+    from kiosk.context import Context
+
+    qt_app()
+    return build_app(Context.from_options(config, data_dir))
+
+
+def main(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="kiosk-shots-") as scratch:
+        kiosk = offscreen_kiosk(args.config, scratch)
+        try:
+            count = 0
+            for name, pixmap in render_screens(kiosk):
+                path = out / f"{name}.png"
+                if not pixmap.save(str(path)):
+                    sys.stderr.write(f"kiosk screenshots: cannot write {path}\n")
+                    return 1
+                count += 1
+            sys.stdout.write(f"{count} screenshots in {out}\n")
+        finally:
+            kiosk.close()
+            kiosk.ctx.close()
+    return 0
