@@ -49,7 +49,8 @@ class LiveServer:
     def stop(self) -> None:
         self.server.task_dispatcher.shutdown(cancel_pending=True, timeout=5)
         for dispatcher in list(self.server._map.values()):
-            dispatcher.close()
+            # handle_close() also frees a channel's spooled output (temp files).
+            dispatcher.handle_close()
         self.server._map.clear()
         self.thread.join(5)
         assert not self.thread.is_alive(), "the test endpoint did not stop"
