@@ -28,6 +28,10 @@ translations: setup $(QM)
 translations/%.qm: translations/%.ts $(VENV)/.installed
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
+# Only when a .ts file does not exist yet (a new language): start it from the code.
+translations/%.ts: | $(VENV)/.installed
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none $(SOURCES) -ts $@
+
 # Refresh the .ts sources from the code (then translate the new entries in Linguist).
 lupdate: setup
 	$(BIN)/pyside6-lupdate -no-obsolete -locations none $(SOURCES) -ts $(TS)
