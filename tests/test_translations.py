@@ -1,0 +1,113 @@
+"""The Qt Linguist sources are current, and every Spanish message is translated.
+
+``translations/*.ts`` are the source of truth for the .qm files the kiosk loads. These tests
+fail when a string was added to the code without ``make lupdate`` (1), or when a Spanish
+message is still unfinished or empty (2): a guest would then see English in the Spanish UI.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = ROOT / "translations"
+
+
+def _find_lupdate() -> str | None:
+    beside_python = Path(sys.executable).parent / "pyside6-lupdate"
+    if beside_python.exists():
+        return str(beside_python)
+    return shutil.which("pyside6-lupdate")
+
+
+LUPDATE = _find_lupdate()
+needs_lupdate = pytest.mark.skipif(LUPDATE is None, reason="pyside6-lupdate is not installed")
+
+
+def messages(ts_file: Path) -> dict[tuple[str, str], ET.Element]:
+    """(context, source) -> <translation> element, leaving out obsolete/vanished entries."""
+    found: dict[tuple[str, str], ET.Element] = {}
+    for context in ET.parse(ts_file).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            kind = translation.get("type") if translation is not None else None
+            if kind in ("obsolete", "vanished"):
+                continue
+            found[(name, message.findtext("source") or "")] = translation
+    return found
+
+
+def is_empty(translation: ET.Element | None) -> bool:
+    if translation is None:
+        return True
+    forms = translation.findall("numerusform")
+    texts = [f.text for f in forms] if forms else [translation.text]
+    return any(not (text or "").strip() for text in texts)
+
+
+@pytest.fixture(scope="module")
+def current_strings(tmp_path_factory) -> set[tuple[str, str]]:
+    out = tmp_path_factory.mktemp("lupdate") / "current.ts"
+    sources = sorted(str(p) for p in (ROOT / "kiosk").rglob("*.py"))
+    result = subprocess.run(
+        [LUPDATE, "-no-obsolete", "-locations", "none", *sources, "-ts", str(out)],
+        capture_output=True, text=True, timeout=120, cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    strings = set(messages(out))
+    assert strings, "lupdate found no translatable strings in kiosk/"
+    return strings
+
+
+@needs_lupdate
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_ts_files_hold_every_string_in_the_code(current_strings, language):
+    ts_file = TRANSLATIONS / f"kiosk_{language}.ts"
+    assert ts_file.exists(), f"{ts_file} is missing: run `make lupdate`"
+    missing = sorted(current_strings - set(messages(ts_file)))
+    assert not missing, (
+        f"{len(missing)} string(s) in the code are not in {ts_file.name}; run `make lupdate` "
+        f"and translate them. First ones: {missing[:10]}"
+    )
+
+
+@needs_lupdate
+def test_every_spanish_message_is_translated():
+    ts_file = TRANSLATIONS / "kiosk_es.ts"
+    untranslated = sorted(
+        key
+        for key, translation in messages(ts_file).items()
+        if is_empty(translation) or translation.get("type") == "unfinished"
+    )
+    assert not untranslated, (
+        f"{len(untranslated)} Spanish message(s) unfinished or empty in {ts_file.name}. "
+        f"First ones: {untranslated[:10]}"
+    )
+
+
+def test_the_checks_see_unfinished_and_missing_messages(tmp_path):
+    # The helpers above must be able to fail: an unfinished and an empty message are caught.
+    ts_file = tmp_path / "x.ts"
+    ts_file.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="es">'
+        "<context><name>A</name>"
+        '<message><source>Done</source><translation>Hecho</translation></message>'
+        '<message><source>Todo</source><translation type="unfinished"></translation></message>'
+        '<message><source>Gone</source><translation type="vanished">Ido</translation></message>'
+        "<message><source>Blank</source><translation> </translation></message>"
+        "</context></TS>",
+        encoding="utf-8",
+    )
+    found = messages(ts_file)
+    assert set(found) == {("A", "Done"), ("A", "Todo"), ("A", "Blank")}
+    assert not is_empty(found[("A", "Done")])
+    assert is_empty(found[("A", "Todo")]) and is_empty(found[("A", "Blank")])
