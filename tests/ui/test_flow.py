@@ -117,11 +117,13 @@ def test_activity_restarts_the_idle_timer(qtbot, kiosk):
     assert kiosk.window.current_screen() is kiosk.why
 
 
-def test_language_switch_mid_flow(qtbot, kiosk):
+def test_language_switch_mid_flow(qtbot, translations_dir, make_kiosk, fast_settings):
+    kiosk = make_kiosk(fast_settings)
     assert kiosk.translations.language == "es"
     tap(qtbot, kiosk.question.score_buttons[4])
     why = kiosk.why
     spanish_title = why.title_label.text()
+    assert spanish_title == "¿Qué podríamos hacer mejor?"
     tap(qtbot, why.language_switch.buttons["en"])
     # Every screen changed at once, not only the one showing.
     assert why.title_label.text() == "What could we do better?"

@@ -1,0 +1,48 @@
+"""KioskWindow: screens in a stack, and the staff banner."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+
+from kiosk.ui.window import KioskWindow, translate_problem
+
+
+def test_screens_can_be_added_and_shown(qtbot):
+    window = KioskWindow()
+    qtbot.addWidget(window)
+    first, second = QLabel("a"), QLabel("b")
+    window.add_screen(first)
+    window.add_screen(first)  # twice is once
+    window.show_screen(second)  # added on the way
+    assert window.stack.count() == 2
+    assert window.current_screen() is second
+
+
+def test_staff_notices_show_and_clear(qtbot):
+    window = KioskWindow()
+    qtbot.addWidget(window)
+    window.start(fullscreen=False)
+    assert not window.staff_banner.isVisible()
+    window.set_staff_notice("disk", "Staff: the disk is full")
+    window.set_staff_notice("db", lambda: "Staff: recovered")
+    assert window.staff_banner.isVisible()
+    assert window.staff_banner.text() == "⚠  Staff: the disk is full\n⚠  Staff: recovered"
+    window.set_staff_notice("disk", None)
+    assert window.staff_notices() == {"db": "Staff: recovered"}
+    window.set_staff_notice("db", None)
+    assert not window.staff_banner.isVisible()
+
+
+def test_fullscreen_hides_the_cursor_and_frame(qtbot):
+    from PySide6.QtCore import Qt
+
+    window = KioskWindow()
+    qtbot.addWidget(window)
+    window.start(fullscreen=True)
+    assert window.cursor().shape() == Qt.CursorShape.BlankCursor
+    assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
+    assert window.isFullScreen()
+
+
+def test_unknown_problems_pass_through(qapp):
+    assert translate_problem("something odd") == "something odd"
