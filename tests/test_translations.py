@@ -111,3 +111,37 @@ def test_the_checks_see_unfinished_and_missing_messages(tmp_path):
     assert set(found) == {("A", "Done"), ("A", "Todo"), ("A", "Blank")}
     assert not is_empty(found[("A", "Done")])
     assert is_empty(found[("A", "Todo")]) and is_empty(found[("A", "Blank")])
+
+
+def test_ts_fill_tool_fills_matching_messages_only(tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("ts_fill", ROOT / "tools" / "ts_fill.py")
+    ts_fill = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ts_fill)
+    ts_file = tmp_path / "kiosk_es.ts"
+    ts_file.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="es">'
+        "<context><name>WhyScreen</name>"
+        '<message><source>Send</source><translation type="unfinished"></translation></message>'
+        '<message><source>Skip</source><translation type="unfinished"></translation></message>'
+        '<message numerus="yes"><source>%n answer(s)</source><translation type="unfinished">'
+        "<numerusform></numerusform><numerusform></numerusform></translation></message>"
+        "</context></TS>",
+        encoding="utf-8",
+    )
+    tsv = tmp_path / "es-x.tsv"
+    tsv.write_text(
+        "WhyScreen\tSend\tEnviar\nWhyScreen\t%n answer(s)\t%n respuesta || %n respuestas\n"
+        "Other\tSend\tMandar\n",
+        encoding="utf-8",
+    )
+    filled, unknown, remaining = ts_fill.fill(ts_file, ts_fill.read_tsv([tsv]))
+    assert (filled, unknown, remaining) == (2, [("Other", "Send")], [("WhyScreen", "Skip")])
+    found = messages(ts_file)
+    assert found[("WhyScreen", "Send")].text == "Enviar"
+    assert found[("WhyScreen", "Send")].get("type") is None
+    plural = [f.text for f in found[("WhyScreen", "%n answer(s)")].findall("numerusform")]
+    assert plural == ["%n respuesta", "%n respuestas"]
+    assert found[("WhyScreen", "Skip")].get("type") == "unfinished"
+    assert ts_file.read_text(encoding="utf-8").startswith('<?xml version="1.0"')
