@@ -14,6 +14,8 @@ setup: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
 	@bash tools/system-deps.sh
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+		|| { echo "Python 3.11 or newer is needed (set PYTHON=python3.12 for example)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
@@ -39,10 +41,13 @@ lupdate: setup
 run: translations
 	$(PY) -m kiosk --windowed --data-dir .dev-data
 
+# All three run even when one fails, so CI reports every problem at once.
 test: translations
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
-	$(BIN)/ruff check .
-	$(BIN)/lint-imports
+	@status=0; \
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest || status=1; \
+	$(BIN)/ruff check . || status=1; \
+	$(BIN)/lint-imports || status=1; \
+	exit $$status
 
 lint: setup
 	$(BIN)/ruff check .
