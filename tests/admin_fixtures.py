@@ -65,3 +65,15 @@ def make_answers(kiosk_id: str = "test-kiosk") -> list[Answer]:
 
 def fill(answer_store) -> None:
     answer_store.import_answers(make_answers(answer_store.kiosk_id), origin="guest", enqueue=True)
+
+
+PIN = "2468"
+
+
+def enter(qtbot, pad, digits: str) -> None:
+    """Tap ``digits`` then OK on a PIN pad, as the owner would."""
+    from PySide6.QtCore import Qt
+
+    for digit in digits:
+        qtbot.mouseClick(pad.digit_keys[digit], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(pad.ok_key, Qt.MouseButton.LeftButton)

@@ -7,11 +7,10 @@ same transaction as the check, so two attempts can never both slip in during one
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from kiosk.core.answer import iso_utc, parse_iso
-from kiosk.core.pin import LockoutPolicy, hash_pin, validate_pin, verify_pin
+from kiosk.core.pin import LockoutPolicy, PinCheck, hash_pin, validate_pin, verify_pin
 from kiosk.store import events, meta
 from kiosk.store.database import Database
 
@@ -20,22 +19,6 @@ log = logging.getLogger("kiosk.admin")
 PIN_HASH = "pin_hash"
 PIN_FAILURES = "pin_failures"
 PIN_NOT_BEFORE = "pin_not_before_utc"
-
-
-@dataclass(frozen=True, slots=True)
-class PinCheck:
-    """The outcome of one attempt.
-
-    ``ok``: the PIN was right. ``wait_seconds``: how long until the next attempt is even
-    looked at; ``locked`` tells a lock-out (minutes) from the growing delay (seconds).
-    ``refused_unchecked``: the attempt came during a wait and was not compared at all.
-    """
-
-    ok: bool
-    failures: int
-    wait_seconds: float = 0.0
-    locked: bool = False
-    refused_unchecked: bool = False
 
 
 class PinStore:
@@ -97,5 +80,5 @@ class PinStore:
             log.warning("admin PIN wrong (%d failures in a row): locked for %.0f s", failures, wait)
             events.record(self.db, "pin_lockout", f"{failures} wrong PINs in a row", now)
         else:
-            log.warning("admin PIN wrong (%d failures in a row): next try in %.0f s", failures, wait)
+            log.warning("admin PIN wrong (%d failures in a row): next try in %.1f s", failures, wait)
         return PinCheck(False, failures, wait, locked)

@@ -1,0 +1,161 @@
+"""The way in and out: gesture, PIN pad, first run, idle close."""
+
+from __future__ import annotations
+
+import pytest
+from admin_fixtures import PIN, enter
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.admin.area import AdminArea
+from kiosk.admin.gesture import CornerHoldGesture
+from kiosk.admin.pinpad import Mode
+
+
+def guest_window(qtbot, area):
+    window = QWidget()
+    stack = QStackedWidget()
+    guest = QLabel("guest question")
+    stack.addWidget(guest)
+    stack.addWidget(area)
+    QVBoxLayout(window).addWidget(stack)
+    window.setMinimumSize(400, 300)
+    window.resize(1280, 800)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window, stack, guest
+
+
+def test_gesture_opens_the_pin_pad(qtbot, services):
+    services.set_pin(PIN)
+    area = AdminArea(services, language="en")
+    window, stack, guest = guest_window(qtbot, area)
+    gesture = CornerHoldGesture(window, hold_seconds=0.3)
+    gesture.triggered.connect(lambda: (stack.setCurrentWidget(area), area.open()))
+
+    # a quick tap in the corner is a guest's tap: nothing happens
+    qtbot.mousePress(guest, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    qtbot.mouseRelease(guest, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    qtbot.wait(450)
+    assert stack.currentWidget() is guest
+    # holding elsewhere does nothing either
+    qtbot.mousePress(guest, Qt.MouseButton.LeftButton, pos=QPoint(600, 400))
+    qtbot.wait(450)
+    qtbot.mouseRelease(guest, Qt.MouseButton.LeftButton, pos=QPoint(600, 400))
+    assert stack.currentWidget() is guest
+    # press and hold the top-left corner
+    with qtbot.waitSignal(gesture.triggered, timeout=2000):
+        qtbot.mousePress(guest, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    qtbot.mouseRelease(guest, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    assert stack.currentWidget() is area
+    assert area.currentWidget() is area.pinpad and area.pinpad.mode is Mode.ENTER
+    area.shutdown()
+
+
+def test_wrong_pin_is_refused_and_delayed_then_right_pin_opens(qtbot, area, services):
+    services.set_pin(PIN)
+    area.open()
+    pad = area.pinpad
+    enter(qtbot, pad, "1111")
+    assert area.currentWidget() is pad
+    assert pad.waiting and not pad.digit_keys["1"].isEnabled()
+    assert "Wrong PIN" in pad.message.text()
+    assert services.pin_wait()[0] > 0
+    # typing during the delay does nothing
+    pad.press("2")
+    assert pad.entered_length == 0
+    qtbot.waitUntil(lambda: not pad.waiting, timeout=3000)
+    assert pad.digit_keys["1"].isEnabled()
+    enter(qtbot, pad, PIN)
+    assert area.currentWidget() is area.dashboard
+    assert area.authenticated
+
+
+@pytest.mark.slow
+def test_repeated_failures_lock_out(qtbot, area, services):
+    services.set_pin(PIN)
+    area.open()
+    for _attempt in range(4):
+        qtbot.waitUntil(lambda: not area.pinpad.waiting, timeout=5000)
+        enter(qtbot, area.pinpad, "0000")
+    assert "Locked" in area.pinpad.message.text()
+    wait, locked = services.pin_wait()
+    assert locked and wait > 50
+    # reopening (or restarting) keeps the lock-out
+    area.close_area()
+    area.open()
+    assert area.pinpad.waiting and "Locked" in area.pinpad.message.text()
+
+
+def test_first_run_asks_for_a_new_pin_twice(qtbot, area, services):
+    assert not services.has_pin()
+    area.open()
+    pad = area.pinpad
+    assert pad.mode is Mode.NEW
+    enter(qtbot, pad, "1357")
+    assert pad.mode is Mode.CONFIRM
+    enter(qtbot, pad, "1358")  # not the same: start again
+    assert pad.mode is Mode.NEW and "not the same" in pad.message.text()
+    enter(qtbot, pad, "1357")
+    enter(qtbot, pad, "1357")
+    assert services.has_pin()
+    assert area.currentWidget() is area.dashboard
+    assert services.check_pin("1357").ok
+
+
+def test_too_short_pin_is_not_submitted(qtbot, area, services):
+    services.set_pin(PIN)
+    area.open()
+    enter(qtbot, area.pinpad, "12")
+    assert "4 to 8" in area.pinpad.message.text()
+    assert services.pin_wait()[0] == 0  # not even counted as a failure
+
+
+def test_idle_closes_the_area(qtbot, area, services):
+    services.set_pin(PIN)
+    area.idle.setInterval(300)
+    area.open()
+    enter(qtbot, area.pinpad, PIN)
+    assert area.currentWidget() is area.dashboard
+    with qtbot.waitSignal(area.closed, timeout=3000):
+        pass
+    assert not area.authenticated
+    assert area.currentWidget() is area.pinpad
+
+
+def test_activity_keeps_it_open(qtbot, area, services):
+    services.set_pin(PIN)
+    area.idle.setInterval(400)
+    area.open()
+    enter(qtbot, area.pinpad, PIN)
+    closed = []
+    area.closed.connect(lambda: closed.append(True))
+    for _ in range(4):
+        qtbot.wait(200)
+        qtbot.mouseMove(area.dashboard, QPoint(300, 300 + _))
+        qtbot.mouseClick(area.dashboard.period_buttons["30d"], Qt.MouseButton.LeftButton)
+    assert not closed
+    qtbot.waitUntil(lambda: bool(closed), timeout=3000)
+
+
+def test_close_and_exit_buttons(qtbot, area, services):
+    services.set_pin(PIN)
+    area.open()
+    enter(qtbot, area.pinpad, PIN)
+    with qtbot.waitSignal(area.closed, timeout=1000):
+        qtbot.mouseClick(area.dashboard.close_button, Qt.MouseButton.LeftButton)
+    area.open()
+    enter(qtbot, area.pinpad, PIN)
+    qtbot.mouseClick(area.dashboard.settings_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(area.exit_requested, timeout=1000):
+        qtbot.mouseClick(area.settings_screen.exit_button, Qt.MouseButton.LeftButton)
+
+
+def test_screens_need_the_pin(qtbot, area, services):
+    services.set_pin(PIN)
+    area.open()
+    area.show_settings()
+    area.show_dashboard()
+    area.show_export()
+    assert area.currentWidget() is area.pinpad
