@@ -115,3 +115,19 @@ class LockoutPolicy:
     def is_lockout(self, failures: int) -> bool:
         """True when ``failures`` consecutive failures lock the pad (not just slow it)."""
         return failures > 0 and self.lock_after > 0 and failures % self.lock_after == 0
+
+
+@dataclass(frozen=True, slots=True)
+class PinCheck:
+    """The outcome of one attempt.
+
+    ``ok``: the PIN was right. ``wait_seconds``: how long until the next attempt is even
+    looked at; ``locked`` tells a lock-out (minutes) from the growing delay (seconds).
+    ``refused_unchecked``: the attempt came during a wait and was not compared at all.
+    """
+
+    ok: bool
+    failures: int
+    wait_seconds: float = 0.0
+    locked: bool = False
+    refused_unchecked: bool = False

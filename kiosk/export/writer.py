@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TextIO
 
 from kiosk.core.answer import iso_utc
+from kiosk.core.exports import FORMATS, ExportRequest
 from kiosk.export.atomic import atomic_path, atomic_writer
 from kiosk.export.csv_export import write_csv
 from kiosk.export.json_export import write_json
@@ -18,26 +18,6 @@ from kiosk.store.exports import iter_export_rows
 from kiosk.store.stats import dashboard_stats
 
 log = logging.getLogger("kiosk.export")
-
-FORMATS = ("csv", "xlsx", "json")
-EXTENSIONS = {"csv": ".csv", "xlsx": ".xlsx", "json": ".json"}
-
-
-@dataclass(frozen=True, slots=True)
-class ExportRequest:
-    format: str = "csv"
-    since: date | None = None
-    until: date | None = None
-    include_flagged: bool = True
-
-    def __post_init__(self) -> None:
-        if self.format not in FORMATS:
-            raise ValueError(f"unknown export format {self.format!r}")
-
-    def default_filename(self, kiosk_id: str, now: datetime | None = None) -> str:
-        now = now or datetime.now()
-        return f"nps-{kiosk_id}-{now:%Y%m%d-%H%M}{EXTENSIONS[self.format]}"
-
 
 def _rows(db: Database, request: ExportRequest):
     return iter_export_rows(

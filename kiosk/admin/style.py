@@ -1,0 +1,103 @@
+"""How the owner's screens look: calm cards on the kiosk's paper background.
+
+Applied to the admin area only (``AdminArea.setStyleSheet``), so it never changes a guest
+screen. Colours come from the guest theme where they exist; every text colour meets WCAG AA
+on its background, and categories carry a word or a symbol as well as a colour.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+from kiosk.ui.theme import BACKGROUND, BORDER, MUTED, SURFACE, TEXT, safe_accent, text_on
+
+PROMOTER = "#1E7A46"
+PASSIVE = "#B7791F"
+DETRACTOR = "#C0392B"
+NEUTRAL_BAR = "#8A94A3"
+GRID = "#E3E6EB"
+CATEGORY_COLOURS = {"promoter": PROMOTER, "passive": PASSIVE, "detractor": DETRACTOR}
+
+
+def colour(name: str) -> QColor:
+    return QColor(name)
+
+
+def nps_colour(nps: float | None) -> QColor:
+    """Green above zero, red below: but every chart also prints the sign."""
+    if nps is None:
+        return QColor(NEUTRAL_BAR)
+    return QColor(PROMOTER if nps >= 0 else DETRACTOR)
+
+
+def stylesheet(accent: str | None = None) -> str:
+    accent = safe_accent(accent)
+    on_accent = text_on(accent)
+    return f"""
+QWidget[admin="area"], QWidget[admin="screen"] {{ background: {BACKGROUND}; }}
+QWidget[admin="screen"] QLabel {{ color: {TEXT}; font-size: 17px; }}
+QLabel[admin="h1"] {{ font-size: 28px; font-weight: bold; }}
+QLabel[admin="h2"] {{ font-size: 19px; font-weight: bold; }}
+QLabel[admin="muted"] {{ color: {MUTED}; font-size: 16px; }}
+QLabel[admin="big"] {{ font-size: 72px; font-weight: bold; }}
+QLabel[admin="bigtext"] {{ font-size: 26px; font-weight: bold; color: {MUTED}; }}
+QLabel[admin="error"] {{ color: #A61B1B; font-size: 15px; }}
+QLabel[admin="ok"] {{ color: {PROMOTER}; font-size: 15px; }}
+QLabel[admin="dots"] {{ font-size: 40px; letter-spacing: 8px; }}
+QFrame[admin="card"] {{
+    background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 14px;
+}}
+QFrame[admin="card"] QLabel {{ background: transparent; border: none; }}
+QFrame[admin="footer"] {{ background: {SURFACE}; border-top: 1px solid {BORDER}; }}
+QPushButton[admin="segment"] {{
+    background: {SURFACE}; color: {TEXT}; border: 1px solid {BORDER}; border-radius: 10px;
+    font-size: 17px; padding: 8px 16px; min-height: 28px;
+}}
+QPushButton[admin="segment"]:checked {{
+    background: {TEXT}; color: {SURFACE}; border: 1px solid {TEXT}; font-weight: bold;
+}}
+QPushButton[admin="primary"] {{
+    background: {accent}; color: {on_accent}; border: none; border-radius: 10px;
+    font-size: 18px; font-weight: bold; padding: 10px 22px; min-height: 28px;
+}}
+QPushButton[admin="primary"]:disabled {{ background: {BORDER}; color: {TEXT}; }}
+QPushButton[admin="secondary"] {{
+    background: {SURFACE}; color: {TEXT}; border: 1px solid {BORDER}; border-radius: 10px;
+    font-size: 18px; padding: 10px 22px; min-height: 28px;
+}}
+QPushButton[admin="danger"] {{
+    background: {SURFACE}; color: #A61B1B; border: 2px solid #A61B1B; border-radius: 10px;
+    font-size: 18px; padding: 10px 22px; min-height: 28px;
+}}
+QPushButton[admin="key"] {{
+    background: {SURFACE}; color: {TEXT}; border: 1px solid {BORDER}; border-radius: 16px;
+    font-size: 34px; font-weight: bold; min-width: 104px; min-height: 76px;
+}}
+QPushButton[admin="key"]:pressed {{ background: #D5D9E0; }}
+QPushButton[admin="key"]:disabled {{ color: #9AA1AC; background: #EEF0F3; }}
+QPushButton[admin="key"][special="true"] {{ font-size: 22px; background: #E7EAEE; }}
+QPushButton[admin="key"][ok="true"] {{ background: {accent}; color: {on_accent}; border: none; }}
+QPushButton[admin="key"][ok="true"]:disabled {{ background: {BORDER}; color: {TEXT}; }}
+QLineEdit, QPlainTextEdit, QDateEdit, QComboBox {{
+    background: {SURFACE}; color: {TEXT}; border: 1px solid {BORDER}; border-radius: 8px;
+    font-size: 17px; padding: 6px 10px; min-height: 26px;
+}}
+QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"] {{ border: 2px solid #A61B1B; }}
+QCheckBox, QRadioButton {{ color: {TEXT}; font-size: 17px; spacing: 10px; }}
+QCheckBox::indicator, QRadioButton::indicator {{ width: 24px; height: 24px; }}
+QListWidget {{
+    background: {SURFACE}; color: {TEXT}; border: 1px solid {BORDER}; border-radius: 8px;
+    font-size: 17px;
+}}
+QListWidget::item {{ padding: 10px; }}
+QListWidget::item:selected {{ background: {accent}; color: {on_accent}; }}
+QScrollArea {{ background: transparent; border: none; }}
+QScrollArea > QWidget > QWidget {{ background: transparent; }}
+"""
+
+
+def mark(widget, role: str, **extra: object) -> None:
+    """Tag a widget for the admin stylesheet."""
+    widget.setProperty("admin", role)
+    for name, value in extra.items():
+        widget.setProperty(name, value)
