@@ -30,7 +30,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import requests
-from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
@@ -121,6 +121,7 @@ def drain_with_ui(app: QApplication, worker: SyncWorker, total: int) -> tuple[fl
             app.quit()
 
     timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
     timer.setInterval(1)
     timer.timeout.connect(tick)
     bridge.status_changed.connect(on_status)
@@ -132,9 +133,32 @@ def drain_with_ui(app: QApplication, worker: SyncWorker, total: int) -> tuple[fl
     elapsed = time.perf_counter() - started
     timer.stop()
     bridge.stop()
+    bridge.deleteLater()
     if not state["done"]:
         raise SystemExit("the drain did not finish")
     return elapsed, state["max_gap"], state["ticks"]
+
+
+def idle_stall(app: QApplication, seconds: float) -> float:
+    """The longest gap of the same 1 ms timer with no sync running: this machine's floor."""
+    clock = QElapsedTimer()
+    clock.start()
+    state = {"last": clock.nsecsElapsed(), "max": 0.0}
+
+    def tick() -> None:
+        now = clock.nsecsElapsed()
+        state["max"] = max(state["max"], (now - state["last"]) / 1e6)
+        state["last"] = now
+
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setInterval(1)
+    timer.timeout.connect(tick)
+    timer.start()
+    QTimer.singleShot(int(seconds * 1000), app.quit)
+    app.exec()
+    timer.stop()
+    return state["max"]
 
 
 def bare_loop(url: str, answers, batch: int) -> float:
@@ -199,6 +223,7 @@ def main() -> int:
         print(f"filled {args.answers} pending answers in {time.perf_counter() - started:.1f} s")
         process, url, central_db = start_endpoint(folder, "central")
         try:
+            print(f"UI thread idle (no sync), 3 s: longest stall {idle_stall(app, 3.0):.1f} ms")
             worker = SyncWorker(settings_for(url), opened.db, token=TOKEN)
             seconds, max_gap, ticks = drain_with_ui(app, worker, args.answers)
             worker.client.close()
@@ -221,6 +246,7 @@ def main() -> int:
         finally:
             stop(process)
             opened.db.close()
+    app.shutdown()
     return 0
 
 

@@ -12,7 +12,9 @@ It uses its own SQLite connection (``Database`` gives each thread its own).
 from __future__ import annotations
 
 import logging
+import os
 import random
+import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -461,6 +463,7 @@ class SyncWorker:
         self._wake.set()
 
     def _loop(self) -> None:
+        _lower_priority()
         interval = self.settings.sync.interval_seconds
         next_full = time.monotonic()  # a first pass at start
         try:
@@ -489,6 +492,16 @@ class SyncWorker:
             log.exception("the sync thread stopped on an unexpected error")
         finally:
             self.db.close_thread_connection()
+
+
+def _lower_priority() -> None:
+    """Let the guest's UI thread win the CPU over the sync (Linux: a per-thread nice value)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+    except (AttributeError, OSError):
+        log.debug("cannot lower the sync thread's priority")
 
 
 def read_status(db: Database, settings: Settings, *, running: bool = False) -> SyncStatus:

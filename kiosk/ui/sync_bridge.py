@@ -52,16 +52,20 @@ class SyncBridge(QObject):
     def __init__(self, worker: _Worker, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
-        worker.on_status = self.status_changed.emit
-        worker.on_alert_delivered = self.alert_delivered.emit
-        worker.alert_text = translated_alert_text
 
     def start(self) -> None:
+        # Callbacks are attached only while the thread runs, so the worker never calls into
+        # this QObject after stop() (or after Qt has deleted it).
+        self.worker.on_status = self.status_changed.emit
+        self.worker.on_alert_delivered = self.alert_delivered.emit
+        self.worker.alert_text = translated_alert_text
         self.worker.start()
 
     def stop(self) -> None:
         """Stop the thread and wait for it (at most one request's timeout)."""
         self.worker.stop()
+        self.worker.on_status = None
+        self.worker.on_alert_delivered = None
 
     def sync_now(self) -> None:
         """Staff pressed "Sync now"."""
