@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.config import Settings
 from kiosk.core.abuse import AbuseFilter
 from kiosk.core.answer import Category, Completion
-from kiosk.store.recorder import DurableRecorder
 from kiosk.ui.i18n import Translations
 from kiosk.ui.question import QuestionScreen
 from kiosk.ui.thanks import ThanksScreen
@@ -28,6 +28,27 @@ log = logging.getLogger("kiosk.ui")
 
 STORAGE_NOTICE = "storage"
 RETRY_MS = 5000
+
+
+class Recorder(Protocol):
+    """What the flow needs from :class:`kiosk.store.recorder.DurableRecorder` (never raises)."""
+
+    problem: str | None
+
+    @property
+    def pending_count(self) -> int: ...
+
+    def record_score(
+        self, score: int, language: str, *, flags: Iterable[str] = (),
+        alert_kinds: Iterable[str] = (),
+    ) -> str: ...
+
+    def complete(
+        self, answer_id: str, completion: Completion | str, *, reasons: Iterable[str] = (),
+        comment: str = "", comment_max_length: int = 500,
+    ) -> None: ...
+
+    def retry(self) -> bool: ...
 
 
 class GuestFlow(QObject):
@@ -42,7 +63,7 @@ class GuestFlow(QObject):
         question: QuestionScreen,
         why: WhyScreen,
         thanks: ThanksScreen,
-        recorder: DurableRecorder,
+        recorder: Recorder,
         settings: Settings,
         translations: Translations,
         *,
