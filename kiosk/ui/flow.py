@@ -194,11 +194,14 @@ class GuestFlow(QObject):
             self.retry_timer.start()
 
     def _storage_text(self) -> str:
-        problem = translate_problem(self.recorder.problem or "")
+        return self.storage_notice(self.recorder.problem or "", self.recorder.pending_count)
+
+    def storage_notice(self, problem: str, waiting: int) -> str:
+        """The staff banner's words for a store that refuses writes."""
         return self.tr(
             "Staff: answers cannot be saved ({problem}). {count} waiting in memory; "
             "they are saved as soon as this is fixed. Do not switch off the kiosk."
-        ).format(problem=problem, count=self.recorder.pending_count)
+        ).format(problem=translate_problem(problem), count=waiting)
 
     # --- rules ------------------------------------------------------------------------------
 

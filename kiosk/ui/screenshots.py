@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.ui.window import KioskWindow, translate_problem
+from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:
     from kiosk.app import KioskApp
@@ -64,11 +64,7 @@ def render_screens(
             kiosk.why.close_keyboard()
             yield shot("5-thanks", kiosk.thanks)
             window.set_staff_notice(
-                "screenshot",
-                lambda: flow.tr(
-                    "Staff: answers cannot be saved ({problem}). {count} waiting in memory; "
-                    "they are saved as soon as this is fixed. Do not switch off the kiosk."
-                ).format(problem=translate_problem("the disk is full"), count=2),
+                "screenshot", lambda: flow.storage_notice("the disk is full", 2)
             )
             yield shot("6-staff-banner", kiosk.question)
             window.set_staff_notice("screenshot", None)
