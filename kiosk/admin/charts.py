@@ -20,10 +20,6 @@ from kiosk.ui.theme import MUTED, TEXT
 SURFACE_WHITE = "#FFFFFF"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Charts", text)
-
-
 def signed(value: float) -> str:
     """An NPS value with its sign ("+12", "−5", "0"); the minus is a real minus sign."""
     rounded = round(value)
@@ -40,10 +36,10 @@ class Chart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(160, 110)
+        self.setMinimumSize(160, 90)
 
     def sizeHint(self) -> QSize:
-        return QSize(360, 180)
+        return QSize(320, 110)  # small: cards share out the room the screen has
 
     def font_px(self, px: float, bold: bool = False) -> QFont:
         font = QFont(self.font())
@@ -67,7 +63,7 @@ class Chart(QWidget):
         painter.setPen(QColor(MUTED))
         painter.setFont(self.font_px(15))
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                         tr("No answers in this period"))
+                         QCoreApplication.translate("Charts", "No answers in this period"))
 
 
 class StackedBarChart(Chart):
@@ -84,9 +80,9 @@ class StackedBarChart(Chart):
     def legend(self) -> list[tuple[str, str, int]]:
         d, pa, p = self.counts
         return [
-            (tr("Promoters (9-10)"), PROMOTER, p),
-            (tr("Passives (7-8)"), PASSIVE, pa),
-            (tr("Detractors (0-6)"), DETRACTOR, d),
+            (QCoreApplication.translate("Charts", "Promoters (9-10)"), PROMOTER, p),
+            (QCoreApplication.translate("Charts", "Passives (7-8)"), PASSIVE, pa),
+            (QCoreApplication.translate("Charts", "Detractors (0-6)"), DETRACTOR, d),
         ]
 
     def draw(self, painter: QPainter, rect: QRectF) -> None:
@@ -212,6 +208,9 @@ class SignedBarChart(Chart):
         value_font = self.font_px(min(label_h * 0.66, slot * 0.4))
         label_font = self.font_px(min(label_h * 0.7, slot * 0.5))
         labels_every = max(1, round(28 / slot)) if slot < 28 else 1
+        known = [v for v in self.values if v is not None]
+        fits = QFontMetricsF(value_font).horizontalAdvance("\u2212100") + 2 <= slot
+        worst, best = min(known), max(known)
         for i, value in enumerate(self.values):
             x = plot.left() + i * slot + gap / 2
             cell = QRectF(plot.left() + i * slot, 0, slot, label_h)
@@ -226,11 +225,14 @@ class SignedBarChart(Chart):
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QColor(PROMOTER if value >= 0 else DETRACTOR))
                 painter.drawRect(QRectF(x, top, slot - gap, max(height, 1.5)))
-                painter.setPen(QColor(TEXT))
-                painter.setFont(value_font)
-                text_top = top - label_h if value >= 0 else zero + height
-                painter.drawText(QRectF(cell.left(), text_top, slot, label_h),
-                                 Qt.AlignmentFlag.AlignCenter, signed(value))
+                if fits or value in (worst, best):
+                    painter.setPen(QColor(TEXT))
+                    painter.setFont(value_font if fits else self.font_px(label_h * 0.66))
+                    text_top = top - label_h if value >= 0 else zero + height
+                    wide = slot if fits else slot * 4
+                    painter.drawText(
+                        QRectF(cell.left() + slot / 2 - wide / 2, text_top, wide, label_h),
+                        Qt.AlignmentFlag.AlignCenter, signed(value))
             if i % labels_every == 0:
                 painter.setPen(QColor(MUTED))
                 painter.setFont(label_font)
@@ -299,7 +301,8 @@ class LineChart(Chart):
             if i != n - 1 and n - 1 - i < every and (n - 1) % every:
                 continue  # keep room for the last label
             x = plot.left() + (i * step if n > 1 else plot.width() / 2)
-            painter.drawText(QRectF(x - widest / 2, plot.bottom() + 6, widest, label_h),
+            left = min(max(x - widest / 2, rect.left()), rect.right() - widest)
+            painter.drawText(QRectF(left, plot.bottom() + 6, widest, label_h),
                              Qt.AlignmentFlag.AlignCenter, label)
 
 
@@ -323,13 +326,13 @@ class ReasonChart(Chart):
             painter.setPen(QColor(MUTED))
             painter.setFont(self.font_px(15))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                             tr("No reasons chosen in this period"))
+                             QCoreApplication.translate("Charts", "No reasons chosen in this period"))
             return
         legend_h = 22.0
         painter.setFont(self.font_px(13))
         x = rect.left()
-        for label, colour_name in ((tr("Detractors"), DETRACTOR), (tr("Passives"), PASSIVE),
-                                   (tr("Promoters"), PROMOTER)):
+        for label, colour_name in ((QCoreApplication.translate("Charts", "Detractors"), DETRACTOR), (QCoreApplication.translate("Charts", "Passives"), PASSIVE),
+                                   (QCoreApplication.translate("Charts", "Promoters"), PROMOTER)):
             painter.fillRect(QRectF(x, rect.top() + 5, 12, 12), QColor(colour_name))
             painter.setPen(QColor(MUTED))
             width = QFontMetricsF(painter.font()).horizontalAdvance(label)
@@ -338,7 +341,7 @@ class ReasonChart(Chart):
             x += width + 34
         top = rect.top() + legend_h + 4
         row_h = min(40.0, (rect.bottom() - top) / max(len(self.rows), 1))
-        label_font = self.font_px(min(16.0, row_h * 0.5))
+        label_font = self.font_px(max(14.0, min(17.0, row_h * 0.6)))
         metrics = QFontMetricsF(label_font)
         label_w = min(rect.width() * 0.42,
                       max(metrics.horizontalAdvance(r[0]) for r in self.rows) + 12)

@@ -58,8 +58,8 @@ class Card(QFrame):
         self.title.setWordWrap(True)
         self.body = body
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(8)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setSpacing(6)
         layout.addWidget(self.title)
         layout.addWidget(body, 1)
 
@@ -96,8 +96,8 @@ class DashboardScreen(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
-        self.grid.setContentsMargins(20, 8, 20, 12)
-        self.grid.setSpacing(14)
+        self.grid.setContentsMargins(20, 6, 20, 10)
+        self.grid.setSpacing(12)
         scroll.setWidget(self.grid_host)
         self.scroll = scroll
         outer.addWidget(scroll, 1)
@@ -163,8 +163,8 @@ class DashboardScreen(QWidget):
         periods.addWidget(self.range_label)
         periods.addStretch(1)
         layout = QVBoxLayout(self.header)
-        layout.setContentsMargins(20, 14, 20, 6)
-        layout.setSpacing(10)
+        layout.setContentsMargins(20, 10, 20, 4)
+        layout.setSpacing(8)
         layout.addLayout(top)
         layout.addLayout(periods)
 
@@ -194,16 +194,17 @@ class DashboardScreen(QWidget):
         self.reason_chart = ReasonChart()
         self.hour_chart = SignedBarChart()
         self.weekday_chart = SignedBarChart()
-        comments_body = QWidget()
-        self.comments_layout = QVBoxLayout(comments_body)
-        self.comments_layout.setContentsMargins(0, 0, 0, 0)
-        self.comments_layout.setSpacing(8)
-        self.comment_labels: list[QLabel] = []
+        self.comments_label = QLabel()
+        self.comments_label.setTextFormat(Qt.TextFormat.RichText)
+        self.comments_label.setWordWrap(True)
+        self.comments_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         comments_scroll = QScrollArea()
         comments_scroll.setWidgetResizable(True)
         comments_scroll.setFrameShape(QFrame.Shape.NoFrame)
         comments_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        comments_scroll.setWidget(comments_body)
+        comments_scroll.setWidget(self.comments_label)
+        comments_scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        comments_scroll.setMinimumHeight(90)
 
         self.cards = {
             "nps": Card(nps_body),
@@ -216,7 +217,7 @@ class DashboardScreen(QWidget):
             "comments": Card(comments_scroll),
         }
         for card in self.cards.values():
-            card.setMinimumHeight(190)
+            card.setMinimumHeight(150)
             card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def _build_footer(self) -> None:
@@ -329,31 +330,32 @@ class DashboardScreen(QWidget):
             self.nps_value.setText(self.tr("Too few answers"))
             mark(self.nps_value, "bigtext")
             self.nps_detail.setText(
-                self.tr("%n answer(s) so far; a reliable score needs at least %1.", "", s.total)
-                .replace("%1", locale.toString(MIN_ANSWERS_FOR_SCORE))
+                self.tr("Answers so far: %1. A reliable score needs at least %2.")
+                .replace("%1", locale.toString(s.total))
+                .replace("%2", locale.toString(MIN_ANSWERS_FOR_SCORE))
             )
         else:
             self.nps_value.setText(signed(s.nps))
             mark(self.nps_value, "big")
             self.nps_detail.setText(
-                self.tr("± %1 points · %n answer(s)", "", s.total)
+                self.tr("± %1 points (95%) · %2 answers")
                 .replace("%1", f"{s.margin_of_error:.0f}")
+                .replace("%2", locale.toString(s.total))
             )
         self.nps_value.style().unpolish(self.nps_value)
         self.nps_value.style().polish(self.nps_value)
         delta = stats.change
         if delta is None or not s.enough_answers:
             self.nps_change.setText(self.tr("No comparison with the previous period"))
-            self.nps_change.setStyleSheet(f"color: {MUTED}; font-size: 16px;")
+            self.nps_change.setStyleSheet(f"color: {MUTED}; font-size: 15px;")
         else:
             arrow = "\u25b2" if delta > 0 else "\u25bc" if delta < 0 else "="
             self.nps_change.setText(
-                self.tr("%1 %2 points vs the previous %n day(s)", "",
-                        (stats.until - stats.since).days + 1)
+                self.tr("%1 %2 points vs the previous period")
                 .replace("%1", arrow).replace("%2", signed(delta))
             )
             tone = PROMOTER if delta > 0 else DETRACTOR if delta < 0 else MUTED
-            self.nps_change.setStyleSheet(f"color: {tone}; font-size: 17px; font-weight: bold;")
+            self.nps_change.setStyleSheet(f"color: {tone}; font-size: 15px; font-weight: bold;")
         self.mix_chart.set_counts(s.detractors, s.passives, s.promoters)
         self.distribution_chart.set_data(
             stats.distribution, [str(i) for i in range(11)],
@@ -393,35 +395,30 @@ class DashboardScreen(QWidget):
         return rows
 
     def _show_comments(self, stats: DashboardStats) -> None:
-        while self.comments_layout.count():
-            item = self.comments_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
-        self.comment_labels = []
         locale = QLocale()
         if not stats.comments:
-            label = QLabel(self.tr("No comments in this period"))
-            mark(label, "muted")
-            self.comment_labels.append(label)
+            self.comments_label.setText(
+                f"<span style='color:{MUTED}'>{html.escape(self.tr('No comments in this period'))}"
+                "</span>"
+            )
+            return
+        blocks = []
         for comment in stats.comments:
             colour_name = CATEGORY_COLOURS[comment.category.value]
             when = locale.toString(comment.local_time.replace(tzinfo=None), "ddd d MMM HH:mm")
             text = comment.comment if len(comment.comment) <= 160 else comment.comment[:159] + "…"
-            label = QLabel(
+            blocks.append(
+                "<p style='margin:0 0 10px 0'>"
                 f"<span style='color:{colour_name}; font-weight:bold'>{comment.score}</span>"
                 f"&nbsp;&nbsp;<span style='color:{MUTED}'>{html.escape(when)}</span><br>"
-                f"{html.escape(text)}"
+                f"{html.escape(text)}</p>"
             )
-            label.setTextFormat(Qt.TextFormat.RichText)
-            label.setWordWrap(True)
-            self.comment_labels.append(label)
-        for label in self.comment_labels:
-            self.comments_layout.addWidget(label)
-        self.comments_layout.addStretch(1)
+        self.comments_label.setText("".join(blocks))
 
     def _show_footer(self, stats: DashboardStats) -> None:
         self.flagged_label.setText(
-            self.tr("%n flagged answer(s) kept apart (too fast or repeated)", "", stats.flagged)
+            self.tr("Flagged answers kept apart (too fast or repeated): %1")
+            .replace("%1", QLocale().toString(stats.flagged))
         )
         sync = stats.sync
         if not sync.enabled:
@@ -429,9 +426,9 @@ class DashboardScreen(QWidget):
             self.sync_button.setVisible(False)
             return
         self.sync_button.setVisible(True)
-        parts = [self.tr("%n answer(s) waiting to be sent", "", sync.pending)]
+        parts = [self.tr("Waiting to be sent: %1").replace("%1", str(sync.pending))]
         if sync.quarantined:
-            parts.append(self.tr("%n quarantined", "", sync.quarantined))
+            parts.append(self.tr("Quarantined: %1").replace("%1", str(sync.quarantined)))
         if sync.last_success is not None:
             when = QLocale().toString(sync.last_success.astimezone().replace(tzinfo=None),
                                       "d MMM HH:mm")

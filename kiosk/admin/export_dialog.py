@@ -183,7 +183,8 @@ class ExportScreen(QWidget):
         mark(self.status, "ok")
         self._repolish()
         self.status.setText(
-            self.tr("%n answer(s) saved to %1", "", count).replace("%1", str(path))
+            self.tr("Saved %1 answers to %2").replace("%1", QLocale().toString(count))
+            .replace("%2", str(path))
         )
 
     def show_failed(self, reason: str) -> None:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,8 @@ from PySide6.QtWidgets import (
 from kiosk.admin.style import mark
 from kiosk.core.pin import PIN_MAX_LENGTH, PIN_MIN_LENGTH
 
+KEY_WIDTH = 124  # ~16 mm on a 10-inch screen: a thumb hits one key, not two
+KEY_HEIGHT = 84
 DOT = "\u25cf"
 EMPTY = "\u25cb"
 
@@ -90,8 +91,8 @@ class PinPadScreen(QWidget):
         mark(self.ok_key, "key", ok="true")
         self.ok_key.clicked.connect(self._submit)
         grid.addWidget(self.ok_key, 3, 2)
-        for key in (self.erase_key, self.ok_key):
-            key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        for key in (*self.digit_keys.values(), self.erase_key, self.ok_key):
+            key.setFixedSize(KEY_WIDTH, KEY_HEIGHT)
 
         self.cancel_button = QPushButton()
         mark(self.cancel_button, "secondary")
@@ -121,7 +122,6 @@ class PinPadScreen(QWidget):
     def _key(self, digit: str) -> QPushButton:
         key = QPushButton(digit)
         mark(key, "key")
-        key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         key.clicked.connect(lambda: self.press(digit))
         self.digit_keys[digit] = key
         return key
@@ -247,10 +247,10 @@ class PinPadScreen(QWidget):
         kind = self._message_kind
         if kind == "locked":
             minutes = max(1, math.ceil(remaining / 60))
-            return self.tr("Too many wrong PINs. Locked for %n minute(s).", "", minutes)
+            return self.tr("Too many wrong PINs. Locked for %1 min.").replace("%1", str(minutes))
         if kind == "wrong":
             if remaining > 0:
-                return self.tr("Wrong PIN. Try again in %n second(s).", "", remaining)
+                return self.tr("Wrong PIN. Try again in %1 s.").replace("%1", str(remaining))
             return self.tr("Wrong PIN. Try again.")
         if kind == "short":
             return self.tr("A PIN has 4 to 8 digits.")

@@ -111,7 +111,7 @@ class SettingsScreen(QWidget):
         self.form = QGridLayout(form_host)
         self.form.setContentsMargins(0, 0, 12, 0)
         self.form.setHorizontalSpacing(18)
-        self.form.setVerticalSpacing(4)
+        self.form.setVerticalSpacing(6)
         self.form.setColumnStretch(1, 1)
         self._row = 0
         self._build_fields()
@@ -120,6 +120,7 @@ class SettingsScreen(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(form_host)
+        self.scroll = scroll
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
@@ -134,6 +135,7 @@ class SettingsScreen(QWidget):
     def _section(self, key: str) -> None:
         label = QLabel()
         mark(label, "h2")
+        label.setContentsMargins(0, 14 if self._row else 0, 0, 2)
         self.sections[key] = label
         self.form.addWidget(label, self._row, 0, 1, 2)
         self._row += 1
@@ -141,7 +143,7 @@ class SettingsScreen(QWidget):
     def _field(self, key: str, widget: QWidget, extra: QWidget | None = None) -> None:
         label = QLabel()
         label.setWordWrap(True)
-        label.setMinimumWidth(180)
+        label.setMinimumWidth(250)
         self.labels[key] = label
         self.fields[key] = widget
         error = QLabel()
@@ -323,6 +325,7 @@ class SettingsScreen(QWidget):
         widget = self.fields[field]
         widget.setProperty("invalid", "true")
         self._repolish(widget)
+        self.scroll.ensureWidgetVisible(widget, 50, 120)
         mark(self.status, "error")
         self._repolish(self.status)
         self.status.setText(self.tr("Not saved: please correct the field marked below."))

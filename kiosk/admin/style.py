@@ -35,11 +35,11 @@ def stylesheet(accent: str | None = None) -> str:
     on_accent = text_on(accent)
     return f"""
 QWidget[admin="area"], QWidget[admin="screen"] {{ background: {BACKGROUND}; }}
-QWidget[admin="screen"] QLabel {{ color: {TEXT}; font-size: 17px; }}
+QLabel {{ color: {TEXT}; font-size: 17px; }}
 QLabel[admin="h1"] {{ font-size: 28px; font-weight: bold; }}
-QLabel[admin="h2"] {{ font-size: 19px; font-weight: bold; }}
-QLabel[admin="muted"] {{ color: {MUTED}; font-size: 16px; }}
-QLabel[admin="big"] {{ font-size: 72px; font-weight: bold; }}
+QLabel[admin="h2"] {{ font-size: 17px; font-weight: bold; }}
+QLabel[admin="muted"] {{ color: {MUTED}; font-size: 15px; }}
+QLabel[admin="big"] {{ font-size: 60px; font-weight: bold; }}
 QLabel[admin="bigtext"] {{ font-size: 26px; font-weight: bold; color: {MUTED}; }}
 QLabel[admin="error"] {{ color: #A61B1B; font-size: 15px; }}
 QLabel[admin="ok"] {{ color: {PROMOTER}; font-size: 15px; }}
@@ -54,7 +54,7 @@ QPushButton[admin="segment"] {{
     font-size: 17px; padding: 8px 16px; min-height: 28px;
 }}
 QPushButton[admin="segment"]:checked {{
-    background: {TEXT}; color: {SURFACE}; border: 1px solid {TEXT}; font-weight: bold;
+    background: {TEXT}; color: {SURFACE}; border: 1px solid {TEXT};
 }}
 QPushButton[admin="primary"] {{
     background: {accent}; color: {on_accent}; border: none; border-radius: 10px;
@@ -71,12 +71,14 @@ QPushButton[admin="danger"] {{
 }}
 QPushButton[admin="key"] {{
     background: {SURFACE}; color: {TEXT}; border: 1px solid {BORDER}; border-radius: 16px;
-    font-size: 34px; font-weight: bold; min-width: 104px; min-height: 76px;
+    font-size: 34px; font-weight: bold;
 }}
 QPushButton[admin="key"]:pressed {{ background: #D5D9E0; }}
 QPushButton[admin="key"]:disabled {{ color: #9AA1AC; background: #EEF0F3; }}
 QPushButton[admin="key"][special="true"] {{ font-size: 22px; background: #E7EAEE; }}
-QPushButton[admin="key"][ok="true"] {{ background: {accent}; color: {on_accent}; border: none; }}
+QPushButton[admin="key"][ok="true"] {{
+    background: {accent}; color: {on_accent}; border: none; font-size: 22px;
+}}
 QPushButton[admin="key"][ok="true"]:disabled {{ background: {BORDER}; color: {TEXT}; }}
 QLineEdit, QPlainTextEdit, QDateEdit, QComboBox {{
     background: {SURFACE}; color: {TEXT}; border: 1px solid {BORDER}; border-radius: 8px;
