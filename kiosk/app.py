@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QLockFile
+from PySide6.QtCore import QCoreApplication, QLockFile, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
@@ -111,6 +112,18 @@ def build_app(ctx: Context, *, scale: float | None = None) -> KioskApp:
     return KioskApp(ctx, window, flow, question, why, thanks, recorder, translations)
 
 
+def _quit_on_signals(app: QApplication) -> QTimer:
+    """Ctrl+C or a service stop (SIGTERM) ends the event loop cleanly."""
+    for name in ("SIGINT", "SIGTERM"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), lambda *_: app.quit())
+    # Python runs signal handlers only between bytecodes: wake it up now and then.
+    ticker = QTimer(app)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(250)
+    return ticker
+
+
 def main(args: argparse.Namespace) -> int:
     ctx = Context.from_options(args.config, args.data_dir)
     setup_logging(ctx.data_dir, getattr(args, "log_level", "INFO"))
@@ -135,7 +148,10 @@ def main(args: argparse.Namespace) -> int:
 
         fullscreen = ctx.settings.kiosk.fullscreen and not getattr(args, "windowed", False)
         kiosk.window.start(fullscreen)
-        return app.exec()
+        _quit_on_signals(app)
+        code = app.exec()
+        log.info("kiosk stopped")
+        return code
     finally:
         if kiosk is not None:
             kiosk.close()

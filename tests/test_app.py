@@ -124,3 +124,29 @@ def test_answer_survives_sigkill_right_after_the_tap(data_dir):
         assert opened.recovery is None
     finally:
         opened.db.close()
+
+
+@pytest.mark.slow
+def test_sigterm_stops_the_kiosk_cleanly(data_dir):
+    import time
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    child = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "--windowed", "--data-dir", str(data_dir)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+    )
+    log_file = data_dir / "logs" / "kiosk.log"
+    try:
+        deadline = time.monotonic() + 20
+        while "started" not in (log_file.read_text() if log_file.exists() else ""):
+            assert time.monotonic() < deadline, "the kiosk did not start"
+            assert child.poll() is None, "the kiosk exited at start"
+            time.sleep(0.05)
+        child.send_signal(signal.SIGTERM)
+        assert child.wait(timeout=10) == 0
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    assert "kiosk stopped" in log_file.read_text()
+    assert not (data_dir / app.LOCK_FILENAME).exists()  # the lock is released
