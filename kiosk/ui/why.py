@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -110,13 +111,15 @@ class WhyScreen(QWidget):
         self.skip_button.clicked.connect(self.skip)
         self.send_button.clicked.connect(self._send)
 
-        header = QHBoxLayout()
+        self.header = header = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         titles = QVBoxLayout()
         titles.setSpacing(6)
         titles.addWidget(self.title_label)
         titles.addWidget(self.subtitle_label)
         header.addLayout(titles, 1)
-        header.addWidget(self.language_switch, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(
+            self.language_switch, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight
+        )
         actions = QHBoxLayout()
         actions.addWidget(self.skip_button)
         actions.addStretch(1)
@@ -224,6 +227,12 @@ class WhyScreen(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         size = event.size()
+        # Portrait: the language switch goes above the title, which gets the full width.
+        self.header.setDirection(
+            QBoxLayout.Direction.LeftToRight
+            if size.width() >= size.height()
+            else QBoxLayout.Direction.BottomToTop
+        )
         self._fit_chips(size.width(), size.height())
         super().resizeEvent(event)
 
