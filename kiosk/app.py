@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import logging
 import signal
+import sqlite3
 import sys
 from dataclasses import dataclass
 
@@ -35,6 +36,7 @@ APP_NAME = "Counter kiosk"
 LOCK_FILENAME = "kiosk.lock"
 RECOVERED_NOTICE = "recovered"
 EXIT_ALREADY_RUNNING = 3
+EXIT_NO_STORE = 4
 
 
 @dataclass
@@ -71,6 +73,7 @@ def qt_app() -> QApplication:
 def build_app(ctx: Context, *, scale: float | None = None) -> KioskApp:
     """Open the store and build window, screens and flow (a QApplication must exist)."""
     settings = ctx.settings
+    opened = ctx.store()  # first: if there is no store, nothing else is set up
     app = qt_app()
     theme.apply(app, settings.kiosk.accent_colour)
     translations = Translations(
@@ -78,7 +81,6 @@ def build_app(ctx: Context, *, scale: float | None = None) -> KioskApp:
     )
     translations.set_language(settings.kiosk.default_language)
 
-    opened = ctx.store()
     recorder = DurableRecorder(opened.answers)
     window = KioskWindow()
     question = QuestionScreen(settings, translations)
@@ -137,7 +139,12 @@ def main(args: argparse.Namespace) -> int:
         return EXIT_ALREADY_RUNNING
     kiosk = None
     try:
-        kiosk = build_app(ctx)
+        try:
+            kiosk = build_app(ctx)
+        except (StoreError, OSError, sqlite3.Error) as exc:
+            # No store at all (not even a fresh one): nothing safe to record into.
+            log.error("cannot open the store at %s: %s", ctx.store_path, exc)
+            return EXIT_NO_STORE
         log.info("kiosk %s started on %s", __version__, ctx.data_dir)
 
         # --- LEAD: wire the admin area (kiosk/admin) and the sync worker here. ------------

@@ -150,3 +150,19 @@ def test_sigterm_stops_the_kiosk_cleanly(data_dir):
             child.wait()
     assert "kiosk stopped" in log_file.read_text()
     assert not (data_dir / app.LOCK_FILENAME).exists()  # the lock is released
+
+
+def test_no_store_at_all_exits_with_a_clear_log_line(qtbot, data_dir, monkeypatch):
+    from kiosk.store.database import StoreError
+
+    def refuse(self, *, check=True):
+        raise StoreError("the data folder is read-only")
+
+    monkeypatch.setattr(Context, "store", refuse)
+    try:
+        assert app.main(_args(data_dir)) == app.EXIT_NO_STORE
+    finally:
+        setup_logging(None, console=False)
+    log_text = (data_dir / "logs" / "kiosk.log").read_text(encoding="utf-8")
+    assert "cannot open the store" in log_text and "read-only" in log_text
+    assert not (data_dir / app.LOCK_FILENAME).exists()
