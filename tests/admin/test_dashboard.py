@@ -1,0 +1,109 @@
+"""The dashboard shows the numbers `kiosk stats --json` prints, and a hand-computed fixture."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta, timezone
+
+from admin_fixtures import PIN, SINCE, UNTIL, enter, fill
+from PySide6.QtCore import QDate, Qt
+
+from kiosk import cli
+from kiosk.core.answer import Answer, Completion
+
+
+def open_dashboard(qtbot, area, services):
+    services.set_pin(PIN)
+    area.open()
+    enter(qtbot, area.pinpad, PIN)
+    assert area.currentWidget() is area.dashboard
+    return area.dashboard
+
+
+def choose_dates(qtbot, dashboard, since: date, until: date):
+    qtbot.mouseClick(dashboard.period_buttons["custom"], Qt.MouseButton.LeftButton)
+    dashboard.since_edit.setDate(QDate(since.year, since.month, since.day))
+    dashboard.until_edit.setDate(QDate(until.year, until.month, until.day))
+
+
+def stats_json(capsys, data_dir, *extra: str) -> dict:
+    capsys.readouterr()
+    assert cli.main(["--data-dir", str(data_dir), "stats", "--json", *extra]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_dashboard_equals_kiosk_stats_json(qtbot, area, services, answer_store, data_dir, capsys):
+    fill(answer_store)
+    dashboard = open_dashboard(qtbot, area, services)
+    choose_dates(qtbot, dashboard, SINCE, UNTIL)
+    shown = dashboard.stats.as_dict()
+    printed = stats_json(capsys, data_dir, "--since", "2026-11-20", "--until", "2026-11-21")
+    assert shown == printed
+    # and the hand-computed fixture: 5 promoters, 2 passives, 3 detractors -> NPS +20
+    assert (printed["promoters"], printed["passives"], printed["detractors"]) == (5, 2, 3)
+    assert printed["nps"] == 20.0 and printed["change"] == 70.0 and printed["flagged"] == 1
+    # 10 answers is too few for a number: the headline says so
+    assert dashboard.nps_value.text() == "Too few answers"
+    assert "10" in dashboard.nps_detail.text()
+    assert dashboard.mix_chart.counts == (3, 2, 5)
+    assert dashboard.distribution_chart.values == [1, 0, 0, 1, 0, 0, 1, 1, 1, 3, 2]
+    assert "1" in dashboard.flagged_label.text()
+    assert "-dirty tables" in dashboard.comments_label.text()
+
+
+def test_include_flagged_matches_cli(qtbot, area, services, answer_store, data_dir, capsys):
+    fill(answer_store)
+    dashboard = open_dashboard(qtbot, area, services)
+    choose_dates(qtbot, dashboard, SINCE, UNTIL)
+    qtbot.mouseClick(dashboard.include_flagged, Qt.MouseButton.LeftButton)
+    assert dashboard.stats.include_flagged
+    printed = stats_json(capsys, data_dir, "--since", "2026-11-20", "--until", "2026-11-21",
+                         "--include-flagged")
+    assert dashboard.stats.as_dict() == printed
+    assert printed["answers"] == 11
+
+
+def test_enough_answers_show_the_score_and_margin(qtbot, area, services, answer_store):
+    # 20 promoters, 10 passives, 10 detractors on 2026-11-21: NPS = 25
+    # variance = 0.75 - 0.25^2 = 0.6875; margin = 1.96 * sqrt(0.6875 / 40) * 100 = 25.7
+    start = datetime(2026, 11, 21, 12, 0, tzinfo=timezone.utc)
+    scores = [10] * 20 + [8] * 10 + [2] * 10
+    answers = [
+        Answer(id=f"00000000-0000-0000-0000-{i:012d}", score=s,
+               created_utc=start + timedelta(minutes=i), utc_offset_minutes=0, language="en",
+               kiosk_id="k", app_version="1", completion=Completion.SKIPPED,
+               completed_utc=start + timedelta(minutes=i))
+        for i, s in enumerate(scores)
+    ]
+    answer_store.import_answers(answers, origin="guest", enqueue=False)
+    dashboard = open_dashboard(qtbot, area, services)
+    qtbot.mouseClick(dashboard.period_buttons["today"], Qt.MouseButton.LeftButton)
+    assert dashboard.nps_value.text() == "+25"
+    assert "± 26" in dashboard.nps_detail.text() and "40" in dashboard.nps_detail.text()
+    assert dashboard.trend_chart.values == [25.0]
+    assert dashboard.hour_chart.values == [25.0]
+
+
+def test_presets_and_empty_period(qtbot, area, services, answer_store):
+    fill(answer_store)
+    dashboard = open_dashboard(qtbot, area, services)  # today is 2026-11-21 in the fixture
+    qtbot.mouseClick(dashboard.period_buttons["7d"], Qt.MouseButton.LeftButton)
+    assert (dashboard.stats.since, dashboard.stats.until) == (date(2026, 11, 15), UNTIL)
+    assert dashboard.stats.summary.total == 14
+    choose_dates(qtbot, dashboard, date(2026, 1, 1), date(2026, 1, 31))
+    assert dashboard.stats.summary.total == 0
+    assert dashboard.nps_value.text() == "\u2014"
+    assert "No comments" in dashboard.comments_label.text()
+
+
+def test_dashboard_reflows_and_draws_in_both_orientations(qtbot, area, services, answer_store):
+    fill(answer_store)
+    dashboard = open_dashboard(qtbot, area, services)
+    for size in ((1280, 800), (800, 1280)):
+        area.resize(*size)
+        image = area.grab().toImage()
+        assert image.width() == size[0]
+        portrait = size[0] < size[1]
+        position = dashboard.grid.getItemPosition(dashboard.grid.indexOf(dashboard.cards["trend"]))
+        assert position[3] == 2  # the trend spans two columns in both layouts
+        assert dashboard._portrait is portrait

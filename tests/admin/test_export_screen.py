@@ -1,0 +1,91 @@
+"""Exporting from the kiosk: to a folder, on a worker thread, atomically."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from admin_fixtures import NASTY, PIN, enter, fill
+from PySide6.QtCore import Qt
+
+from kiosk.admin.export_dialog import removable_volumes
+
+
+def open_export(qtbot, area, services):
+    services.set_pin(PIN)
+    area.open()
+    enter(qtbot, area.pinpad, PIN)
+    qtbot.mouseClick(area.dashboard.export_button, Qt.MouseButton.LeftButton)
+    assert area.currentWidget() is area.export_screen
+    return area.export_screen
+
+
+def test_export_csv_to_a_folder(qtbot, area, services, answer_store, tmp_path):
+    fill(answer_store)
+    screen = open_export(qtbot, area, services)
+    target = tmp_path / "stick"
+    target.mkdir()
+    screen.add_folder(target)
+    screen.format_buttons["csv"].setChecked(True)
+    screen.include_flagged.setChecked(True)
+    from PySide6.QtCore import QDate
+
+    screen.since_edit.setDate(QDate(2026, 11, 1))
+    screen.until_edit.setDate(QDate(2026, 11, 30))
+    qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.export_button.isEnabled(), timeout=10000)
+    area.background.wait()
+    files = list(target.iterdir())
+    assert len(files) == 1 and files[0].suffix == ".csv"
+    assert files[0].name.startswith(f"nps-{services.settings().kiosk.id}-")
+    rows = list(csv.DictReader(io.StringIO(files[0].read_text(encoding="utf-8-sig"))))
+    assert len(rows) == 15
+    assert "'" + NASTY in [r["comment"] for r in rows]
+    assert "15" in screen.status.text()
+
+
+def test_failed_export_says_so_and_leaves_nothing(qtbot, area, services, answer_store, tmp_path):
+    fill(answer_store)
+    screen = open_export(qtbot, area, services)
+    gone = tmp_path / "pulled-stick"
+    gone.mkdir()
+    screen.add_folder(gone)
+    gone.rmdir()  # the stick is pulled before the export starts
+    qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.export_button.isEnabled(), timeout=10000)
+    area.background.wait()
+    assert "failed" in screen.status.text()
+    assert not gone.exists()
+
+
+def test_idle_does_not_close_during_an_export(qtbot, area, services, answer_store, tmp_path):
+    import threading
+
+    fill(answer_store)
+    release = threading.Event()
+    real_export = services.export
+
+    def slow_export(request, path):
+        release.wait(5)
+        return real_export(request, path)
+
+    services.export = slow_export
+    screen = open_export(qtbot, area, services)
+    screen.add_folder(tmp_path)
+    area.idle.setInterval(150)
+    area.idle.start()
+    closed = []
+    area.closed.connect(lambda: closed.append(True))
+    qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(400)
+    assert not closed  # an export is running: the area waits for it
+    release.set()
+    qtbot.waitUntil(lambda: screen.export_button.isEnabled(), timeout=10000)
+    area.background.wait()
+    qtbot.waitUntil(lambda: bool(closed), timeout=3000)
+
+
+def test_removable_volumes_is_a_list():
+    volumes = removable_volumes()
+    assert isinstance(volumes, list)
+    assert all(path.is_absolute() for _name, path in volumes)

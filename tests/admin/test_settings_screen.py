@@ -1,0 +1,173 @@
+"""Settings: bad values refused next to the field, saved values survive a restart, and a
+save killed half-way never replaces the good file."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from admin_fixtures import PIN, enter
+from PySide6.QtCore import Qt
+
+from kiosk.config import load_settings
+
+GOOD = '[kiosk]\nshop_name = "Café Bueno"\n'
+
+
+def open_settings(qtbot, area, services):
+    services.set_pin(PIN)
+    area.open()
+    enter(qtbot, area.pinpad, PIN)
+    qtbot.mouseClick(area.dashboard.settings_button, Qt.MouseButton.LeftButton)
+    assert area.currentWidget() is area.settings_screen
+    return area.settings_screen
+
+
+def save(qtbot, screen):
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("[thanks] seconds", "abc", "expected a number"),
+        ("[thanks] seconds", "0.5", "from 1 to 60"),
+        ("[timeouts] idle_seconds", "9999", "from 5 to 600"),
+        ("[kiosk] accent_colour", "blue", "colour like"),
+        ("[sync] endpoint", "ftp://x", "http:// or https://"),
+        ("[why] reasons", "speed\nRápido", "unknown built-in reason"),
+    ],
+)
+def test_bad_value_is_refused_next_to_its_field(qtbot, area, services, config_path, field,
+                                                value, expected):
+    config_path.write_text(GOOD, encoding="utf-8")
+    screen = open_settings(qtbot, area, services)
+    widget = screen.fields[field]
+    if hasattr(widget, "setPlainText"):
+        widget.setPlainText(value)
+    else:
+        widget.setText(value)
+    saved = []
+    area.settings_saved.connect(saved.append)
+    save(qtbot, screen)
+    errors = screen.visible_errors()
+    assert list(errors) == [field]
+    assert expected in errors[field]
+    assert not saved
+    assert config_path.read_text(encoding="utf-8") == GOOD
+
+
+def test_default_language_must_be_offered(qtbot, area, services):
+    screen = open_settings(qtbot, area, services)
+    screen.language_boxes["es"].setChecked(False)
+    save(qtbot, screen)  # default is es
+    assert "[kiosk] default_language" in screen.visible_errors()
+
+
+def test_saved_value_survives_a_restart_and_is_applied(qtbot, area, services, config_path):
+    screen = open_settings(qtbot, area, services)
+    screen.fields["[kiosk] shop_name"].setText("Panadería Ñandú")
+    screen.fields["[thanks] seconds"].setText("7")
+    screen.fields["[question] text.es"].setText("¿Nos recomendarías?")
+    screen.fields["[why] reasons"].setPlainText("speed\nmusic | Música | Music")
+    with qtbot.waitSignal(area.settings_saved, timeout=2000) as signal_:
+        save(qtbot, screen)
+    assert not screen.visible_errors()
+    applied = signal_.args[0]
+    assert applied.kiosk.shop_name == "Panadería Ñandú"
+    reloaded = load_settings(config_path)  # what the kiosk reads at its next start
+    assert reloaded.kiosk.shop_name == "Panadería Ñandú"
+    assert reloaded.thanks.seconds == 7.0
+    assert reloaded.question.text == {"es": "¿Nos recomendarías?"}
+    assert [r.id for r in reloaded.why.reasons] == ["speed", "music"]
+    assert reloaded.why.reasons[1].labels == {"es": "Música", "en": "Music"}
+    assert services.settings().kiosk.shop_name == "Panadería Ñandú"
+    # the form shows what was saved
+    assert screen.fields["[kiosk] shop_name"].text() == "Panadería Ñandú"
+
+
+def test_replace_never_happening_keeps_the_good_file(qtbot, area, services, config_path,
+                                                     monkeypatch):
+    config_path.write_text(GOOD, encoding="utf-8")
+    screen = open_settings(qtbot, area, services)
+    screen.fields["[kiosk] shop_name"].setText("Nunca guardado")
+
+    def no_replace(src, dst):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "replace", no_replace)
+    save(qtbot, screen)
+    assert "[kiosk] shop_name" in screen.visible_errors()
+    assert config_path.read_text(encoding="utf-8") == GOOD
+    assert [p.name for p in config_path.parent.iterdir() if p.suffix == ".tmp"] == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_process_killed_mid_save_never_replaces_the_good_file(config_path):
+    """A real process is killed with SIGKILL after writing the new text, before the rename."""
+    config_path.write_text(GOOD, encoding="utf-8")
+    script = textwrap.dedent(
+        f"""
+        import os, signal
+        from dataclasses import replace
+        from pathlib import Path
+        from kiosk import config
+        path = Path({str(config_path)!r})
+        settings = config.load_settings(path)
+        new = replace(settings, kiosk=replace(settings.kiosk, shop_name="X" * 5000))
+        real_fsync = os.fsync
+        def die(fd):
+            real_fsync(fd)
+            os.kill(os.getpid(), signal.SIGKILL)  # the power cut, after the data hit the disk
+        os.fsync = die
+        config.save_settings(new, path)
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
+    assert result.returncode == -signal.SIGKILL
+    assert config_path.read_text(encoding="utf-8") == GOOD
+    assert load_settings(config_path).kiosk.shop_name == "Café Bueno"
+
+
+def test_test_connection_against_a_real_server(qtbot, area, services, httpserver):
+    httpserver.expect_request(
+        "/v1/answers", method="POST", headers={"Authorization": "Bearer s3cret"}
+    ).respond_with_json({"stored": [], "rejected": []})
+    screen = open_settings(qtbot, area, services)
+    screen.fields["[sync] endpoint"].setText(httpserver.url_for("/").rstrip("/"))
+    screen.fields["[sync] token"].setText("s3cret")
+    qtbot.mouseClick(screen.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.test_button.isEnabled(), timeout=10000)
+    area.background.wait()
+    assert "Connection works" in screen.test_result.text()
+    body = httpserver.log[0][0].get_json()
+    assert body["answers"] == [] and body["kiosk"]["id"] == services.settings().kiosk.id
+
+
+def test_test_connection_reports_a_refused_token(qtbot, area, services, httpserver):
+    httpserver.expect_request("/v1/answers", method="POST").respond_with_data(
+        "no", status=401
+    )
+    screen = open_settings(qtbot, area, services)
+    screen.fields["[sync] endpoint"].setText(httpserver.url_for("/").rstrip("/"))
+    screen.fields["[sync] token"].setText("wrong")
+    qtbot.mouseClick(screen.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.test_button.isEnabled(), timeout=10000)
+    area.background.wait()
+    assert "refused the token" in screen.test_result.text()
+    assert "wrong" not in screen.test_result.text()
+
+
+def test_change_pin_from_settings(qtbot, area, services):
+    screen = open_settings(qtbot, area, services)
+    qtbot.mouseClick(screen.pin_button, Qt.MouseButton.LeftButton)
+    assert area.currentWidget() is area.pinpad
+    enter(qtbot, area.pinpad, "97531")
+    enter(qtbot, area.pinpad, "97531")
+    assert area.currentWidget() is area.settings_screen
+    assert "new PIN" in screen.status.text()
+    assert services.check_pin("97531").ok
