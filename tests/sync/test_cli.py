@@ -6,8 +6,8 @@ import json
 import logging
 
 import pytest
-from conftest import add_answers
 from endpoint_server import TOKEN
+from sync_helpers import add_answers
 
 from kiosk import __version__
 from kiosk.cli import main

@@ -5,8 +5,8 @@ from __future__ import annotations
 import threading
 import time
 
-from conftest import sync_settings
 from endpoint_server import Faults, LiveServer, central
+from sync_helpers import sync_settings
 
 from kiosk.core.answer import Completion
 from kiosk.store import outbox
@@ -84,7 +84,7 @@ def test_alert_goes_at_once_and_answers_soon_after_a_nudge(endpoint, answer_stor
 
 
 def test_sync_now_runs_at_once_despite_a_long_interval(endpoint, answer_store):
-    from conftest import add_answers
+    from sync_helpers import add_answers
 
     store, _, server = endpoint
     settings = sync_settings(server.url, interval_seconds=600)
