@@ -254,7 +254,8 @@ def _coerce(section: str, key: str, default: Any, value: Any, path: Path | None)
         return float(value)
     if isinstance(default, str):
         if not isinstance(value, str):
-            raise ConfigError(path, where, f"expected a string, got {_describe(value)}")
+            shown = "something else" if dotted == "sync.token" else _describe(value)  # a secret
+            raise ConfigError(path, where, f"expected a string, got {shown}")
         return _check_string(dotted, value, path, where)
     if isinstance(default, tuple):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -363,6 +364,8 @@ def _check_cross_field(settings: Settings, path: Path | None) -> None:
     languages = settings.kiosk.languages
     if not languages:
         raise ConfigError(path, "[kiosk] languages", "expected at least one language")
+    if len(set(languages)) != len(languages):
+        raise ConfigError(path, "[kiosk] languages", "a language is listed twice")
     for language in languages:
         if language not in SUPPORTED_LANGUAGES:
             raise ConfigError(

@@ -446,3 +446,15 @@ def test_example_config_is_valid_and_uses_every_section():
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
     assert set(raw) == set(config._SECTION_CLASSES)
     assert settings.kiosk.shop_name != Settings().kiosk.shop_name
+
+
+def test_a_token_of_the_wrong_type_is_not_echoed(tmp_path):
+    error = error_for(tmp_path, "[sync]\ntoken = 918273645\n")
+    assert error.key == "[sync] token"
+    assert "918273645" not in str(error)
+
+
+def test_a_language_listed_twice(tmp_path):
+    error = error_for(tmp_path, "[kiosk]\nlanguages = ['es', 'en', 'es']\n")
+    assert error.key == "[kiosk] languages"
+    assert "twice" in error.problem

@@ -73,3 +73,10 @@ def test_default_rules_match_the_documented_defaults():
     rules = AbuseRules()
     assert (rules.min_gap_seconds, rules.burst_count, rules.burst_window_seconds) == (3.0, 4, 90.0)
     assert rules.enabled
+
+
+def test_a_large_configured_burst_count_is_still_seen():
+    f = AbuseFilter(AbuseRules(min_gap_seconds=0, burst_count=100, burst_window_seconds=3600))
+    flags = [f.flags_for(10, now=float(i)) for i in range(101)]
+    assert flags[98] == ()
+    assert flags[99] == (BURST,) and flags[100] == (BURST,)
