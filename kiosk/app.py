@@ -145,7 +145,6 @@ def main(args: argparse.Namespace) -> int:
             # No store at all (not even a fresh one): nothing safe to record into.
             log.error("cannot open the store at %s: %s", ctx.store_path, exc)
             return EXIT_NO_STORE
-        log.info("kiosk %s started on %s", __version__, ctx.data_dir)
 
         # --- LEAD: wire the admin area (kiosk/admin) and the sync worker here. ------------
         # e.g. admin = AdminArea(ctx, kiosk.window, ...); kiosk.window.add_screen(...)
@@ -156,6 +155,7 @@ def main(args: argparse.Namespace) -> int:
         fullscreen = ctx.settings.kiosk.fullscreen and not getattr(args, "windowed", False)
         kiosk.window.start(fullscreen)
         _quit_on_signals(app)
+        log.info("kiosk %s started on %s", __version__, ctx.data_dir)
         code = app.exec()
         log.info("kiosk stopped")
         return code
