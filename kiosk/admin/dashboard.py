@@ -397,10 +397,8 @@ class DashboardScreen(QWidget):
     def _show_comments(self, stats: DashboardStats) -> None:
         locale = QLocale()
         if not stats.comments:
-            self.comments_label.setText(
-                f"<span style='color:{MUTED}'>{html.escape(self.tr('No comments in this period'))}"
-                "</span>"
-            )
+            empty = html.escape(self.tr("No comments in this period"))
+            self.comments_label.setText(f"<span style='color:{MUTED}'>{empty}</span>")
             return
         blocks = []
         for comment in stats.comments:
