@@ -149,13 +149,24 @@ class SyncWorker:
         return result
 
     def _finish(self, result: PassResult) -> None:
-        waits = [t.wait() for t in self._targets.values() if t.blocked()]
-        due = self._next_scheduled()
-        if due is not None:
-            waits.append(due)
+        waits = []
+        for target, kind in (("alerts", "alert"), ("answers", "answer"), ("webhook", "webhook")):
+            if not self._enabled(kind):
+                continue
+            state = self._targets[target]
+            if state.blocked():
+                waits.append(state.wait())  # whatever waits there, it waits for this
+                continue
+            due = self._due_in(kind)
+            if due is not None:
+                waits.append(due)
         if waits:
-            result.retry_in = min(waits)
+            # A floor, so that no mistake here can turn the loop into a busy spin.
+            result.retry_in = max(min(waits), 0.05)
         self.publish_status(force=True)
+
+    def _enabled(self, kind: str) -> bool:
+        return self.webhook_enabled if kind == "webhook" else self.endpoint_enabled
 
     def _stopping(self) -> bool:
         return self._stop.is_set()
@@ -166,15 +177,9 @@ class SyncWorker:
     def _max_wait(self) -> timedelta:
         return timedelta(seconds=self.settings.sync.max_backoff_seconds + 60)
 
-    def _next_scheduled(self) -> float | None:
-        kinds = []
-        if self.endpoint_enabled:
-            kinds += ["answer", "alert"]
-        if self.webhook_enabled:
-            kinds.append("webhook")
-        if not kinds:
-            return None
-        when = outbox.next_due(self.db.connection(), kinds)
+    def _due_in(self, kind: str) -> float | None:
+        """Seconds until the earliest scheduled retry of ``kind`` (None: none scheduled)."""
+        when = outbox.next_due(self.db.connection(), [kind])
         if when is None:
             return None
         return max((when - self._now()).total_seconds(), 0.0)
@@ -313,13 +318,13 @@ class SyncWorker:
     def _apply(
         self, items: Sequence[outbox.OutboxItem], parsed: protocol.Reply, result: PassResult
     ) -> None:
-        delivered = [i for i in items if i.answer.id in parsed.stored]
+        delivered = [i.id for i in items if i.answer.id in parsed.stored]
         unanswered = []
         now = self._now()
         with self.db.transaction() as con:
-            outbox.mark_delivered(con, [i.id for i in delivered], now)
+            outbox.mark_delivered(con, delivered, now)
             for item in items:
-                if item in delivered:
+                if item.answer.id in parsed.stored:
                     continue
                 reason = parsed.rejected.get(item.answer.id)
                 if reason is None and item.answer.id in parsed.conflicts:
@@ -464,34 +469,37 @@ class SyncWorker:
 
     def _loop(self) -> None:
         _lower_priority()
-        interval = self.settings.sync.interval_seconds
-        next_full = time.monotonic()  # a first pass at start
         try:
-            while not self._stop.is_set():
-                with self._lock:
-                    forced, self._forced = self._forced, False
-                    alerts_now, self._alerts_now = self._alerts_now, False
-                    if self._soon_at is not None:
-                        next_full = min(next_full, self._soon_at)
-                        self._soon_at = None
-                result = None
-                try:
-                    if forced or time.monotonic() >= next_full:
-                        result = self.run_once(force=forced, max_batches=50)
-                        next_full = time.monotonic() + (0.0 if result.more_due else interval)
-                    elif alerts_now:
-                        result = self.run_alerts()
-                except StoreError:
-                    log.exception("sync pass failed on the store")
-                    next_full = time.monotonic() + interval
-                if result is not None and result.retry_in is not None:
-                    next_full = min(next_full, time.monotonic() + result.retry_in)
-                self._wake.wait(max(next_full - time.monotonic(), 0.0))
-                self._wake.clear()
-        except Exception:
-            log.exception("the sync thread stopped on an unexpected error")
+            self._serve()
         finally:
             self.db.close_thread_connection()
+
+    def _serve(self) -> None:
+        interval = self.settings.sync.interval_seconds
+        next_full = time.monotonic()  # a first pass at start
+        while not self._stop.is_set():
+            with self._lock:
+                forced, self._forced = self._forced, False
+                alerts_now, self._alerts_now = self._alerts_now, False
+                if self._soon_at is not None:
+                    next_full = min(next_full, self._soon_at)
+                    self._soon_at = None
+            result = None
+            try:
+                if forced or time.monotonic() >= next_full:
+                    result = self.run_once(force=forced, max_batches=50)
+                    next_full = time.monotonic() + (0.0 if result.more_due else interval)
+                elif alerts_now:
+                    result = self.run_alerts()
+            except Exception:
+                # A bug or a storage problem must not end the sync for good: log it, keep
+                # the loop, try again soon.
+                log.exception("sync pass failed")
+                next_full = time.monotonic() + min(interval, 30.0)
+            if result is not None and result.retry_in is not None:
+                next_full = min(next_full, time.monotonic() + result.retry_in)
+            self._wake.wait(max(next_full - time.monotonic(), 0.0))
+            self._wake.clear()
 
 
 def _lower_priority() -> None:

@@ -119,3 +119,26 @@ def test_the_thread_is_named_uses_its_own_connection_and_stops(endpoint, answer_
     assert not worker.is_running()
     assert answer_store.db.connection() is main_con
     worker.client.close()
+
+
+def test_a_down_endpoint_does_not_make_the_loop_spin(endpoint, answer_store):
+    from sync_helpers import add_answers
+
+    _, faults, server = endpoint
+    faults.down = True
+    settings = sync_settings(server.url, max_backoff_seconds=0.5)
+    passes: list[float] = []
+    worker = SyncWorker(settings, answer_store.db, token=settings.sync.token,
+                        on_status=lambda s: passes.append(time.monotonic()))
+    add_answers(answer_store, 3)
+    answer_store.record_score(1, "es", alert_kinds=("alert",))
+    worker.start()
+    try:
+        time.sleep(1.5)
+    finally:
+        worker.stop()
+        worker.client.close()
+    requests_made = len(faults.seen)
+    assert 2 <= requests_made <= 40, requests_made
+    assert len(passes) <= 60, len(passes)
+    assert worker.status().pending == 4 and "503" in worker.status().last_error
