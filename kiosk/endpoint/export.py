@@ -1,10 +1,10 @@
-"""The central answers as CSV or JSON, streamed.
+"""The central answers as CSV or JSON, streamed, in the kiosk's own export format.
 
-The kiosk's own exporters (``kiosk/export``) work on a kiosk's store; the central store
-keeps each answer as received JSON plus its kiosk and site, so it is written here with the
-same columns and the same CSV care: UTF-8 with a BOM (Excel reads the accents right) and
-text cells that start with ``= + - @``, tab, CR or LF prefixed with ``'`` against formula
-injection (OWASP's advice).
+Each stored answer (kept as received JSON) is turned into a row of the kiosk's
+``EXPORT_COLUMNS`` and written with the kiosk's cell rules (``kiosk.export.cells``): the
+same columns, UTF-8 with a BOM, list cells joined the same way, and text cells that start
+with ``= + - @``, tab, CR or LF made inert against formula injection. One column is added at
+the end: ``site``, which a single kiosk's export does not need.
 """
 
 from __future__ import annotations
@@ -13,37 +13,60 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
 
-COLUMNS = ("kiosk_id", "site", "id", "seq", "created_at", "score", "category", "reasons",
-           "comment", "language", "flags", "completion", "app_version")
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "\n")
+from kiosk.core.answer import iso_utc
+from kiosk.export.cells import escape_text, json_record, spreadsheet_cells
+from kiosk.store.exports import EXPORT_COLUMNS
+
+COLUMNS = (*EXPORT_COLUMNS, "site")
+CHUNK_ROWS = 500
 
 
-def inert(text: str) -> str:
-    """A text cell a spreadsheet will not run as a formula."""
-    return "'" + text if text.startswith(_DANGEROUS) else text
-
-
-def _row(kiosk_id: str, site: str, answer: dict) -> list[object]:
-    return [
-        inert(kiosk_id), inert(site), answer["id"], answer["seq"], answer["created_at"],
-        answer["score"], answer["category"], inert(";".join(answer.get("reasons", []))),
-        inert(answer.get("comment", "")), answer["language"],
-        inert(";".join(answer.get("flags", []))), answer.get("completion") or "",
-        inert(answer.get("app_version", "")),
-    ]
+def export_row(kiosk_id: str, content: str) -> tuple:
+    """A received answer as a row in the kiosk's ``EXPORT_COLUMNS`` order."""
+    answer = json.loads(content)
+    local = datetime.fromisoformat(answer["created_at"])
+    offset = local.utcoffset()
+    offset_minutes = int(offset.total_seconds() // 60) if offset else 0
+    flags = answer.get("flags", [])
+    values = {
+        "id": answer["id"], "seq": answer["seq"], "kiosk_id": kiosk_id,
+        "created_utc": iso_utc(local.astimezone(timezone.utc)),
+        "local_time": local.strftime("%Y-%m-%d %H:%M:%S"),
+        "utc_offset_minutes": offset_minutes, "local_day": local.date().isoformat(),
+        "local_hour": local.hour, "local_weekday": local.weekday(), "score": answer["score"],
+        "category": answer["category"], "reasons": json.dumps(answer.get("reasons", [])),
+        "comment": answer.get("comment", ""), "language": answer["language"],
+        "app_version": answer.get("app_version", ""), "flags": json.dumps(flags),
+        "flagged": 1 if flags else 0, "origin": "guest", "completion": answer.get("completion"),
+        "completed_utc": None, "sync_state": "delivered",
+    }
+    return tuple(values[name] for name in EXPORT_COLUMNS)
 
 
 def export_csv(rows: Iterable[tuple[str, str, str]]) -> Iterator[str]:
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     yield "\ufeff" + _drain(buffer)
     for n, (kiosk_id, site, content) in enumerate(rows, 1):
-        writer.writerow(_row(kiosk_id, site, json.loads(content)))
-        if n % 500 == 0:
+        writer.writerow([*spreadsheet_cells(export_row(kiosk_id, content)), escape_text(site)])
+        if n % CHUNK_ROWS == 0:
             yield _drain(buffer)
     yield _drain(buffer)
+
+
+def export_json(rows: Iterable[tuple[str, str, str]]) -> Iterator[str]:
+    header = {"exported_utc": iso_utc(datetime.now(timezone.utc)), "source": "central"}
+    head = json.dumps(header, ensure_ascii=False)
+    yield head[:-1] + ', "answers": ['
+    first = True
+    for kiosk_id, site, content in rows:
+        record = {**json_record(export_row(kiosk_id, content)), "site": site}
+        yield ("" if first else ",") + "\n" + json.dumps(record, ensure_ascii=False)
+        first = False
+    yield "\n]}\n"
 
 
 def _drain(buffer: io.StringIO) -> str:
@@ -51,13 +74,3 @@ def _drain(buffer: io.StringIO) -> str:
     buffer.seek(0)
     buffer.truncate()
     return text
-
-
-def export_json(rows: Iterable[tuple[str, str, str]]) -> Iterator[str]:
-    yield '{"answers": ['
-    first = True
-    for kiosk_id, site, content in rows:
-        answer = {"kiosk_id": kiosk_id, "site": site, **json.loads(content)}
-        yield ("" if first else ",") + "\n" + json.dumps(answer, ensure_ascii=False)
-        first = False
-    yield "\n]}\n"

@@ -216,23 +216,31 @@ def test_kiosks_report_gaps_and_clock_skew(tmp_path):
 
 
 def test_export_csv_is_excel_safe_and_json_is_complete(live):
+    from kiosk.store.exports import EXPORT_COLUMNS
+
     store, url = live
     a = wire(1, comment='=HYPERLINK("http://x")', reasons=["speed", "price"])
-    b = wire(2, comment="Café ñandú 😀")
+    b = wire(2, comment="Café ñandú 😀", flags=["too_soon"])
     post(url, "/v1/answers", batch(a, b))
     headers = {"Authorization": f"Bearer {OWNER_TOKEN}"}
     reply = requests.get(url + "/v1/export?format=csv", headers=headers, timeout=5)
     assert reply.status_code == 200
     text = reply.content.decode("utf-8")
     assert text.startswith("\ufeff")
-    rows = list(csv.DictReader(io.StringIO(text[1:])))
+    reader = csv.DictReader(io.StringIO(text[1:]))
+    assert tuple(reader.fieldnames) == (*EXPORT_COLUMNS, "site")  # the kiosk's columns
+    rows = list(reader)
     assert [r["id"] for r in rows] == [a["id"], b["id"]]
     assert rows[0]["comment"] == "'=HYPERLINK(\"http://x\")"
-    assert rows[0]["reasons"] == "speed;price"
-    assert rows[1]["comment"] == "Café ñandú 😀"
+    assert rows[0]["reasons"] == "speed; price"
+    assert rows[0]["local_time"] == "2026-11-25 09:00:00"
+    assert rows[0]["created_utc"] == "2026-11-25T12:00:00.000000Z"
+    assert rows[0]["utc_offset_minutes"] == "-180" and rows[0]["site"] == "centro"
+    assert rows[1]["comment"] == "Café ñandú 😀" and rows[1]["flagged"] == "1"
     data = requests.get(url + "/v1/export?format=json", headers=headers, timeout=5).json()
     assert [x["id"] for x in data["answers"]] == [a["id"], b["id"]]
     assert data["answers"][1]["comment"] == "Café ñandú 😀"
+    assert data["answers"][1]["flags"] == ["too_soon"] and data["answers"][1]["flagged"] is True
     assert data["answers"][0]["kiosk_id"] == "test-kiosk"
     bad = requests.get(url + "/v1/export?format=xml", headers=headers, timeout=5)
     assert bad.status_code == 400
