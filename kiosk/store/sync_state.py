@@ -1,4 +1,7 @@
-"""What the sync last achieved, kept in the ``meta`` table so a restart still shows it."""
+"""What the sync last achieved, kept in the ``meta`` table so a restart still shows it.
+
+The key names are shared with ``kiosk.store.stats`` (the owner's ``kiosk stats``).
+"""
 
 from __future__ import annotations
 
@@ -9,10 +12,10 @@ from datetime import datetime
 from kiosk.core.answer import iso_utc, parse_iso
 from kiosk.store import meta
 
-LAST_SUCCESS = "sync.last_success_utc"
-LAST_ERROR = "sync.last_error"
-LAST_ERROR_AT = "sync.last_error_utc"
-LAST_AUTH_FAILURE = "sync.last_auth_failure_utc"
+LAST_SUCCESS = "sync_last_success_utc"
+LAST_ERROR = "sync_last_error"
+LAST_ERROR_AT = "sync_last_error_utc"
+LAST_AUTH_FAILURE = "sync_last_auth_failure_utc"
 
 
 @dataclass(frozen=True, slots=True)

@@ -116,3 +116,14 @@ def test_sync_state_survives_in_meta(answer_store):
     state = sync_state.read(db.connection())
     assert state.last_success == NOW + timedelta(seconds=1)
     assert not state.auth_failing
+
+
+def test_the_owners_stats_read_the_same_sync_status(answer_store):
+    from kiosk.store import stats
+
+    db = answer_store.db
+    with db.transaction() as con:
+        sync_state.record_success(con, NOW)
+        sync_state.record_error(con, "the endpoint answered 500", NOW)
+    assert stats.SYNC_LAST_SUCCESS == sync_state.LAST_SUCCESS
+    assert stats.SYNC_LAST_ERROR == sync_state.LAST_ERROR
