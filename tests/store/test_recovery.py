@@ -9,11 +9,13 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import uuid
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
+from kiosk.core.answer import Answer, Completion
 from kiosk.store import events
 from kiosk.store.answers import AnswerStore
 from kiosk.store.database import Database
@@ -122,22 +124,42 @@ _KILLED_WRITER = textwrap.dedent(
 
 
 def _fill(path: Path, count: int) -> dict[str, tuple]:
-    """A real store with ``count`` answers; returns what each looks like, by id."""
+    """A real store with ``count`` answers; returns what each looks like, by id.
+
+    Most go in as one bulk import (fast); the last hundred the way the kiosk writes them,
+    one durable transaction at the tap and one at the end of the why step.
+    """
     rng = random.Random(7)
+
+    def made(i: int) -> Answer:
+        created = T0 + timedelta(minutes=7 * i)
+        answer = Answer(
+            id=str(uuid.UUID(int=rng.getrandbits(128), version=4)), score=rng.randint(0, 10),
+            created_utc=created, utc_offset_minutes=-300, language=rng.choice(["es", "en"]),
+            kiosk_id="k", app_version="v", flags=("burst",) if i % 50 == 0 else (),
+        )
+        if i % 5 == 0:
+            return answer  # left open, as after a power cut mid-flow
+        return answer.completed(
+            Completion.SENT, created + timedelta(seconds=20),
+            tuple(rng.sample(["speed", "price", "quality", "cleanliness"], 2)),
+            f"comentario número {i}: el café estaba {'rico' if i % 2 else 'frío'}",
+        )
+
+    answers = [made(i) for i in range(count)]
     with Database(path) as db:
         store = AnswerStore(db, "k", "v")
-        for i in range(count):
-            answer = store.record_score(
-                rng.randint(0, 10), rng.choice(["es", "en"]),
-                now=T0 + timedelta(minutes=7 * i), utc_offset_minutes=-300,
-                flags=("burst",) if i % 50 == 0 else (),
+        store.import_answers(answers[:-100], origin="guest", enqueue=True)
+        for answer in answers[-100:]:
+            stored = store.record_score(
+                answer.score, answer.language, now=answer.created_utc,
+                utc_offset_minutes=answer.utc_offset_minutes, flags=answer.flags,
+                answer_id=answer.id,
             )
-            if i % 5:
+            if answer.completion is not None:
                 store.complete(
-                    answer.id, "sent",
-                    reasons=rng.sample(["speed", "price", "quality", "cleanliness"], 2),
-                    comment=f"comentario número {i}: el café estaba {'rico' if i % 2 else 'frío'}",
-                    now=T0 + timedelta(minutes=7 * i, seconds=20),
+                    stored.id, answer.completion, reasons=answer.reasons,
+                    comment=answer.comment, now=answer.completed_utc,
                 )
     return answers_by_id(path)
 
