@@ -14,6 +14,8 @@ from datetime import date
 
 from kiosk import __version__
 from kiosk.config import ConfigError
+from kiosk.store.database import StoreError
+from kiosk.store.schema import SchemaTooNew
 
 log = logging.getLogger("kiosk")
 
@@ -136,6 +138,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"kiosk: configuration error: {exc}", file=sys.stderr)  # noqa: T201
         return 2
+    except SchemaTooNew as exc:
+        print(f"kiosk: {exc}; upgrade the kiosk to open this store", file=sys.stderr)  # noqa: T201
+        return 3
+    except StoreError as exc:
+        print(f"kiosk: storage error: {exc}", file=sys.stderr)  # noqa: T201
+        return 3
     except KeyboardInterrupt:
         return 130
 
