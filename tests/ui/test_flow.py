@@ -251,3 +251,10 @@ def test_full_disk_shows_banner_and_retry_timer_saves_later(qtbot, data_dir, mak
     assert len(answers) == flows
     assert all(a.is_complete for a in answers)
     assert answers[0].comment.startswith("abcdefghijxxx")
+
+
+def test_language_chosen_then_walked_away_returns_to_the_default(qtbot, kiosk):
+    tap(qtbot, kiosk.question.language_switch.buttons["en"])
+    assert kiosk.translations.language == "en"
+    qtbot.waitUntil(lambda: kiosk.translations.language == "es", timeout=3000)
+    assert kiosk.ctx.store().answers.count() == 0  # switching alone records nothing

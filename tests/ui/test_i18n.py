@@ -76,3 +76,14 @@ def test_config_text_overrides_the_translation(qtbot, translations_dir):
 
 def test_languages_are_offered_in_their_own_names():
     assert LANGUAGE_NAMES == {"es": "Español", "en": "English"}
+
+
+def test_qt_own_texts_follow_the_language(qtbot, translations_dir):
+    translations = Translations(("es", "en"), "es", scale=1.0)
+    try:
+        translations.set_language("es")
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancelar"
+        translations.set_language("en")
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+    finally:
+        translations.close()
