@@ -12,9 +12,7 @@ It uses its own SQLite connection (``Database`` gives each thread its own).
 from __future__ import annotations
 
 import logging
-import os
 import random
-import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -468,7 +466,8 @@ class SyncWorker:
         self._wake.set()
 
     def _loop(self) -> None:
-        _lower_priority()
+        # No lower OS priority for this thread: it holds the GIL between requests, and a
+        # starved GIL holder would stall the UI thread behind it (priority inversion).
         try:
             self._serve()
         finally:
@@ -500,16 +499,6 @@ class SyncWorker:
                 next_full = min(next_full, time.monotonic() + result.retry_in)
             self._wake.wait(max(next_full - time.monotonic(), 0.0))
             self._wake.clear()
-
-
-def _lower_priority() -> None:
-    """Let the guest's UI thread win the CPU over the sync (Linux: a per-thread nice value)."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
-    except (AttributeError, OSError):
-        log.debug("cannot lower the sync thread's priority")
 
 
 def read_status(db: Database, settings: Settings, *, running: bool = False) -> SyncStatus:
