@@ -18,12 +18,14 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
 
 from kiosk.config import Settings
 from kiosk.store import outbox, sync_state
 from kiosk.store.database import Database, StoreError
 from kiosk.sync import backoff, protocol
-from kiosk.sync.client import Client, HttpReply, TransportError
+from kiosk.sync.client import Client, HttpReply, TokenError, TransportError, load_token
 from kiosk.sync.status import SyncStatus
 from kiosk.sync.webhook import AlertText, default_alert_text, webhook_body
 
@@ -92,23 +94,13 @@ class SyncWorker:
         alert_text: AlertText = default_alert_text,
         rng: random.Random | None = None,
     ) -> None:
-        self.settings = settings
         self.db = db
-        self.client = client or Client(settings.sync, token)
         self.on_status = on_status
         self.on_alert_delivered = on_alert_delivered
         self.alert_text = alert_text
         self.rng = rng or random.Random()
-        self.kiosk = protocol.kiosk_block(
-            settings.kiosk.id, settings.kiosk.site, _app_version()
-        )
-        cap = settings.sync.max_backoff_seconds
-        self._targets = {
-            "alerts": _Target(min(cap, ALERT_BACKOFF_CAP)),
-            "answers": _Target(cap),
-            "webhook": _Target(min(cap, ALERT_BACKOFF_CAP)),
-        }
-        self._batch_limit = settings.sync.batch_size
+        self._configure(settings, client or Client(settings.sync, token))
+        self._new_config: tuple[Settings, str] | None = None
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
         self._wake = threading.Event()
@@ -117,6 +109,40 @@ class SyncWorker:
         self._alerts_now = False
         self._soon_at: float | None = None
         self._last_status = 0.0
+
+    def _configure(self, settings: Settings, client: Client) -> None:
+        self.settings = settings
+        self.client = client
+        self.kiosk = protocol.kiosk_block(settings.kiosk.id, settings.kiosk.site, _app_version())
+        cap = settings.sync.max_backoff_seconds
+        self._targets = {
+            "alerts": _Target(min(cap, ALERT_BACKOFF_CAP)),
+            "answers": _Target(cap),
+            "webhook": _Target(min(cap, ALERT_BACKOFF_CAP)),
+        }
+        self._batch_limit = settings.sync.batch_size
+
+    def reconfigure(self, settings: Settings, token: str) -> None:
+        """New settings from the owner (endpoint, token, intervals): used from the next pass,
+        which starts at once, with fresh backoffs."""
+        if self._thread is None:
+            old = self.client
+            self._configure(settings, Client(settings.sync, token))
+            old.close()
+            return
+        with self._lock:
+            self._new_config = (settings, token)
+            self._forced = True
+        self._wake.set()
+
+    def _apply_new_config(self) -> None:
+        with self._lock:
+            new, self._new_config = self._new_config, None
+        if new is not None:
+            old = self.client
+            self._configure(new[0], Client(new[0].sync, new[1]))
+            old.close()
+            log.info("sync settings changed; endpoint %s", new[0].sync.endpoint or "(none)")
 
     # --- what is configured ----------------------------------------------------------------
 
@@ -472,11 +498,13 @@ class SyncWorker:
             self._serve()
         finally:
             self.db.close_thread_connection()
+            self._apply_new_config()  # a change that arrived as we stopped is kept
 
     def _serve(self) -> None:
-        interval = self.settings.sync.interval_seconds
         next_full = time.monotonic()  # a first pass at start
         while not self._stop.is_set():
+            self._apply_new_config()
+            interval = self.settings.sync.interval_seconds
             with self._lock:
                 forced, self._forced = self._forced, False
                 alerts_now, self._alerts_now = self._alerts_now, False
@@ -499,6 +527,20 @@ class SyncWorker:
                 next_full = min(next_full, time.monotonic() + result.retry_in)
             self._wake.wait(max(next_full - time.monotonic(), 0.0))
             self._wake.clear()
+
+
+def worker_for(settings: Settings, db: Database, config_dir: Path | None, **options: Any) -> SyncWorker:
+    """A worker with the token read from ``[sync] token`` or ``token_file`` (relative to the
+    config file's folder). An unreadable token file is logged and recorded as the last error,
+    and the worker runs without a token (the endpoint's 401 then shows on the status)."""
+    try:
+        token = load_token(settings.sync, config_dir)
+    except TokenError as exc:
+        log.error("%s", exc)
+        with db.transaction() as con:
+            sync_state.record_error(con, str(exc), datetime.now(timezone.utc), auth=True)
+        token = ""
+    return SyncWorker(settings, db, token=token, **options)
 
 
 def read_status(db: Database, settings: Settings, *, running: bool = False) -> SyncStatus:

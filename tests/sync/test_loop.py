@@ -142,3 +142,37 @@ def test_a_down_endpoint_does_not_make_the_loop_spin(endpoint, answer_store):
     assert 2 <= requests_made <= 40, requests_made
     assert len(passes) <= 60, len(passes)
     assert worker.status().pending == 4 and "503" in worker.status().last_error
+
+
+def test_new_settings_take_effect_at_once_on_the_running_worker(endpoint, answer_store, tmp_path):
+    from sync_helpers import add_answers
+
+    from kiosk.store import sync_state
+    from kiosk.sync.worker import worker_for
+
+    store, _, server = endpoint
+    offline = sync_settings("", interval_seconds=600)
+    (tmp_path / "token.txt").write_text("wrong\n", encoding="utf-8")
+    worker = worker_for(offline, answer_store.db, tmp_path)
+    worker.start()
+    try:
+        ids = add_answers(answer_store, 2)
+        time.sleep(0.1)
+        assert worker.status().offline and store.count_answers() == 0
+        online = sync_settings(server.url, interval_seconds=600)
+        worker.reconfigure(online, online.sync.token)
+        wait_for(lambda: store.count_answers() == 2, timeout=3)
+        assert sorted(store.answer_ids()) == sorted(ids)
+        assert not worker.status().offline
+    finally:
+        worker.stop()
+        worker.client.close()
+    # An unreadable token file is a visible error, not a crash.
+    from kiosk.config import SyncSection
+
+    bad = sync_settings(server.url)
+    bad = type(bad)(kiosk=bad.kiosk, sync=SyncSection(endpoint=server.url, token_file="nope.txt"))
+    worker = worker_for(bad, answer_store.db, tmp_path)
+    worker.client.close()
+    state = sync_state.read(answer_store.db.connection())
+    assert "nope.txt" in state.last_error and state.auth_failing
