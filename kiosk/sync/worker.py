@@ -248,16 +248,17 @@ class SyncWorker:
         """True when delivered, False when quarantined; raises :class:`_Failure` otherwise."""
         body = protocol.alert_body(self.kiosk, item.answer, self._now())
         reply = self._post_endpoint(protocol.ALERTS_PATH, body)
-        if reply.status in (200, 409):
+        if reply.status == 409:
+            self._quarantine(item, "conflict: the endpoint holds a different alert for this id")
+            return False
+        if reply.status == 200:
             parsed = self._parse(reply)
             answer_id = item.answer.id
             if answer_id in parsed.stored:
                 self._delivered([item])
                 log.info("alert for answer seq %s delivered", item.answer.seq)
                 return True
-            reason = parsed.rejected.get(answer_id) or (
-                "conflict" if answer_id in parsed.conflicts else None
-            )
+            reason = parsed.rejected.get(answer_id)
             if reason is not None:
                 self._quarantine(item, reason)
                 return False

@@ -197,3 +197,16 @@ def test_a_slow_reply_past_the_read_timeout_is_retried_and_not_doubled(endpoint,
     time.sleep(1.0)  # the server finishes storing what we never heard back about
     drain(worker)
     assert sorted(store.answer_ids()) == sorted(ids)
+
+
+def test_a_rejected_alert_is_quarantined_and_the_answer_still_syncs(endpoint, worker, answer_store):
+    store, _, _ = endpoint
+    # A kiosk bug queued an alert for a passive: the endpoint refuses it for good.
+    passive = answer_store.record_score(8, "es", alert_kinds=("alert",))
+    answer_store.complete(passive.id, Completion.SKIPPED)
+    worker.run_once()
+    assert outbox.state_of(answer_store.db.connection(), "alert", passive.id)[0] == "quarantined"
+    [item] = outbox.quarantined(answer_store.db.connection())
+    assert "detractors" in item.reason
+    assert store.answer_ids() == [passive.id] and store.alert_ids() == []
+    assert worker.status().pending == 0
