@@ -44,7 +44,7 @@ def test_detractor_alert_delivered_once_with_the_server_down_then_up(tmp_path, a
         up_at = time.monotonic()
         wait_for(lambda: unhappy.id in store.alert_ids())
         arrival = time.monotonic() - up_at
-        assert arrival < 1.0, f"alert took {arrival:.2f} s after the endpoint came back"
+        assert arrival < 2.0, f"alert took {arrival:.2f} s after the endpoint came back"
         wait_for(lambda: delivered == [unhappy.id])
         answer_store.complete(unhappy.id, Completion.SKIPPED)
         worker.nudge()
@@ -64,7 +64,7 @@ def test_detractor_alert_delivered_once_with_the_server_down_then_up(tmp_path, a
 
 def test_alert_goes_at_once_and_answers_soon_after_a_nudge(endpoint, answer_store):
     store, faults, server = endpoint
-    settings = sync_settings(server.url, interval_seconds=600, soon_after_answer_seconds=0.3)
+    settings = sync_settings(server.url, interval_seconds=600, soon_after_answer_seconds=1.0)
     worker = SyncWorker(settings, answer_store.db, token=settings.sync.token)
     worker.start()
     try:
@@ -75,9 +75,9 @@ def test_alert_goes_at_once_and_answers_soon_after_a_nudge(endpoint, answer_stor
         worker.nudge()
         alert_after = wait_for(lambda: unhappy.id in store.alert_ids())
         answer_after = wait_for(lambda: unhappy.id in store.answer_ids())
-        assert alert_after < 0.25
-        assert time.monotonic() - tapped >= 0.25  # the answer waited "soon", not "now"
-        assert answer_after < 2.0
+        assert alert_after < 0.8  # at once, not after the answers' "soon" delay
+        assert time.monotonic() - tapped >= 0.95  # the answer waited "soon", not "now"
+        assert answer_after < 3.0
     finally:
         worker.stop()
         worker.client.close()
