@@ -15,8 +15,10 @@ from kiosk.store.stats import dashboard_stats
 def main(args: argparse.Namespace) -> int:
     context = Context.from_options(args.config, args.data_dir)
     try:
+        # Read-only: skip the start-up integrity scan (seconds on a big store); a damaged
+        # page still raises here, and the kiosk itself checks and recovers at start.
         stats = dashboard_stats(
-            context.store().db,
+            context.store(check=False).db,
             args.since,
             args.until,
             include_flagged=bool(getattr(args, "include_flagged", False)),

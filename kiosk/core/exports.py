@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 FORMATS = ("csv", "xlsx", "json")
+# A spreadsheet runs a cell starting with one of these as a formula (OWASP: CSV injection).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 EXTENSIONS = {"csv": ".csv", "xlsx": ".xlsx", "json": ".json"}
 
 

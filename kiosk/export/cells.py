@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 
+from kiosk.core.exports import FORMULA_TRIGGERS
 from kiosk.store.exports import EXPORT_COLUMNS, INT_COLUMNS, LIST_COLUMNS
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 LIST_SEPARATOR = "; "
 
 

@@ -23,7 +23,7 @@ def main(args: argparse.Namespace) -> int:
         return 2
     context = Context.from_options(args.config, args.data_dir)
     try:
-        db = context.store().db
+        db = context.store(check=False).db  # read-only: see kiosk.admin.stats_cli
         if output:
             try:
                 count = export_to_file(db, request, output)

@@ -14,13 +14,19 @@ from kiosk.export.csv_export import write_csv
 from kiosk.export.json_export import write_json
 from kiosk.export.xlsx_export import write_xlsx
 from kiosk.store.database import Database
-from kiosk.store.exports import iter_export_rows
+from kiosk.store.exports import iter_export_rows, iter_sheet_batches
 from kiosk.store.stats import dashboard_stats
 
 log = logging.getLogger("kiosk.export")
 
 def _rows(db: Database, request: ExportRequest):
     return iter_export_rows(
+        db, request.since, request.until, include_flagged=request.include_flagged
+    )
+
+
+def _sheet(db: Database, request: ExportRequest):
+    return iter_sheet_batches(
         db, request.since, request.until, include_flagged=request.include_flagged
     )
 
@@ -33,10 +39,10 @@ def export_to_file(db: Database, request: ExportRequest, path: Path | str) -> in
             db, request.since, request.until, include_flagged=request.include_flagged
         )
         with atomic_path(path) as tmp:
-            count = write_xlsx(_rows(db, request), tmp, summary)
+            count = write_xlsx(_sheet(db, request), tmp, summary)
     elif request.format == "csv":
         with atomic_writer(path, "w", encoding="utf-8", newline="") as handle:
-            count = write_csv(_rows(db, request), handle)
+            count = write_csv(_sheet(db, request), handle)
     else:
         with atomic_writer(path, "w", encoding="utf-8", newline="\n") as handle:
             count = write_json(_rows(db, request), handle, _header(request))
@@ -47,7 +53,7 @@ def export_to_file(db: Database, request: ExportRequest, path: Path | str) -> in
 def export_to_stream(db: Database, request: ExportRequest, handle: TextIO) -> int:
     """CSV (without BOM, for pipes) or JSON to an open text stream."""
     if request.format == "csv":
-        return write_csv(_rows(db, request), handle, bom=False)
+        return write_csv(_sheet(db, request), handle, bom=False)
     if request.format == "json":
         return write_json(_rows(db, request), handle, _header(request))
     raise ValueError("xlsx is a binary workbook: give a file name")

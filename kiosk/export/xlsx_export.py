@@ -15,7 +15,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from kiosk.core.stats import DashboardStats
-from kiosk.export.cells import escape_text, spreadsheet_cells
+from kiosk.export.cells import escape_text
 from kiosk.store.exports import EXPORT_COLUMNS
 
 # openpyxl refuses control characters; comments are cleaned on input, but be safe.
@@ -28,7 +28,9 @@ def _clean(value: object) -> object:
     return value
 
 
-def write_xlsx(rows: Iterable[tuple], path: Path, summary: DashboardStats | None) -> int:
+def write_xlsx(
+    batches: Iterable[list[tuple]], path: Path, summary: DashboardStats | None
+) -> int:
     """Write the workbook to ``path`` (a temporary path: see ``atomic_path``); returns the count."""
     workbook = Workbook(write_only=True)
     answers = workbook.create_sheet("Answers")
@@ -41,15 +43,16 @@ def write_xlsx(rows: Iterable[tuple], path: Path, summary: DashboardStats | None
     answers.append(header)
     count = 0
     try:
-        for row in rows:
-            cells = []
-            for value in spreadsheet_cells(row):
-                cell = WriteOnlyCell(answers, value=_clean(value))
-                if isinstance(value, str):
-                    cell.data_type = "s"  # a string, whatever it looks like
-                cells.append(cell)
-            answers.append(cells)
-            count += 1
+        for batch in batches:
+            for row in batch:
+                cells = []
+                for value in row:
+                    cell = WriteOnlyCell(answers, value=_clean(value))
+                    if isinstance(value, str):
+                        cell.data_type = "s"  # a string, whatever it looks like
+                    cells.append(cell)
+                answers.append(cells)
+            count += len(batch)
         if summary is not None:
             _summary_sheet(workbook.create_sheet("Summary"), summary)
     except BaseException:

@@ -72,12 +72,37 @@ def dashboard_stats(
 
 
 def _read(con: sqlite3.Connection, since: date, until: date, include_flagged: bool) -> DashboardStats:
-    where, params = _where(since, until, include_flagged)
+    # One pass over the period's tally rows (at most days x 24 x 11 x 2 of them) feeds the
+    # distribution, the trend, the hours, the weekdays and the flagged count at once.
+    granularity = trend_granularity(since, until)
     distribution = empty_distribution()
-    for score, n in con.execute(
-        f"SELECT score, sum(n) FROM tally WHERE {where} GROUP BY score", params
+    buckets: dict[date, dict[int, int]] = defaultdict(dict)
+    hours: dict[int, dict[int, int]] = defaultdict(dict)
+    weekdays: dict[int, dict[int, int]] = defaultdict(dict)
+    bucket_of: dict[str, dict[int, int]] = {}
+    flagged = 0
+    for day, hour, weekday, score, is_flagged, n in con.execute(
+        "SELECT local_day, local_hour, local_weekday, score, flagged, n FROM tally"
+        " WHERE local_day BETWEEN ? AND ?",
+        (since.isoformat(), until.isoformat()),
     ):
-        distribution[score] = n
+        if is_flagged:
+            flagged += n
+            if not include_flagged:
+                continue
+        distribution[score] += n
+        bucket = bucket_of.get(day)
+        if bucket is None:
+            bucket = bucket_of[day] = buckets[bucket_start(date.fromisoformat(day), granularity)]
+        bucket[score] = bucket.get(score, 0) + n
+        by_hour = hours[hour]
+        by_hour[score] = by_hour.get(score, 0) + n
+        by_weekday = weekdays[weekday]
+        by_weekday[score] = by_weekday.get(score, 0) + n
+    trend = tuple(
+        TrendPoint(start, summarize_distribution(buckets.get(start, {})))
+        for start in _bucket_starts(since, until, granularity)
+    )
 
     prev_since, prev_until = previous_period(since, until)
     prev_where, prev_params = _where(prev_since, prev_until, include_flagged)
@@ -87,43 +112,12 @@ def _read(con: sqlite3.Connection, since: date, until: date, include_flagged: bo
     ):
         previous[score] = n
 
-    granularity = trend_granularity(since, until)
-    buckets: dict[date, dict[int, int]] = defaultdict(dict)
-    for day, score, n in con.execute(
-        f"SELECT local_day, score, sum(n) FROM tally WHERE {where} GROUP BY local_day, score",
-        params,
-    ):
-        bucket = buckets[bucket_start(date.fromisoformat(day), granularity)]
-        bucket[score] = bucket.get(score, 0) + n
-    trend = tuple(
-        TrendPoint(start, summarize_distribution(buckets.get(start, {})))
-        for start in _bucket_starts(since, until, granularity)
-    )
-
-    hours: dict[int, dict[int, int]] = defaultdict(dict)
-    for hour, score, n in con.execute(
-        f"SELECT local_hour, score, sum(n) FROM tally WHERE {where} GROUP BY local_hour, score",
-        params,
-    ):
-        hours[hour][score] = n
-    weekdays: dict[int, dict[int, int]] = defaultdict(dict)
-    for weekday, score, n in con.execute(
-        f"SELECT local_weekday, score, sum(n) FROM tally WHERE {where}"
-        " GROUP BY local_weekday, score",
-        params,
-    ):
-        weekdays[weekday][score] = n
-
+    where, params = _where(since, until, include_flagged)
     reason_rows = con.execute(
         f"SELECT category, reason, sum(n) FROM reason_tally WHERE {where}"
         " GROUP BY category, reason",
         params,
     ).fetchall()
-
-    flagged = con.execute(
-        "SELECT coalesce(sum(n), 0) FROM tally WHERE local_day BETWEEN ? AND ? AND flagged = 1",
-        [since.isoformat(), until.isoformat()],
-    ).fetchone()[0]
 
     return DashboardStats(
         since=since,
@@ -158,6 +152,10 @@ def _latest_comments(
 ) -> tuple[Comment, ...]:
     """The newest comments, detractors' first (they are what the owner must act on)."""
     where, params = _where(since, until, include_flagged)
+    # Bound the newest-first walk of the comment index in UTC too (a local day lies within
+    # 14 hours of its UTC day), so an empty period costs nothing however many answers exist.
+    where += " AND created_utc >= ? AND created_utc < ?"
+    params += [(since - timedelta(days=1)).isoformat(), (until + timedelta(days=2)).isoformat()]
     found: list[Comment] = []
     for detractor in (True, False):
         category = "category = 'detractor'" if detractor else "category != 'detractor'"

@@ -114,15 +114,22 @@ def test_interrupted_export_leaves_no_file(answer_store, tmp_path, monkeypatch, 
     fill(answer_store)
     from kiosk.export import writer
 
-    real = writer.iter_export_rows
+    real_rows = writer.iter_export_rows
+    real_batches = writer.iter_sheet_batches
 
-    def failing(*args, **kwargs):
-        for index, row in enumerate(real(*args, **kwargs)):
+    def failing_rows(*args, **kwargs):
+        for index, row in enumerate(real_rows(*args, **kwargs)):
             if index == 5:
                 raise OSError(5, "Input/output error (stick pulled)")
             yield row
 
-    monkeypatch.setattr(writer, "iter_export_rows", failing)
+    def failing_batches(*args, **kwargs):
+        for batch in real_batches(*args, batch=3, **kwargs):
+            yield batch
+            raise OSError(5, "Input/output error (stick pulled)")
+
+    monkeypatch.setattr(writer, "iter_export_rows", failing_rows)
+    monkeypatch.setattr(writer, "iter_sheet_batches", failing_batches)
     out = tmp_path / f"answers.{fmt}"
     with pytest.raises(OSError):
         export_to_file(answer_store.db, ExportRequest(fmt), out)
@@ -139,7 +146,25 @@ def test_interrupted_export_keeps_previous_file(answer_store, tmp_path, monkeypa
         yield from ()
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(writer, "iter_export_rows", failing)
+    monkeypatch.setattr(writer, "iter_sheet_batches", failing)
     with pytest.raises(KeyboardInterrupt):
         export_to_file(answer_store.db, ExportRequest("csv"), out)
     assert out.read_text(encoding="utf-8") == "the old, whole export\n"
+
+
+def test_sqlite_formatting_equals_the_python_reference(answer_store):
+    """The rows SQLite escapes for spreadsheets equal the Python reference, cell by cell."""
+    from kiosk.export.cells import spreadsheet_cells
+    from kiosk.store.exports import iter_export_rows, iter_sheet_batches
+
+    fill(answer_store)
+    tricky = ["=1+2", "+x", "-y", "@z", "\tt", "\rr", "\nn", 'a, "b"', "ok", "ñ😀"]
+    for text in tricky:
+        answer = answer_store.record_score(5, "es", flags=["burst"])
+        answer_store.complete(answer.id, "sent", reasons=["price"], comment=text)
+    open_answer = answer_store.record_score(9, "en")
+    expected = [spreadsheet_cells(row) for row in iter_export_rows(answer_store.db)]
+    got = [list(row) for batch in iter_sheet_batches(answer_store.db, batch=4) for row in batch]
+    assert got == expected
+    assert got[-1][EXPORT_COLUMNS.index("sync_state")] == "open"
+    assert open_answer.id == got[-1][0]
