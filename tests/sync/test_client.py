@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import time
 
 import pytest
@@ -111,3 +112,59 @@ def test_token_from_a_file_relative_to_the_config(tmp_path):
     assert load_token(SyncSection(), tmp_path) == ""
     with pytest.raises(TokenError, match="cannot read"):
         load_token(SyncSection(token_file="missing.txt"), tmp_path)
+
+
+def _tls_server(tmp_path):
+    """A loopback HTTPS server with a self-signed certificate for 127.0.0.1 (a 'private CA')."""
+    import shutil
+    import ssl
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.skip("openssl is needed to make a test certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
+         "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key),
+         "-out", str(cert)],
+        check=True, capture_output=True,
+    )
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):
+            self.rfile.read(int(self.headers["Content-Length"]))
+            body = b'{"stored": [], "rejected": []}'
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, name="test-tls", daemon=True)
+    thread.start()
+    return server, thread, cert
+
+
+def test_tls_is_verified_and_a_private_ca_bundle_is_honoured(tmp_path):
+    server, thread, cert = _tls_server(tmp_path)
+    url = f"https://127.0.0.1:{server.server_address[1]}"
+    untrusted = Client(section(url), "")
+    trusted = Client(section(url, ca_bundle=str(cert)), "")
+    try:
+        with pytest.raises(TransportError, match="TLS verification failed"):
+            untrusted.post_endpoint("/v1/answers", {})
+        assert trusted.post_endpoint("/v1/answers", {}).status == 200
+    finally:
+        untrusted.close()
+        trusted.close()
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
