@@ -343,7 +343,7 @@ class ReasonChart(Chart):
         row_h = min(40.0, (rect.bottom() - top) / max(len(self.rows), 1))
         label_font = self.font_px(max(14.0, min(17.0, row_h * 0.6)))
         metrics = QFontMetricsF(label_font)
-        label_w = min(rect.width() * 0.42,
+        label_w = min(rect.width() * 0.5,
                       max(metrics.horizontalAdvance(r[0]) for r in self.rows) + 12)
         count_w = metrics.horizontalAdvance("00000") + 8
         peak = max(r[1] + r[2] + r[3] for r in self.rows) or 1

@@ -101,6 +101,7 @@ class ExportScreen(QWidget):
         mark(self.where_label, "h2")
         self.destinations = QListWidget()
         self.destinations.setMinimumHeight(150)
+        self.destinations.setMaximumHeight(320)
         self.browse_button = QPushButton()
         mark(self.browse_button, "secondary")
         self.browse_button.clicked.connect(self._browse)
@@ -129,10 +130,11 @@ class ExportScreen(QWidget):
         layout.addLayout(dates)
         layout.addWidget(self.include_flagged)
         layout.addWidget(self.where_label)
-        layout.addWidget(self.destinations, 1)
+        layout.addWidget(self.destinations)
         layout.addLayout(where_buttons)
         layout.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.status)
+        layout.addStretch(1)
         self.fallback_folder: Path | None = None
         self.retranslate()
 

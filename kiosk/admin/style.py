@@ -94,6 +94,10 @@ QListWidget {{
 QListWidget::item {{ padding: 10px; }}
 QListWidget::item:selected {{ background: {accent}; color: {on_accent}; }}
 QScrollArea {{ background: transparent; border: none; }}
+QScrollBar:vertical {{ background: transparent; width: 10px; margin: 0; }}
+QScrollBar::handle:vertical {{ background: #C5CBD3; border-radius: 5px; min-height: 32px; }}
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
 QScrollArea > QWidget > QWidget {{ background: transparent; }}
 """
 
