@@ -24,6 +24,7 @@ from kiosk.export.writer import export_to_file
 from kiosk.store.database import Database
 from kiosk.store.pin import PinStore
 from kiosk.store.stats import dashboard_stats
+from kiosk.sync.worker import read_status
 
 log = logging.getLogger("kiosk.admin")
 
@@ -63,8 +64,6 @@ def build(
     def read_sync() -> SyncStatus:
         if sync_status is not None:
             return adapt_sync_status(sync_status())
-        from kiosk.sync.worker import read_status
-
         return adapt_sync_status(read_status(db, holder.value))
 
     def pin_wait() -> tuple[float, bool]:

@@ -33,6 +33,7 @@ from kiosk.admin.style import mark, stylesheet
 from kiosk.config import ConfigError, Settings
 from kiosk.core.exports import ExportRequest
 from kiosk.core.pin import InvalidPin
+from kiosk.core.stats import empty_stats
 
 log = logging.getLogger("kiosk.admin")
 
@@ -85,6 +86,13 @@ class AdminArea(QStackedWidget):
         self.settings_screen.change_pin_requested.connect(self._change_pin)
         self.settings_screen.exit_requested.connect(self._exit)
         self.settings_screen.back_requested.connect(self.show_dashboard)
+
+        # Polish the screens now (stylesheets, fonts), not when the owner first opens them.
+        for screen in (self.pinpad, self.dashboard, self.export_screen, self.settings_screen):
+            screen.ensurePolished()
+        today = services.today()
+        self.dashboard.show_stats(empty_stats(today, today))  # warms Qt's lazy bindings too
+        self.dashboard.stats = None
 
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)

@@ -168,3 +168,14 @@ def rank_reasons(
         category: tuple(sorted(items, key=lambda item: (-item[1], item[0])))
         for category, items in ranked.items()
     }
+
+
+def empty_stats(since: date, until: date) -> DashboardStats:
+    """The stats of a period without answers (what a new kiosk shows)."""
+    nothing = summarize_distribution({})
+    return DashboardStats(
+        since=since, until=until, include_flagged=False, summary=nothing, previous=nothing,
+        distribution=tuple(0 for _ in SCORES), granularity=trend_granularity(since, until),
+        trend=(), reasons=rank_reasons(()), comments=(), by_hour=(nothing,) * 24,
+        by_weekday=(nothing,) * 7, flagged=0,
+    )

@@ -21,9 +21,13 @@ INT_COLUMNS = frozenset(
     {"seq", "utc_offset_minutes", "local_hour", "local_weekday", "score", "flagged"}
 )
 
+# The tap on the kiosk's wall clock, to the second. Julian-day arithmetic gives the same
+# result as the '+N minutes' modifier (SQLite rounds both to the millisecond) at half the cost.
+LOCAL_TIME = "datetime(julianday(a.created_utc) + a.utc_offset_minutes / 1440.0)"
+
 _SELECT = (
     "SELECT a.id, a.seq, a.kiosk_id, a.created_utc,"
-    " strftime('%Y-%m-%d %H:%M:%S', a.created_utc, a.utc_offset_minutes || ' minutes'),"
+    f" {LOCAL_TIME},"
     " a.utc_offset_minutes, a.local_day, a.local_hour, a.local_weekday, a.score, a.category,"
     " a.reasons, a.comment, a.language, a.app_version, a.flags, a.flagged, a.origin,"
     " a.completion, a.completed_utc,"
@@ -100,8 +104,7 @@ def _sql_list(column: str) -> str:
 def _sheet_select() -> str:
     expressions = {
         "id": "a.id", "seq": "a.seq", "kiosk_id": "a.kiosk_id", "created_utc": "a.created_utc",
-        "local_time": "strftime('%Y-%m-%d %H:%M:%S', a.created_utc,"
-                      " a.utc_offset_minutes || ' minutes')",
+        "local_time": LOCAL_TIME,
         "utc_offset_minutes": "a.utc_offset_minutes", "local_day": "a.local_day",
         "local_hour": "a.local_hour", "local_weekday": "a.local_weekday", "score": "a.score",
         "category": "a.category", "reasons": "a.reasons", "comment": "a.comment",
