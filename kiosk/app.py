@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QLockFile, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
+from kiosk.config import Settings
 from kiosk.context import Context
 from kiosk.logs import setup_logging
 from kiosk.store.database import StoreError
@@ -53,11 +54,40 @@ class KioskApp:
     translations: Translations
 
     def close(self) -> None:
-        for timer in (self.flow.idle_timer, self.flow.thanks_timer, self.flow.retry_timer):
-            timer.stop()
+        self._stop_flow()
         self.translations.close()
         self.window.close()
         self.window.deleteLater()
+
+    def _stop_flow(self) -> None:
+        for timer in (self.flow.idle_timer, self.flow.thanks_timer, self.flow.retry_timer):
+            timer.stop()
+
+    def apply_settings(self, settings: Settings) -> GuestFlow:
+        """Use new settings at once (the owner saved them): rebuild the guest screens.
+
+        Any answer in progress is completed first (as a walk-away, keeping what was chosen),
+        so nothing is lost; the recorder and its queue are kept as they are.
+        """
+        self.flow.suspend()
+        self._stop_flow()
+        self.ctx.reload_settings(settings)
+        theme.apply(qt_app(), settings.kiosk.accent_colour)
+        self.translations.configure(settings.kiosk.languages, settings.kiosk.default_language)
+        old = (self.question, self.why, self.thanks, self.flow)
+        self.question = QuestionScreen(settings, self.translations)
+        self.why = WhyScreen(settings, self.translations)
+        self.thanks = ThanksScreen(settings, self.translations)
+        self.flow = GuestFlow(
+            self.window, self.question, self.why, self.thanks, self.recorder, settings,
+            self.translations,
+        )
+        for widget in old[:3]:
+            self.window.stack.removeWidget(widget)
+        for item in old:
+            item.deleteLater()
+        log.info("settings applied without a restart")
+        return self.flow
 
 
 def qt_app() -> QApplication:
@@ -127,6 +157,8 @@ def _quit_on_signals(app: QApplication) -> QTimer:
 
 
 def main(args: argparse.Namespace) -> int:
+    from kiosk.owner_side import OwnerSide  # the sync (requests) and admin, only for the real app
+
     ctx = Context.from_options(args.config, args.data_dir)
     setup_logging(ctx.data_dir, getattr(args, "log_level", "INFO"))
     ctx.data_dir.mkdir(parents=True, exist_ok=True)
@@ -138,6 +170,7 @@ def main(args: argparse.Namespace) -> int:
         log.error("another kiosk is already running on %s; this copy exits", ctx.data_dir)
         return EXIT_ALREADY_RUNNING
     kiosk = None
+    owner = None
     try:
         try:
             kiosk = build_app(ctx)
@@ -146,11 +179,9 @@ def main(args: argparse.Namespace) -> int:
             log.error("cannot open the store at %s: %s", ctx.store_path, exc)
             return EXIT_NO_STORE
 
-        # --- LEAD: wire the admin area (kiosk/admin) and the sync worker here. ------------
-        # e.g. admin = AdminArea(ctx, kiosk.window, ...); kiosk.window.add_screen(...)
-        #      bridge = SyncBridge(ctx, ...); kiosk.flow.answer_completed.connect(bridge.nudge)
-        #      kiosk.flow.answer_recorded.connect(bridge.nudge)
-        # -----------------------------------------------------------------------------------
+        owner = OwnerSide(kiosk)
+        owner.exit_requested.connect(app.quit)
+        owner.start()
 
         fullscreen = ctx.settings.kiosk.fullscreen and not getattr(args, "windowed", False)
         kiosk.window.start(fullscreen)
@@ -160,6 +191,8 @@ def main(args: argparse.Namespace) -> int:
         log.info("kiosk stopped")
         return code
     finally:
+        if owner is not None:
+            owner.stop()
         if kiosk is not None:
             kiosk.close()
         ctx.close()

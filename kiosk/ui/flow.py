@@ -162,6 +162,19 @@ class GuestFlow(QObject):
         self.score = None
         self.start()
 
+    def suspend(self) -> None:
+        """Staff took over the screen (the admin area): end any guest's flow now.
+
+        A guest mid-why is completed as a walk-away, keeping what they chose; the thank-you is
+        cut short. Timers stop, so nothing comes back over the staff's screen.
+        """
+        if self.answer_id is not None and self.window.current_screen() is self.why:
+            self.finish(Completion.TIMEOUT, self.why.chosen_reasons(), self.why.comment_text())
+        else:
+            self.back_to_question()
+        self.idle_timer.stop()
+        self.thanks_timer.stop()
+
     def switch_language(self, language: str) -> None:
         self.i18n.set_language(language)
         # Someone who switched and walked away: the default comes back after the idle time.

@@ -92,6 +92,12 @@ class Translations(QObject):
         self.language = ""
         self._installed: list[QTranslator] = []
 
+    def configure(self, languages: tuple[str, ...], default: str) -> None:
+        """New enabled languages and default (settings saved); switches to the default."""
+        self.languages = tuple(languages)
+        self.default = default
+        self.set_language(default)
+
     def available(self, language: str) -> bool:
         """True when our ``.qm`` for ``language`` exists and loads."""
         return QTranslator().load(self._qm_name(language), str(paths.translations_dir()))
