@@ -1,666 +1,639 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
-<context>
-    <name></name>
-    <message>
-        <source>No answers in this period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Promoters (9-10)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Passives (7-8)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Detractors (0-6)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No reasons chosen in this period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Detractors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Passives</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Promoters</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>AdminArea</name>
-    <message>
-        <source>The new PIN is set.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>DashboardScreen</name>
-    <message>
-        <source>No answers in this period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Too few answers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n answer(s) so far; a reliable score needs at least %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>± %1 points · %n answer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No comparison with the previous period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 %2 points vs the previous %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No comments in this period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n flagged answer(s) kept apart (too fast or repeated)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Sync is off: this kiosk works offline.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n answer(s) waiting to be sent</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n quarantined</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>last sent %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>nothing sent yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>last error: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Net Promoter Score</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Promoters, passives and detractors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Answers by score</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NPS week by week</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NPS day by day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reasons, most chosen first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NPS by hour of the day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NPS by day of the week</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Latest comments (detractors first)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>7 days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>30 days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dates…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Include flagged answers in the numbers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sync now</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ExportScreen</name>
-    <message>
-        <source>This kiosk: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Writing the file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n answer(s) saved to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The export failed and no file was left behind: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>choose where to save it first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export answers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Format</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV (spreadsheets)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Excel workbook</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>JSON (for programs)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Include flagged answers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a folder…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Look for USB drives again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>GuestFlow</name>
-    <message>
-        <source>Staff: answers cannot be saved ({problem}). {count} waiting in memory; they are saved as soon as this is fixed. Do not switch off the kiosk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>KioskApp</name>
-    <message>
-        <source>Staff: the database was damaged and has been set aside in {folder}; {count} answer(s) were recovered. Please tell IT.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Staff: answers cannot be saved ({problem}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>KioskWindow</name>
-    <message>
-        <source>Counter feedback</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>OnScreenKeyboard</name>
-    <message>
-        <source>Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Capital letter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>space</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PinPadScreen</name>
-    <message>
-        <source>Owner access</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set the owner PIN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Too many wrong PINs. Locked for %n minute(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Wrong PIN. Try again in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Wrong PIN. Try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A PIN has 4 to 8 digits.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The two PINs were not the same. Start again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter your PIN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a PIN of 4 to 8 digits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the same PIN again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Erase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Back to the guest screen</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>QuestionScreen</name>
-    <message>
-        <source>How likely are you to recommend us to your friends and family?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not at all likely</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Extremely likely</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Reason</name>
-    <message>
-        <source>Speed of service</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Friendliness</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quality</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cleanliness</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Waiting time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choice of products</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Atmosphere</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SettingsScreen</name>
-    <message>
-        <source>Testing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connection works: the endpoint accepted the token.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connection failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not saved: please correct the field marked below.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved. The kiosk uses the new settings now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shop and look</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What guests see</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Central endpoint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Access</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shop name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Logo file (PNG or SVG)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accent colour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Languages offered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Default language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Question (Spanish)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Question (English)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reasons</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Thank-you text (Spanish)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Thank-you text (English)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Thank-you shown for (seconds)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Back to the question after (seconds idle)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Endpoint address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kiosk token</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Spanish</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leave empty for the built-in question</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leave empty for the built-in text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leave empty when the token is in a file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>One reason per line: a built-in id (speed, friendliness, quality, price, cleanliness, waiting_time, choice, atmosphere) or your own as id | Spanish label | English label.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change PIN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exit kiosk</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>StoreProblem</name>
-    <message>
-        <source>the disk is full</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the data folder is read-only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the database file is damaged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the disk reported an input/output error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the database file cannot be opened</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the database is locked by another program</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SyncBridge</name>
-    <message>
-        <source>Unhappy guest: scored {score}/10 at {site} ({kiosk}), {time}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ThanksScreen</name>
-    <message>
-        <source>Thank you!</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your answer helps us get better every day.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>WhyScreen</name>
-    <message>
-        <source>What could we do better?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What would make it a 10?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What did you like most?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tap all that apply. Everything here is optional.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a comment (optional)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Skip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>flow</name>
-    <message>
-        <source>Staff: answers cannot be saved ({problem}). {count} waiting in memory; they are saved as soon as this is fixed. Do not switch off the kiosk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
+    <context>
+        <name>AdminArea</name>
+        <message>
+            <source>The new PIN is set.</source>
+            <translation>The new PIN is set.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Charts</name>
+        <message>
+            <source>No answers in this period</source>
+            <translation>No answers in this period</translation>
+        </message>
+        <message>
+            <source>Promoters (9-10)</source>
+            <translation>Promoters (9-10)</translation>
+        </message>
+        <message>
+            <source>Passives (7-8)</source>
+            <translation>Passives (7-8)</translation>
+        </message>
+        <message>
+            <source>Detractors (0-6)</source>
+            <translation>Detractors (0-6)</translation>
+        </message>
+        <message>
+            <source>No reasons chosen in this period</source>
+            <translation>No reasons chosen in this period</translation>
+        </message>
+        <message>
+            <source>Detractors</source>
+            <translation>Detractors</translation>
+        </message>
+        <message>
+            <source>Passives</source>
+            <translation>Passives</translation>
+        </message>
+        <message>
+            <source>Promoters</source>
+            <translation>Promoters</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardScreen</name>
+        <message>
+            <source>No answers in this period</source>
+            <translation>No answers in this period</translation>
+        </message>
+        <message>
+            <source>Too few answers</source>
+            <translation>Too few answers</translation>
+        </message>
+        <message>
+            <source>No comparison with the previous period</source>
+            <translation>No comparison with the previous period</translation>
+        </message>
+        <message>
+            <source>No comments in this period</source>
+            <translation>No comments in this period</translation>
+        </message>
+        <message>
+            <source>Sync is off: this kiosk works offline.</source>
+            <translation>Sync is off: this kiosk works offline.</translation>
+        </message>
+        <message>
+            <source>Answers so far: %1. A reliable score needs at least %2.</source>
+            <translation>Answers so far: %1. A reliable score needs at least %2.</translation>
+        </message>
+        <message>
+            <source>± %1 points (95%) · %2 answers</source>
+            <translation>± %1 points (95%) · %2 answers</translation>
+        </message>
+        <message>
+            <source>%1 %2 points vs the previous period</source>
+            <translation>%1 %2 points vs the previous period</translation>
+        </message>
+        <message>
+            <source>Flagged answers kept apart (too fast or repeated): %1</source>
+            <translation>Flagged answers kept apart (too fast or repeated): %1</translation>
+        </message>
+        <message>
+            <source>Waiting to be sent: %1</source>
+            <translation>Waiting to be sent: %1</translation>
+        </message>
+        <message>
+            <source>Quarantined: %1</source>
+            <translation>Quarantined: %1</translation>
+        </message>
+        <message>
+            <source>last sent %1</source>
+            <translation>last sent %1</translation>
+        </message>
+        <message>
+            <source>nothing sent yet</source>
+            <translation>nothing sent yet</translation>
+        </message>
+        <message>
+            <source>last error: %1</source>
+            <translation>last error: %1</translation>
+        </message>
+        <message>
+            <source>Net Promoter Score</source>
+            <translation>Net Promoter Score</translation>
+        </message>
+        <message>
+            <source>Promoters, passives and detractors</source>
+            <translation>Promoters, passives and detractors</translation>
+        </message>
+        <message>
+            <source>Answers by score</source>
+            <translation>Answers by score</translation>
+        </message>
+        <message>
+            <source>NPS week by week</source>
+            <translation>NPS week by week</translation>
+        </message>
+        <message>
+            <source>NPS day by day</source>
+            <translation>NPS day by day</translation>
+        </message>
+        <message>
+            <source>Reasons, most chosen first</source>
+            <translation>Reasons, most chosen first</translation>
+        </message>
+        <message>
+            <source>NPS by hour of the day</source>
+            <translation>NPS by hour of the day</translation>
+        </message>
+        <message>
+            <source>NPS by day of the week</source>
+            <translation>NPS by day of the week</translation>
+        </message>
+        <message>
+            <source>Latest comments (detractors first)</source>
+            <translation>Latest comments (detractors first)</translation>
+        </message>
+        <message>
+            <source>Dashboard</source>
+            <translation>Dashboard</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <source>7 days</source>
+            <translation>7 days</translation>
+        </message>
+        <message>
+            <source>30 days</source>
+            <translation>30 days</translation>
+        </message>
+        <message>
+            <source>Dates…</source>
+            <translation>Dates…</translation>
+        </message>
+        <message>
+            <source>Include flagged answers in the numbers</source>
+            <translation>Include flagged answers in the numbers</translation>
+        </message>
+        <message>
+            <source>Sync now</source>
+            <translation>Sync now</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportScreen</name>
+        <message>
+            <source>This kiosk: %1</source>
+            <translation>This kiosk: %1</translation>
+        </message>
+        <message>
+            <source>Writing the file…</source>
+            <translation>Writing the file…</translation>
+        </message>
+        <message>
+            <source>Saved %1 answers to %2</source>
+            <translation>Saved %1 answers to %2</translation>
+        </message>
+        <message>
+            <source>The export failed and no file was left behind: %1</source>
+            <translation>The export failed and no file was left behind: %1</translation>
+        </message>
+        <message>
+            <source>Choose a folder</source>
+            <translation>Choose a folder</translation>
+        </message>
+        <message>
+            <source>choose where to save it first</source>
+            <translation>choose where to save it first</translation>
+        </message>
+        <message>
+            <source>Export answers</source>
+            <translation>Export answers</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation>Format</translation>
+        </message>
+        <message>
+            <source>CSV (spreadsheets)</source>
+            <translation>CSV (spreadsheets)</translation>
+        </message>
+        <message>
+            <source>Excel workbook</source>
+            <translation>Excel workbook</translation>
+        </message>
+        <message>
+            <source>JSON (for programs)</source>
+            <translation>JSON (for programs)</translation>
+        </message>
+        <message>
+            <source>Days</source>
+            <translation>Days</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <source>Include flagged answers</source>
+            <translation>Include flagged answers</translation>
+        </message>
+        <message>
+            <source>Save to</source>
+            <translation>Save to</translation>
+        </message>
+        <message>
+            <source>Choose a folder…</source>
+            <translation>Choose a folder…</translation>
+        </message>
+        <message>
+            <source>Look for USB drives again</source>
+            <translation>Look for USB drives again</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Export</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuestFlow</name>
+        <message>
+            <source>Staff: answers cannot be saved ({problem}). {count} waiting in memory; they are saved as soon as this is fixed. Do not switch off the kiosk.</source>
+            <translation>Staff: answers cannot be saved ({problem}). {count} waiting in memory; they are saved as soon as this is fixed. Do not switch off the kiosk.</translation>
+        </message>
+    </context>
+    <context>
+        <name>KioskApp</name>
+        <message>
+            <source>Staff: the database was damaged and has been set aside in {folder}; {count} answer(s) were recovered. Please tell IT.</source>
+            <translation>Staff: the database was damaged and has been set aside in {folder}; {count} answer(s) were recovered. Please tell IT.</translation>
+        </message>
+        <message>
+            <source>Staff: answers cannot be saved ({problem}).</source>
+            <translation>Staff: answers cannot be saved ({problem}).</translation>
+        </message>
+    </context>
+    <context>
+        <name>KioskWindow</name>
+        <message>
+            <source>Counter feedback</source>
+            <translation>Counter feedback</translation>
+        </message>
+    </context>
+    <context>
+        <name>OnScreenKeyboard</name>
+        <message>
+            <source>Delete</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <source>Capital letter</source>
+            <translation>Capital letter</translation>
+        </message>
+        <message>
+            <source>space</source>
+            <translation>space</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Done</translation>
+        </message>
+    </context>
+    <context>
+        <name>OwnerSide</name>
+        <message>
+            <source>Staff: the central server refuses this kiosk's token. Answers are kept here and sent once the token is fixed in the admin settings.</source>
+            <translation>Staff: the central server refuses this kiosk's token. Answers are kept here and sent once the token is fixed in the admin settings.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PinPadScreen</name>
+        <message>
+            <source>Owner access</source>
+            <translation>Owner access</translation>
+        </message>
+        <message>
+            <source>Set the owner PIN</source>
+            <translation>Set the owner PIN</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs. Locked for %1 min.</source>
+            <translation>Too many wrong PINs. Locked for %1 min.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN. Try again in %1 s.</source>
+            <translation>Wrong PIN. Try again in %1 s.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN. Try again.</source>
+            <translation>Wrong PIN. Try again.</translation>
+        </message>
+        <message>
+            <source>A PIN has 4 to 8 digits.</source>
+            <translation>A PIN has 4 to 8 digits.</translation>
+        </message>
+        <message>
+            <source>The two PINs were not the same. Start again.</source>
+            <translation>The two PINs were not the same. Start again.</translation>
+        </message>
+        <message>
+            <source>Enter your PIN</source>
+            <translation>Enter your PIN</translation>
+        </message>
+        <message>
+            <source>Choose a PIN of 4 to 8 digits</source>
+            <translation>Choose a PIN of 4 to 8 digits</translation>
+        </message>
+        <message>
+            <source>Enter the same PIN again</source>
+            <translation>Enter the same PIN again</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>Erase</source>
+            <translation>Erase</translation>
+        </message>
+        <message>
+            <source>Back to the guest screen</source>
+            <translation>Back to the guest screen</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuestionScreen</name>
+        <message>
+            <source>How likely are you to recommend us to your friends and family?</source>
+            <translation>How likely are you to recommend us to your friends and family?</translation>
+        </message>
+        <message>
+            <source>Not at all likely</source>
+            <translation>Not at all likely</translation>
+        </message>
+        <message>
+            <source>Extremely likely</source>
+            <translation>Extremely likely</translation>
+        </message>
+    </context>
+    <context>
+        <name>Reason</name>
+        <message>
+            <source>Speed of service</source>
+            <translation>Speed of service</translation>
+        </message>
+        <message>
+            <source>Friendliness</source>
+            <translation>Friendliness</translation>
+        </message>
+        <message>
+            <source>Quality</source>
+            <translation>Quality</translation>
+        </message>
+        <message>
+            <source>Price</source>
+            <translation>Price</translation>
+        </message>
+        <message>
+            <source>Cleanliness</source>
+            <translation>Cleanliness</translation>
+        </message>
+        <message>
+            <source>Waiting time</source>
+            <translation>Waiting time</translation>
+        </message>
+        <message>
+            <source>Choice of products</source>
+            <translation>Choice of products</translation>
+        </message>
+        <message>
+            <source>Atmosphere</source>
+            <translation>Atmosphere</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsScreen</name>
+        <message>
+            <source>Testing…</source>
+            <translation>Testing…</translation>
+        </message>
+        <message>
+            <source>Connection works: the endpoint accepted the token.</source>
+            <translation>Connection works: the endpoint accepted the token.</translation>
+        </message>
+        <message>
+            <source>Connection failed: %1</source>
+            <translation>Connection failed: %1</translation>
+        </message>
+        <message>
+            <source>Not saved: please correct the field marked below.</source>
+            <translation>Not saved: please correct the field marked below.</translation>
+        </message>
+        <message>
+            <source>Saved. The kiosk uses the new settings now.</source>
+            <translation>Saved. The kiosk uses the new settings now.</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Shop and look</source>
+            <translation>Shop and look</translation>
+        </message>
+        <message>
+            <source>What guests see</source>
+            <translation>What guests see</translation>
+        </message>
+        <message>
+            <source>Central endpoint</source>
+            <translation>Central endpoint</translation>
+        </message>
+        <message>
+            <source>Access</source>
+            <translation>Access</translation>
+        </message>
+        <message>
+            <source>Shop name</source>
+            <translation>Shop name</translation>
+        </message>
+        <message>
+            <source>Logo file (PNG or SVG)</source>
+            <translation>Logo file (PNG or SVG)</translation>
+        </message>
+        <message>
+            <source>Accent colour</source>
+            <translation>Accent colour</translation>
+        </message>
+        <message>
+            <source>Languages offered</source>
+            <translation>Languages offered</translation>
+        </message>
+        <message>
+            <source>Default language</source>
+            <translation>Default language</translation>
+        </message>
+        <message>
+            <source>Question (Spanish)</source>
+            <translation>Question (Spanish)</translation>
+        </message>
+        <message>
+            <source>Question (English)</source>
+            <translation>Question (English)</translation>
+        </message>
+        <message>
+            <source>Reasons</source>
+            <translation>Reasons</translation>
+        </message>
+        <message>
+            <source>Thank-you text (Spanish)</source>
+            <translation>Thank-you text (Spanish)</translation>
+        </message>
+        <message>
+            <source>Thank-you text (English)</source>
+            <translation>Thank-you text (English)</translation>
+        </message>
+        <message>
+            <source>Thank-you shown for (seconds)</source>
+            <translation>Thank-you shown for (seconds)</translation>
+        </message>
+        <message>
+            <source>Back to the question after (seconds idle)</source>
+            <translation>Back to the question after (seconds idle)</translation>
+        </message>
+        <message>
+            <source>Endpoint address</source>
+            <translation>Endpoint address</translation>
+        </message>
+        <message>
+            <source>Kiosk token</source>
+            <translation>Kiosk token</translation>
+        </message>
+        <message>
+            <source>Spanish</source>
+            <translation>Spanish</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>English</translation>
+        </message>
+        <message>
+            <source>Leave empty for the built-in question</source>
+            <translation>Leave empty for the built-in question</translation>
+        </message>
+        <message>
+            <source>Leave empty for the built-in text</source>
+            <translation>Leave empty for the built-in text</translation>
+        </message>
+        <message>
+            <source>Leave empty when the token is in a file</source>
+            <translation>Leave empty when the token is in a file</translation>
+        </message>
+        <message>
+            <source>One reason per line: a built-in id (speed, friendliness, quality, price, cleanliness, waiting_time, choice, atmosphere) or your own as id | Spanish label | English label.</source>
+            <translation>One reason per line: a built-in id (speed, friendliness, quality, price, cleanliness, waiting_time, choice, atmosphere) or your own as id | Spanish label | English label.</translation>
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation>Test connection</translation>
+        </message>
+        <message>
+            <source>Change PIN</source>
+            <translation>Change PIN</translation>
+        </message>
+        <message>
+            <source>Exit kiosk</source>
+            <translation>Exit kiosk</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoreProblem</name>
+        <message>
+            <source>the disk is full</source>
+            <translation>the disk is full</translation>
+        </message>
+        <message>
+            <source>the data folder is read-only</source>
+            <translation>the data folder is read-only</translation>
+        </message>
+        <message>
+            <source>the database file is damaged</source>
+            <translation>the database file is damaged</translation>
+        </message>
+        <message>
+            <source>the disk reported an input/output error</source>
+            <translation>the disk reported an input/output error</translation>
+        </message>
+        <message>
+            <source>the database file cannot be opened</source>
+            <translation>the database file cannot be opened</translation>
+        </message>
+        <message>
+            <source>the database is locked by another program</source>
+            <translation>the database is locked by another program</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncBridge</name>
+        <message>
+            <source>Unhappy guest: scored {score}/10 at {site} ({kiosk}), {time}.</source>
+            <translation>Unhappy guest: scored {score}/10 at {site} ({kiosk}), {time}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ThanksScreen</name>
+        <message>
+            <source>Thank you!</source>
+            <translation>Thank you!</translation>
+        </message>
+        <message>
+            <source>Your answer helps us get better every day.</source>
+            <translation>Your answer helps us get better every day.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WhyScreen</name>
+        <message>
+            <source>What could we do better?</source>
+            <translation>What could we do better?</translation>
+        </message>
+        <message>
+            <source>What would make it a 10?</source>
+            <translation>What would make it a 10?</translation>
+        </message>
+        <message>
+            <source>What did you like most?</source>
+            <translation>What did you like most?</translation>
+        </message>
+        <message>
+            <source>Tap all that apply. Everything here is optional.</source>
+            <translation>Tap all that apply. Everything here is optional.</translation>
+        </message>
+        <message>
+            <source>Add a comment (optional)</source>
+            <translation>Add a comment (optional)</translation>
+        </message>
+        <message>
+            <source>Skip</source>
+            <translation>Skip</translation>
+        </message>
+        <message>
+            <source>Send</source>
+            <translation>Send</translation>
+        </message>
+    </context>
 </TS>

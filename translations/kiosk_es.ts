@@ -1,666 +1,639 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
-<context>
-    <name></name>
-    <message>
-        <source>No answers in this period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Promoters (9-10)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Passives (7-8)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Detractors (0-6)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No reasons chosen in this period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Detractors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Passives</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Promoters</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>AdminArea</name>
-    <message>
-        <source>The new PIN is set.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>DashboardScreen</name>
-    <message>
-        <source>No answers in this period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Too few answers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n answer(s) so far; a reliable score needs at least %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>± %1 points · %n answer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No comparison with the previous period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 %2 points vs the previous %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No comments in this period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n flagged answer(s) kept apart (too fast or repeated)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Sync is off: this kiosk works offline.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n answer(s) waiting to be sent</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n quarantined</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>last sent %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>nothing sent yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>last error: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Net Promoter Score</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Promoters, passives and detractors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Answers by score</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NPS week by week</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NPS day by day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reasons, most chosen first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NPS by hour of the day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NPS by day of the week</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Latest comments (detractors first)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>7 days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>30 days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dates…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Include flagged answers in the numbers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sync now</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ExportScreen</name>
-    <message>
-        <source>This kiosk: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Writing the file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n answer(s) saved to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The export failed and no file was left behind: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>choose where to save it first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export answers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Format</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV (spreadsheets)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Excel workbook</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>JSON (for programs)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Include flagged answers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a folder…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Look for USB drives again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>GuestFlow</name>
-    <message>
-        <source>Staff: answers cannot be saved ({problem}). {count} waiting in memory; they are saved as soon as this is fixed. Do not switch off the kiosk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>KioskApp</name>
-    <message>
-        <source>Staff: the database was damaged and has been set aside in {folder}; {count} answer(s) were recovered. Please tell IT.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Staff: answers cannot be saved ({problem}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>KioskWindow</name>
-    <message>
-        <source>Counter feedback</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>OnScreenKeyboard</name>
-    <message>
-        <source>Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Capital letter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>space</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PinPadScreen</name>
-    <message>
-        <source>Owner access</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set the owner PIN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Too many wrong PINs. Locked for %n minute(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Wrong PIN. Try again in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Wrong PIN. Try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A PIN has 4 to 8 digits.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The two PINs were not the same. Start again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter your PIN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a PIN of 4 to 8 digits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the same PIN again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Erase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Back to the guest screen</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>QuestionScreen</name>
-    <message>
-        <source>How likely are you to recommend us to your friends and family?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not at all likely</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Extremely likely</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Reason</name>
-    <message>
-        <source>Speed of service</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Friendliness</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quality</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cleanliness</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Waiting time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choice of products</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Atmosphere</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SettingsScreen</name>
-    <message>
-        <source>Testing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connection works: the endpoint accepted the token.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connection failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not saved: please correct the field marked below.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved. The kiosk uses the new settings now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shop and look</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What guests see</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Central endpoint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Access</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shop name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Logo file (PNG or SVG)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accent colour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Languages offered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Default language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Question (Spanish)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Question (English)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reasons</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Thank-you text (Spanish)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Thank-you text (English)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Thank-you shown for (seconds)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Back to the question after (seconds idle)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Endpoint address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kiosk token</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Spanish</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leave empty for the built-in question</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leave empty for the built-in text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leave empty when the token is in a file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>One reason per line: a built-in id (speed, friendliness, quality, price, cleanliness, waiting_time, choice, atmosphere) or your own as id | Spanish label | English label.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change PIN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exit kiosk</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>StoreProblem</name>
-    <message>
-        <source>the disk is full</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the data folder is read-only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the database file is damaged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the disk reported an input/output error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the database file cannot be opened</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the database is locked by another program</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SyncBridge</name>
-    <message>
-        <source>Unhappy guest: scored {score}/10 at {site} ({kiosk}), {time}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ThanksScreen</name>
-    <message>
-        <source>Thank you!</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your answer helps us get better every day.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>WhyScreen</name>
-    <message>
-        <source>What could we do better?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What would make it a 10?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What did you like most?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tap all that apply. Everything here is optional.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a comment (optional)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Skip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>flow</name>
-    <message>
-        <source>Staff: answers cannot be saved ({problem}). {count} waiting in memory; they are saved as soon as this is fixed. Do not switch off the kiosk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
+    <context>
+        <name>AdminArea</name>
+        <message>
+            <source>The new PIN is set.</source>
+            <translation>El nuevo PIN quedó guardado.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Charts</name>
+        <message>
+            <source>No answers in this period</source>
+            <translation>No hay respuestas en este período</translation>
+        </message>
+        <message>
+            <source>Promoters (9-10)</source>
+            <translation>Promotores (9-10)</translation>
+        </message>
+        <message>
+            <source>Passives (7-8)</source>
+            <translation>Pasivos (7-8)</translation>
+        </message>
+        <message>
+            <source>Detractors (0-6)</source>
+            <translation>Detractores (0-6)</translation>
+        </message>
+        <message>
+            <source>No reasons chosen in this period</source>
+            <translation>No se eligieron motivos en este período</translation>
+        </message>
+        <message>
+            <source>Detractors</source>
+            <translation>Detractores</translation>
+        </message>
+        <message>
+            <source>Passives</source>
+            <translation>Pasivos</translation>
+        </message>
+        <message>
+            <source>Promoters</source>
+            <translation>Promotores</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardScreen</name>
+        <message>
+            <source>No answers in this period</source>
+            <translation>No hay respuestas en este período</translation>
+        </message>
+        <message>
+            <source>Too few answers</source>
+            <translation>Muy pocas respuestas</translation>
+        </message>
+        <message>
+            <source>No comparison with the previous period</source>
+            <translation>Sin comparación con el período anterior</translation>
+        </message>
+        <message>
+            <source>No comments in this period</source>
+            <translation>No hay comentarios en este período</translation>
+        </message>
+        <message>
+            <source>Sync is off: this kiosk works offline.</source>
+            <translation>La sincronización está apagada: este quiosco funciona sin conexión.</translation>
+        </message>
+        <message>
+            <source>Answers so far: %1. A reliable score needs at least %2.</source>
+            <translation>Respuestas hasta ahora: %1. Un puntaje confiable necesita al menos %2.</translation>
+        </message>
+        <message>
+            <source>± %1 points (95%) · %2 answers</source>
+            <translation>± %1 puntos (95 %) · %2 respuestas</translation>
+        </message>
+        <message>
+            <source>%1 %2 points vs the previous period</source>
+            <translation>%1 %2 puntos frente al período anterior</translation>
+        </message>
+        <message>
+            <source>Flagged answers kept apart (too fast or repeated): %1</source>
+            <translation>Respuestas marcadas y apartadas (demasiado rápidas o repetidas): %1</translation>
+        </message>
+        <message>
+            <source>Waiting to be sent: %1</source>
+            <translation>Pendientes de envío: %1</translation>
+        </message>
+        <message>
+            <source>Quarantined: %1</source>
+            <translation>En cuarentena: %1</translation>
+        </message>
+        <message>
+            <source>last sent %1</source>
+            <translation>último envío %1</translation>
+        </message>
+        <message>
+            <source>nothing sent yet</source>
+            <translation>aún no se envió nada</translation>
+        </message>
+        <message>
+            <source>last error: %1</source>
+            <translation>último error: %1</translation>
+        </message>
+        <message>
+            <source>Net Promoter Score</source>
+            <translation>Net Promoter Score (NPS)</translation>
+        </message>
+        <message>
+            <source>Promoters, passives and detractors</source>
+            <translation>Promotores, pasivos y detractores</translation>
+        </message>
+        <message>
+            <source>Answers by score</source>
+            <translation>Respuestas por puntaje</translation>
+        </message>
+        <message>
+            <source>NPS week by week</source>
+            <translation>NPS semana a semana</translation>
+        </message>
+        <message>
+            <source>NPS day by day</source>
+            <translation>NPS día a día</translation>
+        </message>
+        <message>
+            <source>Reasons, most chosen first</source>
+            <translation>Motivos, los más elegidos primero</translation>
+        </message>
+        <message>
+            <source>NPS by hour of the day</source>
+            <translation>NPS por hora del día</translation>
+        </message>
+        <message>
+            <source>NPS by day of the week</source>
+            <translation>NPS por día de la semana</translation>
+        </message>
+        <message>
+            <source>Latest comments (detractors first)</source>
+            <translation>Últimos comentarios (detractores primero)</translation>
+        </message>
+        <message>
+            <source>Dashboard</source>
+            <translation>Panel</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Exportar</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Ajustes</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Cerrar</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Hoy</translation>
+        </message>
+        <message>
+            <source>7 days</source>
+            <translation>7 días</translation>
+        </message>
+        <message>
+            <source>30 days</source>
+            <translation>30 días</translation>
+        </message>
+        <message>
+            <source>Dates…</source>
+            <translation>Fechas…</translation>
+        </message>
+        <message>
+            <source>Include flagged answers in the numbers</source>
+            <translation>Incluir las respuestas marcadas en las cifras</translation>
+        </message>
+        <message>
+            <source>Sync now</source>
+            <translation>Sincronizar ahora</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportScreen</name>
+        <message>
+            <source>This kiosk: %1</source>
+            <translation>Este quiosco: %1</translation>
+        </message>
+        <message>
+            <source>Writing the file…</source>
+            <translation>Escribiendo el archivo…</translation>
+        </message>
+        <message>
+            <source>Saved %1 answers to %2</source>
+            <translation>Se guardaron %1 respuestas en %2</translation>
+        </message>
+        <message>
+            <source>The export failed and no file was left behind: %1</source>
+            <translation>La exportación falló y no quedó ningún archivo a medias: %1</translation>
+        </message>
+        <message>
+            <source>Choose a folder</source>
+            <translation>Elige una carpeta</translation>
+        </message>
+        <message>
+            <source>choose where to save it first</source>
+            <translation>primero elige dónde guardarla</translation>
+        </message>
+        <message>
+            <source>Export answers</source>
+            <translation>Exportar respuestas</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Volver</translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation>Formato</translation>
+        </message>
+        <message>
+            <source>CSV (spreadsheets)</source>
+            <translation>CSV (hojas de cálculo)</translation>
+        </message>
+        <message>
+            <source>Excel workbook</source>
+            <translation>Libro de Excel</translation>
+        </message>
+        <message>
+            <source>JSON (for programs)</source>
+            <translation>JSON (para programas)</translation>
+        </message>
+        <message>
+            <source>Days</source>
+            <translation>Días</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Desde</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>Hasta</translation>
+        </message>
+        <message>
+            <source>Include flagged answers</source>
+            <translation>Incluir las respuestas marcadas</translation>
+        </message>
+        <message>
+            <source>Save to</source>
+            <translation>Guardar en</translation>
+        </message>
+        <message>
+            <source>Choose a folder…</source>
+            <translation>Elegir una carpeta…</translation>
+        </message>
+        <message>
+            <source>Look for USB drives again</source>
+            <translation>Buscar memorias USB de nuevo</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Exportar</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuestFlow</name>
+        <message>
+            <source>Staff: answers cannot be saved ({problem}). {count} waiting in memory; they are saved as soon as this is fixed. Do not switch off the kiosk.</source>
+            <translation>Personal: no se pueden guardar las respuestas ({problem}). {count} en espera en memoria; se guardarán en cuanto se resuelva. No apagues el quiosco.</translation>
+        </message>
+    </context>
+    <context>
+        <name>KioskApp</name>
+        <message>
+            <source>Staff: the database was damaged and has been set aside in {folder}; {count} answer(s) were recovered. Please tell IT.</source>
+            <translation>Personal: la base de datos estaba dañada y se apartó en {folder}; se recuperaron {count} respuesta(s). Avisa a soporte técnico.</translation>
+        </message>
+        <message>
+            <source>Staff: answers cannot be saved ({problem}).</source>
+            <translation>Personal: no se pueden guardar las respuestas ({problem}).</translation>
+        </message>
+    </context>
+    <context>
+        <name>KioskWindow</name>
+        <message>
+            <source>Counter feedback</source>
+            <translation>Opinión en mostrador</translation>
+        </message>
+    </context>
+    <context>
+        <name>OnScreenKeyboard</name>
+        <message>
+            <source>Delete</source>
+            <translation>Borrar</translation>
+        </message>
+        <message>
+            <source>Capital letter</source>
+            <translation>Mayúscula</translation>
+        </message>
+        <message>
+            <source>space</source>
+            <translation>espacio</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Listo</translation>
+        </message>
+    </context>
+    <context>
+        <name>OwnerSide</name>
+        <message>
+            <source>Staff: the central server refuses this kiosk's token. Answers are kept here and sent once the token is fixed in the admin settings.</source>
+            <translation>Personal: el servidor central rechaza el token de este quiosco. Las respuestas se guardan aquí y se enviarán cuando se corrija el token en la configuración de administración.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PinPadScreen</name>
+        <message>
+            <source>Owner access</source>
+            <translation>Acceso del dueño</translation>
+        </message>
+        <message>
+            <source>Set the owner PIN</source>
+            <translation>Crea el PIN del dueño</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs. Locked for %1 min.</source>
+            <translation>Demasiados PIN incorrectos. Bloqueado por %1 min.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN. Try again in %1 s.</source>
+            <translation>PIN incorrecto. Inténtalo de nuevo en %1 s.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN. Try again.</source>
+            <translation>PIN incorrecto. Inténtalo de nuevo.</translation>
+        </message>
+        <message>
+            <source>A PIN has 4 to 8 digits.</source>
+            <translation>El PIN tiene de 4 a 8 dígitos.</translation>
+        </message>
+        <message>
+            <source>The two PINs were not the same. Start again.</source>
+            <translation>Los dos PIN no coinciden. Empieza de nuevo.</translation>
+        </message>
+        <message>
+            <source>Enter your PIN</source>
+            <translation>Ingresa tu PIN</translation>
+        </message>
+        <message>
+            <source>Choose a PIN of 4 to 8 digits</source>
+            <translation>Elige un PIN de 4 a 8 dígitos</translation>
+        </message>
+        <message>
+            <source>Enter the same PIN again</source>
+            <translation>Ingresa el mismo PIN otra vez</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>Aceptar</translation>
+        </message>
+        <message>
+            <source>Erase</source>
+            <translation>Borrar</translation>
+        </message>
+        <message>
+            <source>Back to the guest screen</source>
+            <translation>Volver a la pantalla de clientes</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuestionScreen</name>
+        <message>
+            <source>How likely are you to recommend us to your friends and family?</source>
+            <translation>¿Qué tan probable es que nos recomiendes a tus amigos y familiares?</translation>
+        </message>
+        <message>
+            <source>Not at all likely</source>
+            <translation>Nada probable</translation>
+        </message>
+        <message>
+            <source>Extremely likely</source>
+            <translation>Muy probable</translation>
+        </message>
+    </context>
+    <context>
+        <name>Reason</name>
+        <message>
+            <source>Speed of service</source>
+            <translation>Rapidez del servicio</translation>
+        </message>
+        <message>
+            <source>Friendliness</source>
+            <translation>Amabilidad</translation>
+        </message>
+        <message>
+            <source>Quality</source>
+            <translation>Calidad</translation>
+        </message>
+        <message>
+            <source>Price</source>
+            <translation>Precio</translation>
+        </message>
+        <message>
+            <source>Cleanliness</source>
+            <translation>Limpieza</translation>
+        </message>
+        <message>
+            <source>Waiting time</source>
+            <translation>Tiempo de espera</translation>
+        </message>
+        <message>
+            <source>Choice of products</source>
+            <translation>Variedad de productos</translation>
+        </message>
+        <message>
+            <source>Atmosphere</source>
+            <translation>Ambiente</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsScreen</name>
+        <message>
+            <source>Testing…</source>
+            <translation>Probando…</translation>
+        </message>
+        <message>
+            <source>Connection works: the endpoint accepted the token.</source>
+            <translation>La conexión funciona: el servidor aceptó el token.</translation>
+        </message>
+        <message>
+            <source>Connection failed: %1</source>
+            <translation>La conexión falló: %1</translation>
+        </message>
+        <message>
+            <source>Not saved: please correct the field marked below.</source>
+            <translation>No se guardó: corrige el campo marcado abajo.</translation>
+        </message>
+        <message>
+            <source>Saved. The kiosk uses the new settings now.</source>
+            <translation>Guardado. El quiosco ya usa los nuevos ajustes.</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Ajustes</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Volver</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Guardar</translation>
+        </message>
+        <message>
+            <source>Shop and look</source>
+            <translation>Tienda y apariencia</translation>
+        </message>
+        <message>
+            <source>What guests see</source>
+            <translation>Lo que ven los clientes</translation>
+        </message>
+        <message>
+            <source>Central endpoint</source>
+            <translation>Servidor central</translation>
+        </message>
+        <message>
+            <source>Access</source>
+            <translation>Acceso</translation>
+        </message>
+        <message>
+            <source>Shop name</source>
+            <translation>Nombre de la tienda</translation>
+        </message>
+        <message>
+            <source>Logo file (PNG or SVG)</source>
+            <translation>Archivo del logo (PNG o SVG)</translation>
+        </message>
+        <message>
+            <source>Accent colour</source>
+            <translation>Color de acento</translation>
+        </message>
+        <message>
+            <source>Languages offered</source>
+            <translation>Idiomas disponibles</translation>
+        </message>
+        <message>
+            <source>Default language</source>
+            <translation>Idioma predeterminado</translation>
+        </message>
+        <message>
+            <source>Question (Spanish)</source>
+            <translation>Pregunta (español)</translation>
+        </message>
+        <message>
+            <source>Question (English)</source>
+            <translation>Pregunta (inglés)</translation>
+        </message>
+        <message>
+            <source>Reasons</source>
+            <translation>Motivos</translation>
+        </message>
+        <message>
+            <source>Thank-you text (Spanish)</source>
+            <translation>Texto de agradecimiento (español)</translation>
+        </message>
+        <message>
+            <source>Thank-you text (English)</source>
+            <translation>Texto de agradecimiento (inglés)</translation>
+        </message>
+        <message>
+            <source>Thank-you shown for (seconds)</source>
+            <translation>Duración del agradecimiento (segundos)</translation>
+        </message>
+        <message>
+            <source>Back to the question after (seconds idle)</source>
+            <translation>Volver a la pregunta tras (segundos sin uso)</translation>
+        </message>
+        <message>
+            <source>Endpoint address</source>
+            <translation>Dirección del servidor</translation>
+        </message>
+        <message>
+            <source>Kiosk token</source>
+            <translation>Token del quiosco</translation>
+        </message>
+        <message>
+            <source>Spanish</source>
+            <translation>Español</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>Inglés</translation>
+        </message>
+        <message>
+            <source>Leave empty for the built-in question</source>
+            <translation>Déjalo vacío para usar la pregunta incluida</translation>
+        </message>
+        <message>
+            <source>Leave empty for the built-in text</source>
+            <translation>Déjalo vacío para usar el texto incluido</translation>
+        </message>
+        <message>
+            <source>Leave empty when the token is in a file</source>
+            <translation>Déjalo vacío si el token está en un archivo</translation>
+        </message>
+        <message>
+            <source>One reason per line: a built-in id (speed, friendliness, quality, price, cleanliness, waiting_time, choice, atmosphere) or your own as id | Spanish label | English label.</source>
+            <translation>Un motivo por línea: un id incluido (speed, friendliness, quality, price, cleanliness, waiting_time, choice, atmosphere) o uno propio como id | etiqueta en español | etiqueta en inglés.</translation>
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation>Probar conexión</translation>
+        </message>
+        <message>
+            <source>Change PIN</source>
+            <translation>Cambiar PIN</translation>
+        </message>
+        <message>
+            <source>Exit kiosk</source>
+            <translation>Salir del quiosco</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoreProblem</name>
+        <message>
+            <source>the disk is full</source>
+            <translation>el disco está lleno</translation>
+        </message>
+        <message>
+            <source>the data folder is read-only</source>
+            <translation>la carpeta de datos es de solo lectura</translation>
+        </message>
+        <message>
+            <source>the database file is damaged</source>
+            <translation>el archivo de la base de datos está dañado</translation>
+        </message>
+        <message>
+            <source>the disk reported an input/output error</source>
+            <translation>el disco informó un error de entrada/salida</translation>
+        </message>
+        <message>
+            <source>the database file cannot be opened</source>
+            <translation>no se puede abrir el archivo de la base de datos</translation>
+        </message>
+        <message>
+            <source>the database is locked by another program</source>
+            <translation>otro programa tiene bloqueada la base de datos</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncBridge</name>
+        <message>
+            <source>Unhappy guest: scored {score}/10 at {site} ({kiosk}), {time}.</source>
+            <translation>Cliente insatisfecho: calificó {score}/10 en {site} ({kiosk}), {time}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ThanksScreen</name>
+        <message>
+            <source>Thank you!</source>
+            <translation>¡Gracias!</translation>
+        </message>
+        <message>
+            <source>Your answer helps us get better every day.</source>
+            <translation>Tu respuesta nos ayuda a mejorar cada día.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WhyScreen</name>
+        <message>
+            <source>What could we do better?</source>
+            <translation>¿Qué podríamos hacer mejor?</translation>
+        </message>
+        <message>
+            <source>What would make it a 10?</source>
+            <translation>¿Qué haría falta para un 10?</translation>
+        </message>
+        <message>
+            <source>What did you like most?</source>
+            <translation>¿Qué te gustó más?</translation>
+        </message>
+        <message>
+            <source>Tap all that apply. Everything here is optional.</source>
+            <translation>Toca todas las que apliquen. Todo aquí es opcional.</translation>
+        </message>
+        <message>
+            <source>Add a comment (optional)</source>
+            <translation>Agrega un comentario (opcional)</translation>
+        </message>
+        <message>
+            <source>Skip</source>
+            <translation>Omitir</translation>
+        </message>
+        <message>
+            <source>Send</source>
+            <translation>Enviar</translation>
+        </message>
+    </context>
 </TS>
