@@ -29,12 +29,26 @@ ENV_CONFIG = "KIOSK_CONFIG"
 
 
 class ConfigError(Exception):
-    """A configuration problem, worded for the person who edits the file."""
+    """A configuration problem, worded for the person who edits the file.
 
-    def __init__(self, path: Path | str | None, key: str, problem: str) -> None:
+    ``problem`` is the English sentence for the CLI and the logs. ``code`` and ``params`` say
+    the same thing for a machine, so the owner's settings screen can show it in the owner's
+    language (see ``kiosk/admin/config_errors.py``); this module has no Qt to translate with.
+    """
+
+    def __init__(
+        self,
+        path: Path | str | None,
+        key: str,
+        problem: str,
+        code: str = "",
+        params: Mapping[str, Any] | None = None,
+    ) -> None:
         self.path = str(path) if path else "<built-in defaults>"
         self.key = key
         self.problem = problem
+        self.code = code
+        self.params: dict[str, Any] = dict(params or {})
         super().__init__(f"{self.path}: {key}: {problem}")
 
 
@@ -72,6 +86,10 @@ class WhySection:
 class ThanksSection:
     text: Mapping[str, str] = field(default_factory=dict)
     seconds: float = 4.0
+    # QR codes for the phone: a review page for 9-10, a contact form for 0-6 (empty: none).
+    promoter_url: str = ""
+    detractor_url: str = ""
+    seconds_with_qr: float = 12.0
 
 
 @dataclass(frozen=True)
@@ -150,12 +168,14 @@ class Settings:
                 return token_path.read_text(encoding="utf-8").strip()
             except OSError as exc:
                 raise ConfigError(
-                    self.path, "[sync] token_file", f"cannot read {token_path}: {exc.strerror}"
+                    self.path, "[sync] token_file", f"cannot read {token_path}: {exc.strerror}",
+                    "token_file_unreadable", {"file": str(token_path), "reason": exc.strerror},
                 ) from exc
         return self.sync.token
 
 
 SECTIONS: dict[str, type] = {f.name: f.type for f in fields(Settings) if f.name != "path"}
+URL_KEYS = ("sync.endpoint", "alerts.webhook_url", "thanks.promoter_url", "thanks.detractor_url")
 _SECTION_CLASSES = {
     "kiosk": KioskSection,
     "question": QuestionSection,
@@ -171,6 +191,7 @@ _SECTION_CLASSES = {
 # (minimum, maximum) for numbers; checked after the type.
 _RANGES: dict[str, tuple[float, float]] = {
     "thanks.seconds": (1, 60),
+    "thanks.seconds_with_qr": (3, 120),
     "timeouts.idle_seconds": (5, 600),
     "why.comment_max_length": (1, 2000),
     "abuse.min_gap_seconds": (0, 60),
@@ -198,15 +219,20 @@ def load_settings(path: Path | str | None) -> Settings:
     try:
         raw = path.read_bytes()
     except FileNotFoundError as exc:
-        raise ConfigError(path, "(file)", "no such file") from exc
+        raise ConfigError(path, "(file)", "no such file", "file_missing") from exc
     except OSError as exc:
-        raise ConfigError(path, "(file)", f"cannot read it: {exc.strerror}") from exc
+        raise ConfigError(
+            path, "(file)", f"cannot read it: {exc.strerror}", "file_unreadable",
+            {"reason": exc.strerror},
+        ) from exc
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise ConfigError(path, "(file)", "is not UTF-8 text") from exc
+        raise ConfigError(path, "(file)", "is not UTF-8 text", "file_encoding") from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(path, "(syntax)", f"not valid TOML: {exc}") from exc
+        raise ConfigError(
+            path, "(syntax)", f"not valid TOML: {exc}", "toml_syntax", {"detail": str(exc)}
+        ) from exc
     return settings_from_dict(data, path)
 
 
@@ -217,7 +243,10 @@ def settings_from_dict(data: Mapping[str, Any], path: Path | None = None) -> Set
     for name, cls in _SECTION_CLASSES.items():
         table = data.get(name, {})
         if not isinstance(table, Mapping):
-            raise ConfigError(path, f"[{name}]", f"expected a table, got {_describe(table)}")
+            raise ConfigError(
+                path, f"[{name}]", f"expected a table, got {_describe(table)}", "type_table",
+                {"value": _shown(table)},
+            )
         sections[name] = _read_section(name, cls, table, path)
     settings = Settings(**sections, path=path)
     _check_cross_field(settings, path)
@@ -240,26 +269,44 @@ def _coerce(section: str, key: str, default: Any, value: Any, path: Path | None)
         return _read_reasons(value, path, where)
     if isinstance(default, bool):
         if not isinstance(value, bool):
-            raise ConfigError(path, where, f"expected true or false, got {_describe(value)}")
+            raise ConfigError(
+                path, where, f"expected true or false, got {_describe(value)}", "type_bool",
+                {"value": _shown(value)},
+            )
         return value
     if isinstance(default, int) and not isinstance(default, bool):
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ConfigError(path, where, f"expected a whole number, got {_describe(value)}")
+            raise ConfigError(
+                path, where, f"expected a whole number, got {_describe(value)}", "type_int",
+                {"value": _shown(value)},
+            )
         _check_range(dotted, value, path, where)
         return value
     if isinstance(default, float):
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ConfigError(path, where, f"expected a number, got {_describe(value)}")
+            raise ConfigError(
+                path, where, f"expected a number, got {_describe(value)}", "type_number",
+                {"value": _shown(value)},
+            )
         _check_range(dotted, value, path, where)
         return float(value)
     if isinstance(default, str):
         if not isinstance(value, str):
-            shown = "something else" if dotted == "sync.token" else _describe(value)  # a secret
-            raise ConfigError(path, where, f"expected a string, got {shown}")
+            if dotted == "sync.token":  # a secret: never echoed
+                raise ConfigError(
+                    path, where, "expected a string, got something else", "type_text_secret"
+                )
+            raise ConfigError(
+                path, where, f"expected a string, got {_describe(value)}", "type_text",
+                {"value": _shown(value)},
+            )
         return _check_string(dotted, value, path, where)
     if isinstance(default, tuple):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(path, where, f"expected a list of strings, got {_describe(value)}")
+            raise ConfigError(
+                path, where, f"expected a list of strings, got {_describe(value)}",
+                "type_text_list", {"value": _shown(value)},
+            )
         return tuple(value)
     if isinstance(default, Mapping):
         return _read_per_language(value, path, where)
@@ -270,25 +317,38 @@ def _check_range(dotted: str, value: float, path: Path | None, where: str) -> No
     if dotted in _RANGES:
         low, high = _RANGES[dotted]
         if not low <= value <= high:
-            raise ConfigError(path, where, f"expected a value from {low:g} to {high:g}, got {value}")
+            raise ConfigError(
+                path, where, f"expected a value from {low:g} to {high:g}, got {value}", "range",
+                {"low": low, "high": high, "value": value},
+            )
 
 
 def _check_string(dotted: str, value: str, path: Path | None, where: str) -> str:
-    if dotted in ("sync.endpoint", "alerts.webhook_url") and value:
+    if dotted in URL_KEYS and value:
         parsed = urlparse(value)
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
-            raise ConfigError(path, where, f"expected an http:// or https:// URL, got {value!r}")
+            raise ConfigError(
+                path, where, f"expected an http:// or https:// URL, got {value!r}", "url",
+                {"value": value},
+            )
         return value.rstrip("/") if dotted == "sync.endpoint" else value
     if dotted == "kiosk.accent_colour":
         if not (len(value) == 7 and value.startswith("#")) or not _is_hex(value[1:]):
-            raise ConfigError(path, where, f"expected a colour like '#1f5fa8', got {value!r}")
+            raise ConfigError(
+                path, where, f"expected a colour like '#1f5fa8', got {value!r}", "colour",
+                {"value": value},
+            )
     if dotted == "kiosk.id":
         if not value or len(value) > 64 or not all(c.isalnum() or c in "-_." for c in value):
             raise ConfigError(
-                path, where, f"expected 1-64 letters, digits, '-', '_' or '.', got {value!r}"
+                path, where, f"expected 1-64 letters, digits, '-', '_' or '.', got {value!r}",
+                "kiosk_id", {"value": value},
             )
     if dotted == "kiosk.default_language" and value not in SUPPORTED_LANGUAGES:
-        raise ConfigError(path, where, f"expected one of {', '.join(SUPPORTED_LANGUAGES)}, got {value!r}")
+        raise ConfigError(
+            path, where, f"expected one of {', '.join(SUPPORTED_LANGUAGES)}, got {value!r}",
+            "language", {"value": value, "choices": ", ".join(SUPPORTED_LANGUAGES)},
+        )
     return value
 
 
@@ -302,16 +362,23 @@ def _read_per_language(value: Any, path: Path | None, where: str) -> dict[str, s
         return {language: value for language in SUPPORTED_LANGUAGES}
     if not isinstance(value, Mapping):
         raise ConfigError(
-            path, where, f"expected a string or a table like {{ es = \"…\", en = \"…\" }}, got {_describe(value)}"
+            path, where,
+            f"expected a string or a table like {{ es = \"…\", en = \"…\" }}, got {_describe(value)}",
+            "type_per_language", {"value": _shown(value)},
         )
     result: dict[str, str] = {}
     for language, text in value.items():
         if language not in SUPPORTED_LANGUAGES:
             raise ConfigError(
-                path, f"{where}.{language}", f"unknown language; expected one of {', '.join(SUPPORTED_LANGUAGES)}"
+                path, f"{where}.{language}",
+                f"unknown language; expected one of {', '.join(SUPPORTED_LANGUAGES)}",
+                "unknown_language", {"value": language, "choices": ", ".join(SUPPORTED_LANGUAGES)},
             )
         if not isinstance(text, str) or not text.strip():
-            raise ConfigError(path, f"{where}.{language}", f"expected non-empty text, got {_describe(text)}")
+            raise ConfigError(
+                path, f"{where}.{language}", f"expected non-empty text, got {_describe(text)}",
+                "empty_text", {"value": _shown(text)},
+            )
         result[language] = text
     return result
 
@@ -319,7 +386,10 @@ def _read_per_language(value: Any, path: Path | None, where: str) -> dict[str, s
 def _read_reasons(value: Any, path: Path | None, where: str) -> tuple[Reason, ...]:
     """Reasons: a list of built-in ids and/or tables ``{ id = "...", es = "...", en = "..." }``."""
     if not isinstance(value, list):
-        raise ConfigError(path, where, f"expected a list, got {_describe(value)}")
+        raise ConfigError(
+            path, where, f"expected a list, got {_describe(value)}", "type_list",
+            {"value": _shown(value)},
+        )
     reasons: list[Reason] = []
     seen: set[str] = set()
     for index, item in enumerate(value):
@@ -331,50 +401,84 @@ def _read_reasons(value: Any, path: Path | None, where: str) -> tuple[Reason, ..
                     item_where,
                     f"unknown built-in reason {item!r}; expected one of {', '.join(BUILTIN_REASONS)}"
                     " or a table with id and labels",
+                    "reason_unknown",
+                    {"value": item, "choices": ", ".join(BUILTIN_REASONS)},
                 )
             reason = Reason(item)
         elif isinstance(item, Mapping):
             unknown = set(item) - {"id", *SUPPORTED_LANGUAGES}
             if unknown:
-                raise ConfigError(path, f"{item_where}.{sorted(unknown)[0]}", "unknown key; expected id, es, en")
+                raise ConfigError(
+                    path, f"{item_where}.{sorted(unknown)[0]}", "unknown key; expected id, es, en",
+                    "reason_key", {"key": sorted(unknown)[0], "choices": "id, es, en"},
+                )
             reason_id = item.get("id")
             if not isinstance(reason_id, str) or not is_valid_reason_id(reason_id):
                 raise ConfigError(
-                    path, f"{item_where}.id", "expected an id of lowercase letters, digits, '_' or '-'"
+                    path, f"{item_where}.id",
+                    "expected an id of lowercase letters, digits, '_' or '-'",
+                    "reason_id", {"value": _shown(reason_id)},
                 )
             labels = {k: v for k, v in item.items() if k != "id"}
             for language, text in labels.items():
                 if not isinstance(text, str) or not text.strip():
-                    raise ConfigError(path, f"{item_where}.{language}", "expected non-empty text")
+                    raise ConfigError(
+                        path, f"{item_where}.{language}", "expected non-empty text",
+                        "reason_label", {"id": reason_id},
+                    )
             if not labels and reason_id not in BUILTIN_REASONS:
-                raise ConfigError(path, item_where, "a custom reason needs a label (es and/or en)")
+                raise ConfigError(
+                    path, item_where, "a custom reason needs a label (es and/or en)",
+                    "reason_needs_label", {"id": reason_id},
+                )
             reason = Reason(reason_id, labels)
         else:
-            raise ConfigError(path, item_where, f"expected a reason id or a table, got {_describe(item)}")
+            raise ConfigError(
+                path, item_where, f"expected a reason id or a table, got {_describe(item)}",
+                "reason_type", {"value": _shown(item)},
+            )
         if reason.id in seen:
-            raise ConfigError(path, item_where, f"reason {reason.id!r} is listed twice")
+            raise ConfigError(
+                path, item_where, f"reason {reason.id!r} is listed twice", "reason_twice",
+                {"id": reason.id},
+            )
         seen.add(reason.id)
         reasons.append(reason)
     if len(reasons) > 12:
-        raise ConfigError(path, where, "at most 12 reasons fit on the screen")
+        raise ConfigError(
+            path, where, "at most 12 reasons fit on the screen", "reasons_max", {"max": 12}
+        )
     return tuple(reasons)
 
 
 def _check_cross_field(settings: Settings, path: Path | None) -> None:
     languages = settings.kiosk.languages
     if not languages:
-        raise ConfigError(path, "[kiosk] languages", "expected at least one language")
+        raise ConfigError(
+            path, "[kiosk] languages", "expected at least one language", "languages_empty"
+        )
     if len(set(languages)) != len(languages):
-        raise ConfigError(path, "[kiosk] languages", "a language is listed twice")
+        raise ConfigError(
+            path, "[kiosk] languages", "a language is listed twice", "languages_twice"
+        )
     for language in languages:
         if language not in SUPPORTED_LANGUAGES:
             raise ConfigError(
-                path, "[kiosk] languages", f"unsupported language {language!r}; expected {', '.join(SUPPORTED_LANGUAGES)}"
+                path, "[kiosk] languages",
+                f"unsupported language {language!r}; expected {', '.join(SUPPORTED_LANGUAGES)}",
+                "language", {"value": language, "choices": ", ".join(SUPPORTED_LANGUAGES)},
             )
     if settings.kiosk.default_language not in languages:
-        raise ConfigError(path, "[kiosk] default_language", f"must be one of languages ({', '.join(languages)})")
+        raise ConfigError(
+            path, "[kiosk] default_language",
+            f"must be one of languages ({', '.join(languages)})",
+            "default_language", {"value": settings.kiosk.default_language,
+                                 "choices": ", ".join(languages)},
+        )
     if settings.sync.token and settings.sync.token_file:
-        raise ConfigError(path, "[sync] token_file", "give token or token_file, not both")
+        raise ConfigError(
+            path, "[sync] token_file", "give token or token_file, not both", "token_both"
+        )
 
 
 def _reject_unknown(table: Mapping[str, Any], known: Any, path: Path | None, section: str) -> None:
@@ -383,8 +487,15 @@ def _reject_unknown(table: Mapping[str, Any], known: Any, path: Path | None, sec
         if key not in known:
             where = f"[{section}] {key}" if section else f"[{key}]"
             close = difflib.get_close_matches(key, known, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of {', '.join(known)}"
-            raise ConfigError(path, where, f"unknown key{hint}")
+            if close:
+                raise ConfigError(
+                    path, where, f"unknown key; did you mean {close[0]!r}?", "unknown_key",
+                    {"key": key, "suggestion": close[0]},
+                )
+            raise ConfigError(
+                path, where, f"unknown key; expected one of {', '.join(known)}",
+                "unknown_key_choices", {"key": key, "choices": ", ".join(known)},
+            )
 
 
 def _describe(value: Any) -> str:
@@ -395,6 +506,16 @@ def _describe(value: Any) -> str:
     if len(shown) > 40:
         shown = shown[:37] + "..."
     return f"{names.get(kind, kind)} {shown}"
+
+
+def _shown(value: Any) -> str:
+    """The value as the file spells it near enough, cut short (a ConfigError's ``value``)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    shown = repr(value)
+    if len(shown) > 40:
+        shown = shown[:37] + "..."
+    return shown
 
 
 # --- writing ------------------------------------------------------------------------------
