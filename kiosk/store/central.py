@@ -9,7 +9,6 @@ a later copy with the same id but different content is detected as a conflict (H
 from __future__ import annotations
 
 import json
-import logging
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -19,8 +18,7 @@ from typing import Any
 
 from kiosk.core.answer import iso_utc
 from kiosk.store.database import Database
-
-log = logging.getLogger("kiosk.endpoint")
+from kiosk.store.schema import migrate
 
 _V1 = [
     """CREATE TABLE kiosks (
@@ -57,27 +55,6 @@ _V1 = [
 ]
 
 MIGRATIONS: list[list[str]] = [_V1]
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
-def migrate(con: sqlite3.Connection) -> int:
-    """Bring the central schema to :data:`SCHEMA_VERSION` in one transaction."""
-    con.execute("BEGIN IMMEDIATE")
-    try:
-        found = con.execute("PRAGMA user_version").fetchone()[0]
-        if found > SCHEMA_VERSION:
-            raise RuntimeError(f"central store has schema {found}, we know up to {SCHEMA_VERSION}")
-        for version in range(found, SCHEMA_VERSION):
-            log.info("migrating central schema %d -> %d", version, version + 1)
-            for statement in MIGRATIONS[version]:
-                con.execute(statement)
-        if found != SCHEMA_VERSION:
-            con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    return found
 
 
 def canonical(answer: Mapping[str, Any]) -> str:
@@ -128,7 +105,11 @@ class CentralStore:
 
     def __init__(self, path: Path | str) -> None:
         self.db = Database(path, migrate=False)
-        migrate(self.db.connection())
+        try:
+            migrate(self.db.connection(), MIGRATIONS, store_name="central store")
+        except BaseException:
+            self.db.close()
+            raise
 
     def close(self) -> None:
         self.db.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Sequence
 
 log = logging.getLogger("kiosk.store")
 
@@ -107,21 +108,33 @@ class SchemaTooNew(RuntimeError):
     """The file was written by a newer version of the kiosk; we must not touch it."""
 
 
-def migrate(con: sqlite3.Connection) -> int:
-    """Bring the schema of ``con`` to :data:`SCHEMA_VERSION`; returns the version found."""
+def migrate(
+    con: sqlite3.Connection,
+    migrations: Sequence[Sequence[str]] | None = None,
+    *,
+    store_name: str = "store",
+) -> int:
+    """Bring the schema of ``con`` up to ``len(migrations)``; returns the version found.
+
+    ``migrations`` defaults to this kiosk's :data:`MIGRATIONS` (looked up at call time); the
+    reference endpoint passes its own. ``store_name`` only names the store in messages.
+    """
+    if migrations is None:
+        migrations = MIGRATIONS
+    target = len(migrations)
     con.execute("BEGIN IMMEDIATE")
     try:
         found = con.execute("PRAGMA user_version").fetchone()[0]
-        if found > SCHEMA_VERSION:
+        if found > target:
             raise SchemaTooNew(
-                f"store has schema version {found}, this kiosk knows up to {SCHEMA_VERSION}"
+                f"{store_name} has schema version {found}, this kiosk knows up to {target}"
             )
-        for version in range(found, SCHEMA_VERSION):
-            log.info("migrating store schema %d -> %d", version, version + 1)
-            for statement in MIGRATIONS[version]:
+        for version in range(found, target):
+            log.info("migrating %s schema %d -> %d", store_name, version, version + 1)
+            for statement in migrations[version]:
                 con.execute(statement)
-        if found != SCHEMA_VERSION:
-            con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        if found != target:
+            con.execute(f"PRAGMA user_version = {target}")
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

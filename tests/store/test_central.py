@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from datetime import datetime, timezone
 
-from kiosk.store.central import CentralStore
+import pytest
+
+from kiosk.store.central import MIGRATIONS, CentralStore
+from kiosk.store.schema import SchemaTooNew
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
 KIOSK = {"id": "k1", "site": "centro", "app_version": "1.0"}
@@ -89,3 +93,16 @@ def test_an_alert_is_kept_once_per_answer(tmp_path):
         assert store.alert_ids() == [answer["id"]]
     finally:
         store.close()
+
+
+def test_a_central_store_from_a_newer_endpoint_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "c.sqlite"
+    newer = len(MIGRATIONS) + 1
+    CentralStore(path).close()
+    con = sqlite3.connect(path)
+    con.execute(f"PRAGMA user_version = {newer}")
+    con.close()
+    before = path.read_bytes()
+    with pytest.raises(SchemaTooNew, match=f"central store has schema version {newer}"):
+        CentralStore(path)
+    assert path.read_bytes() == before

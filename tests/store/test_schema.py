@@ -121,3 +121,18 @@ def test_a_new_migration_runs_at_start_and_keeps_the_data(data_dir, monkeypatch,
         ).fetchone()
     assert row == (answer.id, 1, 7, "ok")
     assert user_version(data_dir / "kiosk.sqlite") == SCHEMA_VERSION + 1
+
+
+def test_migrate_runs_the_list_it_is_given(tmp_path):
+    # The reference endpoint's store passes its own migrations to the same runner.
+    con = sqlite3.connect(tmp_path / "other.sqlite", isolation_level=None)
+    try:
+        own = [["CREATE TABLE a (x)"], ["CREATE TABLE b (y)"]]
+        assert migrate(con, own[:1], store_name="other store") == 0
+        assert migrate(con, own, store_name="other store") == 1
+        assert tables(con) == {"a", "b"}
+        assert con.execute("PRAGMA user_version").fetchone()[0] == 2
+        with pytest.raises(SchemaTooNew, match="other store has schema version 2"):
+            migrate(con, own[:1], store_name="other store")
+    finally:
+        con.close()
