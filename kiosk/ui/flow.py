@@ -104,6 +104,7 @@ class GuestFlow(QObject):
         why.send.connect(lambda reasons, comment: self.finish(Completion.SENT, reasons, comment))
         why.skip.connect(lambda: self.finish(Completion.SKIPPED, [], why.comment_text()))
         why.activity.connect(self._activity)
+        thanks.dismissed.connect(self._thanks_tapped)
 
     # --- the steps --------------------------------------------------------------------------
 
@@ -149,6 +150,10 @@ class GuestFlow(QObject):
         if completion is Completion.TIMEOUT:
             self.back_to_question()
         else:
+            with_qr = self.thanks.start(self.score)
+            # A QR code needs time to take out a phone; a tap ends it sooner.
+            seconds = self.settings.thanks.seconds_with_qr if with_qr else self.settings.thanks.seconds
+            self.thanks_timer.setInterval(round(seconds * 1000))
             self.window.show_screen(self.thanks)
             self.thanks_timer.start()
 
@@ -161,6 +166,10 @@ class GuestFlow(QObject):
         self.answer_id = None
         self.score = None
         self.start()
+
+    def _thanks_tapped(self) -> None:
+        if self.window.current_screen() is self.thanks:
+            self.back_to_question()
 
     def suspend(self) -> None:
         """Staff took over the screen (the admin area): end any guest's flow now.

@@ -12,6 +12,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,9 @@ log = logging.getLogger("kiosk.ui")
 
 SIZES = ((1280, 800), (800, 1280))
 DEMO_COMMENT = "La atención fue rápida, ¡gracias! Añoranza"
+# Shown when the config has no QR pages of its own: realistic lengths (a review link, a form).
+DEMO_PROMOTER_URL = "https://g.page/r/CdemoCafeReview1234/review"
+DEMO_DETRACTOR_URL = "https://example.org/contact?shop=cafe-demo&kiosk=kiosk-1"
 
 
 def _grab(window: KioskWindow, screen: QWidget) -> QPixmap:
@@ -41,6 +45,13 @@ def render_screens(
     """Yield ``(name, pixmap)`` for each guest screen, language and size."""
     window = kiosk.window
     flow = kiosk.flow
+    thanks = kiosk.thanks
+    configured = thanks.settings
+    thanks.settings = replace(configured, thanks=replace(
+        configured.thanks,
+        promoter_url=configured.thanks.promoter_url or DEMO_PROMOTER_URL,
+        detractor_url=configured.thanks.detractor_url or DEMO_DETRACTOR_URL,
+    ))
     for language in kiosk.translations.languages:
         for width, height in sizes:
             kiosk.translations.set_language(language)
@@ -62,12 +73,19 @@ def render_screens(
             kiosk.why.comment_field.setText(DEMO_COMMENT)
             yield shot("4-why-keyboard", kiosk.why)
             kiosk.why.close_keyboard()
-            yield shot("5-thanks", kiosk.thanks)
+            thanks.start(7)
+            yield shot("5-thanks", thanks)
+            thanks.start(10)
+            yield shot("5-thanks-qr-promoter", thanks)
+            thanks.start(2)
+            yield shot("5-thanks-qr-detractor", thanks)
+            thanks.start(None)
             window.set_staff_notice(
                 "screenshot", lambda: flow.storage_notice("the disk is full", 2)
             )
             yield shot("6-staff-banner", kiosk.question)
             window.set_staff_notice("screenshot", None)
+    thanks.settings = configured
     flow.start()
 
 

@@ -1,17 +1,29 @@
-"""The thank-you screen. The flow shows it for ``[thanks] seconds`` and then moves on."""
+"""The thank-you screen. The flow shows it for ``[thanks] seconds`` and then moves on.
+
+With ``[thanks] promoter_url`` or ``detractor_url`` set, a 9-10 or a 0-6 guest also sees a QR
+code to open on their phone (a review page, a contact form); passives never do. A thank-you
+with a QR code stays longer (the flow uses ``seconds_with_qr``) and a tap anywhere ends it.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.config import Settings
+from kiosk.core.answer import Category
 from kiosk.ui.i18n import Translations
+from kiosk.ui.qr import QrCodeView
 from kiosk.ui.theme import SIZES, set_role
+
+QR_PX = 340  # about 8 px a module for a typical URL: readable by a phone from ~40 cm
 
 
 class ThanksScreen(QWidget):
     """A big thank-you (the config may word it per language) and a quiet second line."""
+
+    dismissed = Signal()  # the guest tapped a thank-you that shows a QR code
 
     def __init__(
         self, settings: Settings, translations: Translations, parent: QWidget | None = None
@@ -19,6 +31,8 @@ class ThanksScreen(QWidget):
         super().__init__(parent)
         self.settings = settings
         self._i18n = translations
+        self.category: Category | None = None
+        self._hint_placed = False
         set_role(self, "screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.mark_label = QLabel("✓", self)
@@ -27,25 +41,112 @@ class ThanksScreen(QWidget):
         set_role(self.thanks_label, "thanks")
         self.detail_label = QLabel(self)
         set_role(self.detail_label, "subtitle")
-        for label in (self.mark_label, self.thanks_label, self.detail_label):
+        self.qr_prompt = QLabel(self)
+        set_role(self.qr_prompt, "title")
+        self.qr_scan = QLabel(self)
+        set_role(self.qr_scan, "subtitle")
+        self.qr_hint = QLabel(self)
+        set_role(self.qr_hint, "anchor")
+        self.qr_view = QrCodeView(QR_PX, self)
+        labels = (self.mark_label, self.thanks_label, self.detail_label, self.qr_prompt,
+                  self.qr_scan, self.qr_hint)
+        for label in labels:
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
-        layout = QVBoxLayout(self)
+
+        text_column = self._text_column = QVBoxLayout()
+        text_column.setSpacing(0)
+        text_column.addWidget(self.mark_label)
+        text_column.addSpacing(12)
+        text_column.addWidget(self.thanks_label)
+        text_column.addSpacing(16)
+        text_column.addWidget(self.detail_label)
+        text_column.addSpacing(12)
+        text_column.addWidget(self.qr_prompt)
+        text_column.addSpacing(8)
+        text_column.addWidget(self.qr_scan)
+        text_column.addSpacing(28)
+        self.body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.body.setSpacing(SIZES.margin)
+        self.body.addLayout(text_column, 1)
+        self.body.addWidget(self.qr_view, 0, Qt.AlignmentFlag.AlignCenter)
+        layout = self._outer = QVBoxLayout(self)
         layout.setContentsMargins(SIZES.margin * 2, SIZES.margin, SIZES.margin * 2, SIZES.margin)
         layout.addStretch(1)
-        layout.addWidget(self.mark_label)
-        layout.addSpacing(12)
-        layout.addWidget(self.thanks_label)
-        layout.addSpacing(16)
-        layout.addWidget(self.detail_label)
+        layout.addLayout(self.body)
+        layout.addSpacing(28)
+        self._hint_row = layout.count()
         layout.addStretch(1)
+        self._show_qr("")
         self.retranslate()
+
+    # --- what this guest sees ---------------------------------------------------------------
+
+    def start(self, score: int | None) -> bool:
+        """Prepare the thank-you for ``score``; True when it shows a QR code."""
+        self.category = Category.of(score) if score is not None else None
+        url = ""
+        if self.category is Category.PROMOTER:
+            url = self.settings.thanks.promoter_url
+        elif self.category is Category.DETRACTOR:
+            url = self.settings.thanks.detractor_url
+        self._show_qr(url)
+        self.retranslate()
+        return self.has_qr
+
+    @property
+    def has_qr(self) -> bool:
+        return bool(self.qr_view.url)
+
+    def _show_qr(self, url: str) -> None:
+        self.qr_view.set_url(url)
+        shown = bool(url)
+        for widget in (self.qr_view, self.qr_prompt, self.qr_scan, self.qr_hint):
+            widget.setVisible(shown)
+        self.detail_label.setVisible(not shown)
+        self._orient()
+
+    def _orient(self) -> None:
+        # Landscape puts the code beside the words: stacked, they would not fit 800 px high.
+        wide = self.width() > self.height() and self.has_qr
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.body.direction() == direction and self._hint_placed:
+            return
+        self.body.setDirection(direction)
+        # The "tap anywhere" line goes under the words beside the code, or under the code.
+        self._text_column.removeWidget(self.qr_hint)
+        self._outer.removeWidget(self.qr_hint)
+        if wide:
+            self._text_column.addWidget(self.qr_hint)
+        else:
+            self._outer.insertWidget(self._hint_row, self.qr_hint)
+        self._hint_placed = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._orient()
+        super().resizeEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.has_qr:
+            self.dismissed.emit()
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    # --- language ---------------------------------------------------------------------------
 
     def retranslate(self) -> None:
         self.thanks_label.setText(
             self._i18n.pick(self.settings.thanks.text, self.tr("Thank you!"))
         )
         self.detail_label.setText(self.tr("Your answer helps us get better every day."))
+        if self.category is Category.DETRACTOR:
+            self.qr_prompt.setText(self.tr("Want us to get back to you?"))
+            self.qr_scan.setText(self.tr("Scan to leave your contact."))
+        else:
+            self.qr_prompt.setText(self.tr("Would you share this in a review?"))
+            self.qr_scan.setText(self.tr("Scan with your phone."))
+        self.qr_hint.setText(self.tr("Tap anywhere to finish."))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
