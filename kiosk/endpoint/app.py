@@ -55,6 +55,16 @@ def load_tokens(path: Path | str) -> list[Token]:
     return tokens
 
 
+@dataclass(frozen=True)
+class KioskPost:
+    """A kiosk's POST that passed the shared checks."""
+
+    body: dict[str, Any]
+    kiosk: dict[str, str]
+    received: datetime
+    skew_seconds: float
+
+
 class HttpError(Exception):
     def __init__(self, status: int, message: str, headers: Iterable[tuple[str, str]] = ()) -> None:
         super().__init__(message)
@@ -153,21 +163,27 @@ class EndpointApp:
         if token.kiosk_id is not None and token.kiosk_id != kiosk["id"]:
             raise HttpError(403, "this token belongs to another kiosk")
 
-    def _skew(self, body: dict[str, Any], now: datetime) -> float:
-        return (validate.sent_at(body) - now).total_seconds()
-
-    # --- routes ------------------------------------------------------------------------------
-
-    def post_answers(self, environ: Mapping[str, Any], start_response: StartResponse,
-                     token: Token) -> Iterable[bytes]:
+    def _kiosk_post(self, environ: Mapping[str, Any], token: Token) -> KioskPost:
+        """The checks every kiosk POST shares: body, kiosk block, token binding, clock skew."""
         raw = self._read_body(environ)
         try:
             body = validate.parse_json(raw)
             kiosk = validate.kiosk_block(body)
             self._check_binding(token, kiosk)
-            now = self.now()
-            skew = self._skew(body, now)
-            entries = validate.answers_list(body)
+            received = self.now()
+            skew_seconds = (validate.sent_at(body) - received).total_seconds()
+        except BadRequest as exc:
+            raise HttpError(400, str(exc)) from exc
+        return KioskPost(body, kiosk, received, skew_seconds)
+
+    # --- routes ------------------------------------------------------------------------------
+
+    def post_answers(self, environ: Mapping[str, Any], start_response: StartResponse,
+                     token: Token) -> Iterable[bytes]:
+        post = self._kiosk_post(environ, token)
+        kiosk = post.kiosk
+        try:
+            entries = validate.answers_list(post.body)
             good, rejected = [], []
             for index, entry in enumerate(entries):
                 answer_id = validate.answer_id(entry, f"answers[{index}]")
@@ -178,7 +194,7 @@ class EndpointApp:
                     rejected.append({"id": answer_id, "error": problem})
         except BadRequest as exc:
             raise HttpError(400, str(exc)) from exc
-        outcome = self.store.store_answers(kiosk, good, now, skew)
+        outcome = self.store.store_answers(kiosk, good, post.received, post.skew_seconds)
         reply: dict[str, Any] = {"stored": outcome.stored, "rejected": rejected}
         if rejected:
             log.info("kiosk %s: %d answer(s) rejected", kiosk["id"], len(rejected))
@@ -191,14 +207,10 @@ class EndpointApp:
 
     def post_alert(self, environ: Mapping[str, Any], start_response: StartResponse,
                    token: Token) -> Iterable[bytes]:
-        raw = self._read_body(environ)
+        post = self._kiosk_post(environ, token)
+        kiosk = post.kiosk
+        answer = post.body.get("answer")
         try:
-            body = validate.parse_json(raw)
-            kiosk = validate.kiosk_block(body)
-            self._check_binding(token, kiosk)
-            now = self.now()
-            skew = self._skew(body, now)
-            answer = body.get("answer")
             answer_id = validate.answer_id(answer, "'answer'")
         except BadRequest as exc:
             raise HttpError(400, str(exc)) from exc
@@ -208,7 +220,7 @@ class EndpointApp:
         if problem is not None:
             return _json(start_response, 200,
                          {"stored": [], "rejected": [{"id": answer_id, "error": problem}]})
-        if self.store.store_alert(kiosk, answer, now, skew):
+        if self.store.store_alert(kiosk, answer, post.received, post.skew_seconds):
             log.warning("DETRACTOR ALERT: kiosk %s (%s) score %s", kiosk["id"], kiosk["site"],
                         answer["score"])
         return _json(start_response, 200, {"stored": [answer_id], "rejected": []})
