@@ -258,3 +258,47 @@ def test_language_chosen_then_walked_away_returns_to_the_default(qtbot, kiosk):
     assert kiosk.translations.language == "en"
     qtbot.waitUntil(lambda: kiosk.translations.language == "es", timeout=3000)
     assert kiosk.ctx.store().answers.count() == 0  # switching alone records nothing
+
+
+def qr_kiosk(make_kiosk, fast_settings, seconds_with_qr=1.5):
+    thanks = replace(
+        fast_settings.thanks,
+        promoter_url="https://g.page/r/CdemoCafeReview1234/review",
+        detractor_url="https://example.org/contact",
+        seconds_with_qr=seconds_with_qr,
+    )
+    return make_kiosk(replace(fast_settings, thanks=thanks))
+
+
+def test_a_qr_thank_you_stays_longer_and_a_passive_sees_none(qtbot, make_kiosk, fast_settings):
+    kiosk = qr_kiosk(make_kiosk, fast_settings)
+    tap(qtbot, kiosk.question.score_buttons[10])
+    tap(qtbot, kiosk.why.skip_button)
+    assert kiosk.window.current_screen() is kiosk.thanks
+    assert kiosk.thanks.qr_view.isVisible()
+    assert kiosk.flow.thanks_timer.interval() == 1500
+    qtbot.wait(600)  # past the plain thank-you's 0.2 s
+    assert kiosk.window.current_screen() is kiosk.thanks
+    qtbot.waitUntil(lambda: kiosk.window.current_screen() is kiosk.question, timeout=3000)
+    tap(qtbot, kiosk.question.score_buttons[8])
+    tap(qtbot, kiosk.why.skip_button)
+    assert kiosk.window.current_screen() is kiosk.thanks
+    assert not kiosk.thanks.qr_view.isVisible()
+    assert kiosk.flow.thanks_timer.interval() == 200
+    qtbot.waitUntil(lambda: kiosk.window.current_screen() is kiosk.question, timeout=3000)
+
+
+def test_a_tap_on_a_qr_thank_you_returns_to_the_question_at_once(qtbot, make_kiosk,
+                                                                 fast_settings):
+    kiosk = qr_kiosk(make_kiosk, fast_settings, seconds_with_qr=60)
+    tap(qtbot, kiosk.question.score_buttons[2])
+    tap(qtbot, kiosk.why.send_button)
+    assert kiosk.window.current_screen() is kiosk.thanks
+    assert kiosk.thanks.qr_view.url == "https://example.org/contact"
+    tap(qtbot, kiosk.thanks)
+    assert kiosk.window.current_screen() is kiosk.question
+    assert not kiosk.flow.thanks_timer.isActive()
+    assert only_answer(kiosk).completion is Completion.SENT
+    # the next guest starts a new answer as usual
+    tap(qtbot, kiosk.question.score_buttons[9])
+    assert kiosk.window.current_screen() is kiosk.why
