@@ -458,3 +458,112 @@ def test_a_language_listed_twice(tmp_path):
     error = error_for(tmp_path, "[kiosk]\nlanguages = ['es', 'en', 'es']\n")
     assert error.key == "[kiosk] languages"
     assert "twice" in error.problem
+
+
+# --- thank-you QR pages -----------------------------------------------------------------------
+
+
+def test_qr_pages_and_their_time(tmp_path):
+    path = write(tmp_path, "[thanks]\npromoter_url = 'https://g.page/r/x/review'\n"
+                           "detractor_url = 'http://shop.example/contact'\nseconds_with_qr = 20\n")
+    thanks = load_settings(path).thanks
+    assert thanks.promoter_url == "https://g.page/r/x/review"
+    assert thanks.detractor_url == "http://shop.example/contact"
+    assert thanks.seconds_with_qr == 20.0
+    assert Settings().thanks.promoter_url == "" and Settings().thanks.seconds_with_qr == 12.0
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "code", "params"),
+    [
+        ("[thanks]\npromoter_url = 'g.page/r/x'\n", "[thanks] promoter_url", "url",
+         {"value": "g.page/r/x"}),
+        ("[thanks]\ndetractor_url = 'mailto:a@b.c'\n", "[thanks] detractor_url", "url",
+         {"value": "mailto:a@b.c"}),
+        ("[thanks]\nseconds_with_qr = 2\n", "[thanks] seconds_with_qr", "range",
+         {"low": 3, "high": 120, "value": 2}),
+        ("[thanks]\nseconds_with_qr = 121\n", "[thanks] seconds_with_qr", "range",
+         {"low": 3, "high": 120, "value": 121}),
+    ],
+)
+def test_bad_qr_settings(tmp_path, text, key, code, params):
+    error = error_for(tmp_path, text)
+    assert (error.key, error.code, error.params) == (key, code, params)
+
+
+# --- machine-readable errors for the owner's screen ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "params"),
+    [
+        ("kiosk = 3\n", "type_table", {"value": "3"}),
+        ("[kiosk]\nfullscreen = 'yes'\n", "type_bool", {"value": "'yes'"}),
+        ("[why]\ncomment_max_length = 1.5\n", "type_int", {"value": "1.5"}),
+        ("[thanks]\nseconds = true\n", "type_number", {"value": "true"}),
+        ("[kiosk]\nshop_name = 3\n", "type_text", {"value": "3"}),
+        ("[sync]\ntoken = 3\n", "type_text_secret", {}),
+        ("[kiosk]\nlanguages = 'es'\n", "type_text_list", {"value": "'es'"}),
+        ("[thanks]\nseconds = 0\n", "range", {"low": 1, "high": 60, "value": 0}),
+        ("[sync]\nendpoint = 'ftp://x'\n", "url", {"value": "ftp://x"}),
+        ("[kiosk]\naccent_colour = 'blue'\n", "colour", {"value": "blue"}),
+        ("[kiosk]\nid = 'a b'\n", "kiosk_id", {"value": "a b"}),
+        ("[kiosk]\ndefault_language = 'fr'\n", "language", {"value": "fr", "choices": "es, en"}),
+        ("[kiosk]\nlanguages = ['fr']\ndefault_language = 'es'\n", "language",
+         {"value": "fr", "choices": "es, en"}),
+        ("[kiosk]\nlanguages = []\n", "languages_empty", {}),
+        ("[kiosk]\nlanguages = ['es', 'es']\n", "languages_twice", {}),
+        ("[kiosk]\nlanguages = ['en']\n", "default_language", {"value": "es", "choices": "en"}),
+        ("[thanks]\ntext = 3\n", "type_per_language", {"value": "3"}),
+        ("[thanks]\ntext = { fr = 'Merci' }\n", "unknown_language",
+         {"value": "fr", "choices": "es, en"}),
+        ("[thanks]\ntext = { es = ' ' }\n", "empty_text", {"value": "' '"}),
+        ("[why]\nreasons = 'speed'\n", "type_list", {"value": "'speed'"}),
+        ("[why]\nreasons = ['fast']\n", "reason_unknown",
+         {"value": "fast", "choices": ", ".join(config.BUILTIN_REASONS)}),
+        ("[why]\nreasons = [{ id = 'x', fr = 'y' }]\n", "reason_key",
+         {"key": "fr", "choices": "id, es, en"}),
+        ("[why]\nreasons = [{ id = 'X Y', es = 'y' }]\n", "reason_id", {"value": "'X Y'"}),
+        ("[why]\nreasons = [{ id = 'x', es = '' }]\n", "reason_label", {"id": "x"}),
+        ("[why]\nreasons = [{ id = 'x' }]\n", "reason_needs_label", {"id": "x"}),
+        ("[why]\nreasons = [3]\n", "reason_type", {"value": "3"}),
+        ("[why]\nreasons = ['speed', 'speed']\n", "reason_twice", {"id": "speed"}),
+        ("[why]\nreasons = [" + ", ".join(f"{{ id = 'r{i}', es = 'R' }}" for i in range(13))
+         + "]\n", "reasons_max", {"max": 12}),
+        ("[sync]\ntoken = 'a'\ntoken_file = 'b'\n", "token_both", {}),
+        ("[kiosk]\nshop_nam = 'x'\n", "unknown_key", {"key": "shop_nam", "suggestion": "shop_name"}),
+        ("[thanks]\nzzz = 1\n", "unknown_key_choices",
+         {"key": "zzz", "choices": "text, seconds, promoter_url, detractor_url, seconds_with_qr"}),
+        ("[kiosk\n", "toml_syntax", None),
+    ],
+)
+def test_every_error_has_a_code_and_params(tmp_path, text, code, params):
+    error = error_for(tmp_path, text)
+    assert error.code == code
+    if params is not None:
+        assert error.params == params
+    assert error.problem  # the English sentence is still there for the CLI and the logs
+
+
+def test_file_errors_have_codes(tmp_path):
+    with pytest.raises(ConfigError) as info:
+        load_settings(tmp_path / "missing.toml")
+    assert info.value.code == "file_missing"
+    path = tmp_path / "latin.toml"
+    path.write_bytes(b"[kiosk]\nshop_name = 'Caf\xe9'\n")
+    with pytest.raises(ConfigError) as info:
+        load_settings(path)
+    assert info.value.code == "file_encoding"
+
+
+def test_every_raise_in_the_module_gives_a_code():
+    """A new check added without a code would show the owner English only."""
+    import ast
+
+    tree = ast.parse((ROOT / "kiosk" / "config.py").read_text(encoding="utf-8"))
+    calls = [node for node in ast.walk(tree) if isinstance(node, ast.Call)
+             and isinstance(node.func, ast.Name) and node.func.id == "ConfigError"]
+    assert len(calls) >= 30
+    for call in calls:
+        code = call.args[3] if len(call.args) > 3 else None
+        assert isinstance(code, ast.Constant) and code.value, ast.unparse(call)
