@@ -59,11 +59,37 @@ class Chart(QWidget):
     def draw(self, painter: QPainter, rect: QRectF) -> None:
         raise NotImplementedError
 
-    def draw_empty(self, painter: QPainter, rect: QRectF) -> None:
+    def draw_empty(self, painter: QPainter, rect: QRectF, message: str | None = None) -> None:
+        """``message`` in place of the chart; by default "No answers in this period"."""
+        if message is None:
+            message = QCoreApplication.translate("Charts", "No answers in this period")
         painter.setPen(QColor(MUTED))
         painter.setFont(self.font_px(15))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                         QCoreApplication.translate("Charts", "No answers in this period"))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, message)
+
+
+class NpsSeriesChart(Chart):
+    """Base of the charts of NPS per slot (day, week, hour): a value from -100 to +100, or
+    None where nobody answered, and a label for each slot."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.values: list[float | None] = []
+        self.labels: list[str] = []
+
+    def set_data(self, values: Sequence[float | None], labels: Sequence[str]) -> None:
+        self.values, self.labels = list(values), list(labels)
+        self.update()
+
+    def draw(self, painter: QPainter, rect: QRectF) -> None:
+        if all(value is None for value in self.values):
+            self.draw_empty(painter, rect)
+        else:
+            self.draw_series(painter, rect)
+
+    def draw_series(self, painter: QPainter, rect: QRectF) -> None:
+        """Paint the series; called only when at least one slot has a value."""
+        raise NotImplementedError
 
 
 class StackedBarChart(Chart):
@@ -177,22 +203,10 @@ class BarChart(Chart):
                              Qt.AlignmentFlag.AlignCenter, self.labels[i])
 
 
-class SignedBarChart(Chart):
+class SignedBarChart(NpsSeriesChart):
     """NPS per slot (hour of day, weekday) as bars up or down from zero, value written."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.values: list[float | None] = []
-        self.labels: list[str] = []
-
-    def set_data(self, values: Sequence[float | None], labels: Sequence[str]) -> None:
-        self.values, self.labels = list(values), list(labels)
-        self.update()
-
-    def draw(self, painter: QPainter, rect: QRectF) -> None:
-        if not self.values or all(v is None for v in self.values):
-            self.draw_empty(painter, rect)
-            return
+    def draw_series(self, painter: QPainter, rect: QRectF) -> None:
         n = len(self.values)
         label_h = max(15.0, min(22.0, rect.height() * 0.13))
         plot = QRectF(rect.left(), rect.top() + label_h, rect.width(),
@@ -240,22 +254,10 @@ class SignedBarChart(Chart):
                                  Qt.AlignmentFlag.AlignCenter, self.labels[i])
 
 
-class LineChart(Chart):
+class LineChart(NpsSeriesChart):
     """The NPS trend: one point per day or week on a fixed -100..+100 scale."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.values: list[float | None] = []
-        self.labels: list[str] = []
-
-    def set_data(self, values: Sequence[float | None], labels: Sequence[str]) -> None:
-        self.values, self.labels = list(values), list(labels)
-        self.update()
-
-    def draw(self, painter: QPainter, rect: QRectF) -> None:
-        if not self.values or all(v is None for v in self.values):
-            self.draw_empty(painter, rect)
-            return
+    def draw_series(self, painter: QPainter, rect: QRectF) -> None:
         axis_font = self.font_px(13)
         metrics = QFontMetricsF(axis_font)
         axis_w = metrics.horizontalAdvance("\u2212100") + 8
@@ -306,7 +308,6 @@ class LineChart(Chart):
                              Qt.AlignmentFlag.AlignCenter, label)
 
 
-
 class ReasonChart(Chart):
     """Reasons ranked by how often they were chosen, each bar split by category."""
 
@@ -323,16 +324,17 @@ class ReasonChart(Chart):
 
     def draw(self, painter: QPainter, rect: QRectF) -> None:
         if not self.rows:
-            painter.setPen(QColor(MUTED))
-            painter.setFont(self.font_px(15))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                             QCoreApplication.translate("Charts", "No reasons chosen in this period"))
+            self.draw_empty(painter, rect, QCoreApplication.translate(
+                "Charts", "No reasons chosen in this period"))
             return
         legend_h = 22.0
         painter.setFont(self.font_px(13))
         x = rect.left()
-        for label, colour_name in ((QCoreApplication.translate("Charts", "Detractors"), DETRACTOR), (QCoreApplication.translate("Charts", "Passives"), PASSIVE),
-                                   (QCoreApplication.translate("Charts", "Promoters"), PROMOTER)):
+        for label, colour_name in (
+            (QCoreApplication.translate("Charts", "Detractors"), DETRACTOR),
+            (QCoreApplication.translate("Charts", "Passives"), PASSIVE),
+            (QCoreApplication.translate("Charts", "Promoters"), PROMOTER),
+        ):
             painter.fillRect(QRectF(x, rect.top() + 5, 12, 12), QColor(colour_name))
             painter.setPen(QColor(MUTED))
             width = QFontMetricsF(painter.font()).horizontalAdvance(label)
