@@ -26,6 +26,14 @@ if [ "$(uname -s)" = Linux ]; then
     check_lib 'libfreetype.so.6' libfreetype6
     # The xcb platform plugin (a real screen, not offscreen) needs these too.
     check_lib 'libxcb-cursor.so.0' libxcb-cursor0
+    check_lib 'libxcb-icccm.so.4' libxcb-icccm4
+    check_lib 'libxcb-keysyms.so.1' libxcb-keysyms1
+    check_lib 'libxcb-image.so.0' libxcb-image0
+    check_lib 'libxcb-randr.so.0' libxcb-randr0
+    check_lib 'libxcb-render-util.so.0' libxcb-render-util0
+    check_lib 'libxcb-shape.so.0' libxcb-shape0
+    check_lib 'libxcb-xkb.so.1' libxcb-xkb1
+    check_lib 'libX11-xcb.so.1' libx11-xcb1
     check_lib 'libxkbcommon-x11.so.0' libxkbcommon-x11-0
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
