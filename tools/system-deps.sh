@@ -5,7 +5,10 @@
 set -euo pipefail
 PYTHON="${PYTHON:-python3}"
 missing=()
-have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
+# Read the linker cache once: 'ldconfig -p | grep -q' fails at random under pipefail when grep
+# exits early and ldconfig dies of SIGPIPE.
+LIBS="$(ldconfig -p 2>/dev/null || true)"
+have_lib() { grep -qF "$1" <<<"$LIBS"; }
 check_lib() { have_lib "$1" || missing+=("$2"); }
 check_cmd() { command -v "$1" >/dev/null 2>&1 || missing+=("$2"); }
 
