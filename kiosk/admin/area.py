@@ -245,10 +245,14 @@ class AdminArea(QStackedWidget):
         try:
             saved = self.services.save_settings(document)
         except ConfigError as exc:
-            self.settings_screen.show_error(exc.key, exc.problem)
+            self.settings_screen.show_config_error(exc)
             return
         except OSError as exc:
-            self.settings_screen.show_error("[kiosk] shop_name", exc.strerror or str(exc))
+            reason = exc.strerror or str(exc)
+            self.settings_screen.show_error(
+                "[kiosk] shop_name",
+                self.tr("The settings file cannot be written ({reason}).").format(reason=reason),
+            )
             return
         self.settings_screen.load(saved)
         self.settings_screen.show_saved()

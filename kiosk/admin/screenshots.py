@@ -12,6 +12,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.admin.area import AdminArea
+from kiosk.config import ConfigError
 
 SIZES = ((1280, 800), (800, 1280))
 
@@ -53,8 +54,9 @@ def render_admin_screens(
             yield grab("5-export")
             area.show_settings()
             yield grab("6-settings")
-            area.settings_screen.show_error(
-                "[thanks] seconds", "expected a number, got text 'abc'"
-            )
+            area.settings_screen.show_config_error(ConfigError(
+                None, "[thanks] seconds", "expected a value from 1 to 60, got 0.5", "range",
+                {"low": 1, "high": 60, "value": 0.5},
+            ))
             yield grab("7-settings-error")
             area.close_area()

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.admin.config_errors import owner_message
 from kiosk.admin.style import mark
-from kiosk.config import SUPPORTED_LANGUAGES, Settings, settings_to_dict
+from kiosk.config import SUPPORTED_LANGUAGES, ConfigError, Settings, settings_to_dict
 from kiosk.core.reasons import Reason
 
 
@@ -199,6 +200,9 @@ class SettingsScreen(QWidget):
         self._field("[thanks] text.es", QLineEdit())
         self._field("[thanks] text.en", QLineEdit())
         self._field("[thanks] seconds", QLineEdit())
+        self._field("[thanks] promoter_url", QLineEdit())
+        self._field("[thanks] detractor_url", QLineEdit())
+        self._field("[thanks] seconds_with_qr", QLineEdit())
         self._field("[timeouts] idle_seconds", QLineEdit())
 
         self._section("sync")
@@ -250,6 +254,9 @@ class SettingsScreen(QWidget):
             f[f"[thanks] text.{language}"].setText(settings.thanks.text.get(language, ""))
         f["[why] reasons"].setPlainText(reasons_to_text(settings.why.reasons))
         f["[thanks] seconds"].setText(f"{settings.thanks.seconds:g}")
+        f["[thanks] promoter_url"].setText(settings.thanks.promoter_url)
+        f["[thanks] detractor_url"].setText(settings.thanks.detractor_url)
+        f["[thanks] seconds_with_qr"].setText(f"{settings.thanks.seconds_with_qr:g}")
         f["[timeouts] idle_seconds"].setText(f"{settings.timeouts.idle_seconds:g}")
         f["[sync] endpoint"].setText(settings.sync.endpoint)
         f["[sync] token"].setText(settings.sync.token)
@@ -279,6 +286,9 @@ class SettingsScreen(QWidget):
             f["[why] reasons"].toPlainText()
         )
         data["thanks"]["seconds"] = number(f["[thanks] seconds"].text())
+        for key in ("promoter_url", "detractor_url"):
+            data["thanks"][key] = f[f"[thanks] {key}"].text().strip()
+        data["thanks"]["seconds_with_qr"] = number(f["[thanks] seconds_with_qr"].text())
         data.setdefault("timeouts", {})["idle_seconds"] = number(
             f["[timeouts] idle_seconds"].text()
         )
@@ -315,6 +325,10 @@ class SettingsScreen(QWidget):
             self.test_result.setText(self.tr("Connection works: the endpoint accepted the token."))
         else:
             self.test_result.setText(self.tr("Connection failed: %1").replace("%1", message))
+
+    def show_config_error(self, error: ConfigError) -> None:
+        """Show a refused value next to its field, in the owner's language."""
+        self.show_error(error.key, owner_message(error))
 
     def show_error(self, key: str, problem: str) -> None:
         """Show ``problem`` next to the field that config key ``key`` names."""
@@ -398,6 +412,10 @@ class SettingsScreen(QWidget):
             "[thanks] text.es": self.tr("Thank-you text (Spanish)"),
             "[thanks] text.en": self.tr("Thank-you text (English)"),
             "[thanks] seconds": self.tr("Thank-you shown for (seconds)"),
+            "[thanks] promoter_url": self.tr("Review page for happy guests (QR code for 9-10)"),
+            "[thanks] detractor_url": self.tr(
+                "Contact page for unhappy guests (QR code for 0-6)"),
+            "[thanks] seconds_with_qr": self.tr("Thank-you with a QR code shown for (seconds)"),
             "[timeouts] idle_seconds": self.tr("Back to the question after (seconds idle)"),
             "[sync] endpoint": self.tr("Endpoint address"),
             "[sync] token": self.tr("Kiosk token"),
@@ -415,6 +433,9 @@ class SettingsScreen(QWidget):
             self.fields[f"[thanks] text.{language}"].setPlaceholderText(
                 self.tr("Leave empty for the built-in text"))
         self.fields["[sync] endpoint"].setPlaceholderText("https://…")
+        for key in ("promoter_url", "detractor_url"):
+            self.fields[f"[thanks] {key}"].setPlaceholderText(
+                self.tr("https://… (leave empty for no QR code)"))
         self.fields["[sync] token"].setPlaceholderText(self.tr("Leave empty when the token is in a file"))
         self.reasons_hint.setText(self.tr(
             "One reason per line: a built-in id (speed, friendliness, quality, price, "

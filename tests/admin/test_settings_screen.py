@@ -34,12 +34,15 @@ def save(qtbot, screen):
 @pytest.mark.parametrize(
     ("field", "value", "expected"),
     [
-        ("[thanks] seconds", "abc", "expected a number"),
-        ("[thanks] seconds", "0.5", "from 1 to 60"),
+        ("[thanks] seconds", "abc", "Expected a number, got 'abc'."),
+        ("[thanks] seconds", "0.5", "Expected a value from 1 to 60, got 0.5."),
         ("[timeouts] idle_seconds", "9999", "from 5 to 600"),
         ("[kiosk] accent_colour", "blue", "colour like"),
         ("[sync] endpoint", "ftp://x", "http:// or https://"),
-        ("[why] reasons", "speed\nRápido", "unknown built-in reason"),
+        ("[why] reasons", "speed\nRápido", "Unknown built-in reason Rápido;"),
+        ("[thanks] promoter_url", "g.page/r/abc", "http:// or https://, got g.page/r/abc"),
+        ("[thanks] detractor_url", "javascript:alert(1)", "http:// or https://"),
+        ("[thanks] seconds_with_qr", "2", "from 3 to 120"),
     ],
 )
 def test_bad_value_is_refused_next_to_its_field(qtbot, area, services, config_path, field,
@@ -171,3 +174,25 @@ def test_change_pin_from_settings(qtbot, area, services):
     assert area.currentWidget() is area.settings_screen
     assert "new PIN" in screen.status.text()
     assert services.check_pin("97531").ok
+
+
+def test_qr_pages_round_trip(qtbot, area, services, config_path):
+    screen = open_settings(qtbot, area, services)
+    screen.fields["[thanks] promoter_url"].setText(" https://g.page/r/abc/review ")
+    screen.fields["[thanks] detractor_url"].setText("https://example.org/contact?x=ñ")
+    screen.fields["[thanks] seconds_with_qr"].setText("20,5")
+    with qtbot.waitSignal(area.settings_saved, timeout=2000):
+        save(qtbot, screen)
+    assert not screen.visible_errors()
+    reloaded = load_settings(config_path)
+    assert reloaded.thanks.promoter_url == "https://g.page/r/abc/review"
+    assert reloaded.thanks.detractor_url == "https://example.org/contact?x=ñ"
+    assert reloaded.thanks.seconds_with_qr == 20.5
+    area.show_settings()  # opened again: the form shows what the file holds
+    assert screen.fields["[thanks] promoter_url"].text() == "https://g.page/r/abc/review"
+    assert screen.fields["[thanks] seconds_with_qr"].text() == "20.5"
+    screen.fields["[thanks] promoter_url"].clear()  # empty: no QR code any more
+    with qtbot.waitSignal(area.settings_saved, timeout=2000):
+        save(qtbot, screen)
+    assert load_settings(config_path).thanks.promoter_url == ""
+    assert "promoter_url" not in config_path.read_text(encoding="utf-8")
