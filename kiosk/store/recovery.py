@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from kiosk.core.answer import Answer, InvalidAnswer, iso_utc
+from kiosk.core.answer import Answer, Completion, InvalidAnswer, iso_utc
 from kiosk.store import events, meta
 from kiosk.store.answers import ANSWER_COLUMNS, AnswerStore, row_to_answer
 from kiosk.store.database import Database, is_corruption, primary_code
@@ -96,15 +96,7 @@ def _probe(path: Path, check: bool) -> str | None:
             return str(exc)
         raise
     try:
-        if check:
-            problems = db.quick_check()
-            if problems:
-                return "; ".join(problems[:3])
-        return None
-    except sqlite3.DatabaseError as exc:
-        if is_corruption(exc):
-            return str(exc)
-        raise
+        return _problem_in(db.connection(), check)
     finally:
         db.close()
 
@@ -119,10 +111,18 @@ def _probe_read_only(path: Path, check: bool) -> str | None:
     uri = f"{path.resolve().as_uri()}?mode=ro"
     con = sqlite3.connect(uri, uri=True, isolation_level=None)
     try:
+        return _problem_in(con, check)
+    finally:
+        con.close()
+
+
+def _problem_in(con: sqlite3.Connection, check: bool) -> str | None:
+    """None if the file behind ``con`` reads, and with ``check`` passes SQLite's quick check;
+    else what is wrong with it. Errors other than corruption are raised."""
+    try:
         con.execute("SELECT count(*) FROM sqlite_schema").fetchone()
         if check:
-            rows = con.execute("PRAGMA quick_check(20)").fetchall()
-            problems = [row[0] for row in rows]
+            problems = [row[0] for row in con.execute("PRAGMA quick_check(20)").fetchall()]
             if problems != ["ok"]:
                 return "; ".join(problems[:3])
         return None
@@ -130,8 +130,6 @@ def _probe_read_only(path: Path, check: bool) -> str | None:
         if is_corruption(exc):
             return str(exc)
         raise
-    finally:
-        con.close()
 
 
 def _has_sqlite_header(path: Path) -> bool:
@@ -240,9 +238,9 @@ def _answer_or_none(row: tuple) -> Answer | None:
         return None
     if answer.completion is None:
         # The flow was cut short with the store; keep what there is, as timed out.
-        from kiosk.core.answer import Completion
-
-        answer = answer.completed(Completion.TIMEOUT, answer.created_utc, answer.reasons, answer.comment)
+        answer = answer.completed(
+            Completion.TIMEOUT, answer.created_utc, answer.reasons, answer.comment
+        )
     return answer
 
 

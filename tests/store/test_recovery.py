@@ -271,3 +271,36 @@ def test_a_partly_overwritten_store_gives_back_every_readable_answer(data_dir):
     assert {"kiosk.sqlite", "kiosk.sqlite-wal"} <= set(report.files)
     assert digest(aside / "kiosk.sqlite") == damaged_digest
     assert digest(aside / "kiosk.sqlite-wal") == wal_digest
+
+
+def test_a_hot_rollback_journal_is_rolled_back_and_the_store_kept(data_dir, tmp_path):
+    # A read-only check cannot open a file with a hot journal; it is checked read-write.
+    path = data_dir / "kiosk.sqlite"
+    first = open_store(path, "k", "v")
+    for _ in range(3):
+        first.answers.record_score(9, "es")
+    first.db.close()
+    con = sqlite3.connect(path, isolation_level=None)
+    con.execute("PRAGMA journal_mode = DELETE")
+    con.execute("PRAGMA cache_size = 1")  # spill to the file before the commit
+    con.execute("BEGIN IMMEDIATE")
+    con.execute("CREATE TABLE half_done (x)")
+    con.executemany("INSERT INTO half_done VALUES (?)", [(b"x" * 4000,) for _ in range(100)])
+    cut = tmp_path / "power-cut"
+    cut.mkdir()
+    for name in ("kiosk.sqlite", "kiosk.sqlite-journal"):
+        shutil.copy2(data_dir / name, cut / name)  # the files as a power cut leaves them
+    con.execute("ROLLBACK")
+    con.close()
+
+    opened = open_store(cut / "kiosk.sqlite", "k", "v")
+    try:
+        assert opened.recovery is None
+        assert not (cut / "corrupt").exists()
+        assert opened.answers.count() == 3
+        tables = opened.db.connection().execute(
+            "SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'"
+        ).fetchone()[0]
+        assert tables == 0
+    finally:
+        opened.db.close()
