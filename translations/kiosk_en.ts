@@ -7,6 +7,10 @@
             <source>The new PIN is set.</source>
             <translation>The new PIN is set.</translation>
         </message>
+        <message>
+            <source>The settings file cannot be written ({reason}).</source>
+            <translation>The settings file cannot be written ({reason}).</translation>
+        </message>
     </context>
     <context>
         <name>Charts</name>
@@ -41,6 +45,149 @@
         <message>
             <source>Promoters</source>
             <translation>Promoters</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfigError</name>
+        <message>
+            <source>The settings file does not exist.</source>
+            <translation>The settings file does not exist.</translation>
+        </message>
+        <message>
+            <source>The settings file cannot be read ({reason}).</source>
+            <translation>The settings file cannot be read ({reason}).</translation>
+        </message>
+        <message>
+            <source>The settings file is not UTF-8 text.</source>
+            <translation>The settings file is not UTF-8 text.</translation>
+        </message>
+        <message>
+            <source>The settings file is not valid TOML: {detail}</source>
+            <translation>The settings file is not valid TOML: {detail}</translation>
+        </message>
+        <message>
+            <source>Cannot read the token file {file} ({reason}).</source>
+            <translation>Cannot read the token file {file} ({reason}).</translation>
+        </message>
+        <message>
+            <source>Expected a table, got {value}.</source>
+            <translation>Expected a table, got {value}.</translation>
+        </message>
+        <message>
+            <source>Expected true or false, got {value}.</source>
+            <translation>Expected true or false, got {value}.</translation>
+        </message>
+        <message>
+            <source>Expected a whole number, got {value}.</source>
+            <translation>Expected a whole number, got {value}.</translation>
+        </message>
+        <message>
+            <source>Expected a number, got {value}.</source>
+            <translation>Expected a number, got {value}.</translation>
+        </message>
+        <message>
+            <source>Expected text, got {value}.</source>
+            <translation>Expected text, got {value}.</translation>
+        </message>
+        <message>
+            <source>Expected text.</source>
+            <translation>Expected text.</translation>
+        </message>
+        <message>
+            <source>Expected a list of texts, got {value}.</source>
+            <translation>Expected a list of texts, got {value}.</translation>
+        </message>
+        <message>
+            <source>Expected a value from {low} to {high}, got {value}.</source>
+            <translation>Expected a value from {low} to {high}, got {value}.</translation>
+        </message>
+        <message>
+            <source>Expected an address starting with http:// or https://, got {value}.</source>
+            <translation>Expected an address starting with http:// or https://, got {value}.</translation>
+        </message>
+        <message>
+            <source>Expected a colour like #1f5fa8, got {value}.</source>
+            <translation>Expected a colour like #1f5fa8, got {value}.</translation>
+        </message>
+        <message>
+            <source>Expected 1 to 64 letters, digits, '-', '_' or '.', got {value}.</source>
+            <translation>Expected 1 to 64 letters, digits, '-', '_' or '.', got {value}.</translation>
+        </message>
+        <message>
+            <source>Unsupported language {value}; expected one of {choices}.</source>
+            <translation>Unsupported language {value}; expected one of {choices}.</translation>
+        </message>
+        <message>
+            <source>Choose at least one language.</source>
+            <translation>Choose at least one language.</translation>
+        </message>
+        <message>
+            <source>A language is listed twice.</source>
+            <translation>A language is listed twice.</translation>
+        </message>
+        <message>
+            <source>The default language must be one of the languages offered ({choices}).</source>
+            <translation>The default language must be one of the languages offered ({choices}).</translation>
+        </message>
+        <message>
+            <source>Expected one text, or a text per language, got {value}.</source>
+            <translation>Expected one text, or a text per language, got {value}.</translation>
+        </message>
+        <message>
+            <source>Unknown language {value}; expected one of {choices}.</source>
+            <translation>Unknown language {value}; expected one of {choices}.</translation>
+        </message>
+        <message>
+            <source>This text must not be empty.</source>
+            <translation>This text must not be empty.</translation>
+        </message>
+        <message>
+            <source>Expected a list, got {value}.</source>
+            <translation>Expected a list, got {value}.</translation>
+        </message>
+        <message>
+            <source>Unknown built-in reason {value}; use one of {choices}, or your own as id | Spanish label | English label.</source>
+            <translation>Unknown built-in reason {value}; use one of {choices}, or your own as id | Spanish label | English label.</translation>
+        </message>
+        <message>
+            <source>Unknown key {key} in a reason; expected one of {choices}.</source>
+            <translation>Unknown key {key} in a reason; expected one of {choices}.</translation>
+        </message>
+        <message>
+            <source>A reason id takes lowercase letters, digits, '_' or '-' only, got {value}.</source>
+            <translation>A reason id takes lowercase letters, digits, '_' or '-' only, got {value}.</translation>
+        </message>
+        <message>
+            <source>The reason {id} has an empty label.</source>
+            <translation>The reason {id} has an empty label.</translation>
+        </message>
+        <message>
+            <source>Your own reason {id} needs a label (Spanish and/or English).</source>
+            <translation>Your own reason {id} needs a label (Spanish and/or English).</translation>
+        </message>
+        <message>
+            <source>Expected a reason id or a table, got {value}.</source>
+            <translation>Expected a reason id or a table, got {value}.</translation>
+        </message>
+        <message>
+            <source>The reason {id} is listed twice.</source>
+            <translation>The reason {id} is listed twice.</translation>
+        </message>
+        <message>
+            <source>At most {max} reasons fit on the screen.</source>
+            <translation>At most {max} reasons fit on the screen.</translation>
+        </message>
+        <message>
+            <source>Give the token or a token file, not both.</source>
+            <translation>Give the token or a token file, not both.</translation>
+        </message>
+        <message>
+            <source>Unknown setting {key}; did you mean {suggestion}?</source>
+            <translation>Unknown setting {key}; did you mean {suggestion}?</translation>
+        </message>
+        <message>
+            <source>Unknown setting {key}; expected one of {choices}.</source>
+            <translation>Unknown setting {key}; expected one of {choices}.</translation>
         </message>
     </context>
     <context>
@@ -512,6 +659,18 @@
             <translation>Thank-you shown for (seconds)</translation>
         </message>
         <message>
+            <source>Review page for happy guests (QR code for 9-10)</source>
+            <translation>Review page for happy guests (QR code for 9-10)</translation>
+        </message>
+        <message>
+            <source>Contact page for unhappy guests (QR code for 0-6)</source>
+            <translation>Contact page for unhappy guests (QR code for 0-6)</translation>
+        </message>
+        <message>
+            <source>Thank-you with a QR code shown for (seconds)</source>
+            <translation>Thank-you with a QR code shown for (seconds)</translation>
+        </message>
+        <message>
             <source>Back to the question after (seconds idle)</source>
             <translation>Back to the question after (seconds idle)</translation>
         </message>
@@ -538,6 +697,10 @@
         <message>
             <source>Leave empty for the built-in text</source>
             <translation>Leave empty for the built-in text</translation>
+        </message>
+        <message>
+            <source>https://… (leave empty for no QR code)</source>
+            <translation>https://… (leave empty for no QR code)</translation>
         </message>
         <message>
             <source>Leave empty when the token is in a file</source>
@@ -603,6 +766,26 @@
         <message>
             <source>Your answer helps us get better every day.</source>
             <translation>Your answer helps us get better every day.</translation>
+        </message>
+        <message>
+            <source>Want us to get back to you?</source>
+            <translation>Want us to get back to you?</translation>
+        </message>
+        <message>
+            <source>Scan to leave your contact.</source>
+            <translation>Scan to leave your contact.</translation>
+        </message>
+        <message>
+            <source>Would you share this in a review?</source>
+            <translation>Would you share this in a review?</translation>
+        </message>
+        <message>
+            <source>Scan with your phone.</source>
+            <translation>Scan with your phone.</translation>
+        </message>
+        <message>
+            <source>Tap anywhere to finish.</source>
+            <translation>Tap anywhere to finish.</translation>
         </message>
     </context>
     <context>

@@ -7,6 +7,10 @@
             <source>The new PIN is set.</source>
             <translation>El nuevo PIN quedó guardado.</translation>
         </message>
+        <message>
+            <source>The settings file cannot be written ({reason}).</source>
+            <translation>No se puede escribir el archivo de ajustes ({reason}).</translation>
+        </message>
     </context>
     <context>
         <name>Charts</name>
@@ -41,6 +45,149 @@
         <message>
             <source>Promoters</source>
             <translation>Promotores</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfigError</name>
+        <message>
+            <source>The settings file does not exist.</source>
+            <translation>El archivo de ajustes no existe.</translation>
+        </message>
+        <message>
+            <source>The settings file cannot be read ({reason}).</source>
+            <translation>No se puede leer el archivo de ajustes ({reason}).</translation>
+        </message>
+        <message>
+            <source>The settings file is not UTF-8 text.</source>
+            <translation>El archivo de ajustes no es texto UTF-8.</translation>
+        </message>
+        <message>
+            <source>The settings file is not valid TOML: {detail}</source>
+            <translation>El archivo de ajustes no es TOML válido: {detail}</translation>
+        </message>
+        <message>
+            <source>Cannot read the token file {file} ({reason}).</source>
+            <translation>No se puede leer el archivo del token {file} ({reason}).</translation>
+        </message>
+        <message>
+            <source>Expected a table, got {value}.</source>
+            <translation>Se esperaba una tabla; se recibió {value}.</translation>
+        </message>
+        <message>
+            <source>Expected true or false, got {value}.</source>
+            <translation>Se esperaba true o false; se recibió {value}.</translation>
+        </message>
+        <message>
+            <source>Expected a whole number, got {value}.</source>
+            <translation>Se esperaba un número entero; se recibió {value}.</translation>
+        </message>
+        <message>
+            <source>Expected a number, got {value}.</source>
+            <translation>Se esperaba un número; se recibió {value}.</translation>
+        </message>
+        <message>
+            <source>Expected text, got {value}.</source>
+            <translation>Se esperaba un texto; se recibió {value}.</translation>
+        </message>
+        <message>
+            <source>Expected text.</source>
+            <translation>Se esperaba un texto.</translation>
+        </message>
+        <message>
+            <source>Expected a list of texts, got {value}.</source>
+            <translation>Se esperaba una lista de textos; se recibió {value}.</translation>
+        </message>
+        <message>
+            <source>Expected a value from {low} to {high}, got {value}.</source>
+            <translation>Se esperaba un valor de {low} a {high}; se recibió {value}.</translation>
+        </message>
+        <message>
+            <source>Expected an address starting with http:// or https://, got {value}.</source>
+            <translation>Se esperaba una dirección que empiece con http:// o https://; se recibió {value}.</translation>
+        </message>
+        <message>
+            <source>Expected a colour like #1f5fa8, got {value}.</source>
+            <translation>Se esperaba un color como #1f5fa8; se recibió {value}.</translation>
+        </message>
+        <message>
+            <source>Expected 1 to 64 letters, digits, '-', '_' or '.', got {value}.</source>
+            <translation>Se esperaban de 1 a 64 letras, dígitos, '-', '_' o '.'; se recibió {value}.</translation>
+        </message>
+        <message>
+            <source>Unsupported language {value}; expected one of {choices}.</source>
+            <translation>Idioma no admitido: {value}; se esperaba uno de estos: {choices}.</translation>
+        </message>
+        <message>
+            <source>Choose at least one language.</source>
+            <translation>Elige al menos un idioma.</translation>
+        </message>
+        <message>
+            <source>A language is listed twice.</source>
+            <translation>Hay un idioma repetido.</translation>
+        </message>
+        <message>
+            <source>The default language must be one of the languages offered ({choices}).</source>
+            <translation>El idioma predeterminado debe ser uno de los idiomas disponibles ({choices}).</translation>
+        </message>
+        <message>
+            <source>Expected one text, or a text per language, got {value}.</source>
+            <translation>Se esperaba un texto, o un texto por idioma; se recibió {value}.</translation>
+        </message>
+        <message>
+            <source>Unknown language {value}; expected one of {choices}.</source>
+            <translation>Idioma desconocido: {value}; se esperaba uno de estos: {choices}.</translation>
+        </message>
+        <message>
+            <source>This text must not be empty.</source>
+            <translation>Este texto no puede estar vacío.</translation>
+        </message>
+        <message>
+            <source>Expected a list, got {value}.</source>
+            <translation>Se esperaba una lista; se recibió {value}.</translation>
+        </message>
+        <message>
+            <source>Unknown built-in reason {value}; use one of {choices}, or your own as id | Spanish label | English label.</source>
+            <translation>Motivo incluido desconocido: {value}; usa uno de estos: {choices}, o uno propio como id | etiqueta en español | etiqueta en inglés.</translation>
+        </message>
+        <message>
+            <source>Unknown key {key} in a reason; expected one of {choices}.</source>
+            <translation>Clave desconocida {key} en un motivo; se esperaba una de estas: {choices}.</translation>
+        </message>
+        <message>
+            <source>A reason id takes lowercase letters, digits, '_' or '-' only, got {value}.</source>
+            <translation>El id de un motivo solo admite minúsculas, dígitos, '_' o '-'; se recibió {value}.</translation>
+        </message>
+        <message>
+            <source>The reason {id} has an empty label.</source>
+            <translation>El motivo {id} tiene una etiqueta vacía.</translation>
+        </message>
+        <message>
+            <source>Your own reason {id} needs a label (Spanish and/or English).</source>
+            <translation>Tu motivo propio {id} necesita una etiqueta (en español y/o inglés).</translation>
+        </message>
+        <message>
+            <source>Expected a reason id or a table, got {value}.</source>
+            <translation>Se esperaba el id de un motivo o una tabla; se recibió {value}.</translation>
+        </message>
+        <message>
+            <source>The reason {id} is listed twice.</source>
+            <translation>El motivo {id} está repetido.</translation>
+        </message>
+        <message>
+            <source>At most {max} reasons fit on the screen.</source>
+            <translation>En la pantalla caben como máximo {max} motivos.</translation>
+        </message>
+        <message>
+            <source>Give the token or a token file, not both.</source>
+            <translation>Indica el token o un archivo de token, no ambos.</translation>
+        </message>
+        <message>
+            <source>Unknown setting {key}; did you mean {suggestion}?</source>
+            <translation>Ajuste desconocido: {key}; ¿quisiste decir {suggestion}?</translation>
+        </message>
+        <message>
+            <source>Unknown setting {key}; expected one of {choices}.</source>
+            <translation>Ajuste desconocido: {key}; se esperaba uno de estos: {choices}.</translation>
         </message>
     </context>
     <context>
@@ -512,6 +659,18 @@
             <translation>Duración del agradecimiento (segundos)</translation>
         </message>
         <message>
+            <source>Review page for happy guests (QR code for 9-10)</source>
+            <translation>Página de reseñas para clientes satisfechos (código QR para 9-10)</translation>
+        </message>
+        <message>
+            <source>Contact page for unhappy guests (QR code for 0-6)</source>
+            <translation>Página de contacto para clientes insatisfechos (código QR para 0-6)</translation>
+        </message>
+        <message>
+            <source>Thank-you with a QR code shown for (seconds)</source>
+            <translation>Duración del agradecimiento con código QR (segundos)</translation>
+        </message>
+        <message>
             <source>Back to the question after (seconds idle)</source>
             <translation>Volver a la pregunta tras (segundos sin uso)</translation>
         </message>
@@ -538,6 +697,10 @@
         <message>
             <source>Leave empty for the built-in text</source>
             <translation>Déjalo vacío para usar el texto incluido</translation>
+        </message>
+        <message>
+            <source>https://… (leave empty for no QR code)</source>
+            <translation>https://… (déjalo vacío para no mostrar código QR)</translation>
         </message>
         <message>
             <source>Leave empty when the token is in a file</source>
@@ -603,6 +766,26 @@
         <message>
             <source>Your answer helps us get better every day.</source>
             <translation>Tu respuesta nos ayuda a mejorar cada día.</translation>
+        </message>
+        <message>
+            <source>Want us to get back to you?</source>
+            <translation>¿Quieres que te contactemos?</translation>
+        </message>
+        <message>
+            <source>Scan to leave your contact.</source>
+            <translation>Escanea para dejarnos tus datos de contacto.</translation>
+        </message>
+        <message>
+            <source>Would you share this in a review?</source>
+            <translation>¿Lo compartirías en una reseña?</translation>
+        </message>
+        <message>
+            <source>Scan with your phone.</source>
+            <translation>Escanea con tu teléfono.</translation>
+        </message>
+        <message>
+            <source>Tap anywhere to finish.</source>
+            <translation>Toca en cualquier parte para terminar.</translation>
         </message>
     </context>
     <context>
