@@ -37,6 +37,20 @@ class _RecordScore:
     now: datetime
     utc_offset_minutes: int
 
+    def is_done(self, stored: Answer | None) -> bool:
+        return stored is not None  # an earlier attempt did commit (its reply was lost)
+
+    def apply(self, store: AnswerStore) -> None:
+        store.record_score(
+            self.score,
+            self.language,
+            flags=self.flags,
+            now=self.now,
+            alert_kinds=self.alert_kinds,
+            answer_id=self.answer_id,
+            utc_offset_minutes=self.utc_offset_minutes,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class _Complete:
@@ -47,10 +61,26 @@ class _Complete:
     now: datetime
     comment_max_length: int
 
+    def is_done(self, stored: Answer | None) -> bool:
+        return stored is not None and stored.is_complete
+
+    def apply(self, store: AnswerStore) -> None:
+        store.complete(
+            self.answer_id,
+            self.completion,
+            reasons=self.reasons,
+            comment=self.comment,
+            now=self.now,
+            comment_max_length=self.comment_max_length,
+        )
+
+
+_Write = _RecordScore | _Complete
+
 
 @dataclass
 class _Queue:
-    ops: deque[_RecordScore | _Complete] = field(default_factory=deque)
+    ops: deque[_Write] = field(default_factory=deque)
 
 
 def _utc_now() -> datetime:
@@ -145,28 +175,7 @@ class DurableRecorder:
         except sqlite3.Error as exc:
             raise StoreError(describe_storage_error(exc), corrupt=is_corruption(exc)) from exc
 
-    def _apply(self, op: _RecordScore | _Complete) -> None:
-        if isinstance(op, _RecordScore):
-            if self._stored(op.answer_id) is not None:
-                return  # an earlier attempt did commit (its reply was lost)
-            self.store.record_score(
-                op.score,
-                op.language,
-                flags=op.flags,
-                now=op.now,
-                alert_kinds=op.alert_kinds,
-                answer_id=op.answer_id,
-                utc_offset_minutes=op.utc_offset_minutes,
-            )
-        else:
-            existing = self._stored(op.answer_id)
-            if existing is not None and existing.is_complete:
-                return
-            self.store.complete(
-                op.answer_id,
-                op.completion,
-                reasons=op.reasons,
-                comment=op.comment,
-                now=op.now,
-                comment_max_length=op.comment_max_length,
-            )
+    def _apply(self, op: _Write) -> None:
+        """Write ``op`` unless the store already holds its effect (a replay after a lost reply)."""
+        if not op.is_done(self._stored(op.answer_id)):
+            op.apply(self.store)

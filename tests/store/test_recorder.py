@@ -98,3 +98,20 @@ def test_a_write_that_can_never_succeed_does_not_block_the_rest(answer_store):
     later = recorder.record_score(8, "en")
     assert recorder.pending_count == 0
     assert answer_store.get(later) is not None
+
+
+def test_a_write_whose_reply_was_lost_is_not_written_again(answer_store, caplog):
+    recorder = DurableRecorder(answer_store)
+    _make_read_only(answer_store)
+    answer_id = recorder.record_score(4, "es", alert_kinds=("alert",))
+    recorder.complete(answer_id, Completion.SENT, comment="lento")
+    _make_writable(answer_store)
+    # Both writes reached the disk, but the recorder never heard so (a lost reply).
+    answer_store.record_score(4, "es", alert_kinds=("alert",), answer_id=answer_id)
+    answer_store.complete(answer_id, Completion.SENT, comment="lento")
+
+    assert recorder.retry() is True
+    assert recorder.pending_count == 0
+    assert [a.id for a in answer_store.iter_answers()] == [answer_id]
+    assert answer_store.get(answer_id).comment == "lento"
+    assert "dropping" not in caplog.text  # the replays are seen as done, not taken for bugs
