@@ -220,8 +220,8 @@ class AnswerStore:
         batch: int = 2000,
     ) -> Iterator[tuple]:
         """Raw rows (``ANSWER_COLUMNS`` order) for exports that must stream millions."""
-        clauses, params = _range_clauses(since, until, include_flagged)
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        condition, params = local_day_filter(since, until, include_flagged)
+        where = f"WHERE {condition}" if condition else ""
         cursor = self.db.connection().execute(
             f"SELECT {ANSWER_COLUMNS} FROM answers {where} ORDER BY seq", params
         )
@@ -229,9 +229,11 @@ class AnswerStore:
             yield from rows
 
 
-def _range_clauses(
+def local_day_filter(
     since: date | None, until: date | None, include_flagged: bool
-) -> tuple[list[str], list[object]]:
+) -> tuple[str, list[object]]:
+    """A condition on ``local_day`` (inclusive ends, None for open) and ``flagged``, with its
+    parameters; the answers table and the tallies share both columns. "" when it keeps all."""
     clauses: list[str] = []
     params: list[object] = []
     if since is not None:
@@ -242,7 +244,7 @@ def _range_clauses(
         params.append(until.isoformat())
     if not include_flagged:
         clauses.append("flagged = 0")
-    return clauses, params
+    return " AND ".join(clauses), params
 
 
 def _with_seq(answer: Answer, seq: int) -> Answer:

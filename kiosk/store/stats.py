@@ -25,18 +25,12 @@ from kiosk.core.stats import (
     summaries_by,
     trend_granularity,
 )
+from kiosk.store.answers import local_day_filter
 from kiosk.store.database import Database
 
 COMMENTS_PER_GROUP = 6
 SYNC_LAST_SUCCESS = "sync_last_success_utc"
 SYNC_LAST_ERROR = "sync_last_error"
-
-
-def _where(since: date, until: date, include_flagged: bool) -> tuple[str, list[object]]:
-    clause = "local_day BETWEEN ? AND ?"
-    if not include_flagged:
-        clause += " AND flagged = 0"
-    return clause, [since.isoformat(), until.isoformat()]
 
 
 def data_span(db: Database) -> tuple[date, date] | None:
@@ -81,10 +75,12 @@ def _read(con: sqlite3.Connection, since: date, until: date, include_flagged: bo
     weekdays: dict[int, dict[int, int]] = defaultdict(dict)
     bucket_of: dict[str, dict[int, int]] = {}
     flagged = 0
+    # Flagged rows are read too: they are always counted apart.
+    period, period_params = local_day_filter(since, until, include_flagged=True)
     for day, hour, weekday, score, is_flagged, n in con.execute(
         "SELECT local_day, local_hour, local_weekday, score, flagged, n FROM tally"
-        " WHERE local_day BETWEEN ? AND ?",
-        (since.isoformat(), until.isoformat()),
+        f" WHERE {period}",
+        period_params,
     ):
         if is_flagged:
             flagged += n
@@ -105,14 +101,14 @@ def _read(con: sqlite3.Connection, since: date, until: date, include_flagged: bo
     )
 
     prev_since, prev_until = previous_period(since, until)
-    prev_where, prev_params = _where(prev_since, prev_until, include_flagged)
+    prev_where, prev_params = local_day_filter(prev_since, prev_until, include_flagged)
     previous = empty_distribution()
     for score, n in con.execute(
         f"SELECT score, sum(n) FROM tally WHERE {prev_where} GROUP BY score", prev_params
     ):
         previous[score] = n
 
-    where, params = _where(since, until, include_flagged)
+    where, params = local_day_filter(since, until, include_flagged)
     reason_rows = con.execute(
         f"SELECT category, reason, sum(n) FROM reason_tally WHERE {where}"
         " GROUP BY category, reason",
@@ -151,7 +147,7 @@ def _latest_comments(
     con: sqlite3.Connection, since: date, until: date, include_flagged: bool
 ) -> tuple[Comment, ...]:
     """The newest comments, detractors' first (they are what the owner must act on)."""
-    where, params = _where(since, until, include_flagged)
+    where, params = local_day_filter(since, until, include_flagged)
     # Bound the newest-first walk of the comment index in UTC too (a local day lies within
     # 14 hours of its UTC day), so an empty period costs nothing however many answers exist.
     where += " AND created_utc >= ? AND created_utc < ?"
