@@ -34,7 +34,7 @@ from kiosk.admin.charts import (
     StackedBarChart,
     signed,
 )
-from kiosk.admin.style import CATEGORY_COLOURS, DETRACTOR, PROMOTER, mark
+from kiosk.admin.style import CATEGORY_COLOURS, DETRACTOR, PROMOTER, date_format, mark
 from kiosk.config import Settings
 from kiosk.core.answer import Category
 from kiosk.core.nps import MIN_ANSWERS_FOR_SCORE
@@ -338,7 +338,7 @@ class DashboardScreen(QWidget):
             self.nps_value.setText(signed(s.nps))
             mark(self.nps_value, "big")
             self.nps_detail.setText(
-                self.tr("± %1 points (95%) · %2 answers")
+                self.tr("margin ± %1 (95%) · %2 answers")
                 .replace("%1", f"{s.margin_of_error:.0f}")
                 .replace("%2", locale.toString(s.total))
             )
@@ -351,7 +351,7 @@ class DashboardScreen(QWidget):
         else:
             arrow = "\u25b2" if delta > 0 else "\u25bc" if delta < 0 else "="
             self.nps_change.setText(
-                self.tr("%1 %2 points vs the previous period")
+                self.tr("%1 %2 vs the previous period")
                 .replace("%1", arrow).replace("%2", signed(delta))
             )
             tone = PROMOTER if delta > 0 else DETRACTOR if delta < 0 else MUTED
@@ -462,6 +462,8 @@ class DashboardScreen(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Dashboard"))
+        for edit in (self.since_edit, self.until_edit):
+            edit.setDisplayFormat(date_format())
         self.export_button.setText(self.tr("Export"))
         self.settings_button.setText(self.tr("Settings"))
         self.close_button.setText(self.tr("Close"))

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.admin.style import mark
+from kiosk.admin.style import date_format, mark
 from kiosk.core.exports import FORMATS, ExportRequest
 
 REMOVABLE_ROOTS = ("/media/", "/run/media/", "/mnt/", "/Volumes/")
@@ -236,7 +236,7 @@ class ExportScreen(QWidget):
         self.refresh_button.setText(self.tr("Look for USB drives again"))
         self.export_button.setText(self.tr("Export"))
         for edit in (self.since_edit, self.until_edit):
-            edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+            edit.setDisplayFormat(date_format())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -112,7 +112,7 @@ class SettingsScreen(QWidget):
         self.form = QGridLayout(form_host)
         self.form.setContentsMargins(0, 0, 12, 0)
         self.form.setHorizontalSpacing(18)
-        self.form.setVerticalSpacing(6)
+        self.form.setVerticalSpacing(10)
         self.form.setColumnStretch(1, 1)
         self._row = 0
         self._build_fields()
@@ -263,6 +263,7 @@ class SettingsScreen(QWidget):
         self.test_result.clear()
         self.clear_errors()
         self.status.clear()
+        self.scroll.verticalScrollBar().setValue(0)  # opened again: from the top
 
     def document(self) -> dict[str, Any]:
         """The config document the form describes (the current file plus the edits)."""

@@ -7,8 +7,10 @@ on its background, and categories carry a word or a symbol as well as a colour.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QColor
 
+from kiosk import paths
 from kiosk.ui.theme import BACKGROUND, BORDER, MUTED, SURFACE, TEXT, safe_accent, text_on
 
 PROMOTER = "#1E7A46"
@@ -30,9 +32,17 @@ def nps_colour(nps: float | None) -> QColor:
     return QColor(PROMOTER if nps >= 0 else DETRACTOR)
 
 
+def icon_url(name: str) -> str:
+    """A bundled icon for a stylesheet ``url()`` (forward slashes, also on Windows)."""
+    return (paths.assets_dir() / "icons" / name).as_posix()
+
+
 def stylesheet(accent: str | None = None) -> str:
     accent = safe_accent(accent)
     on_accent = text_on(accent)
+    check = icon_url("check-light.svg" if QColor(on_accent).lightness() > 128
+                     else "check-dark.svg")
+    chevron = icon_url("chevron-down.svg")
     return f"""
 QWidget[admin="area"], QWidget[admin="screen"] {{ background: {BACKGROUND}; }}
 QLabel {{ color: {TEXT}; font-size: 17px; }}
@@ -85,8 +95,34 @@ QLineEdit, QPlainTextEdit, QDateEdit, QComboBox {{
     font-size: 17px; padding: 6px 10px; min-height: 26px;
 }}
 QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"] {{ border: 2px solid #A61B1B; }}
+QComboBox, QDateEdit {{ padding-right: 36px; }}
+QComboBox::drop-down, QDateEdit::drop-down {{
+    subcontrol-origin: padding; subcontrol-position: center right; width: 36px; border: none;
+}}
+QComboBox::down-arrow, QDateEdit::down-arrow {{
+    image: url("{chevron}"); width: 16px; height: 16px;
+}}
+QComboBox QAbstractItemView {{
+    background: {SURFACE}; color: {TEXT}; border: 1px solid {BORDER}; font-size: 17px;
+    selection-background-color: {accent}; selection-color: {on_accent}; outline: none;
+}}
 QCheckBox, QRadioButton {{ color: {TEXT}; font-size: 17px; spacing: 10px; }}
-QCheckBox::indicator, QRadioButton::indicator {{ width: 24px; height: 24px; }}
+QCheckBox::indicator {{
+    width: 20px; height: 20px; border: 2px solid {MUTED}; border-radius: 6px;
+    background: {SURFACE};
+}}
+QCheckBox::indicator:checked {{
+    background: {accent}; border: 2px solid {accent}; image: url("{check}");
+}}
+QRadioButton::indicator {{
+    width: 20px; height: 20px; border: 2px solid {MUTED}; border-radius: 12px;
+    background: {SURFACE};
+}}
+QRadioButton::indicator:checked {{
+    border: 2px solid {accent};
+    background: qradialgradient(cx: 0.5, cy: 0.5, radius: 0.5, fx: 0.5, fy: 0.5,
+        stop: 0 {accent}, stop: 0.5 {accent}, stop: 0.56 {SURFACE}, stop: 1 {SURFACE});
+}}
 QListWidget {{
     background: {SURFACE}; color: {TEXT}; border: 1px solid {BORDER}; border-radius: 8px;
     font-size: 17px;
@@ -100,6 +136,12 @@ QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
 QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
 QScrollArea > QWidget > QWidget {{ background: transparent; }}
 """
+
+
+def date_format() -> str:
+    """The language's short date with a four-digit year (27/10/2026, not 27/10/26)."""
+    text = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    return text if "yyyy" in text else text.replace("yy", "yyyy")
 
 
 def mark(widget, role: str, **extra: object) -> None:
