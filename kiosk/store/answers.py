@@ -8,6 +8,7 @@ import sqlite3
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
 from kiosk.core.answer import Answer, Category, Completion, clean_comment, iso_utc, parse_iso
@@ -88,7 +89,7 @@ class AnswerStore:
         )
         with self.db.transaction() as con:
             seq = meta.next_seq(con)
-            answer = _with_seq(answer, seq)
+            answer = replace(answer, seq=seq)
             _insert(con, answer, origin="guest")
             for kind in alert_kinds:
                 outbox.enqueue(con, kind, answer.id, now)
@@ -109,12 +110,9 @@ class AnswerStore:
         reasons = tuple(dict.fromkeys(reasons))
         comment = clean_comment(comment, comment_max_length)
         with self.db.transaction() as con:
-            row = con.execute(
-                f"SELECT {ANSWER_COLUMNS} FROM answers WHERE id = ?", (answer_id,)
-            ).fetchone()
-            if row is None:
+            answer = _answer_by_id(con, answer_id)
+            if answer is None:
                 raise KeyError(answer_id)
-            answer = row_to_answer(row)
             if answer.is_complete:
                 raise ValueError(f"answer {answer_id} is already complete")
             done = answer.completed(Completion(completion), now, reasons, comment)
@@ -175,10 +173,7 @@ class AnswerStore:
     # --- reading -----------------------------------------------------------------------
 
     def get(self, answer_id: str) -> Answer | None:
-        row = self.db.connection().execute(
-            f"SELECT {ANSWER_COLUMNS} FROM answers WHERE id = ?", (answer_id,)
-        ).fetchone()
-        return None if row is None else row_to_answer(row)
+        return _answer_by_id(self.db.connection(), answer_id)
 
     def origin_of(self, answer_id: str) -> str | None:
         row = self.db.connection().execute(
@@ -247,10 +242,9 @@ def local_day_filter(
     return " AND ".join(clauses), params
 
 
-def _with_seq(answer: Answer, seq: int) -> Answer:
-    from dataclasses import replace
-
-    return replace(answer, seq=seq)
+def _answer_by_id(con: sqlite3.Connection, answer_id: str) -> Answer | None:
+    row = con.execute(f"SELECT {ANSWER_COLUMNS} FROM answers WHERE id = ?", (answer_id,)).fetchone()
+    return None if row is None else row_to_answer(row)
 
 
 _INSERT_ANSWER = (
@@ -264,6 +258,7 @@ _ADD_TALLY = (
     " VALUES (?, ?, ?, ?, ?, ?)"
     " ON CONFLICT (local_day, local_hour, score, flagged) DO UPDATE SET n = n + excluded.n"
 )
+_ADD_ANSWER_REASON = "INSERT OR IGNORE INTO answer_reasons (answer_id, reason) VALUES (?, ?)"
 _ADD_REASON_TALLY = (
     "INSERT INTO reason_tally (local_day, category, reason, flagged, n)"
     " VALUES (?, ?, ?, ?, ?)"
@@ -272,10 +267,11 @@ _ADD_REASON_TALLY = (
 
 
 def _answer_row(answer: Answer, origin: str, seq: int | None = None) -> tuple:
+    """The values of :data:`_INSERT_ANSWER` for ``answer``."""
     local = answer.local_time
     return (
-        answer.id, answer.seq if seq is None else seq, answer.kiosk_id, iso_utc(answer.created_utc),
-        answer.utc_offset_minutes, local.date().isoformat(), local.hour, local.weekday(),
+        answer.id, answer.seq if seq is None else seq, answer.kiosk_id,
+        iso_utc(answer.created_utc), answer.utc_offset_minutes, local.date().isoformat(), local.hour, local.weekday(),
         answer.score, Category.of(answer.score).value, json.dumps(list(answer.reasons)),
         answer.comment, answer.language, answer.app_version, json.dumps(list(answer.flags)),
         1 if answer.flags else 0, origin, answer.completion.value if answer.completion else None,
@@ -283,11 +279,15 @@ def _answer_row(answer: Answer, origin: str, seq: int | None = None) -> tuple:
     )
 
 
+def _tally_key(row: tuple) -> tuple:
+    """(local_day, local_hour, local_weekday, score, flagged) of an :func:`_answer_row`."""
+    return row[5], row[6], row[7], row[8], row[15]
+
+
 def _insert(con: sqlite3.Connection, answer: Answer, *, origin: str) -> None:
     row = _answer_row(answer, origin)
     con.execute(_INSERT_ANSWER, row)
-    day, hour, weekday, score, flagged = row[5], row[6], row[7], row[8], row[15]
-    con.execute(_ADD_TALLY, (day, hour, weekday, score, flagged, 1))
+    con.execute(_ADD_TALLY, (*_tally_key(row), 1))
 
 
 def _insert_many(
@@ -296,12 +296,12 @@ def _insert_many(
     """:func:`_insert` plus :func:`_add_reasons` for many answers, numbered ``seqs``."""
     rows = [_answer_row(a, origin, seq) for a, seq in zip(answers, seqs, strict=True)]
     con.executemany(_INSERT_ANSWER, rows)
-    tally: Counter[tuple] = Counter((r[5], r[6], r[7], r[8], r[15]) for r in rows)
+    tally: Counter[tuple] = Counter(_tally_key(row) for row in rows)
     con.executemany(_ADD_TALLY, [(*key, n) for key, n in tally.items()])
     pairs = [
         (answer.id, reason) for answer in answers for reason in dict.fromkeys(answer.reasons)
     ]
-    con.executemany("INSERT OR IGNORE INTO answer_reasons (answer_id, reason) VALUES (?, ?)", pairs)
+    con.executemany(_ADD_ANSWER_REASON, pairs)
     reason_tally: Counter[tuple] = Counter(
         (row[5], row[9], reason, row[15])
         for answer, row in zip(answers, rows, strict=True)
@@ -317,13 +317,5 @@ def _add_reasons(con: sqlite3.Connection, answer: Answer) -> None:
     flagged = 1 if answer.flags else 0
     category = answer.category.value
     for reason in answer.reasons:
-        con.execute(
-            "INSERT OR IGNORE INTO answer_reasons (answer_id, reason) VALUES (?, ?)",
-            (answer.id, reason),
-        )
-        con.execute(
-            "INSERT INTO reason_tally (local_day, category, reason, flagged, n)"
-            " VALUES (?, ?, ?, ?, 1)"
-            " ON CONFLICT (local_day, category, reason, flagged) DO UPDATE SET n = n + 1",
-            (local_day, category, reason, flagged),
-        )
+        con.execute(_ADD_ANSWER_REASON, (answer.id, reason))
+        con.execute(_ADD_REASON_TALLY, (local_day, category, reason, flagged, 1))
