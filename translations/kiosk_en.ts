@@ -201,8 +201,16 @@
             <translation>Too few answers</translation>
         </message>
         <message>
+            <source>margin ± %1 (95%) · %2 answers</source>
+            <translation>margin ± %1 (95%) · %2 answers</translation>
+        </message>
+        <message>
             <source>No comparison with the previous period</source>
             <translation>No comparison with the previous period</translation>
+        </message>
+        <message>
+            <source>%1 %2 vs the previous period</source>
+            <translation>%1 %2 vs the previous period</translation>
         </message>
         <message>
             <source>No comments in this period</source>
@@ -215,14 +223,6 @@
         <message>
             <source>Answers so far: %1. A reliable score needs at least %2.</source>
             <translation>Answers so far: %1. A reliable score needs at least %2.</translation>
-        </message>
-        <message>
-            <source>± %1 points (95%) · %2 answers</source>
-            <translation>± %1 points (95%) · %2 answers</translation>
-        </message>
-        <message>
-            <source>%1 %2 points vs the previous period</source>
-            <translation>%1 %2 points vs the previous period</translation>
         </message>
         <message>
             <source>Flagged answers kept apart (too fast or repeated): %1</source>

@@ -201,8 +201,16 @@
             <translation>Muy pocas respuestas</translation>
         </message>
         <message>
+            <source>margin ± %1 (95%) · %2 answers</source>
+            <translation>margen ± %1 (95 %) · %2 respuestas</translation>
+        </message>
+        <message>
             <source>No comparison with the previous period</source>
             <translation>Sin comparación con el período anterior</translation>
+        </message>
+        <message>
+            <source>%1 %2 vs the previous period</source>
+            <translation>%1 %2 frente al período anterior</translation>
         </message>
         <message>
             <source>No comments in this period</source>
@@ -215,14 +223,6 @@
         <message>
             <source>Answers so far: %1. A reliable score needs at least %2.</source>
             <translation>Respuestas hasta ahora: %1. Un puntaje confiable necesita al menos %2.</translation>
-        </message>
-        <message>
-            <source>± %1 points (95%) · %2 answers</source>
-            <translation>± %1 puntos (95 %) · %2 respuestas</translation>
-        </message>
-        <message>
-            <source>%1 %2 points vs the previous period</source>
-            <translation>%1 %2 puntos frente al período anterior</translation>
         </message>
         <message>
             <source>Flagged answers kept apart (too fast or repeated): %1</source>
