@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import requests
+import requests.auth
 
 from kiosk import __version__
 from kiosk.config import SyncSection
@@ -75,8 +76,11 @@ class Client:
         self._token = token
         self.session = session or requests.Session()
         self.session.headers["User-Agent"] = f"counter-kiosk/{__version__}"
-        # Proxies and netrc from the environment are fine; a netrc must not add credentials.
+        # Proxies and a CA bundle from the environment are fine; a netrc must not add
+        # credentials (it would replace the bearer token, or reach a webhook). requests reads
+        # ~/.netrc only when the session has no auth of its own.
         self.session.trust_env = True
+        self.session.auth = _OwnHeadersOnly()
 
     def __repr__(self) -> str:  # never show the token
         return f"Client({self.base_url!r})"
@@ -124,6 +128,13 @@ class Client:
 
     def close(self) -> None:
         self.session.close()
+
+
+class _OwnHeadersOnly(requests.auth.AuthBase):
+    """Credentials come only from the headers we set ourselves."""
+
+    def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
+        return request
 
 
 def _host(url: str) -> str:

@@ -168,3 +168,19 @@ def test_tls_is_verified_and_a_private_ca_bundle_is_honoured(tmp_path):
         server.shutdown()
         server.server_close()
         thread.join(5)
+
+
+def test_a_netrc_never_replaces_the_token_nor_adds_credentials(tmp_path, monkeypatch):
+    server, calls = serve("200 OK")
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine 127.0.0.1 login alice password wonderland\n")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    client = Client(section(server.url), "s3cret")
+    try:
+        client.post_endpoint("/v1/answers", {})
+        client.post(server.url + "/hook", {})  # a webhook gets no credentials at all
+        assert [auth for _, _, auth in calls] == ["Bearer s3cret", None]
+    finally:
+        client.close()
+        server.stop()
