@@ -12,7 +12,7 @@ import hmac
 import json
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,7 @@ StartResponse = Callable[..., Any]
 
 @dataclass(frozen=True)
 class Token:
-    value: str
+    value: str = field(repr=False)  # a token must not reach a log line through a repr
     kiosk_id: str | None = None  # None: an owner's token, good for every kiosk and for reading
 
 

@@ -257,6 +257,7 @@ def test_tokens_file(tmp_path):
     path = tmp_path / "tokens"
     path.write_text("# owner\nabc\n\nxyz kiosk-2\n", encoding="utf-8")
     assert load_tokens(path) == [Token("abc"), Token("xyz", "kiosk-2")]
+    assert "xyz" not in repr(load_tokens(path))
     path.write_text("a b c\n", encoding="utf-8")
     with pytest.raises(ValueError, match="expected"):
         load_tokens(path)
