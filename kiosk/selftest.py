@@ -67,7 +67,7 @@ def _check_fonts() -> str:
 
 
 def _check_screens(kiosk: KioskApp) -> str:
-    from kiosk.ui.screenshots import SIZES, render_screens
+    from kiosk.ui.screenshots import SCREENS_PER_VIEW, SIZES, render_screens
 
     count = 0
     for name, pixmap in render_screens(kiosk):
@@ -81,7 +81,7 @@ def _check_screens(kiosk: KioskApp) -> str:
         if len(samples) < 2:
             raise CheckFailed(f"{name}: the screen is blank")
         count += 1
-    expected = len(kiosk.translations.languages) * len(SIZES) * 8
+    expected = len(kiosk.translations.languages) * len(SIZES) * SCREENS_PER_VIEW
     if count != expected:
         raise CheckFailed(f"rendered {count} screens, expected {expected}")
     return f"{count} screens ({', '.join(kiosk.translations.languages)})"

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("kiosk.ui")
 
 SIZES = ((1280, 800), (800, 1280))
+SCREENS_PER_VIEW = 10  # what render_screens yields per language and size
 DEMO_COMMENT = "La atención fue rápida, ¡gracias! Añoranza"
 # Shown when the config has no QR pages of its own: realistic lengths (a review link, a form).
 DEMO_PROMOTER_URL = "https://g.page/r/CdemoCafeReview1234/review"
