@@ -94,3 +94,24 @@ def test_score_buttons_are_big_and_the_question_readable(qtbot, make_kiosk, fast
     assert low.geometry().left() <= buttons[0].geometry().left() + 1
     assert high.geometry().right() >= buttons[10].geometry().right() - 1
     assert low.y() > max(b.y() for b in buttons)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["landscape", "portrait"])
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_qr_thank_yous_do_not_clip_with_stretched_translations(qtbot, make_kiosk, fast_settings,
+                                                               size, language):
+    from dataclasses import replace
+
+    thanks = replace(fast_settings.thanks, promoter_url="https://g.page/r/CdemoCafe/review",
+                     detractor_url="https://example.org/contact?shop=cafe-demo&kiosk=kiosk-1")
+    kiosk = make_kiosk(replace(fast_settings, thanks=thanks), scale=1.3, size=size)
+    kiosk.translations.set_language(language)
+    window = kiosk.window
+    for score in (2, 10):
+        kiosk.thanks.start(score)
+        window.show_screen(kiosk.thanks)
+        QApplication.processEvents()
+        assert not clipped(window), f"thanks {score} {language} {size}: {clipped(window)}"
+        qr = kiosk.thanks.qr_view
+        assert qr.isVisible() and qr.width() >= 220
+        assert kiosk.thanks.rect().contains(qr.geometry())
