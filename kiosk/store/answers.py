@@ -144,27 +144,38 @@ class AnswerStore:
     def import_answers(self, answers: Iterable[Answer], *, origin: str, enqueue: bool) -> int:
         """Insert complete answers as given (demo data, recovery). Returns how many.
 
-        Demo answers get fresh ``seq`` numbers; recovered answers keep theirs, so the
-        endpoint sees the same ids and numbers it may already hold.
+        Recovered answers keep their ``seq``, so the endpoint sees the same ids and numbers
+        it may already hold. Demo answers are numbered apart, downwards from -1: they never
+        leave the kiosk, and taking numbers from the guests' sequence would show the
+        endpoint a gap, a "lost" answer, for every one of them.
         """
         with self.db.transaction() as con:
             rows = list(answers)
             seqs: list[int] = []
             last_seq = int(meta.get(con, meta.LAST_SEQ, "0") or 0)
+            last_demo = int(meta.get(con, meta.LAST_DEMO_SEQ, "0") or 0)
             for answer in rows:
-                if origin == "demo" or answer.seq is None:
-                    last_seq += 1
-                    seqs.append(last_seq)
+                if answer.seq is None or (origin == "demo" and answer.seq > 0):
+                    if origin == "demo":
+                        last_demo -= 1
+                        seqs.append(last_demo)
+                    else:
+                        last_seq += 1
+                        seqs.append(last_seq)
                 else:
-                    last_seq = max(last_seq, answer.seq)
                     seqs.append(answer.seq)
+                    if answer.seq > 0:
+                        last_seq = max(last_seq, answer.seq)
+                    else:
+                        last_demo = min(last_demo, answer.seq)
             meta.raise_seq(con, last_seq)
+            meta.put(con, meta.LAST_DEMO_SEQ, str(last_demo))
             # One executemany per table and one tally update per distinct key, not per
             # answer: 100,000 demo answers go in within seconds.
             _insert_many(con, rows, seqs, origin=origin)
             if enqueue:
-                for answer in rows:
-                    if answer.is_complete:
+                for answer, seq in zip(rows, seqs, strict=True):
+                    if answer.is_complete and seq > 0:
                         outbox.enqueue(
                             con, "answer", answer.id, answer.completed_utc or answer.created_utc
                         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 LAST_SEQ = "last_seq"
+LAST_DEMO_SEQ = "last_demo_seq"  # demo answers count down from -1, apart from guests
 
 
 def get(con: sqlite3.Connection, key: str, default: str | None = None) -> str | None:

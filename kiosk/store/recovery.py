@@ -29,7 +29,9 @@ log = logging.getLogger("kiosk.store")
 
 _BLIND_PROBE_LIMIT = 200_000
 COMPANIONS = ("", "-wal", "-shm", "-journal")
-_META_KEYS_TO_KEEP = ("pin_hash", "kiosk_created_utc")
+_META_KEYS_TO_KEEP = (
+    "pin_hash", "pin_failures", "pin_not_before_utc", "kiosk_created_utc", meta.LAST_DEMO_SEQ,
+)
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -174,7 +176,11 @@ def _recover_into(store: AnswerStore, report: RecoveryReport) -> None:
         try:
             answers, skipped = _readable_answers(con)
             kept_meta = _readable_meta(con)
-            recovered = store.import_answers(answers, origin="recovered", enqueue=True)
+            # Demo answers (negative seq) stay demo answers: never sent, never counted.
+            demo = [a for a in answers if a.seq is not None and a.seq < 0]
+            guests = [a for a in answers if a.seq is None or a.seq > 0]
+            recovered = store.import_answers(guests, origin="recovered", enqueue=True)
+            recovered += store.import_answers(demo, origin="demo", enqueue=False)
             with store.db.transaction() as target:
                 for key, value in kept_meta.items():
                     if key == meta.LAST_SEQ:

@@ -131,10 +131,11 @@ def test_seq_only_grows_across_restarts_and_imports(data_dir):
         assert store.get("from-old-store").seq == 40
         assert store.origin_of("from-old-store") == "recovered"
         assert store.record_score(5, "es").seq == 41
-        # Demo answers get fresh numbers whatever they carry.
+        # Demo answers get fresh numbers of their own (below zero), whatever they carry.
         demo = replace(recovered, id="demo-1", seq=2)
         store.import_answers([demo], origin="demo", enqueue=False)
-        assert store.get("demo-1").seq == 42
+        assert store.get("demo-1").seq == -1
+        assert store.record_score(5, "es").seq == 42
         assert ("answer", "demo-1") not in outbox(store)
         assert ("answer", "from-old-store") in outbox(store)
 
@@ -247,3 +248,30 @@ def test_tallies_match_the_rows(answer_store):
     assert reasons_from_tally == reasons_from_rows
     assert sum(r[-1] for r in from_tally) == 120
     assert sum(r[-1] for r in reasons_from_tally) > 0
+
+
+def _demo(count: int, seed: int, kiosk_id: str):
+    import random
+    from datetime import datetime, timezone
+
+    from kiosk.core.demo import DemoPlan, generate_answers
+
+    plan = DemoPlan(count=count, days=3, end=datetime.now(timezone.utc), utc_offset_minutes=0,
+                    kiosk_id=kiosk_id, app_version="test")
+    return generate_answers(random.Random(seed), plan)
+
+
+def test_demo_answers_are_numbered_apart_and_never_queued(answer_store):
+    """Demo data must not take numbers from the guests' sequence: the endpoint would report
+    every demo answer as a lost one (a gap in seq)."""
+    demo = _demo(50, 7, answer_store.kiosk_id)
+    assert answer_store.import_answers(demo, origin="demo", enqueue=True) == len(demo)
+    seqs = sorted(a.seq for a in answer_store.iter_answers())
+    assert seqs == list(range(-len(demo), 0))
+    guest = answer_store.record_score(9, "es")
+    assert guest.seq == 1  # the guests' sequence starts where it would have without demo data
+    con = answer_store.db.connection()
+    assert con.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
+    more = _demo(5, 8, answer_store.kiosk_id)
+    answer_store.import_answers(more, origin="demo", enqueue=False)
+    assert min(a.seq for a in answer_store.iter_answers()) == -(len(demo) + len(more))

@@ -21,7 +21,7 @@ def rows_of(answers):
             a.id, a.seq, a.kiosk_id, a.created_utc.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
             a.utc_offset_minutes, local.date().isoformat(), local.hour, local.weekday(),
             a.score, a.category.value, json.dumps(list(a.reasons)), a.comment, a.language,
-            a.app_version, json.dumps(list(a.flags)), 1 if a.flags else 0, "demo",
+            a.app_version, json.dumps(list(a.flags)), 1 if a.flags else 0, "guest",
             a.completion.value, a.completed_utc.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
         )
 
@@ -31,7 +31,7 @@ def test_bulk_equals_one_by_one(tmp_path):
     one = open_store(tmp_path / "one.sqlite", "k", __version__)
     bulk = open_store(tmp_path / "bulk.sqlite", "k", __version__)
     try:
-        one.answers.import_answers(answers, origin="demo", enqueue=False)
+        one.answers.import_answers(answers, origin="guest", enqueue=False)
         numbered = [
             type(a)(**{**{f: getattr(a, f) for f in a.__slots__}, "seq": i + 1})
             for i, a in enumerate(answers)
