@@ -18,7 +18,7 @@ def build_app(db: Path | str, token_file: Path | str) -> EndpointApp:
 
 
 def main(args: argparse.Namespace) -> int:
-    import waitress
+    import waitress.server as waitress
 
     from kiosk.logs import setup_logging
 
@@ -30,7 +30,9 @@ def main(args: argparse.Namespace) -> int:
         return 2
     log.info("central endpoint on http://%s:%d, store %s, %d token(s)", args.host, args.port,
              args.db, len(app.tokens))
-    waitress.serve(
+    # create_server().run(), not waitress.serve(): serve() calls logging.basicConfig(), which
+    # would print every line of ours twice.
+    server = waitress.create_server(
         app,
         host=args.host,
         port=args.port,
@@ -39,4 +41,10 @@ def main(args: argparse.Namespace) -> int:
         max_request_body_size=MAX_BODY_BYTES,
         ident="kiosk-endpoint",
     )
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        log.info("endpoint stopped")
+    finally:
+        server.close()
     return 0
