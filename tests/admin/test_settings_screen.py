@@ -11,11 +11,20 @@ import textwrap
 
 import pytest
 from admin_fixtures import PIN, enter
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 
 from kiosk.config import load_settings
 
 GOOD = '[kiosk]\nshop_name = "Café Bueno"\n'
+
+
+@pytest.fixture(autouse=True)
+def english_locale():
+    """Numbers in messages follow the default locale; other tests may leave Spanish behind."""
+    before = QLocale()
+    QLocale.setDefault(QLocale("en"))
+    yield
+    QLocale.setDefault(before)
 
 
 def open_settings(qtbot, area, services):
