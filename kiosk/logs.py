@@ -10,7 +10,8 @@ from pathlib import Path
 from kiosk import paths
 
 _SECRET_PATTERNS = [
-    re.compile(r"(Bearer\s+)[A-Za-z0-9._~+/=-]+", re.IGNORECASE),
+    # A credential is long; "missing bearer token" is a sentence, not a secret.
+    re.compile(r"(Bearer\s+)[A-Za-z0-9._~+/=-]{8,}", re.IGNORECASE),
     re.compile(r"((?:token|pin|password|secret)[\"']?\s*[:=]\s*[\"']?)[^\s\"',}]+", re.IGNORECASE),
 ]
 
