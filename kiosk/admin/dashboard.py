@@ -37,7 +37,7 @@ from kiosk.admin.charts import (
 from kiosk.admin.style import CATEGORY_COLOURS, DETRACTOR, PROMOTER, date_format, mark
 from kiosk.config import Settings
 from kiosk.core.answer import Category
-from kiosk.core.nps import MIN_ANSWERS_FOR_SCORE
+from kiosk.core.nps import MIN_ANSWERS_FOR_SCORE, NpsSummary
 from kiosk.core.reasons import Reason
 from kiosk.core.stats import DashboardStats, Preset, preset_range
 from kiosk.ui.reason_labels import reason_label
@@ -45,6 +45,31 @@ from kiosk.ui.theme import MUTED
 
 CUSTOM = "custom"
 
+
+
+# A slot (a day, an hour, a weekday) with fewer answers than this shows a dot, not an NPS:
+# two answers make a "+100" or a "-100" that says nothing about the shop.
+SLOT_MIN_ANSWERS = 5
+MIN_HOURS_SHOWN = 8
+
+
+def slot_nps(summary: NpsSummary) -> float | None:
+    """The NPS of one chart slot, or None when too few answered to mean anything."""
+    return summary.nps if summary.total >= SLOT_MIN_ANSWERS else None
+
+
+def hour_span(hours_with_answers: list[int]) -> tuple[int, int]:
+    """First and last hour to chart: the hours with answers, widened to at least
+    ``MIN_HOURS_SHOWN`` so that one busy hour is not drawn as one huge bar."""
+    if not hours_with_answers:
+        return 8, 20
+    first, last = min(hours_with_answers), max(hours_with_answers)
+    while last - first + 1 < MIN_HOURS_SHOWN:
+        if first > 0:
+            first -= 1
+        if last - first + 1 < MIN_HOURS_SHOWN and last < 23:
+            last += 1
+    return first, last
 
 class Card(QFrame):
     """A white card with a title and one body widget."""
@@ -56,12 +81,22 @@ class Card(QFrame):
         self.title = QLabel()
         mark(self.title, "h2")
         self.title.setWordWrap(True)
+        # A short muted line under the title (what a dot in the chart means, for example).
+        self.note = QLabel()
+        mark(self.note, "muted")
+        self.note.setWordWrap(True)
+        self.note.hide()
         self.body = body
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(6)
         layout.addWidget(self.title)
+        layout.addWidget(self.note)
         layout.addWidget(body, 1)
+
+    def set_note(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
 
 
 class DashboardScreen(QWidget):
@@ -362,19 +397,18 @@ class DashboardScreen(QWidget):
             [CATEGORY_COLOURS[Category.of(i).value] for i in range(11)],
         )
         self.trend_chart.set_data(
-            [p.summary.nps for p in stats.trend],
+            [slot_nps(p.summary) for p in stats.trend],
             [locale.toString(QDate(p.start.year, p.start.month, p.start.day), "d MMM")
              for p in stats.trend],
         )
         self.reason_chart.set_rows(self._reason_rows(stats))
-        hours = [h for h in range(24) if stats.by_hour[h].total]
-        first, last = (min(hours), max(hours)) if hours else (8, 20)
+        first, last = hour_span([h for h in range(24) if stats.by_hour[h].total])
         self.hour_chart.set_data(
-            [stats.by_hour[h].nps for h in range(first, last + 1)],
+            [slot_nps(stats.by_hour[h]) for h in range(first, last + 1)],
             [str(h) for h in range(first, last + 1)],
         )
         self.weekday_chart.set_data(
-            [d.nps for d in stats.by_weekday],
+            [slot_nps(d) for d in stats.by_weekday],
             [locale.dayName(i + 1, QLocale.FormatType.ShortFormat) for i in range(7)],
         )
         self._show_comments(stats)
@@ -459,6 +493,13 @@ class DashboardScreen(QWidget):
         c["hours"].title.setText(self.tr("NPS by hour of the day"))
         c["weekdays"].title.setText(self.tr("NPS by day of the week"))
         c["comments"].title.setText(self.tr("Latest comments (detractors first)"))
+        few = self.tr("· fewer than %1 answers").replace("%1", str(SLOT_MIN_ANSWERS))
+        for key, chart in (("trend", self.trend_chart), ("hours", self.hour_chart),
+                           ("weekdays", self.weekday_chart)):
+            sparse = self.stats is not None and any(
+                v is None for v in chart.values
+            ) and any(v is not None for v in chart.values)
+            c[key].set_note(few if sparse else "")
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Dashboard"))

@@ -81,7 +81,9 @@ def test_enough_answers_show_the_score_and_margin(qtbot, area, services, answer_
     assert dashboard.nps_value.text() == "+25"
     assert "± 26" in dashboard.nps_detail.text() and "40" in dashboard.nps_detail.text()
     assert dashboard.trend_chart.values == [25.0]
-    assert dashboard.hour_chart.values == [25.0]
+    hours = dashboard.hour_chart
+    assert hours.values[hours.labels.index("12")] == 25.0
+    assert len(hours.labels) >= 8  # one busy hour is not drawn as one huge bar
 
 
 def test_presets_and_empty_period(qtbot, area, services, answer_store):
@@ -107,3 +109,26 @@ def test_dashboard_reflows_and_draws_in_both_orientations(qtbot, area, services,
         position = dashboard.grid.getItemPosition(dashboard.grid.indexOf(dashboard.cards["trend"]))
         assert position[3] == 2  # the trend spans two columns in both layouts
         assert dashboard._portrait is portrait
+
+
+def test_slots_with_too_few_answers_show_no_score(qtbot, area, services, answer_store):
+    """Two answers at 9:00 would draw '+100' for that hour: the chart shows a dot instead,
+    and the card says what the dot means."""
+    start = datetime(2026, 11, 21, 9, 0, tzinfo=timezone.utc)
+    scores = [10, 10] + [9] * 6 + [3] * 4
+    minutes = [0, 1] + [180 + i for i in range(10)]  # 2 answers at 9:00, 10 at 12:00
+    answers = [
+        Answer(id=f"00000000-0000-0000-0000-{i:012d}", score=s,
+               created_utc=start + timedelta(minutes=m), utc_offset_minutes=0, language="en",
+               kiosk_id="k", app_version="1", completion=Completion.SKIPPED,
+               completed_utc=start + timedelta(minutes=m))
+        for i, (s, m) in enumerate(zip(scores, minutes, strict=True))
+    ]
+    answer_store.import_answers(answers, origin="guest", enqueue=False)
+    dashboard = open_dashboard(qtbot, area, services)
+    qtbot.mouseClick(dashboard.period_buttons["today"], Qt.MouseButton.LeftButton)
+    hours = dashboard.hour_chart
+    assert hours.values[hours.labels.index("9")] is None
+    assert hours.values[hours.labels.index("12")] == 20.0  # 6 promoters, 4 detractors of 10
+    note = dashboard.cards["hours"].note
+    assert note.isVisibleTo(dashboard) and "5" in note.text()
