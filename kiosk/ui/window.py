@@ -8,7 +8,8 @@ the guest flow carries on beneath it.
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QLabel, QLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QLabel, QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.ui.theme import set_role
 
@@ -50,6 +51,7 @@ class KioskWindow(QWidget):
         layout.addWidget(self.stack, 1)
         # key -> (callable giving the current-language text); re-run on LanguageChange.
         self._notices: dict[str, object] = {}
+        self._cursor_hidden = False
         self.retranslate()
 
     # --- screens ----------------------------------------------------------------------------
@@ -97,10 +99,25 @@ class KioskWindow(QWidget):
         if fullscreen:
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
             self.setCursor(Qt.CursorShape.BlankCursor)
+            # Text fields set their own I-beam cursor, and a touch moves the pointer onto
+            # them: only an application-wide override keeps every cursor hidden.
+            if not self._cursor_hidden:
+                QApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
+                self._cursor_hidden = True
+            # A counter PC often runs X with no window manager, and only a window manager acts
+            # on the fullscreen request: cover the screen ourselves so the kiosk is never a
+            # small window in a corner with its buttons squeezed together.
+            self.setGeometry(self.screen().geometry())
             self.showFullScreen()
         else:
             self.resize(1280, 800)
             self.show()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._cursor_hidden:
+            QApplication.restoreOverrideCursor()
+            self._cursor_hidden = False
+        super().closeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Counter feedback"))

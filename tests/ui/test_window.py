@@ -42,7 +42,35 @@ def test_fullscreen_hides_the_cursor_and_frame(qtbot):
     assert window.cursor().shape() == Qt.CursorShape.BlankCursor
     assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
     assert window.isFullScreen()
+    window.close()  # gives back the application-wide cursor
 
 
 def test_unknown_problems_pass_through(qapp):
     assert translate_problem("something odd") == "something odd"
+
+
+def test_fullscreen_covers_the_screen_with_no_window_manager(qtbot, monkeypatch):
+    """On bare X (no window manager) nobody acts on the fullscreen request: we size ourselves."""
+    window = KioskWindow()
+    qtbot.addWidget(window)
+    # What a platform without a window manager does with the request: nothing.
+    monkeypatch.setattr(window, "showFullScreen", window.show)
+    window.start(fullscreen=True)
+    assert window.geometry() == window.screen().geometry()
+    window.close()
+
+
+def test_fullscreen_hides_the_cursor_over_text_fields_too(qtbot):
+    """A QLineEdit sets its own I-beam cursor; a touch moves the pointer there."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    window = KioskWindow()
+    qtbot.addWidget(window)
+    field = QLineEdit()
+    window.show_screen(field)
+    window.start(fullscreen=True)
+    override = QApplication.overrideCursor()
+    assert override is not None and override.shape() == Qt.CursorShape.BlankCursor
+    window.close()
+    assert QApplication.overrideCursor() is None
