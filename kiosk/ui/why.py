@@ -93,6 +93,9 @@ class WhyScreen(QWidget):
         self.comment_field = CommentField(self)
         set_role(self.comment_field, "comment")
         self.comment_field.setMaxLength(settings.why.comment_max_length)
+        # Focus only by a tap: when the stack changes page it gives focus to the first field
+        # that takes Tab focus, and the next guest would find a caret and a focus frame.
+        self.comment_field.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.comment_field.setVisible(settings.why.comment)
         self.comment_field.tapped.connect(self.open_keyboard)
         self.comment_field.textChanged.connect(self._comment_changed)

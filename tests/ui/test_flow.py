@@ -302,3 +302,17 @@ def test_a_tap_on_a_qr_thank_you_returns_to_the_question_at_once(qtbot, make_kio
     # the next guest starts a new answer as usual
     tap(qtbot, kiosk.question.score_buttons[9])
     assert kiosk.window.current_screen() is kiosk.why
+
+
+def test_the_next_guest_does_not_find_the_comment_box_already_focused(qtbot, kiosk):
+    """Send with the keyboard open; the next guest's why screen has no caret or focus frame."""
+    kiosk.window.activateWindow()
+    qtbot.waitActive(kiosk.window)
+    tap(qtbot, kiosk.question.score_buttons[9])
+    tap(qtbot, kiosk.why.comment_field)
+    tap(qtbot, kiosk.why.keyboard.keys["a"])
+    tap(qtbot, kiosk.why.send_button)
+    qtbot.waitUntil(lambda: kiosk.window.current_screen() is kiosk.question, timeout=3000)
+    tap(qtbot, kiosk.question.score_buttons[3])
+    assert kiosk.window.current_screen() is kiosk.why
+    assert not kiosk.why.comment_field.hasFocus()
