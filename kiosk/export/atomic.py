@@ -38,13 +38,22 @@ def atomic_path(path: Path | str) -> Iterator[Path]:
 
 @contextlib.contextmanager
 def atomic_writer(
-    path: Path | str, mode: str = "w", *, encoding: str | None = "utf-8", newline: str | None = ""
+    path: Path | str,
+    mode: str = "w",
+    *,
+    encoding: str | None = "utf-8",
+    newline: str | None = "",
+    buffering: int = -1,
 ) -> Iterator[IO]:
     """An open file handle whose contents appear under ``path`` only when the block ends well."""
     binary = "b" in mode
     with atomic_path(path) as tmp:
         with open(
-            tmp, mode, encoding=None if binary else encoding, newline=None if binary else newline
+            tmp,
+            mode,
+            buffering=buffering,
+            encoding=None if binary else encoding,
+            newline=None if binary else newline,
         ) as handle:
             yield handle
             handle.flush()

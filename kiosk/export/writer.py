@@ -14,7 +14,7 @@ from kiosk.export.csv_export import write_csv
 from kiosk.export.json_export import write_json
 from kiosk.export.xlsx_export import write_xlsx
 from kiosk.store.database import Database
-from kiosk.store.exports import iter_export_rows, iter_sheet_batches
+from kiosk.store.exports import iter_csv_chunks, iter_export_rows, iter_sheet_batches
 from kiosk.store.stats import dashboard_stats
 
 log = logging.getLogger("kiosk.export")
@@ -31,6 +31,12 @@ def _sheet(db: Database, request: ExportRequest):
     )
 
 
+def _csv(db: Database, request: ExportRequest):
+    return iter_csv_chunks(
+        db, request.since, request.until, include_flagged=request.include_flagged
+    )
+
+
 def export_to_file(db: Database, request: ExportRequest, path: Path | str) -> int:
     """Write the export to ``path`` atomically; returns how many answers were written."""
     path = Path(path)
@@ -41,8 +47,8 @@ def export_to_file(db: Database, request: ExportRequest, path: Path | str) -> in
         with atomic_path(path) as tmp:
             count = write_xlsx(_sheet(db, request), tmp, summary)
     elif request.format == "csv":
-        with atomic_writer(path, "w", encoding="utf-8", newline="") as handle:
-            count = write_csv(_sheet(db, request), handle)
+        with atomic_writer(path, "wb", buffering=1 << 20) as handle:
+            count = write_csv(_csv(db, request), handle)
     else:
         with atomic_writer(path, "w", encoding="utf-8", newline="\n") as handle:
             count = write_json(_rows(db, request), handle, _header(request))
@@ -53,10 +59,26 @@ def export_to_file(db: Database, request: ExportRequest, path: Path | str) -> in
 def export_to_stream(db: Database, request: ExportRequest, handle: TextIO) -> int:
     """CSV (without BOM, for pipes) or JSON to an open text stream."""
     if request.format == "csv":
-        return write_csv(_sheet(db, request), handle, bom=False)
+        binary = getattr(handle, "buffer", None)  # sys.stdout: write the UTF-8 under it
+        if binary is None:
+            return write_csv(_csv(db, request), _Utf8Text(handle), bom=False)
+        handle.flush()
+        count = write_csv(_csv(db, request), binary, bom=False)
+        binary.flush()
+        return count
     if request.format == "json":
         return write_json(_rows(db, request), handle, _header(request))
     raise ValueError("xlsx is a binary workbook: give a file name")
+
+
+class _Utf8Text:
+    """Lets the CSV writer, which writes UTF-8 bytes, write to a text stream (a StringIO)."""
+
+    def __init__(self, handle: TextIO) -> None:
+        self._handle = handle
+
+    def write(self, data: bytes) -> int:
+        return self._handle.write(data.decode("utf-8"))
 
 
 def _header(request: ExportRequest) -> dict[str, object]:

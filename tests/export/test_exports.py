@@ -116,6 +116,7 @@ def test_interrupted_export_leaves_no_file(answer_store, tmp_path, monkeypatch, 
 
     real_rows = writer.iter_export_rows
     real_batches = writer.iter_sheet_batches
+    real_chunks = writer.iter_csv_chunks
 
     def failing_rows(*args, **kwargs):
         for index, row in enumerate(real_rows(*args, **kwargs)):
@@ -128,8 +129,14 @@ def test_interrupted_export_leaves_no_file(answer_store, tmp_path, monkeypatch, 
             yield batch
             raise OSError(5, "Input/output error (stick pulled)")
 
+    def failing_chunks(*args, **kwargs):
+        for chunk in real_chunks(*args, batch=3, **kwargs):
+            yield chunk
+            raise OSError(5, "Input/output error (stick pulled)")
+
     monkeypatch.setattr(writer, "iter_export_rows", failing_rows)
     monkeypatch.setattr(writer, "iter_sheet_batches", failing_batches)
+    monkeypatch.setattr(writer, "iter_csv_chunks", failing_chunks)
     out = tmp_path / f"answers.{fmt}"
     with pytest.raises(OSError):
         export_to_file(answer_store.db, ExportRequest(fmt), out)
@@ -146,7 +153,7 @@ def test_interrupted_export_keeps_previous_file(answer_store, tmp_path, monkeypa
         yield from ()
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(writer, "iter_sheet_batches", failing)
+    monkeypatch.setattr(writer, "iter_csv_chunks", failing)
     with pytest.raises(KeyboardInterrupt):
         export_to_file(answer_store.db, ExportRequest("csv"), out)
     assert out.read_text(encoding="utf-8") == "the old, whole export\n"
