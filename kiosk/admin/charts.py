@@ -295,17 +295,40 @@ class LineChart(NpsSeriesChart):
             painter.drawEllipse(point, radius, radius)
         # x labels, thinned so they never overlap
         widest = max(metrics.horizontalAdvance(label) for label in self.labels) + 12
-        every = max(1, int(widest // step) + 1) if n > 1 else 1
+        xs = [plot.left() + (i * step if n > 1 else plot.width() / 2) for i in range(n)]
         painter.setPen(QColor(MUTED))
-        for i, label in enumerate(self.labels):
-            if i % every and i != n - 1:
-                continue
-            if i != n - 1 and n - 1 - i < every and (n - 1) % every:
-                continue  # keep room for the last label
-            x = plot.left() + (i * step if n > 1 else plot.width() / 2)
-            left = min(max(x - widest / 2, rect.left()), rect.right() - widest)
+        for i, left in x_label_lefts(xs, widest, rect.left(), rect.right()):
             painter.drawText(QRectF(left, plot.bottom() + 6, widest, label_h),
-                             Qt.AlignmentFlag.AlignCenter, label)
+                             Qt.AlignmentFlag.AlignCenter, self.labels[i])
+
+
+def x_label_lefts(
+    xs: Sequence[float], widest: float, left_edge: float, right_edge: float
+) -> list[tuple[int, float]]:
+    """(index, left) of the x labels to draw: the last always, the others thinned to fit.
+
+    Labels are centred on their point but kept inside the edges, so the last one can move
+    left onto its neighbour: a neighbour it would touch is left out.
+    """
+    n = len(xs)
+    if n == 0:
+        return []
+
+    def left_of(i: int) -> float:
+        return min(max(xs[i] - widest / 2, left_edge), right_edge - widest)
+
+    step = (xs[-1] - xs[0]) / (n - 1) if n > 1 else 0
+    every = max(1, int(widest // step) + 1) if step > 0 else 1
+    last = left_of(n - 1)
+    chosen: list[tuple[int, float]] = []
+    right_so_far = float("-inf")
+    for i in range(0, n - 1, every):
+        left = left_of(i)
+        if left >= right_so_far and left + widest <= last:
+            chosen.append((i, left))
+            right_so_far = left + widest
+    chosen.append((n - 1, last))
+    return chosen
 
 
 class ReasonChart(Chart):

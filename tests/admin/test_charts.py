@@ -56,3 +56,20 @@ def test_reasons_chart_without_reasons_draws_no_bars(qtbot):
     assert not rows_with(image, PROMOTER) and not rows_with(image, DETRACTOR)
     assert len(colours(image)) > 1  # something is written
     assert image != painted(qtbot, SignedBarChart())  # its own message, not the answers one
+
+
+@pytest.mark.parametrize("width", [300.0, 740.0, 1200.0])
+def test_trend_x_labels_never_touch_even_the_last_one_pulled_inside(width):
+    """45 days at 740 px drew '21 nov' and '25 nov' into each other (seen on the dashboard)."""
+    from kiosk.admin.charts import x_label_lefts
+
+    widest = 62.0
+    for n in range(1, 92):
+        step = width / max(1, n - 1)
+        xs = [60.0 + i * step if n > 1 else 60.0 + width / 2 for i in range(n)]
+        chosen = x_label_lefts(xs, widest, 10.0, 60.0 + width + 8)
+        assert chosen[-1][0] == n - 1  # the last day is always named
+        lefts = [left for _, left in chosen]
+        assert lefts == sorted(lefts)
+        assert all(b - a >= widest for a, b in zip(lefts, lefts[1:], strict=False)), (n, chosen)
+        assert lefts[0] >= 10.0 and lefts[-1] + widest <= 60.0 + width + 8
