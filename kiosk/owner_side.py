@@ -9,6 +9,7 @@ settings to the running kiosk without a restart.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
@@ -27,6 +28,17 @@ log = logging.getLogger("kiosk")
 SYNC_NOTICE = "sync"
 
 
+def _export_folder(data_dir: Path) -> Path | None:
+    """A folder on the kiosk the export screen always offers, so it works with no USB stick."""
+    folder = data_dir / "exports"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a full or read-only disk: the owner can still pick a stick
+        log.warning("no export folder on this kiosk: %s", exc)
+        return None
+    return folder
+
+
 class OwnerSide(QObject):
     """Sync worker and admin area attached to a :class:`KioskApp` (all on the UI thread)."""
 
@@ -42,7 +54,8 @@ class OwnerSide(QObject):
         self.bridge = SyncBridge(self.worker, self)
         self.bridge.status_changed.connect(self._sync_status)
         self.services = build_services(
-            db, ctx.settings, ctx.config_path, sync_status=self.worker.status
+            db, ctx.settings, ctx.config_path, sync_status=self.worker.status,
+            export_folder=_export_folder(ctx.data_dir),
         )
         self.area = AdminArea(self.services, language=kiosk.translations.language)
         kiosk.window.add_screen(self.area)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from admin_fixtures import PIN, enter
 from endpoint_server import LiveServer, central
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel
@@ -125,3 +126,23 @@ def test_saved_settings_apply_without_restart(qtbot, running, data_dir):
     qtbot.mouseClick(kiosk.question.score_buttons[10], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(kiosk.why.send_button, Qt.MouseButton.LeftButton)
     assert kiosk.ctx.store().answers.count() == 1
+
+
+def test_export_offers_a_folder_on_the_kiosk_when_no_usb_drive_is_plugged_in(
+    qtbot, running, data_dir, monkeypatch
+):
+    """With no stick the owner saw an empty 'Save to' list and could only hit an error."""
+    from kiosk.admin import export_dialog
+
+    monkeypatch.setattr(export_dialog, "removable_volumes", lambda: [])
+    _kiosk, owner = running
+    owner.services.set_pin(PIN)
+    owner.open_admin()
+    enter(qtbot, owner.area.pinpad, PIN)
+    assert owner.area.authenticated
+    owner.area.show_export()
+    destinations = owner.area.export_screen.destinations
+    assert destinations.count() == 1
+    folder = destinations.currentItem().data(Qt.ItemDataRole.UserRole)
+    assert folder == str(data_dir / "exports")
+    assert (data_dir / "exports").is_dir()
