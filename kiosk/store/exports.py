@@ -166,15 +166,22 @@ def iter_sheet_batches(
 # holding something other than an integer) is taken again, the same rows from the same read
 # transaction, through ``iter_sheet_batches``' cells for the caller's ``csv.writer``.
 
-_FREE = b"\x1d"  # before a cell that gets the formula quote
-_FIXED = b"\x1f"  # before any other cell
-_END = b"\x1e"  # after the last cell of a row
-_FREE_CELLS = sum(1 for n in EXPORT_COLUMNS if n not in INT_COLUMNS and n not in _SAFE_TEXT)
-_FIXED_CELLS = len(EXPORT_COLUMNS) - _FREE_CELLS
-_SEPARATORS = (_FREE, _FIXED, _END)
+def _is_free(name: str) -> bool:
+    return name not in INT_COLUMNS and name not in _SAFE_TEXT
+
+
+_SEP = b"\x1f"  # between two cells
+_FREE = b"\x1d"  # right before a cell that gets the formula quote (removed at the end)
+_CR = b"\x1c"  # end of a row, first half
+_LF = b"\x1e"  # end of a row, second half
+_MARKS = _SEP + _FREE + _CR + _LF
+_MARKS_PER_ROW = (
+    len(EXPORT_COLUMNS) - 1 + 2 + sum(1 for name in EXPORT_COLUMNS if _is_free(name))
+)
+_TO_CSV = bytes.maketrans(_SEP + _CR + _LF, b",\r\n")  # with _FREE deleted: one pass
 _CSV_SPECIAL = (b",", b'"', b"\r", b"\n")  # csv.writer quotes a cell holding one of these
+# A literal first byte lets the regex engine skip ahead at memchr speed.
 _FORMULA = re.compile(_FREE + b"(?=[" + re.escape("".join(FORMULA_TRIGGERS).encode()) + b"])")
-_COMMAS = bytes.maketrans(_FREE + _FIXED, b",,")
 
 
 def _csv_select() -> str:
@@ -194,9 +201,12 @@ def _csv_select() -> str:
         if name in INT_COLUMNS:
             integers.append(f"({expression} | 0) IS {expression}")  # an integer or NULL
         cells.append(expression)
-        fixed = name in INT_COLUMNS or name in _SAFE_TEXT
-        line_format += (_FIXED if fixed else _FREE).decode() + "%s"
-    line_format += _END.decode()
+        if line_format:
+            line_format += _SEP.decode()
+        if _is_free(name):
+            line_format += _FREE.decode()
+        line_format += "%s"
+    line_format += (_CR + _LF).decode()
     # One printf per row (NULL prints as nothing, like None in csv.writer): a chain of ||
     # costs an allocation per cell and takes twice as long. A row with a number SQLite would
     # print otherwise than Python comes back as NULL. As a blob, the row reaches Python as
@@ -247,22 +257,16 @@ def iter_csv_chunks(
 
 
 def _finish(rows: list[tuple]) -> bytes | None:
-    """Turn a batch of separated rows into CSV text; None if the batch needs the careful way."""
+    """Turn a batch of marked rows into CSV text; None if the batch needs the careful way."""
     try:
         text = b"".join(chain.from_iterable(rows))
     except TypeError:  # a NULL (None): a row with an odd number
         return None
-    n = len(rows)
-    if (
-        text.count(_END) != n
-        or text.count(_FREE) != n * _FREE_CELLS
-        or text.count(_FIXED) != n * _FIXED_CELLS
-    ):
-        return None  # a separator inside a cell
+    if len(text) - len(text.translate(None, _MARKS)) != len(rows) * _MARKS_PER_ROW:
+        return None  # a mark character inside a cell
     if _FORMULA.search(text):
         text = _FORMULA.sub(_FREE + b"'", text)
-    text = _quote_cells(text).translate(_COMMAS).replace(_END + b",", b"\r\n")
-    return text[1:-1] + b"\r\n"  # the first row's leading comma, the last row's end mark
+    return _quote_cells(text).translate(_TO_CSV, _FREE)
 
 
 def _quote_cells(text: bytes) -> bytes:
@@ -278,8 +282,8 @@ def _quote_cells(text: bytes) -> bytes:
         if not found:
             break
         special = min(found)
-        start = max(text.rfind(_FREE, 0, special), text.rfind(_FIXED, 0, special)) + 1
-        end = min(at for at in (text.find(sep, special) for sep in _SEPARATORS) if at >= 0)
+        start = max(text.rfind(mark, 0, special) for mark in (_FREE, _SEP, _LF)) + 1
+        end = min(at for at in (text.find(mark, special) for mark in (_SEP, _CR)) if at >= 0)
         pieces.append(text[copied:start])
         pieces.append(b'"' + text[start:end].replace(b'"', b'""') + b'"')
         copied = end
