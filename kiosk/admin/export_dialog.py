@@ -204,10 +204,19 @@ class ExportScreen(QWidget):
         item.setData(Qt.ItemDataRole.UserRole, str(folder))
         self.destinations.addItem(item)
 
+    def folder_dialog(self) -> QFileDialog:
+        """Qt's folder chooser, with the labels Qt's own Spanish leaves in English."""
+        dialog = QFileDialog(self, self.tr("Choose a folder"), str(Path.home()))
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.setLabelText(QFileDialog.DialogLabel.LookIn, self.tr("Look in:"))
+        dialog.setLabelText(QFileDialog.DialogLabel.FileType, self.tr("Files of type:"))
+        return dialog
+
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder"))
-        if folder:
-            self.add_folder(Path(folder))
+        dialog = self.folder_dialog()
+        if dialog.exec() and dialog.selectedFiles():
+            self.add_folder(Path(dialog.selectedFiles()[0]))
 
     def _export(self) -> None:
         item = self.destinations.currentItem()

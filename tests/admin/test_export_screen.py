@@ -89,3 +89,28 @@ def test_removable_volumes_is_a_list():
     volumes = removable_volumes()
     assert isinstance(volumes, list)
     assert all(path.is_absolute() for _name, path in volumes)
+
+
+def test_folder_chooser_labels_follow_the_kiosk_language(qtbot):
+    """Qt's own Spanish left 'Look in:' and 'Files of type:' in English in the folder chooser."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtWidgets import QFileDialog
+
+    from kiosk.admin.export_dialog import ExportScreen
+
+    class Upper(QTranslator):
+        def translate(self, context, source, disambiguation=None, n=-1):
+            return source.upper() if context == "ExportScreen" else None
+
+    translator = Upper()
+    QCoreApplication.installTranslator(translator)
+    try:
+        screen = ExportScreen()
+        qtbot.addWidget(screen)
+        dialog = screen.folder_dialog()
+        assert dialog.labelText(QFileDialog.DialogLabel.LookIn) == "LOOK IN:"
+        assert dialog.labelText(QFileDialog.DialogLabel.FileType) == "FILES OF TYPE:"
+        assert dialog.fileMode() == QFileDialog.FileMode.Directory
+        dialog.deleteLater()
+    finally:
+        QCoreApplication.removeTranslator(translator)
