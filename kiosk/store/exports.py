@@ -154,17 +154,23 @@ def iter_sheet_batches(
 
 # --- CSV text, assembled by SQLite ------------------------------------------------------------
 #
-# Even through the csv module's C writer, a million answers cost 21 million Python objects,
-# each converted and checked for quoting one by one. Instead SQLite concatenates each row into
-# one string, with control characters the kiosk never stores as separators, and a batch of rows
-# becomes one Python string. Python then finishes the batch with a few whole-string passes
-# (str.replace, str.count, re) that run at C speed: the formula quote after the separator that
-# marks a free-text cell, CSV quoting for the few cells holding a comma, a double quote, CR or
-# LF, and the separators turned into commas and CRLF. The result is byte for byte what
-# ``csv.writer`` writes for ``iter_sheet_batches`` rows (``tests/export`` checks it). A batch
-# that does not look exactly as expected (a separator character inside a cell, a number column
-# holding something other than an integer) is taken again, the same rows from the same read
-# transaction, through ``iter_sheet_batches``' cells for the caller's ``csv.writer``.
+# Through the csv module's C writer a million answers still cost 21 million Python objects,
+# each converted and checked for quoting on its own (10 s). Here SQLite prints each row into
+# one string with printf, with control characters as marks between the cells: _SEP between
+# two cells, _FREE right before a free-text cell (the ones that get the formula quote), _CR
+# _LF at the end. A batch of rows is joined into one bytes object and finished by passes over
+# the whole buffer that run at C speed: a count that proves no cell holds a mark character,
+# the formula quote after each _FREE followed by = + - @ tab CR or LF, CSV quoting for the
+# few cells holding a comma, a double quote, CR or LF, and one translate that turns the marks
+# into commas and CRLF. The bytes equal what ``csv.writer`` writes for the
+# ``iter_sheet_batches`` rows; ``tests/export/test_csv_export.py`` checks that byte for byte.
+#
+# A batch that is not as expected (a mark character inside a cell; a number column holding
+# something Python would print differently, like 1.5 or text) is taken again, the same rows
+# in the same read transaction, from ``iter_sheet_batches``' cells for the caller's
+# ``csv.writer``. One case is not covered: SQLite's printf stops a text at a NUL character,
+# where Python keeps it. The kiosk never stores one (comments lose control characters on the
+# way in; reasons, ids, versions come from the config and the program).
 
 def _is_free(name: str) -> bool:
     return name not in INT_COLUMNS and name not in _SAFE_TEXT
