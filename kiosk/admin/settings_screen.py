@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.admin.config_errors import owner_message
+from kiosk.admin.probe_text import connection_problem
 from kiosk.admin.style import mark
 from kiosk.config import SUPPORTED_LANGUAGES, ConfigError, Settings, settings_to_dict
 from kiosk.core.reasons import Reason
@@ -325,7 +326,9 @@ class SettingsScreen(QWidget):
         if ok:
             self.test_result.setText(self.tr("Connection works: the endpoint accepted the token."))
         else:
-            self.test_result.setText(self.tr("Connection failed: %1").replace("%1", message))
+            self.test_result.setText(
+                self.tr("Connection failed: %1").replace("%1", connection_problem(message))
+            )
 
     def show_config_error(self, error: ConfigError) -> None:
         """Show a refused value next to its field, in the owner's language."""
