@@ -199,3 +199,26 @@ def test_empty_store_gives_the_header_alone(opened_store, tmp_path):
     out = tmp_path / "empty.csv"
     assert export_to_file(opened_store.db, ExportRequest("csv"), out) == 0
     assert out.read_bytes() == reference_csv(opened_store.db)
+
+
+@pytest.mark.parametrize("piece", PIECES)
+def test_any_cell_of_a_marked_row_is_finished_like_csv_writer(piece):
+    """Every position, the last cell of a row included, whatever the data there could be."""
+    from kiosk.store import exports
+
+    cells = [f"{piece}{index}" if index % 2 else piece for index in range(len(EXPORT_COLUMNS))]
+    marked = b""
+    for index, (name, value) in enumerate(zip(EXPORT_COLUMNS, cells, strict=True)):
+        if index:
+            marked += exports._SEP
+        if name in FREE_TEXT:
+            marked += exports._FREE
+        marked += value.encode("utf-8")
+    marked += exports._CR + exports._LF
+    out = io.StringIO(newline="")
+    escaped = [
+        "'" + v if n in FREE_TEXT and v[:1] in DANGEROUS and v else v
+        for n, v in zip(EXPORT_COLUMNS, cells, strict=True)
+    ]
+    csv.writer(out, lineterminator="\r\n").writerows([escaped, escaped])
+    assert exports._finish([(marked,), (marked,)]) == out.getvalue().encode("utf-8")
