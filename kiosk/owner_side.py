@@ -96,9 +96,14 @@ class OwnerSide(QObject):
         if self.kiosk.window.current_screen() is self.area:
             return
         log.info("admin gesture: opening the PIN pad")
+        # Ending the guest's flow brings back the default language; the owner keeps the one
+        # they chose on the question screen.
+        language = self.kiosk.translations.language
         self.kiosk.flow.suspend()
+        if self.kiosk.translations.language != language:
+            self.kiosk.translations.set_language(language)
         self.gesture.enabled = False
-        self.area.language = self.kiosk.translations.language
+        self.area.language = language
         self.kiosk.window.show_screen(self.area)
         self.area.open()
 

@@ -146,3 +146,16 @@ def test_export_offers_a_folder_on_the_kiosk_when_no_usb_drive_is_plugged_in(
     folder = destinations.currentItem().data(Qt.ItemDataRole.UserRole)
     assert folder == str(data_dir / "exports")
     assert (data_dir / "exports").is_dir()
+
+
+def test_the_admin_area_opens_in_the_language_chosen_on_the_question(qtbot, running):
+    """The owner switched to English before the corner hold; the PIN pad came up in Spanish."""
+    kiosk, owner = running
+    assert kiosk.translations.language == "es"
+    qtbot.mouseClick(kiosk.question.language_switch.buttons["en"], Qt.MouseButton.LeftButton)
+    _hold_corner(qtbot, kiosk.window, 1.0)
+    assert owner.area.currentWidget() is owner.area.pinpad
+    assert owner.area.language == "en"
+    assert kiosk.translations.language == "en"
+    owner.area.close_area()
+    assert kiosk.translations.language == "es"  # the next guest starts in the default
