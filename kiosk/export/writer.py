@@ -59,8 +59,10 @@ def export_to_file(db: Database, request: ExportRequest, path: Path | str) -> in
 def export_to_stream(db: Database, request: ExportRequest, handle: TextIO) -> int:
     """CSV (without BOM, for pipes) or JSON to an open text stream."""
     if request.format == "csv":
-        binary = getattr(handle, "buffer", None)  # sys.stdout: write the UTF-8 under it
-        if binary is None:
+        # sys.stdout set to UTF-8 (kiosk.export.cli does): write the bytes under it.
+        binary = getattr(handle, "buffer", None)
+        encoding = (getattr(handle, "encoding", None) or "").lower().replace("-", "")
+        if binary is None or encoding != "utf8":
             return write_csv(_csv(db, request), _Utf8Text(handle), bom=False)
         handle.flush()
         count = write_csv(_csv(db, request), binary, bom=False)

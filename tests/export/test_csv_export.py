@@ -222,3 +222,13 @@ def test_any_cell_of_a_marked_row_is_finished_like_csv_writer(piece):
     ]
     csv.writer(out, lineterminator="\r\n").writerows([escaped, escaped])
     assert exports._finish([(marked,), (marked,)]) == out.getvalue().encode("utf-8")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_stream_honours_the_text_stream_encoding(varied_store, encoding):
+    raw = io.BytesIO()
+    text = io.TextIOWrapper(raw, encoding=encoding, newline="")
+    assert export_to_stream(varied_store, ExportRequest("csv"), text) == 3000
+    text.flush()
+    expected = reference_csv(varied_store, bom=False).decode("utf-8")
+    assert raw.getvalue().decode(encoding) == expected
