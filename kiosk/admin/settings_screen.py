@@ -11,7 +11,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +33,7 @@ from kiosk.admin.probe_text import connection_problem
 from kiosk.admin.style import mark
 from kiosk.config import SUPPORTED_LANGUAGES, ConfigError, Settings, settings_to_dict
 from kiosk.core.reasons import Reason
+from kiosk.ui.keyboard import ADMIN_ROWS, OnScreenKeyboard
 
 
 def reasons_to_text(reasons: tuple[Reason, ...]) -> str:
@@ -130,6 +132,14 @@ class SettingsScreen(QWidget):
         outer.addLayout(header)
         outer.addWidget(self.status)
         outer.addWidget(scroll, 1)
+        # A counter tablet has no keyboard: ours comes up under the field being edited.
+        self.keyboard = OnScreenKeyboard(self, rows=ADMIN_ROWS)
+        self.keyboard.hide()
+        self.keyboard.done.connect(self.close_keyboard)
+        outer.addWidget(self.keyboard)
+        for widget in self.fields.values():
+            if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+                widget.installEventFilter(self)
         self.retranslate()
 
     # --- construction -----------------------------------------------------------------------
@@ -449,6 +459,31 @@ class SettingsScreen(QWidget):
         self.test_button.setText(self.tr("Test connection"))
         self.pin_button.setText(self.tr("Change PIN"))
         self.exit_button.setText(self.tr("Exit kiosk"))
+
+    # --- on-screen keyboard -------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and isinstance(
+            watched, (QLineEdit, QPlainTextEdit)
+        ):
+            self.open_keyboard(watched)
+        return super().eventFilter(watched, event)
+
+    def open_keyboard(self, field: QLineEdit | QPlainTextEdit) -> None:
+        self.keyboard.attach(field)
+        self.keyboard.show()
+        # After the layout gave the keyboard its room, bring the field back into view.
+        QTimer.singleShot(0, self, lambda: self.scroll.ensureWidgetVisible(field, 0, 40))
+
+    def close_keyboard(self) -> None:
+        target = self.keyboard.target
+        self.keyboard.hide()
+        if target is not None:
+            target.clearFocus()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.keyboard.hide()
+        super().hideEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QWidget,
@@ -27,20 +28,30 @@ ROWS: tuple[tuple[tuple[str, int], ...], ...] = (
     (("<gap>", 3),) + tuple((k, 2) for k in "áéíóúü¿¡@") + (("<gap>", 3),),
     (("<space>", 18), ("<done>", 6)),
 )
+# The owner's settings also need what addresses, tokens and the reasons list are made of.
+ADMIN_ROWS: tuple[tuple[tuple[str, int], ...], ...] = ROWS[:4] + (
+    tuple((k, 2) for k in "áéíóúü:/_|#@"),
+    (("<space>", 12), ("¿", 2), ("¡", 2), ("<enter>", 4), ("<done>", 4)),
+)
 COLUMNS = 24
 
 
 class OnScreenKeyboard(QWidget):
-    """Big keys that type into a :class:`QLineEdit`; ``done`` when the guest closes it."""
+    """Big keys that type into a :class:`QLineEdit` (or a :class:`QPlainTextEdit`); ``done``
+    when the guest closes it. ``rows`` picks the layout (:data:`ADMIN_ROWS` for the owner)."""
 
     done = Signal()
     key_pressed = Signal()  # any key: the flow restarts its idle timer
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        rows: tuple[tuple[tuple[str, int], ...], ...] = ROWS,
+    ) -> None:
         super().__init__(parent)
         set_role(self, "keyboard")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.target: QLineEdit | None = None
+        self.target: QLineEdit | QPlainTextEdit | None = None
         self.shifted = False
         self.keys: dict[str, QPushButton] = {}
         layout = QGridLayout(self)
@@ -49,7 +60,7 @@ class OnScreenKeyboard(QWidget):
         layout.setVerticalSpacing(8)
         for column in range(COLUMNS):
             layout.setColumnStretch(column, 1)
-        for row_index, row in enumerate(ROWS):
+        for row_index, row in enumerate(rows):
             column = 0
             for key, span in row:
                 if key != "<gap>":
@@ -74,7 +85,7 @@ class OnScreenKeyboard(QWidget):
         self.keys[key] = button
         return button
 
-    def attach(self, target: QLineEdit) -> None:
+    def attach(self, target: QLineEdit | QPlainTextEdit) -> None:
         self.target = target
 
     def press(self, key: str) -> None:
@@ -90,13 +101,23 @@ class OnScreenKeyboard(QWidget):
         if target is None:
             return
         if key == "<backspace>":
-            target.backspace()
+            if isinstance(target, QPlainTextEdit):
+                target.textCursor().deletePreviousChar()
+            else:
+                target.backspace()
+            return
+        if key == "<enter>":
+            if isinstance(target, QPlainTextEdit):
+                target.insertPlainText("\n")
             return
         text = " " if key == "<space>" else key
         if self.shifted:
             text = text.upper()
             self._set_shift(False)
-        target.insert(text)
+        if isinstance(target, QPlainTextEdit):
+            target.insertPlainText(text)
+        else:
+            target.insert(text)
 
     def _set_shift(self, on: bool) -> None:
         self.shifted = on
@@ -112,6 +133,9 @@ class OnScreenKeyboard(QWidget):
         self.keys["<shift>"].setAccessibleName(self.tr("Capital letter"))
         self.keys["<space>"].setText(self.tr("space"))
         self.keys["<done>"].setText(self.tr("Done"))
+        if "<enter>" in self.keys:
+            self.keys["<enter>"].setText("⏎")
+            self.keys["<enter>"].setAccessibleName(self.tr("New line"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -205,3 +205,31 @@ def test_qr_pages_round_trip(qtbot, area, services, config_path):
         save(qtbot, screen)
     assert load_settings(config_path).thanks.promoter_url == ""
     assert "promoter_url" not in config_path.read_text(encoding="utf-8")
+
+
+def test_the_owner_types_settings_on_the_on_screen_keyboard(qtbot, area, services):
+    """A counter tablet has no keyboard: a tap on a field brings ours up, with : / _ | ¿ ¡."""
+    screen = open_settings(qtbot, area, services)
+    area.window().activateWindow()
+    keyboard = screen.keyboard
+    assert not keyboard.isVisible()
+    question = screen.fields["[question] text.es"]
+    qtbot.mouseClick(question, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(keyboard.isVisible, timeout=2000)
+    keys = keyboard.keys
+    for key in ["¿", "<shift>", "n", "o", "s", "<space>", "v", "e", "s", "<backspace>", "?"]:
+        qtbot.mouseClick(keys[key], Qt.MouseButton.LeftButton)
+    assert question.text() == "¿Nos ve?"
+    endpoint = screen.fields["[sync] endpoint"]
+    qtbot.mouseClick(endpoint, Qt.MouseButton.LeftButton)
+    for key in ["h", ":", "/", "/", "a", "_", "b"]:
+        qtbot.mouseClick(keys[key], Qt.MouseButton.LeftButton)
+    assert endpoint.text() == "h://a_b"
+    reasons = screen.fields["[why] reasons"]
+    qtbot.mouseClick(reasons.viewport(), Qt.MouseButton.LeftButton)
+    reasons.moveCursor(reasons.textCursor().MoveOperation.End)
+    for key in ["<enter>", "t", "e", "a", "|", "<backspace>", "<backspace>", "<backspace>"]:
+        qtbot.mouseClick(keys[key], Qt.MouseButton.LeftButton)
+    assert reasons.toPlainText().endswith("\nt")
+    qtbot.mouseClick(keys["<done>"], Qt.MouseButton.LeftButton)
+    assert not keyboard.isVisible()
