@@ -35,6 +35,7 @@ from kiosk.admin.charts import (
     signed,
 )
 from kiosk.admin.style import CATEGORY_COLOURS, DETRACTOR, PROMOTER, date_format, mark
+from kiosk.admin.sync_text import sync_problem
 from kiosk.config import Settings
 from kiosk.core.answer import Category
 from kiosk.core.nps import MIN_ANSWERS_FOR_SCORE, NpsSummary
@@ -468,7 +469,7 @@ class DashboardScreen(QWidget):
         else:
             parts.append(self.tr("nothing sent yet"))
         if sync.last_error:
-            parts.append(self.tr("last error: %1").replace("%1", sync.last_error))
+            parts.append(self.tr("last error: %1").replace("%1", sync_problem(sync.last_error)))
         self.sync_label.setText(" · ".join(parts))
 
     def _range_text(self, since: date, until: date) -> str:

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.admin.config_errors import owner_message
-from kiosk.admin.probe_text import connection_problem
 from kiosk.admin.style import mark
+from kiosk.admin.sync_text import sync_problem
 from kiosk.config import SUPPORTED_LANGUAGES, ConfigError, Settings, settings_to_dict
 from kiosk.core.reasons import Reason
 from kiosk.ui.keyboard import ADMIN_ROWS, OnScreenKeyboard
@@ -337,7 +337,7 @@ class SettingsScreen(QWidget):
             self.test_result.setText(self.tr("Connection works: the endpoint accepted the token."))
         else:
             self.test_result.setText(
-                self.tr("Connection failed: %1").replace("%1", connection_problem(message))
+                self.tr("Connection failed: %1").replace("%1", sync_problem(message))
             )
 
     def show_config_error(self, error: ConfigError) -> None:

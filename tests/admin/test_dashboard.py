@@ -132,3 +132,31 @@ def test_slots_with_too_few_answers_show_no_score(qtbot, area, services, answer_
     assert hours.values[hours.labels.index("12")] == 20.0  # 6 promoters, 4 detractors of 10
     note = dashboard.cards["hours"].note
     assert note.isVisibleTo(dashboard) and "5" in note.text()
+
+
+def test_a_sync_error_is_shown_short_and_keeps_the_charts_their_room(
+    qtbot, area, services, answer_store
+):
+    """A requests traceback as 'last error' grew the footer and squeezed every chart."""
+    import dataclasses
+
+    from kiosk.core.stats import SyncStatus
+
+    fill(answer_store)
+    dashboard = open_dashboard(qtbot, area, services)
+    dashboard.resize(1280, 800)
+    error = (
+        "cannot reach 127.0.0.1:8765: ConnectionError: HTTPConnectionPool(host='127.0.0.1', "
+        "port=8765): Max retries exceeded with url: /v1/answers (Caused by NewConnectionError("
+        "\"HTTPConnection(host='127.0.0.1', port=8765): Failed to establish a new connec"
+    )
+    sync = SyncStatus(enabled=True, pending=1, last_error=error)
+    dashboard.show_stats(dataclasses.replace(dashboard.stats, sync=sync))
+    text = dashboard.sync_label.text()
+    assert "cannot reach 127.0.0.1:8765" in text
+    assert "HTTPConnectionPool" not in text
+    qtbot.wait(10)
+    label = dashboard.sync_label
+    # two lines at most, or the height of the Sync now button beside it
+    assert label.height() <= max(2 * label.fontMetrics().lineSpacing() + 8,
+                                 dashboard.sync_button.height())
