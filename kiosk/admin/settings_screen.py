@@ -77,6 +77,9 @@ def number(text: str) -> Any:
             return text
 
 
+EXIT_CONFIRM_MS = 4000  # how long a first tap on "Exit kiosk" waits for the second
+
+
 class SettingsScreen(QWidget):
     """A form; emits intents, never writes a file itself."""
 
@@ -238,8 +241,14 @@ class SettingsScreen(QWidget):
         self.pin_button.clicked.connect(self.change_pin_requested.emit)
         self.exit_button = QPushButton()
         mark(self.exit_button, "danger")
-        self.exit_button.clicked.connect(self.exit_requested.emit)
+        self.exit_button.clicked.connect(self._exit_tapped)
+        # Leaving the kiosk shows the desktop to the guests: one tap only arms the button.
+        self.exit_armed = QTimer(self)
+        self.exit_armed.setSingleShot(True)
+        self.exit_armed.setInterval(EXIT_CONFIRM_MS)
+        self.exit_armed.timeout.connect(self._label_exit)
         it_row = QHBoxLayout()
+        it_row.setSpacing(12)
         it_row.addWidget(self.pin_button)
         it_row.addWidget(self.exit_button)
         it_row.addStretch(1)
@@ -458,7 +467,21 @@ class SettingsScreen(QWidget):
         ))
         self.test_button.setText(self.tr("Test connection"))
         self.pin_button.setText(self.tr("Change PIN"))
-        self.exit_button.setText(self.tr("Exit kiosk"))
+        self._label_exit()
+
+    def _exit_tapped(self) -> None:
+        if self.exit_armed.isActive():
+            self.exit_armed.stop()
+            self._label_exit()
+            self.exit_requested.emit()
+            return
+        self.exit_armed.start()
+        self._label_exit()
+
+    def _label_exit(self) -> None:
+        self.exit_button.setText(
+            self.tr("Tap again to exit") if self.exit_armed.isActive() else self.tr("Exit kiosk")
+        )
 
     # --- on-screen keyboard -------------------------------------------------------------------
 

@@ -148,8 +148,27 @@ def test_close_and_exit_buttons(qtbot, area, services):
     area.open()
     enter(qtbot, area.pinpad, PIN)
     qtbot.mouseClick(area.dashboard.settings_button, Qt.MouseButton.LeftButton)
+    exit_button = area.settings_screen.exit_button
+    # One tap only arms it (leaving shows the desktop to guests); the second one exits.
+    with qtbot.assertNotEmitted(area.exit_requested):
+        qtbot.mouseClick(exit_button, Qt.MouseButton.LeftButton)
+    assert exit_button.text() == "Tap again to exit"
     with qtbot.waitSignal(area.exit_requested, timeout=1000):
-        qtbot.mouseClick(area.settings_screen.exit_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(exit_button, Qt.MouseButton.LeftButton)
+    assert exit_button.text() == "Exit kiosk"
+
+
+def test_a_single_tap_on_exit_disarms_by_itself(qtbot, area, services):
+    services.set_pin(PIN)
+    area.open()
+    enter(qtbot, area.pinpad, PIN)
+    qtbot.mouseClick(area.dashboard.settings_button, Qt.MouseButton.LeftButton)
+    screen = area.settings_screen
+    screen.exit_armed.setInterval(50)
+    qtbot.mouseClick(screen.exit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.exit_button.text() == "Exit kiosk", timeout=1000)
+    with qtbot.assertNotEmitted(area.exit_requested):
+        qtbot.mouseClick(screen.exit_button, Qt.MouseButton.LeftButton)  # arms again only
 
 
 def test_screens_need_the_pin(qtbot, area, services):
