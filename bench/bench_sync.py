@@ -89,7 +89,8 @@ def fill(store_path: Path, count: int):
                     kiosk_id=KIOSK, app_version=__version__)
     answers = generate_answers(random.Random(7), plan)
     for start in range(0, len(answers), 10_000):
-        opened.answers.import_answers(answers[start:start + 10_000], origin="demo", enqueue=True)
+        # As guests' answers: demo answers are never queued for sync.
+        opened.answers.import_answers(answers[start:start + 10_000], origin="guest", enqueue=True)
     return opened
 
 
@@ -233,7 +234,10 @@ def main() -> int:
             print(f"UI thread while syncing: longest stall {max_gap:.1f} ms over {ticks} ticks"
                   f" of a 1 ms QTimer (target < 16 ms)")
             held = CentralStore(central_db)
-            print(f"endpoint holds {held.count_answers()} answers")
+            held_count = held.count_answers()
+            print(f"endpoint holds {held_count} answers")
+            if held_count != args.answers:
+                print(f"WARNING: expected {args.answers} answers at the endpoint")
             held.close()
             answers = list(opened.answers.iter_answers())
             bare = bare_loop(url, answers, worker.settings.sync.batch_size)
