@@ -285,6 +285,10 @@
             <translation>Latest comments (detractors first)</translation>
         </message>
         <message>
+            <source>· fewer than %1 answers</source>
+            <translation>· fewer than %1 answers</translation>
+        </message>
+        <message>
             <source>Dashboard</source>
             <translation>Dashboard</translation>
         </message>
@@ -346,6 +350,14 @@
         <message>
             <source>Choose a folder</source>
             <translation>Choose a folder</translation>
+        </message>
+        <message>
+            <source>Look in:</source>
+            <translation>Look in:</translation>
+        </message>
+        <message>
+            <source>Files of type:</source>
+            <translation>Files of type:</translation>
         </message>
         <message>
             <source>choose where to save it first</source>
@@ -450,6 +462,10 @@
         <message>
             <source>Done</source>
             <translation>Done</translation>
+        </message>
+        <message>
+            <source>New line</source>
+            <translation>New line</translation>
         </message>
     </context>
     <context>
@@ -722,6 +738,10 @@
             <source>Exit kiosk</source>
             <translation>Exit kiosk</translation>
         </message>
+        <message>
+            <source>Tap again to exit</source>
+            <translation>Tap again to exit</translation>
+        </message>
     </context>
     <context>
         <name>StoreProblem</name>
@@ -755,6 +775,65 @@
         <message>
             <source>Unhappy guest: scored {score}/10 at {site} ({kiosk}), {time}.</source>
             <translation>Unhappy guest: scored {score}/10 at {site} ({kiosk}), {time}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncProblem</name>
+        <message>
+            <source>no server address</source>
+            <translation>no server address</translation>
+        </message>
+        <message>
+            <source>the server refused the token (HTTP %1)</source>
+            <translation>the server refused the token (HTTP %1)</translation>
+        </message>
+        <message>
+            <source>the server answered HTTP %1</source>
+            <translation>the server answered HTTP %1</translation>
+        </message>
+        <message>
+            <source>the server is busy (HTTP %1)</source>
+            <translation>the server is busy (HTTP %1)</translation>
+        </message>
+        <message>
+            <source>the server redirected (HTTP %1); check the address</source>
+            <translation>the server redirected (HTTP %1); check the address</translation>
+        </message>
+        <message>
+            <source>unexpected reply from the server (HTTP %1)</source>
+            <translation>unexpected reply from the server (HTTP %1)</translation>
+        </message>
+        <message>
+            <source>the server did not confirm the alert</source>
+            <translation>the server did not confirm the alert</translation>
+        </message>
+        <message>
+            <source>the alert webhook failed</source>
+            <translation>the alert webhook failed</translation>
+        </message>
+        <message>
+            <source>the certificate of %1 could not be verified</source>
+            <translation>the certificate of %1 could not be verified</translation>
+        </message>
+        <message>
+            <source>%1 did not answer in time</source>
+            <translation>%1 did not answer in time</translation>
+        </message>
+        <message>
+            <source>cannot reach %1</source>
+            <translation>cannot reach %1</translation>
+        </message>
+        <message>
+            <source>the request to %1 failed</source>
+            <translation>the request to %1 failed</translation>
+        </message>
+        <message>
+            <source>the server's reply was too large</source>
+            <translation>the server's reply was too large</translation>
+        </message>
+        <message>
+            <source>the server's reply took too long</source>
+            <translation>the server's reply took too long</translation>
         </message>
     </context>
     <context>

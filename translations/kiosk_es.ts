@@ -285,6 +285,10 @@
             <translation>Últimos comentarios (detractores primero)</translation>
         </message>
         <message>
+            <source>· fewer than %1 answers</source>
+            <translation>· menos de %1 respuestas</translation>
+        </message>
+        <message>
             <source>Dashboard</source>
             <translation>Panel</translation>
         </message>
@@ -346,6 +350,14 @@
         <message>
             <source>Choose a folder</source>
             <translation>Elige una carpeta</translation>
+        </message>
+        <message>
+            <source>Look in:</source>
+            <translation>Buscar en:</translation>
+        </message>
+        <message>
+            <source>Files of type:</source>
+            <translation>Tipo de archivo:</translation>
         </message>
         <message>
             <source>choose where to save it first</source>
@@ -450,6 +462,10 @@
         <message>
             <source>Done</source>
             <translation>Listo</translation>
+        </message>
+        <message>
+            <source>New line</source>
+            <translation>Nueva línea</translation>
         </message>
     </context>
     <context>
@@ -722,6 +738,10 @@
             <source>Exit kiosk</source>
             <translation>Salir del quiosco</translation>
         </message>
+        <message>
+            <source>Tap again to exit</source>
+            <translation>Toca de nuevo para salir</translation>
+        </message>
     </context>
     <context>
         <name>StoreProblem</name>
@@ -755,6 +775,65 @@
         <message>
             <source>Unhappy guest: scored {score}/10 at {site} ({kiosk}), {time}.</source>
             <translation>Cliente insatisfecho: calificó {score}/10 en {site} ({kiosk}), {time}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncProblem</name>
+        <message>
+            <source>no server address</source>
+            <translation>falta la dirección del servidor</translation>
+        </message>
+        <message>
+            <source>the server refused the token (HTTP %1)</source>
+            <translation>el servidor rechazó el token (HTTP %1)</translation>
+        </message>
+        <message>
+            <source>the server answered HTTP %1</source>
+            <translation>el servidor respondió HTTP %1</translation>
+        </message>
+        <message>
+            <source>the server is busy (HTTP %1)</source>
+            <translation>el servidor está ocupado (HTTP %1)</translation>
+        </message>
+        <message>
+            <source>the server redirected (HTTP %1); check the address</source>
+            <translation>el servidor redirigió la conexión (HTTP %1); revisa la dirección</translation>
+        </message>
+        <message>
+            <source>unexpected reply from the server (HTTP %1)</source>
+            <translation>respuesta inesperada del servidor (HTTP %1)</translation>
+        </message>
+        <message>
+            <source>the server did not confirm the alert</source>
+            <translation>el servidor no confirmó la alerta</translation>
+        </message>
+        <message>
+            <source>the alert webhook failed</source>
+            <translation>falló el webhook de alertas</translation>
+        </message>
+        <message>
+            <source>the certificate of %1 could not be verified</source>
+            <translation>no se pudo verificar el certificado de %1</translation>
+        </message>
+        <message>
+            <source>%1 did not answer in time</source>
+            <translation>%1 no respondió a tiempo</translation>
+        </message>
+        <message>
+            <source>cannot reach %1</source>
+            <translation>no se puede conectar con %1</translation>
+        </message>
+        <message>
+            <source>the request to %1 failed</source>
+            <translation>falló la solicitud a %1</translation>
+        </message>
+        <message>
+            <source>the server's reply was too large</source>
+            <translation>la respuesta del servidor era demasiado grande</translation>
+        </message>
+        <message>
+            <source>the server's reply took too long</source>
+            <translation>la respuesta del servidor tardó demasiado</translation>
         </message>
     </context>
     <context>
