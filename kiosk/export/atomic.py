@@ -14,6 +14,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+# mkstemp makes owner-only (0600) files; an export is for people, so give it the mode an
+# ordinary new file gets. Read once, at import (on the main thread): os.umask only swaps.
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+EXPORT_MODE = 0o666 & ~_UMASK
+
 
 @contextlib.contextmanager
 def atomic_path(path: Path | str) -> Iterator[Path]:
@@ -29,6 +35,8 @@ def atomic_path(path: Path | str) -> Iterator[Path]:
         yield tmp
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
+        with contextlib.suppress(OSError):  # FAT sticks have no modes to set
+            os.chmod(tmp, EXPORT_MODE)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -175,3 +175,17 @@ def test_sqlite_formatting_equals_the_python_reference(answer_store):
     assert got == expected
     assert got[-1][EXPORT_COLUMNS.index("sync_state")] == "open"
     assert open_answer.id == got[-1][0]
+
+
+def test_exported_file_gets_an_ordinary_files_mode(tmp_path):
+    """mkstemp's owner-only mode would keep an export from anyone else on the PC."""
+    import os
+    import stat
+
+    from kiosk.export.atomic import EXPORT_MODE, atomic_writer
+
+    target = tmp_path / "out.csv"
+    with atomic_writer(target) as handle:
+        handle.write("a,b\n")
+    assert stat.S_IMODE(os.stat(target).st_mode) == EXPORT_MODE
+    assert EXPORT_MODE & 0o044  # group and others may read it under the usual umask 022
