@@ -169,9 +169,8 @@ def _recover_into(store: AnswerStore, report: RecoveryReport) -> None:
         for name in report.files:
             shutil.copy2(report.set_aside_in / name, Path(scratch) / name)
         copy = Path(scratch) / damaged.name
-        try:
-            con = sqlite3.connect(copy, isolation_level=None)
-        except sqlite3.Error:
+        con = _open_for_reading(copy, Path(scratch))
+        if con is None:
             return
         try:
             answers, skipped = _readable_answers(con)
@@ -192,6 +191,73 @@ def _recover_into(store: AnswerStore, report: RecoveryReport) -> None:
         finally:
             con.close()
     log.warning("recovered %d answer(s) from the damaged store", report.recovered)
+
+
+def _open_for_reading(copy: Path, scratch: Path) -> sqlite3.Connection | None:
+    """A connection to the scratch copy; if its 100-byte header is smashed (SQLite then calls
+    the whole file "not a database"), try again with a rebuilt header."""
+    try:
+        con = sqlite3.connect(copy, isolation_level=None)
+    except sqlite3.Error:
+        return None
+    if _looks_like_a_database(con):
+        return con
+    con.close()
+    if not _rebuild_header(copy, scratch):
+        return None
+    try:
+        con = sqlite3.connect(copy, isolation_level=None)
+    except sqlite3.Error:
+        return None
+    if _looks_like_a_database(con):
+        log.warning("the damaged store's header was unreadable; read it with a rebuilt one")
+        return con
+    con.close()
+    return None
+
+
+def _looks_like_a_database(con: sqlite3.Connection) -> bool:
+    try:
+        con.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+    except sqlite3.DatabaseError as exc:
+        return primary_code(exc) != 26  # other damage: worth reading range by range
+    return True
+
+
+_HEADER_BYTES = 100
+_PAGE_SIZES = (4096, 1024, 2048, 8192, 16384, 32768, 65536, 512)
+
+
+def _rebuild_header(copy: Path, scratch: Path) -> bool:
+    """Replace the copy's header with one from a fresh store of the same page size.
+
+    The header holds no answers: page size, format numbers, the page count and the free
+    list. The page count is taken from the file's size and the free list left empty (free
+    pages hold nothing we need), so SQLite can walk the tables that follow the header.
+    """
+    size = copy.stat().st_size
+    with copy.open("rb") as handle:
+        old = handle.read(_HEADER_BYTES)
+    stated = int.from_bytes(old[16:18], "big") if len(old) >= 18 else 0
+    stated = 65536 if stated == 1 else stated
+    candidates = ((stated,) if stated in _PAGE_SIZES else ()) + _PAGE_SIZES
+    page_size = next((p for p in candidates if size >= 2 * p and size % p == 0), None)
+    if page_size is None:
+        return False
+    template = scratch / "header-template.sqlite"
+    con = sqlite3.connect(template, isolation_level=None)
+    try:
+        con.execute(f"PRAGMA page_size = {page_size}")
+        con.execute("PRAGMA journal_mode = WAL")
+        con.execute("CREATE TABLE t (x)")
+    finally:
+        con.close()
+    header = bytearray(template.read_bytes()[:_HEADER_BYTES])
+    header[28:32] = (size // page_size).to_bytes(4, "big")  # pages in the file
+    header[32:40] = bytes(8)  # no free list
+    with copy.open("r+b") as handle:
+        handle.write(header)
+    return True
 
 
 def _readable_answers(con: sqlite3.Connection) -> tuple[list[Answer], int]:

@@ -304,3 +304,30 @@ def test_a_hot_rollback_journal_is_rolled_back_and_the_store_kept(data_dir, tmp_
         assert tables == 0
     finally:
         opened.db.close()
+
+
+def test_a_smashed_header_does_not_lose_the_answers(data_dir):
+    """Garbage over the first bytes makes SQLite call the whole file "not a database"; the
+    answers behind the header are still there and are recovered with a rebuilt header."""
+    from kiosk.core.answer import Completion as _Completion
+    from kiosk.store.recovery import open_store as _open_store
+
+    path = data_dir / "kiosk.sqlite"
+    opened = _open_store(path, "k", "v")
+    ids = []
+    for i in range(120):
+        answer = opened.answers.record_score(i % 11, "es")
+        opened.answers.complete(answer.id, _Completion.SKIPPED, reasons=["price"])
+        ids.append(answer.id)
+    opened.db.connection().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    opened.db.close()
+    with path.open("r+b") as handle:
+        handle.write(b"\xde\xad\xbe\xef" * 25)  # the whole 100-byte header
+    again = _open_store(path, "k", "v")
+    try:
+        assert again.recovery is not None
+        assert again.recovery.recovered == len(ids)
+        assert {a.id for a in again.answers.iter_answers()} == set(ids)
+        assert again.answers.record_score(5, "es").seq == len(ids) + 1
+    finally:
+        again.db.close()
