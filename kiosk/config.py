@@ -331,6 +331,12 @@ def _check_string(dotted: str, value: str, path: Path | None, where: str) -> str
                 path, where, f"expected an http:// or https:// URL, got {value!r}", "url",
                 {"value": value},
             )
+        if parsed.username or parsed.password:
+            # Credentials in an address end up in logs and screens; the token has its own key.
+            raise ConfigError(
+                path, where, "an address must not carry a user name or password; put the "
+                "secret in [sync] token or token_file", "url_credentials", {},
+            )
         return value.rstrip("/") if dotted == "sync.endpoint" else value
     if dotted == "kiosk.accent_colour":
         if not (len(value) == 7 and value.startswith("#")) or not _is_hex(value[1:]):

@@ -191,6 +191,13 @@ def test_bad_urls(tmp_path, url):
     assert error.key == "[alerts] webhook_url"
 
 
+def test_credentials_in_an_address_are_refused_without_echoing_them(tmp_path):
+    error = error_for(tmp_path, "[sync]\nendpoint = 'https://shop:hunter22@nps.example.org'\n")
+    assert error.key == "[sync] endpoint"
+    assert error.code == "url_credentials"
+    assert "hunter22" not in str(error)
+
+
 def test_endpoint_loses_its_trailing_slash_and_enables_sync(tmp_path):
     settings = load_settings(write(tmp_path, "[sync]\nendpoint = 'https://nps.example.org/'\n"))
     assert settings.sync.endpoint == "https://nps.example.org"

@@ -106,6 +106,10 @@
             <translation>Expected an address starting with http:// or https://, got {value}.</translation>
         </message>
         <message>
+            <source>An address must not contain a user name or password; put the token in its own field.</source>
+            <translation>An address must not contain a user name or password; put the token in its own field.</translation>
+        </message>
+        <message>
             <source>Expected a colour like #1f5fa8, got {value}.</source>
             <translation>Expected a colour like #1f5fa8, got {value}.</translation>
         </message>

@@ -106,6 +106,10 @@
             <translation>Se esperaba una dirección que empiece con http:// o https://; se recibió {value}.</translation>
         </message>
         <message>
+            <source>An address must not contain a user name or password; put the token in its own field.</source>
+            <translation>Una dirección no debe contener un usuario ni una contraseña; pon el token en su propio campo.</translation>
+        </message>
+        <message>
             <source>Expected a colour like #1f5fa8, got {value}.</source>
             <translation>Se esperaba un color como #1f5fa8; se recibió {value}.</translation>
         </message>

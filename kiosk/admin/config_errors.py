@@ -36,6 +36,9 @@ TEMPLATES: dict[str, str] = {
         "ConfigError", "Expected a value from {low} to {high}, got {value}."),
     "url": QT_TRANSLATE_NOOP(
         "ConfigError", "Expected an address starting with http:// or https://, got {value}."),
+    "url_credentials": QT_TRANSLATE_NOOP(
+        "ConfigError",
+        "An address must not contain a user name or password; put the token in its own field."),
     "colour": QT_TRANSLATE_NOOP("ConfigError", "Expected a colour like #1f5fa8, got {value}."),
     "kiosk_id": QT_TRANSLATE_NOOP(
         "ConfigError", "Expected 1 to 64 letters, digits, '-', '_' or '.', got {value}."),
