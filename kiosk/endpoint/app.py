@@ -20,7 +20,7 @@ from urllib.parse import parse_qs
 
 from kiosk.core.answer import Category
 from kiosk.endpoint import validate
-from kiosk.endpoint.export import export_csv, export_json
+from kiosk.endpoint.export import export_csv, export_json, export_xlsx
 from kiosk.endpoint.validate import BadRequest
 from kiosk.store.central import CentralStore
 from kiosk.store.database import StoreError
@@ -247,7 +247,16 @@ class EndpointApp:
         if fmt == "json":
             start_response("200 OK", [("Content-Type", "application/json")])
             return _encoded(export_json(self.store.iter_answers()))
-        raise HttpError(400, "format must be csv or json")
+        if fmt == "xlsx":
+            start_response("200 OK", [
+                ("Content-Type", XLSX_TYPE),
+                ("Content-Disposition", 'attachment; filename="answers.xlsx"'),
+            ])
+            return export_xlsx(self.store.iter_answers())
+        raise HttpError(400, "format must be csv, xlsx or json")
+
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _encoded(chunks: Iterable[str]) -> Iterator[bytes]:

@@ -1,4 +1,4 @@
-"""The central answers as CSV or JSON, streamed, in the kiosk's own export format.
+"""The central answers as CSV, Excel or JSON, in the kiosk's own export format.
 
 Each stored answer (kept as received JSON) is turned into a row of the kiosk's
 ``EXPORT_COLUMNS`` and written with the kiosk's cell rules (``kiosk.export.cells``): the
@@ -12,11 +12,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import tempfile
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
+from pathlib import Path
 
 from kiosk.core.answer import iso_utc
 from kiosk.export.cells import escape_text, json_record, spreadsheet_cells
+from kiosk.export.xlsx_export import write_xlsx
 from kiosk.store.exports import EXPORT_COLUMNS
 
 COLUMNS = (*EXPORT_COLUMNS, "site")
@@ -67,6 +70,31 @@ def export_json(rows: Iterable[tuple[str, str, str]]) -> Iterator[str]:
         yield ("" if first else ",") + "\n" + json.dumps(record, ensure_ascii=False)
         first = False
     yield "\n]}\n"
+
+
+def export_xlsx(rows: Iterable[tuple[str, str, str]], chunk_bytes: int = 1 << 16) -> Iterator[bytes]:
+    """An .xlsx workbook (sheet "Answers"), built in a temporary file and streamed from it.
+
+    A zip cannot be streamed while it is written; openpyxl's write-only mode keeps memory
+    flat while the file is made, and the file is removed when the response ends.
+    """
+    with tempfile.TemporaryDirectory(prefix="kiosk-endpoint-") as folder:
+        path = Path(folder) / "answers.xlsx"
+        write_xlsx(_xlsx_batches(rows), path, None, columns=COLUMNS)
+        with path.open("rb") as handle:
+            while chunk := handle.read(chunk_bytes):
+                yield chunk
+
+
+def _xlsx_batches(rows: Iterable[tuple[str, str, str]]) -> Iterator[list[tuple]]:
+    batch: list[tuple] = []
+    for kiosk_id, site, content in rows:
+        batch.append((*spreadsheet_cells(export_row(kiosk_id, content)), escape_text(site)))
+        if len(batch) >= CHUNK_ROWS:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _drain(buffer: io.StringIO) -> str:

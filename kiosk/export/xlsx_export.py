@@ -7,7 +7,7 @@ written as strings, never as formulas.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -29,14 +29,20 @@ def _clean(value: object) -> object:
 
 
 def write_xlsx(
-    batches: Iterable[list[tuple]], path: Path, summary: DashboardStats | None
+    batches: Iterable[list[tuple]],
+    path: Path,
+    summary: DashboardStats | None,
+    columns: Sequence[str] = EXPORT_COLUMNS,
 ) -> int:
-    """Write the workbook to ``path`` (a temporary path: see ``atomic_path``); returns the count."""
+    """Write the workbook to ``path`` (a temporary path: see ``atomic_path``); returns the count.
+
+    ``columns`` names the cells of each row (the endpoint adds a ``site`` column).
+    """
     workbook = Workbook(write_only=True)
     answers = workbook.create_sheet("Answers")
     bold = Font(bold=True)
     header = []
-    for name in EXPORT_COLUMNS:
+    for name in columns:
         cell = WriteOnlyCell(answers, value=name)
         cell.font = bold
         header.append(cell)

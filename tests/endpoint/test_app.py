@@ -246,6 +246,30 @@ def test_export_csv_is_excel_safe_and_json_is_complete(live):
     assert bad.status_code == 400
 
 
+def test_export_xlsx_has_the_kiosks_columns_and_inert_text(live):
+    import openpyxl
+
+    from kiosk.store.exports import EXPORT_COLUMNS
+
+    store, url = live
+    a = wire(1, comment="@SUM(A1)", reasons=["speed"])
+    b = wire(2, comment="Café ñandú 😀")
+    post(url, "/v1/answers", batch(a, b))
+    headers = {"Authorization": f"Bearer {OWNER_TOKEN}"}
+    reply = requests.get(url + "/v1/export?format=xlsx", headers=headers, timeout=5)
+    assert reply.status_code == 200
+    assert reply.headers["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = openpyxl.load_workbook(io.BytesIO(reply.content), read_only=True)["Answers"]
+    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    assert tuple(rows[0]) == (*EXPORT_COLUMNS, "site")
+    column = {name: i for i, name in enumerate(rows[0])}
+    assert [r[column["id"]] for r in rows[1:]] == [a["id"], b["id"]]
+    assert rows[1][column["comment"]] == "'@SUM(A1)"  # text, never a formula
+    assert rows[2][column["comment"]] == "Café ñandú 😀"
+    assert rows[1][column["score"]] == a["score"]  # numbers stay numbers
+    assert rows[1][column["site"]] == "centro"
+
+
 def test_unknown_paths_and_methods(live):
     _, url = live
     assert requests.get(url + "/v1/nothing", timeout=5).status_code == 404
