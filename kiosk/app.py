@@ -24,6 +24,7 @@ from kiosk.logs import setup_logging
 from kiosk.store.database import StoreError
 from kiosk.store.recorder import DurableRecorder
 from kiosk.ui import theme
+from kiosk.ui.disk_watch import DiskWatch
 from kiosk.ui.flow import GuestFlow
 from kiosk.ui.i18n import Translations
 from kiosk.ui.question import QuestionScreen
@@ -52,8 +53,10 @@ class KioskApp:
     thanks: ThanksScreen
     recorder: DurableRecorder
     translations: Translations
+    disk: DiskWatch
 
     def close(self) -> None:
+        self.disk.stop()
         self._stop_flow()
         self.translations.close()
         self.window.close()
@@ -140,8 +143,10 @@ def build_app(ctx: Context, *, scale: float | None = None) -> KioskApp:
                 "KioskApp", "Staff: answers cannot be saved ({problem})."
             ).format(problem=translate_problem(problem)),
         )
+    disk = DiskWatch(window, ctx.data_dir)
+    disk.start()
     flow.start()
-    return KioskApp(ctx, window, flow, question, why, thanks, recorder, translations)
+    return KioskApp(ctx, window, flow, question, why, thanks, recorder, translations, disk)
 
 
 def _quit_on_signals(app: QApplication) -> QTimer:

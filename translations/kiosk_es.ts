@@ -334,6 +334,13 @@
         </message>
     </context>
     <context>
+        <name>DiskWatch</name>
+        <message>
+            <source>Staff: the disk is almost full ({free} MB free). Answers are still saved; please free some space soon.</source>
+            <translation>Personal: el disco está casi lleno (quedan {free} MB libres). Las respuestas se siguen guardando; libera espacio pronto.</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportScreen</name>
         <message>
             <source>This kiosk: %1</source>
