@@ -8,7 +8,7 @@ import sqlite3
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 
 from kiosk.core.answer import Answer, Category, Completion, clean_comment, iso_utc, parse_iso
@@ -330,3 +330,27 @@ def _add_reasons(con: sqlite3.Connection, answer: Answer) -> None:
     for reason in answer.reasons:
         con.execute(_ADD_ANSWER_REASON, (answer.id, reason))
         con.execute(_ADD_REASON_TALLY, (local_day, category, reason, flagged, 1))
+
+
+@dataclass(frozen=True, slots=True)
+class StoreSummary:
+    """What IT asks first about a kiosk's store (``kiosk status``)."""
+
+    guest_answers: int
+    demo_answers: int
+    open_answers: int
+    last_answer_utc: str | None
+
+
+def store_summary(db: Database) -> StoreSummary:
+    with db.snapshot() as con:
+        by_origin = dict(
+            con.execute("SELECT origin = 'demo', count(*) FROM answers GROUP BY 1").fetchall()
+        )
+        open_count = con.execute(
+            "SELECT count(*) FROM answers WHERE completion IS NULL"
+        ).fetchone()[0]
+        last = con.execute(
+            "SELECT max(created_utc) FROM answers WHERE origin != 'demo'"
+        ).fetchone()[0]
+    return StoreSummary(by_origin.get(0, 0), by_origin.get(1, 0), open_count, last)

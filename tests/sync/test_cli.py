@@ -95,3 +95,23 @@ def test_status_without_an_endpoint_is_offline_mode_not_an_error(data_dir, capsy
     assert json.loads(out)["offline"] is True and json.loads(out)["pending"] == 2
     code, out = run(capsys, data_dir, config, "sync", "--once")
     assert code == 1 and "offline mode" in out
+
+
+def test_status_tells_it_about_the_store(data_dir, capsys, answer_store):
+    """What IT asks first: where the store is, how big, how much room is left, the last answer."""
+    from kiosk.core.answer import Completion
+
+    answer = answer_store.record_score(9, "es")
+    answer_store.complete(answer.id, Completion.SKIPPED)
+    answer_store.db.close()
+    config = data_dir / "kiosk.toml"
+    config.write_text("[kiosk]\nid = 'test-kiosk'\n", encoding="utf-8")
+    code, out = run(capsys, data_dir, config, "status", "--json")
+    assert code == 0
+    store = json.loads(out)["store"]
+    assert store["path"].endswith("kiosk.sqlite") and store["size_bytes"] > 0
+    assert store["guest_answers"] == 1 and store["demo_answers"] == 0
+    assert store["last_answer_utc"].startswith(answer.created_utc.strftime("%Y-%m-%dT%H:%M"))
+    assert store["disk_free_bytes"] > 0
+    code, out = run(capsys, data_dir, config, "status")
+    assert "store:" in out and "1 from guests" in out
