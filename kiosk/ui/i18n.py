@@ -116,11 +116,13 @@ class Translations(QObject):
             raise RuntimeError("create the QApplication before the translations")
         self.language = language  # set first: screens read it in retranslate()
         self._remove()
-        qt_base = QTranslator(self)
+        # No Qt parent: the list in _install holds them, and _remove frees them (a parented
+        # translator lived as long as this object, with its .qm mapped: one pair per switch).
+        qt_base = QTranslator()
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if language != "en" and qt_base.load(f"qtbase_{language}", qt_dir):
             self._install(qt_base)
-        ours: QTranslator | None = QTranslator(self)
+        ours: QTranslator | None = QTranslator()
         if not ours.load(self._qm_name(language), str(paths.translations_dir())):
             if language != "en":  # English is the source language: no file needed
                 log.warning(
@@ -130,7 +132,7 @@ class Translations(QObject):
                 )
             ours = None
         if self.scale and self.scale != 1.0:
-            self._install(ScalingTranslator(self.scale, ours, self))
+            self._install(ScalingTranslator(self.scale, ours))
         elif ours is not None:
             self._install(ours)
         QLocale.setDefault(QLocale(language))
@@ -153,7 +155,7 @@ class Translations(QObject):
     def _remove(self) -> None:
         for translator in self._installed:
             QCoreApplication.removeTranslator(translator)
-        self._installed.clear()
+        self._installed.clear()  # the last references: Qt deletes them now
 
     def close(self) -> None:
         self._remove()

@@ -87,3 +87,29 @@ def test_qt_own_texts_follow_the_language(qtbot, translations_dir):
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
     finally:
         translations.close()
+
+
+def test_switching_language_many_times_does_not_pile_up_translators(qtbot, translations_dir):
+    """Guests switch language all day for months: each switch must free the old translators
+    (each one holds a mapped .qm file; they used to stay alive as children for good)."""
+    import gc
+
+    from PySide6.QtCore import QEvent, QTranslator
+
+    def live_translators() -> int:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
+        return sum(isinstance(o, QTranslator) for o in gc.get_objects())
+
+    translations = Translations(("es", "en"), "es")
+    try:
+        translations.set_language("es")
+        before = live_translators()
+        for n in range(50):
+            translations.set_language("en" if n % 2 else "es")
+        assert live_translators() <= before + 2
+        assert len(translations.findChildren(QTranslator)) <= 2
+        translations.set_language("es")
+        assert QCoreApplication.translate("QuestionScreen", QUESTION).startswith("¿Qué tan")
+    finally:
+        translations.close()
