@@ -2,11 +2,12 @@
 
 In one process: the real guest app offscreen (``build_app``) with the real ``OwnerSide``, so
 the sync worker thread runs, against the reference endpoint (``kiosk endpoint``, its own
-process) on 127.0.0.1. Simulated guests tap at a fast pace: a score, then reasons + Send, a
-comment typed on the on-screen keyboard, Skip, or a walk-away ended by the flow's own idle
-timer (short timers); about 15% detractors, each raising an alert. Meanwhile the endpoint is
-stopped and restarted about every 30 s (a network outage), and once a small garbage server
-takes its port for a while (500s, 503 with Retry-After, 200s with garbage, resets).
+process) on 127.0.0.1. Simulated guests tap at a fast pace: a quarter switch language
+first, then a score, then reasons + Send, a comment typed on the on-screen keyboard, Skip,
+or a walk-away ended by the flow's own idle timer (short timers); about 15% detractors, each
+raising an alert. Meanwhile the endpoint is stopped and restarted about every 30 s (a
+network outage), and once a small garbage server takes its port for a while (500s, 503
+with Retry-After, 200s with garbage, resets).
 
 Every 15 s a line: elapsed, flows done, RSS, open fds, threads, ``kiosk.sqlite-wal`` size,
 outbox pending. At the end the endpoint stays up and the sync drains by itself (no "Sync
@@ -225,7 +226,8 @@ class Guests:
         self.rng = rng
         self.flows_started = 0
         self.flows_done = 0
-        self.kinds = {"send": 0, "comment": 0, "skip": 0, "walkaway": 0, "thanks_tap": 0}
+        self.kinds = {"send": 0, "comment": 0, "skip": 0, "walkaway": 0, "thanks_tap": 0,
+                      "language": 0}
         self.timer = QTimer()
         self.timer.setInterval(15)
         self.timer.timeout.connect(self.step)
@@ -260,6 +262,11 @@ class Guests:
         rng = self.rng
         score = rng.randint(0, 6) if rng.random() < 0.15 else rng.randint(7, 10)
         self.flows_started += 1
+        if rng.random() < 0.25:  # a tourist reads it in the other language first
+            self.kinds["language"] += 1
+            buttons = kiosk.question.language_switch.buttons
+            other = next(lang for lang in buttons if lang != kiosk.translations.language)
+            buttons[other].click()
         kiosk.question.score_buttons[score].click()
         if kiosk.window.current_screen() is not kiosk.why:
             return
@@ -410,7 +417,7 @@ def main() -> int:
             t, rss, fds, threads, os_thr = samples[-1]
             print(f"{t:6.0f} s  flows {guests.flows_done:6d}  RSS {rss:6.1f} MB  fds {fds:3d}  "
                   f"threads {threads} (os {os_thr})  WAL {file_mb(wal):5.2f} MB  "
-                  f"pending {pending():5d}  endpoint {'up' if network.process else 'DOWN'}",
+                  f"pending {pending():5d}  outages {network.outages}",
                   flush=True)
 
         next_outage = [OUTAGE_EVERY_S]
@@ -465,6 +472,8 @@ def main() -> int:
         time.sleep(0.5)
         sample()
         report()
+        for timer in timers[:2]:
+            timer.stop()
 
         owner.stop()
         kiosk.close()
