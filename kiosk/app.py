@@ -14,7 +14,7 @@ import sqlite3
 import sys
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QTimer
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
@@ -22,6 +22,7 @@ from kiosk.config import Settings
 from kiosk.context import Context
 from kiosk.logs import setup_logging
 from kiosk.store.database import StoreError
+from kiosk.store.integrity import IntegrityWatch, check_at_start, checked_at_start
 from kiosk.store.recorder import DurableRecorder
 from kiosk.ui import theme
 from kiosk.ui.disk_watch import DiskWatch
@@ -37,6 +38,7 @@ log = logging.getLogger("kiosk.ui")
 APP_NAME = "Counter kiosk"
 LOCK_FILENAME = "kiosk.lock"
 RECOVERED_NOTICE = "recovered"
+DAMAGE_NOTICE = "damage"
 EXIT_ALREADY_RUNNING = 3
 EXIT_NO_STORE = 4
 
@@ -106,7 +108,12 @@ def qt_app() -> QApplication:
 def build_app(ctx: Context, *, scale: float | None = None) -> KioskApp:
     """Open the store and build window, screens and flow (a QApplication must exist)."""
     settings = ctx.settings
-    opened = ctx.store()  # first: if there is no store, nothing else is set up
+    # First: if there is no store, nothing else is set up. A large store is checked in the
+    # background instead (see kiosk.store.integrity), so the question shows at once.
+    full_check = check_at_start(ctx.store_path)
+    opened = ctx.store(check=full_check)
+    if full_check:
+        checked_at_start(ctx.store_path)
     app = qt_app()
     theme.apply(app, settings.kiosk.accent_colour)
     translations = Translations(
@@ -149,6 +156,36 @@ def build_app(ctx: Context, *, scale: float | None = None) -> KioskApp:
     return KioskApp(ctx, window, flow, question, why, thanks, recorder, translations, disk)
 
 
+class DamageNotice(QObject):
+    """Carries the background store check's finding to the UI thread's staff banner."""
+
+    damaged = Signal(list)
+
+    def __init__(self, window: KioskWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.damaged.connect(self.show)
+
+    @Slot(list)
+    def show(self, problems: list) -> None:
+        self.window.set_staff_notice(
+            DAMAGE_NOTICE,
+            lambda: QCoreApplication.translate(
+                "KioskApp",
+                "Staff: the database reports damage. Answers are still being saved; restart "
+                "the kiosk soon so it can set the file aside and recover it.",
+            ),
+        )
+
+
+def watch_integrity(kiosk: KioskApp) -> IntegrityWatch:
+    """Start the daily background check of the store; the caller stops it."""
+    notice = DamageNotice(kiosk.window)
+    watch = IntegrityWatch(kiosk.ctx.store_path, notice.damaged.emit)
+    watch.start()
+    return watch
+
+
 def _quit_on_signals(app: QApplication) -> QTimer:
     """Ctrl+C or a service stop (SIGTERM) ends the event loop cleanly."""
     for name in ("SIGINT", "SIGTERM"):
@@ -176,6 +213,7 @@ def main(args: argparse.Namespace) -> int:
         return EXIT_ALREADY_RUNNING
     kiosk = None
     owner = None
+    integrity = None
     try:
         try:
             kiosk = build_app(ctx)
@@ -187,6 +225,7 @@ def main(args: argparse.Namespace) -> int:
         owner = OwnerSide(kiosk)
         owner.exit_requested.connect(app.quit)
         owner.start()
+        integrity = watch_integrity(kiosk)
 
         fullscreen = ctx.settings.kiosk.fullscreen and not getattr(args, "windowed", False)
         kiosk.window.start(fullscreen)
@@ -196,6 +235,8 @@ def main(args: argparse.Namespace) -> int:
         log.info("kiosk stopped")
         return code
     finally:
+        if integrity is not None:
+            integrity.stop()
         if owner is not None:
             owner.stop()
         if kiosk is not None:

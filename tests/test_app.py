@@ -166,3 +166,29 @@ def test_no_store_at_all_exits_with_a_clear_log_line(qtbot, data_dir, monkeypatc
     log_text = (data_dir / "logs" / "kiosk.log").read_text(encoding="utf-8")
     assert "cannot open the store" in log_text and "read-only" in log_text
     assert not (data_dir / app.LOCK_FILENAME).exists()
+
+
+def test_background_damage_reaches_the_staff_banner(qtbot, data_dir):
+    """The daily check runs on its own thread; its finding shows on the UI thread's banner."""
+    import threading
+
+    from kiosk.store import integrity
+
+    integrity.request_check_at_start(data_dir / "kiosk.sqlite")
+    ctx = Context(data_dir, data_dir / "kiosk.toml", False, Settings())
+    kiosk = app.build_app(ctx)
+    qtbot.addWidget(kiosk.window)
+    try:
+        # A requested check ran at start and the request is spent.
+        assert not (data_dir / integrity.CHECK_REQUEST).exists()
+        notice = app.DamageNotice(kiosk.window)
+        thread = threading.Thread(target=notice.damaged.emit, args=(["page 7: btree damaged"],),
+                                  name="kiosk-test-damage")
+        thread.start()
+        thread.join()
+        qtbot.waitUntil(lambda: app.DAMAGE_NOTICE in kiosk.window.staff_notices(), timeout=2000)
+        text = kiosk.window.staff_notices()[app.DAMAGE_NOTICE]
+        assert "restart" in text or "reinicia" in text  # in the kiosk's language
+    finally:
+        kiosk.close()
+        ctx.close()

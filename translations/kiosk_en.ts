@@ -448,6 +448,10 @@
             <source>Staff: answers cannot be saved ({problem}).</source>
             <translation>Staff: answers cannot be saved ({problem}).</translation>
         </message>
+        <message>
+            <source>Staff: the database reports damage. Answers are still being saved; restart the kiosk soon so it can set the file aside and recover it.</source>
+            <translation>Staff: the database reports damage. Answers are still being saved; restart the kiosk soon so it can set the file aside and recover it.</translation>
+        </message>
     </context>
     <context>
         <name>KioskWindow</name>

@@ -448,6 +448,10 @@
             <source>Staff: answers cannot be saved ({problem}).</source>
             <translation>Personal: no se pueden guardar las respuestas ({problem}).</translation>
         </message>
+        <message>
+            <source>Staff: the database reports damage. Answers are still being saved; restart the kiosk soon so it can set the file aside and recover it.</source>
+            <translation>Personal: la base de datos informa daños. Las respuestas se siguen guardando; reinicia el quiosco pronto para que aparte el archivo y lo recupere.</translation>
+        </message>
     </context>
     <context>
         <name>KioskWindow</name>
