@@ -156,12 +156,6 @@ class Database:
             if con.in_transaction:
                 con.execute("COMMIT")
 
-    def quick_check(self) -> list[str]:
-        """SQLite's structural check; an empty list means the file is sound."""
-        rows = self.connection().execute("PRAGMA quick_check(20)").fetchall()
-        problems = [row[0] for row in rows]
-        return [] if problems == ["ok"] else problems
-
     def close_thread_connection(self) -> None:
         """Close the calling thread's connection (a worker thread calls this when it ends)."""
         con = getattr(self._local, "con", None)

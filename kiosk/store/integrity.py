@@ -46,21 +46,30 @@ def request_check_at_start(store_path: Path) -> None:
     (store_path.parent / CHECK_REQUEST).touch()
 
 
+def connect_read_only(store_path: Path) -> sqlite3.Connection:
+    """A connection that cannot write: closing it never checkpoints or deletes a ``-wal``."""
+    uri = f"{Path(store_path).resolve().as_uri()}?mode=ro"
+    return sqlite3.connect(uri, uri=True, isolation_level=None)
+
+
+def structural_problems(con: sqlite3.Connection) -> list[str]:
+    """SQLite's quick check on ``con``; an empty list means the file is sound."""
+    problems = [row[0] for row in con.execute("PRAGMA quick_check(20)").fetchall()]
+    return [] if problems == ["ok"] else problems
+
+
 def quick_check(store_path: Path) -> list[str]:
-    """SQLite's quick check through a read-only connection; an empty list means sound."""
-    uri = f"{store_path.resolve().as_uri()}?mode=ro"
+    """:func:`structural_problems` through a read-only connection to ``store_path``."""
     try:
-        con = sqlite3.connect(uri, uri=True, isolation_level=None)
+        con = connect_read_only(store_path)
         try:
-            rows = con.execute("PRAGMA quick_check(20)").fetchall()
+            return structural_problems(con)
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
         if is_corruption(exc):
             return [str(exc)]
         raise
-    problems = [row[0] for row in rows]
-    return [] if problems == ["ok"] else problems
 
 
 class IntegrityWatch:

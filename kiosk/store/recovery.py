@@ -24,14 +24,14 @@ from kiosk.core.answer import Answer, Completion, InvalidAnswer, iso_utc
 from kiosk.store import events, meta
 from kiosk.store.answers import ANSWER_COLUMNS, AnswerStore, row_to_answer
 from kiosk.store.database import Database, is_corruption, primary_code
+from kiosk.store.integrity import connect_read_only, structural_problems
+from kiosk.store.pin import PIN_FAILURES, PIN_HASH, PIN_NOT_BEFORE
 
 log = logging.getLogger("kiosk.store")
 
 _BLIND_PROBE_LIMIT = 200_000
 COMPANIONS = ("", "-wal", "-shm", "-journal")
-_META_KEYS_TO_KEEP = (
-    "pin_hash", "pin_failures", "pin_not_before_utc", "kiosk_created_utc", meta.LAST_DEMO_SEQ,
-)
+_META_KEYS_TO_KEEP = (PIN_HASH, PIN_FAILURES, PIN_NOT_BEFORE, meta.LAST_DEMO_SEQ)
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -110,8 +110,7 @@ def _probe_read_only(path: Path, check: bool) -> str | None:
     it. On a damaged file that would destroy evidence (and maybe the newest answers), so the
     check must not be able to write.
     """
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    con = sqlite3.connect(uri, uri=True, isolation_level=None)
+    con = connect_read_only(path)
     try:
         return _problem_in(con, check)
     finally:
@@ -124,8 +123,8 @@ def _problem_in(con: sqlite3.Connection, check: bool) -> str | None:
     try:
         con.execute("SELECT count(*) FROM sqlite_schema").fetchone()
         if check:
-            problems = [row[0] for row in con.execute("PRAGMA quick_check(20)").fetchall()]
-            if problems != ["ok"]:
+            problems = structural_problems(con)
+            if problems:
                 return "; ".join(problems[:3])
         return None
     except sqlite3.DatabaseError as exc:

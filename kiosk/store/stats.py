@@ -25,12 +25,11 @@ from kiosk.core.stats import (
     summaries_by,
     trend_granularity,
 )
+from kiosk.store import sync_state
 from kiosk.store.answers import local_day_filter
 from kiosk.store.database import Database
 
 COMMENTS_PER_GROUP = 6
-SYNC_LAST_SUCCESS = "sync_last_success_utc"
-SYNC_LAST_ERROR = "sync_last_error"
 
 
 def data_span(db: Database) -> tuple[date, date] | None:
@@ -175,16 +174,11 @@ def _sync_status(con: sqlite3.Connection) -> SyncStatus:
             " AND state IN ('pending', 'quarantined') GROUP BY state"
         ).fetchall()
     )
-    meta_rows = dict(
-        con.execute(
-            "SELECT key, value FROM meta WHERE key IN (?, ?)", (SYNC_LAST_SUCCESS, SYNC_LAST_ERROR)
-        ).fetchall()
-    )
-    last = meta_rows.get(SYNC_LAST_SUCCESS)
+    state = sync_state.read(con)
     return SyncStatus(
         enabled=False,
         pending=counts.get("pending", 0),
         quarantined=counts.get("quarantined", 0),
-        last_success=parse_iso(last) if last else None,
-        last_error=meta_rows.get(SYNC_LAST_ERROR, ""),
+        last_success=state.last_success,
+        last_error=state.last_error or "",
     )

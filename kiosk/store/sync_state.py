@@ -1,6 +1,6 @@
 """What the sync last achieved, kept in the ``meta`` table so a restart still shows it.
 
-The key names are shared with ``kiosk.store.stats`` (the owner's ``kiosk stats``).
+``kiosk.store.stats`` (the owner's dashboard and ``kiosk stats``) reads it through :func:`read`.
 """
 
 from __future__ import annotations

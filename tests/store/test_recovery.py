@@ -19,6 +19,7 @@ from kiosk.core.answer import Answer, Completion
 from kiosk.store import events
 from kiosk.store.answers import AnswerStore
 from kiosk.store.database import Database
+from kiosk.store.integrity import quick_check
 from kiosk.store.recovery import open_store
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
@@ -71,7 +72,7 @@ def test_a_garbage_file_is_set_aside_with_its_companions_and_a_new_store_starts(
         for name, content in garbage.items():
             assert (aside / name).read_bytes() == content
         # A fresh, working store in its place.
-        assert opened.db.quick_check() == []
+        assert quick_check(opened.db.path) == []
         assert opened.answers.record_score(10, "en").seq == 1
         recorded = events.latest(opened.db, ("store_recovered",))
         assert len(recorded) == 1
@@ -259,7 +260,7 @@ def test_a_partly_overwritten_store_gives_back_every_readable_answer(data_dir):
         # Numbering goes on above the highest number the old store ever handed out.
         assert opened.answers.record_score(8, "es").seq == old_max_seq + 1
         assert opened.answers.origin_of(next(iter(recovered))) == "recovered"
-        assert opened.db.quick_check() == []
+        assert quick_check(opened.db.path) == []
 
         notes = events.latest(opened.db, ("store_recovered",))
         assert len(notes) == 1
