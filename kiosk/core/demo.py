@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+from kiosk.core.abuse import AbuseRules
 from kiosk.core.answer import Answer, Category, Completion, Flag
 
 # Relative number of guests per hour of the day (local time); closed outside these hours.
@@ -100,7 +101,6 @@ COMMENTS: dict[str, dict[Category, tuple[str, ...]]] = {
 COMMENT_SHARE = 0.18
 BURST_SHARE = 0.004  # share of answers that start someone hammering a button
 BURST_LENGTH = (4, 9)
-BURST_COUNT_FLAGGED_FROM = 4  # the abuse filter's default burst_count
 
 
 @dataclass(frozen=True)
@@ -265,7 +265,7 @@ def _burst(
         flags: list[str] = []
         if index > 0:
             flags.append(Flag.TOO_SOON.value)
-        if index + 1 >= BURST_COUNT_FLAGGED_FROM:
+        if index + 1 >= AbuseRules().burst_count:  # flagged as the filter would
             flags.append(Flag.BURST.value)
         taps.append(_answer(rng, plan, at, score, language, None, tuple(flags), quick=True))
         at += timedelta(seconds=rng.uniform(3, 7))

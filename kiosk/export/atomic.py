@@ -53,7 +53,10 @@ def atomic_writer(
     newline: str | None = "",
     buffering: int = -1,
 ) -> Iterator[IO]:
-    """An open file handle whose contents appear under ``path`` only when the block ends well."""
+    """An open file handle whose contents appear under ``path`` only when the block ends well.
+
+    Closing the handle flushes it; :func:`atomic_path` then fsyncs the file before the rename.
+    """
     binary = "b" in mode
     with atomic_path(path) as tmp:
         with open(
@@ -64,8 +67,6 @@ def atomic_writer(
             newline=None if binary else newline,
         ) as handle:
             yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
 
 
 def _fsync_dir(folder: Path) -> None:

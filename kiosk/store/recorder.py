@@ -17,7 +17,7 @@ import sqlite3
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from kiosk.core.answer import Answer, Completion
@@ -78,11 +78,6 @@ class _Complete:
 _Write = _RecordScore | _Complete
 
 
-@dataclass
-class _Queue:
-    ops: deque[_Write] = field(default_factory=deque)
-
-
 def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -93,13 +88,13 @@ class DurableRecorder:
     def __init__(self, store: AnswerStore, clock: Callable[[], datetime] = _utc_now) -> None:
         self.store = store
         self._clock = clock
-        self._queue = _Queue()
+        self._ops: deque[_Write] = deque()
         self.problem: str | None = None
 
     @property
     def pending_count(self) -> int:
         """Writes waiting in memory for the disk to accept them."""
-        return len(self._queue.ops)
+        return len(self._ops)
 
     def record_score(
         self,
@@ -120,7 +115,7 @@ class DurableRecorder:
             now=now,
             utc_offset_minutes=local_offset_minutes(now),
         )
-        self._queue.ops.append(op)
+        self._ops.append(op)
         self.retry()
         return op.answer_id
 
@@ -134,7 +129,7 @@ class DurableRecorder:
         comment_max_length: int = 500,
     ) -> None:
         """End the why step of ``answer_id`` (now, or once the disk takes it)."""
-        self._queue.ops.append(
+        self._ops.append(
             _Complete(
                 answer_id=answer_id,
                 completion=Completion(completion),
@@ -148,7 +143,7 @@ class DurableRecorder:
 
     def retry(self) -> bool:
         """Replay queued writes in order; True when nothing is left waiting."""
-        ops = self._queue.ops
+        ops = self._ops
         while ops:
             op = ops[0]
             try:
@@ -176,6 +171,7 @@ class DurableRecorder:
             raise StoreError(describe_storage_error(exc), corrupt=is_corruption(exc)) from exc
 
     def _apply(self, op: _Write) -> None:
-        """Write ``op`` unless the store already holds its effect (a replay after a lost reply)."""
-        if not op.is_done(self._stored(op.answer_id)):
+        """Write ``op``; on a replay, not if the store already holds its effect (a write whose
+        confirmation was lost). A first attempt needs no look: nothing was tried before."""
+        if self.problem is None or not op.is_done(self._stored(op.answer_id)):
             op.apply(self.store)
