@@ -46,13 +46,16 @@ class SyncStatus:
         }
 
 
-def alert_kinds_for(score: int, *, alerts_enabled: bool, endpoint: str, webhook_url: str) -> tuple[str, ...]:
-    """The outbox kinds a tapped score must raise at once: none unless it is a detractor.
+def alert_kinds_for(
+    score: int, *, alerts_enabled: bool, endpoint: str, webhook_url: str, flagged: bool = False
+) -> tuple[str, ...]:
+    """The outbox kinds a tapped score must raise at once: none unless it is a detractor,
+    and none for a flagged tap (a child hammering "0" must not ring the manager's phone).
 
     Pass the result to ``AnswerStore.record_score(alert_kinds=...)`` so the alert is stored in
     the same transaction as the score.
     """
-    if not alerts_enabled or Category.of(score) is not Category.DETRACTOR:
+    if flagged or not alerts_enabled or Category.of(score) is not Category.DETRACTOR:
         return ()
     kinds: list[str] = []
     if endpoint:

@@ -17,7 +17,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.config import Settings
 from kiosk.core.abuse import AbuseFilter
-from kiosk.core.answer import Category, Completion
+from kiosk.core.answer import Completion
+from kiosk.sync.status import alert_kinds_for
 from kiosk.ui.i18n import Translations
 from kiosk.ui.question import QuestionScreen
 from kiosk.ui.thanks import ThanksScreen
@@ -229,13 +230,10 @@ class GuestFlow(QObject):
 
     def _alert_kinds(self, score: int, flags: tuple[str, ...]) -> tuple[str, ...]:
         """Detractor alerts for real (unflagged) 0-6 answers, where configured."""
-        if Category.of(score) is not Category.DETRACTOR or flags:
-            return ()
-        if not self.settings.alerts.enabled:
-            return ()
-        kinds: list[str] = []
-        if self.settings.sync.endpoint:
-            kinds.append("alert")
-        if self.settings.alerts.webhook_url:
-            kinds.append("webhook")
-        return tuple(kinds)
+        return alert_kinds_for(
+            score,
+            alerts_enabled=self.settings.alerts.enabled,
+            endpoint=self.settings.sync.endpoint,
+            webhook_url=self.settings.alerts.webhook_url,
+            flagged=bool(flags),
+        )

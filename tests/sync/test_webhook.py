@@ -67,3 +67,5 @@ def test_alert_kinds_only_for_detractors_and_configured_targets():
     assert alert_kinds_for(7, alerts_enabled=True, endpoint="http://e", webhook_url="") == ()
     assert alert_kinds_for(0, alerts_enabled=False, endpoint="http://e", webhook_url="") == ()
     assert alert_kinds_for(0, alerts_enabled=True, endpoint="", webhook_url="") == ()
+    assert alert_kinds_for(0, alerts_enabled=True, endpoint="http://e", webhook_url="",
+                           flagged=True) == ()
