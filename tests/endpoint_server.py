@@ -63,7 +63,7 @@ class Faults:
     then lets the request through, so the server stores what the client never heard of),
     "reset" (headers and half a body, then the connection drops), "garbage" (200 with a body
     that is not the protocol's), "drop" (passes through but removes ids from "stored"),
-    "401", "413", "429".
+    "401", "413", "429", "409-page" (a 409 whose body is a proxy's HTML page, no conflicts).
     """
 
     def __init__(self, app: Callable, *, slow_seconds: float = 1.5) -> None:
@@ -96,6 +96,8 @@ class Faults:
             return _reply(start_response, "401 Unauthorized", b'{"error": "unknown token"}')
         if fault == "413":
             return _reply(start_response, "413 Content Too Large", b'{"error": "too large"}')
+        if fault == "409-page":
+            return _reply(start_response, "409 Conflict", b"<html>Conflict</html>")
         if fault == "garbage":
             return _reply(start_response, "200 OK", b'{"ok": true, "stored": "everything"}')
         if fault == "slow":

@@ -326,18 +326,9 @@ class SyncWorker:
             return
         if reply.status not in (200, 409):
             raise self._failure_for(reply)
-        try:
-            parsed = self._parse(reply, conflict=reply.status == 409)
-        except _Failure:
-            if reply.status == 409 and len(items) > 1:
-                half = len(items) // 2  # find the conflicting one by halves
-                self._send_batch(items[:half], result)
-                self._send_batch(items[half:], result)
-                return
-            if reply.status == 409:
-                parsed = protocol.Reply(frozenset(), {}, frozenset({items[0].answer.id}))
-            else:
-                raise
+        # A 409 must name its conflicts; one that does not (a proxy's error page) is a failure
+        # to retry like any malformed reply, never a reason to quarantine good answers.
+        parsed = self._parse(reply, conflict=reply.status == 409)
         self._apply(items, parsed, result)
 
     def _apply(

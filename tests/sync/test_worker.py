@@ -75,6 +75,19 @@ def test_a_garbage_200_marks_nothing_delivered(endpoint, worker, answer_store):
     assert "unexpected reply" in worker.status().last_error
 
 
+def test_a_409_that_names_no_conflict_quarantines_nothing(endpoint, worker, answer_store):
+    """A proxy's 409 page is not the endpoint saying "conflict": retry, never bury answers."""
+    store, faults, _ = endpoint
+    ids = add_answers(answer_store, 4)
+    faults.add("409-page")
+    result = worker.run_once()
+    assert result.failed and result.delivered == 0
+    assert worker.status().quarantined == 0 and worker.status().pending == 4
+    drain(worker)
+    assert sorted(store.answer_ids()) == sorted(ids)
+    assert worker.status().quarantined == 0
+
+
 def test_retry_after_is_obeyed(endpoint, worker, answer_store):
     _, faults, _ = endpoint
     add_answers(answer_store, 1)
