@@ -123,11 +123,9 @@ def probe_endpoint(
 
     Runs on the admin's worker thread. The token is sent, never returned or logged.
     """
-    from datetime import datetime, timezone
-
-    from kiosk.core.answer import iso_utc
     from kiosk.sync.client import Client, TransportError
-    from kiosk.sync.protocol import kiosk_block
+    from kiosk.sync.protocol import ANSWERS_PATH, answers_body, kiosk_block
+    from kiosk.sync.worker import status_problem
 
     if not endpoint:
         return False, "no endpoint address"
@@ -135,18 +133,12 @@ def probe_endpoint(
                           read_timeout=timeout)
     client = Client(section, token)
     try:
-        body = {
-            "kiosk": kiosk_block(kiosk_id, site or kiosk_id, __version__),
-            "answers": [],
-            "sent_at": iso_utc(datetime.now(timezone.utc)),
-        }
-        reply = client.post_endpoint("/v1/answers", body)
+        body = answers_body(kiosk_block(kiosk_id, site or kiosk_id, __version__), [])
+        reply = client.post_endpoint(ANSWERS_PATH, body)
     except TransportError as exc:
         return False, str(exc)
     finally:
         client.close()
     if 200 <= reply.status < 300:
         return True, "ok"
-    if reply.status in (401, 403):
-        return False, f"the endpoint refused the token (HTTP {reply.status})"
-    return False, f"the endpoint answered HTTP {reply.status}"
+    return False, status_problem(reply.status)

@@ -18,9 +18,8 @@ from kiosk.admin.gesture import CornerHoldGesture
 from kiosk.app import KioskApp
 from kiosk.config import Settings
 from kiosk.owner_services import build as build_services
-from kiosk.sync.client import TokenError, load_token
 from kiosk.sync.status import SyncStatus
-from kiosk.sync.worker import worker_for
+from kiosk.sync.worker import token_for, worker_for
 from kiosk.ui.sync_bridge import SyncBridge
 
 log = logging.getLogger("kiosk")
@@ -118,11 +117,7 @@ class OwnerSide(QObject):
         flow = self.kiosk.apply_settings(settings)
         self._connect_flow()
         self.gesture.set_hold_seconds(settings.admin.hold_seconds)
-        try:
-            token = load_token(settings.sync, self.kiosk.ctx.config_path.parent)
-        except TokenError as exc:
-            log.error("%s", exc)
-            token = ""
+        token = token_for(settings, self.kiosk.ctx.store().db, self.kiosk.ctx.config_path.parent)
         self.bridge.reconfigure(settings, token)
         # The owner is still in the admin area: keep it on screen over the new question.
         self.kiosk.window.show_screen(self.area)

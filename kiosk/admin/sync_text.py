@@ -19,9 +19,9 @@ LONGEST = 120  # characters of an unknown reason shown before it is cut short
 REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"no endpoint address"),
      QT_TRANSLATE_NOOP("SyncProblem", "no server address")),
-    (re.compile(r"the endpoint refused the token \((?:HTTP )?(\d+)\)"),
+    (re.compile(r"the endpoint refused the token \((\d+)\)"),
      QT_TRANSLATE_NOOP("SyncProblem", "the server refused the token (HTTP %1)")),
-    (re.compile(r"the endpoint answered (?:HTTP )?(\d+)"),
+    (re.compile(r"the endpoint answered (\d+)"),
      QT_TRANSLATE_NOOP("SyncProblem", "the server answered HTTP %1")),
     (re.compile(r"the endpoint is busy \((\d+)\)"),
      QT_TRANSLATE_NOOP("SyncProblem", "the server is busy (HTTP %1)")),

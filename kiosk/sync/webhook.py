@@ -16,9 +16,15 @@ AlertText = Callable[[Answer, str, str], str]
 def default_alert_text(answer: Answer, kiosk_id: str, site: str) -> str:
     """One line a manager reads on a phone: who, where, when, what was said."""
     when = answer.local_time.strftime("%H:%M")
-    text = f"Unhappy guest: scored {answer.score}/10 at {site} ({kiosk_id}), {when}."
+    headline = f"Unhappy guest: scored {answer.score}/10 at {site} ({kiosk_id}), {when}."
+    return headline + alert_details(answer)
+
+
+def alert_details(answer: Answer, reasons_word: str = "Reasons") -> str:
+    """What the guest chose and said, to follow an alert's headline ('' when nothing yet)."""
+    text = ""
     if answer.reasons:
-        text += f" Reasons: {', '.join(answer.reasons)}."
+        text += f" {reasons_word}: {', '.join(answer.reasons)}."
     if answer.comment:
         text += f' "{answer.comment}"'
     return text

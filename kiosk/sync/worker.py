@@ -379,17 +379,12 @@ class SyncWorker:
     def _failure_for(self, reply: HttpReply) -> _Failure:
         status = reply.status
         if status in (401, 403):
-            return _Failure(
-                f"the endpoint refused the token ({status})",
-                backoff.auth_wait(self.settings.sync.max_backoff_seconds),
-                auth=True,
-            )
+            wait = backoff.auth_wait(self.settings.sync.max_backoff_seconds)
+            return _Failure(status_problem(status), wait, auth=True)
         if status in (429, 503):
             wait = backoff.retry_after_seconds(reply.headers.get("Retry-After"))
-            return _Failure(f"the endpoint is busy ({status})", wait)
-        if 300 <= status < 400:
-            return _Failure(f"the endpoint redirected ({status}); redirects are not followed")
-        return _Failure(f"the endpoint answered {status}")
+            return _Failure(status_problem(status), wait)
+        return _Failure(status_problem(status))
 
     def _failed(
         self, target: str, items: Sequence[outbox.OutboxItem], failure: _Failure, result: PassResult
@@ -525,14 +520,31 @@ def worker_for(settings: Settings, db: Database, config_dir: Path | None, **opti
     """A worker with the token read from ``[sync] token`` or ``token_file`` (relative to the
     config file's folder). An unreadable token file is logged and recorded as the last error,
     and the worker runs without a token (the endpoint's 401 then shows on the status)."""
+    return SyncWorker(settings, db, token=token_for(settings, db, config_dir), **options)
+
+
+def status_problem(status: int) -> str:
+    """What a refused request's HTTP status means, in the words the owner's screens translate
+    (``kiosk.admin.sync_text``); shared by the sync and the connection test."""
+    if status in (401, 403):
+        return f"the endpoint refused the token ({status})"
+    if status in (429, 503):
+        return f"the endpoint is busy ({status})"
+    if 300 <= status < 400:
+        return f"the endpoint redirected ({status}); redirects are not followed"
+    return f"the endpoint answered {status}"
+
+
+def token_for(settings: Settings, db: Database, config_dir: Path | None) -> str:
+    """The bearer token; an unreadable token file is logged and recorded as the last
+    (authentication) error, so staff see it, and '' is returned."""
     try:
-        token = load_token(settings.sync, config_dir)
+        return load_token(settings.sync, config_dir)
     except TokenError as exc:
         log.error("%s", exc)
         with db.transaction() as con:
             sync_state.record_error(con, str(exc), datetime.now(timezone.utc), auth=True)
-        token = ""
-    return SyncWorker(settings, db, token=token, **options)
+        return ""
 
 
 def read_status(db: Database, settings: Settings, *, running: bool = False) -> SyncStatus:

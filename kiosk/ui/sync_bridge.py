@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from kiosk.sync.status import SyncStatus
+from kiosk.sync.webhook import alert_details
 
 if TYPE_CHECKING:
     from kiosk.core.answer import Answer
@@ -39,9 +40,7 @@ def translated_alert_text(answer: Answer, kiosk_id: str, site: str) -> str:
     text = QCoreApplication.translate(
         "SyncBridge", "Unhappy guest: scored {score}/10 at {site} ({kiosk}), {time}."
     ).format(score=answer.score, site=site, kiosk=kiosk_id, time=when)
-    if answer.comment:
-        text += f' "{answer.comment}"'
-    return text
+    return text + alert_details(answer, QCoreApplication.translate("SyncBridge", "Reasons"))
 
 
 class SyncBridge(QObject):

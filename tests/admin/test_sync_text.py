@@ -32,8 +32,8 @@ def shouting(qapp):
 @pytest.mark.parametrize(("reason", "shown"), [
     # the connection test (kiosk.owner_services.probe_endpoint)
     ("no endpoint address", "NO SERVER ADDRESS"),
-    ("the endpoint refused the token (HTTP 403)", "THE SERVER REFUSED THE TOKEN (HTTP 403)"),
-    ("the endpoint answered HTTP 502", "THE SERVER ANSWERED HTTP 502"),
+    ("the endpoint refused the token (403)", "THE SERVER REFUSED THE TOKEN (HTTP 403)"),
+    ("the endpoint answered 502", "THE SERVER ANSWERED HTTP 502"),
     # the sync worker (kiosk.sync.worker)
     ("the endpoint refused the token (401)", "THE SERVER REFUSED THE TOKEN (HTTP 401)"),
     ("the endpoint answered 500", "THE SERVER ANSWERED HTTP 500"),
@@ -68,5 +68,5 @@ def test_the_settings_screen_shows_the_reason_translated(qtbot, shouting):
 
     screen = SettingsScreen()
     qtbot.addWidget(screen)
-    screen.show_test_result(False, "the endpoint refused the token (HTTP 401)")
+    screen.show_test_result(False, "the endpoint refused the token (401)")
     assert "THE SERVER REFUSED THE TOKEN (HTTP 401)" in screen.test_result.text()
