@@ -87,6 +87,7 @@ class KioskApp:
             self.window, self.question, self.why, self.thanks, self.recorder, settings,
             self.translations,
         )
+        self.flow.retry_storage()  # answers waiting in memory keep being retried
         for widget in old[:3]:
             self.window.stack.removeWidget(widget)
         for item in old:
@@ -199,7 +200,6 @@ def _quit_on_signals(app: QApplication) -> QTimer:
 
 
 def main(args: argparse.Namespace) -> int:
-    from kiosk.owner_side import OwnerSide  # the sync (requests) and admin, only for the real app
 
     ctx = Context.from_options(args.config, args.data_dir)
     setup_logging(ctx.data_dir, getattr(args, "log_level", "INFO"))
@@ -222,13 +222,18 @@ def main(args: argparse.Namespace) -> int:
             log.error("cannot open the store at %s: %s", ctx.store_path, exc)
             return EXIT_NO_STORE
 
+        fullscreen = ctx.settings.kiosk.fullscreen and not getattr(args, "windowed", False)
+        kiosk.window.start(fullscreen)
+        app.processEvents()  # the question is on screen before the owner's side is built
+
+        # The sync (requests) and the admin area: about half a second to import and build,
+        # so it comes after the guest can already tap.
+        from kiosk.owner_side import OwnerSide
+
         owner = OwnerSide(kiosk)
         owner.exit_requested.connect(app.quit)
         owner.start()
         integrity = watch_integrity(kiosk)
-
-        fullscreen = ctx.settings.kiosk.fullscreen and not getattr(args, "windowed", False)
-        kiosk.window.start(fullscreen)
         _quit_on_signals(app)
         log.info("kiosk %s started on %s", __version__, ctx.data_dir)
         code = app.exec()

@@ -791,6 +791,10 @@
             <source>Unhappy guest: scored {score}/10 at {site} ({kiosk}), {time}.</source>
             <translation>Unhappy guest: scored {score}/10 at {site} ({kiosk}), {time}.</translation>
         </message>
+        <message>
+            <source>Reasons</source>
+            <translation>Reasons</translation>
+        </message>
     </context>
     <context>
         <name>SyncProblem</name>

@@ -791,6 +791,10 @@
             <source>Unhappy guest: scored {score}/10 at {site} ({kiosk}), {time}.</source>
             <translation>Cliente insatisfecho: calificó {score}/10 en {site} ({kiosk}), {time}.</translation>
         </message>
+        <message>
+            <source>Reasons</source>
+            <translation>Motivos</translation>
+        </message>
     </context>
     <context>
         <name>SyncProblem</name>

@@ -98,9 +98,6 @@ class AdminArea(QStackedWidget):
         self.idle.setSingleShot(True)
         self.idle.timeout.connect(self._idle_timeout)
         self._apply_idle(services.settings())
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
 
     # --- entry and exit ---------------------------------------------------------------------
 
@@ -117,11 +114,13 @@ class AdminArea(QStackedWidget):
             log.info("no admin PIN yet: asking the owner to set one")
             self.pinpad.ask_for_new_pin()
         self.setCurrentWidget(self.pinpad)
+        self._watch_activity(True)
         self.idle.start()
 
     def close_area(self) -> None:
         """Leave the admin area; the application shows the guest screen again."""
         self.idle.stop()
+        self._watch_activity(False)
         self.authenticated = False
         self.pinpad.ask_for_pin()
         self.setCurrentWidget(self.pinpad)
@@ -283,6 +282,15 @@ class AdminArea(QStackedWidget):
         """Stop timers and wait for a running export (call before the app quits)."""
         self.idle.stop()
         self.background.wait()
+        self._watch_activity(False)
+
+    def _watch_activity(self, on: bool) -> None:
+        """See every touch and key only while the area is open: the guest's taps need not
+        pass through one more Python filter."""
         app = QApplication.instance()
-        if app is not None:
+        if app is None:
+            return
+        if on:
+            app.installEventFilter(self)
+        else:
             app.removeEventFilter(self)

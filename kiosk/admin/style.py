@@ -25,13 +25,6 @@ def colour(name: str) -> QColor:
     return QColor(name)
 
 
-def nps_colour(nps: float | None) -> QColor:
-    """Green above zero, red below: but every chart also prints the sign."""
-    if nps is None:
-        return QColor(NEUTRAL_BAR)
-    return QColor(PROMOTER if nps >= 0 else DETRACTOR)
-
-
 def icon_url(name: str) -> str:
     """A bundled icon for a stylesheet ``url()`` (forward slashes, also on Windows)."""
     return (paths.assets_dir() / "icons" / name).as_posix()

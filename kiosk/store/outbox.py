@@ -50,10 +50,6 @@ class Counts:
     pending_alerts: int = 0
     quarantined: int = 0
 
-    @property
-    def pending(self) -> int:
-        return self.pending_answers + self.pending_alerts
-
 
 def enqueue(con: sqlite3.Connection, kind: str, answer_id: str, now: datetime) -> None:
     """Queue ``answer_id`` for ``kind``; queuing the same thing twice is a no-op."""

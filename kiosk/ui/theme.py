@@ -8,6 +8,7 @@ alone. Widgets opt in with a ``role`` property, so the owner's screens are free 
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass
 
@@ -94,8 +95,13 @@ def safe_accent(accent: str | None) -> str:
     return DEFAULT_ACCENT
 
 
+@functools.cache
 def load_fonts() -> str:
-    """Register the bundled DejaVu Sans so every machine draws the same; returns the family."""
+    """Register the bundled DejaVu Sans so every machine draws the same; returns the family.
+
+    Once per process: Qt registers the same file again on every call (settings re-apply the
+    theme), keeping another copy each time.
+    """
     family = FONT_FAMILY
     for name in FONT_FILES:
         path = paths.assets_dir() / "fonts" / name

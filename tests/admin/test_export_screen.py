@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
+from pathlib import Path
 
+import pytest
 from admin_fixtures import NASTY, PIN, enter, fill
 from PySide6.QtCore import Qt
 
@@ -85,10 +88,45 @@ def test_idle_does_not_close_during_an_export(qtbot, area, services, answer_stor
     qtbot.waitUntil(lambda: bool(closed), timeout=3000)
 
 
-def test_removable_volumes_is_a_list():
-    volumes = removable_volumes()
-    assert isinstance(volumes, list)
-    assert all(path.is_absolute() for _name, path in volumes)
+class _Volume:
+    """What QStorageInfo says of a mounted volume (no USB stick can be plugged in a test)."""
+
+    def __init__(self, root: str, name: str = "", *, ready=True, read_only=False) -> None:
+        self.root, self.name, self.ready, self.read_only = root, name, ready, read_only
+
+    def isValid(self):
+        return True
+
+    def isReady(self):
+        return self.ready
+
+    def isReadOnly(self):
+        return self.read_only
+
+    def rootPath(self):
+        return self.root
+
+    def displayName(self):
+        return self.name
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="mount points are POSIX paths here")
+def test_removable_volumes_are_writable_sticks_not_the_system(monkeypatch):
+    from PySide6.QtCore import QStorageInfo
+
+    volumes = [
+        _Volume("/", "system"),
+        _Volume("/media/ana/KINGSTON", "KINGSTON"),
+        _Volume("/run/media/ana/CARD", ""),
+        _Volume("/media/ana/CDROM", "CDROM", read_only=True),
+        _Volume("/media/ana/EJECTED", "EJECTED", ready=False),
+        _Volume("/home", "home"),
+    ]
+    monkeypatch.setattr(QStorageInfo, "mountedVolumes", staticmethod(lambda: volumes))
+    assert removable_volumes() == [
+        ("KINGSTON", Path("/media/ana/KINGSTON")),
+        ("/run/media/ana/CARD", Path("/run/media/ana/CARD")),
+    ]
 
 
 def test_folder_chooser_labels_follow_the_kiosk_language(qtbot):
