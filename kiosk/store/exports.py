@@ -8,6 +8,7 @@ from datetime import date
 from itertools import chain
 
 from kiosk.core.exports import FORMULA_TRIGGERS
+from kiosk.store.answers import local_day_filter
 from kiosk.store.database import Database
 
 # Order of the columns in every export. Kept flat (no nested objects) so CSV, Excel and
@@ -42,17 +43,9 @@ _SELECT = (
 def _clauses(
     since: date | None, until: date | None, include_flagged: bool
 ) -> tuple[str, list[object]]:
-    clauses: list[str] = []
-    params: list[object] = []
-    if since is not None:
-        clauses.append("a.local_day >= ?")
-        params.append(since.isoformat())
-    if until is not None:
-        clauses.append("a.local_day <= ?")
-        params.append(until.isoformat())
-    if not include_flagged:
-        clauses.append("a.flagged = 0")
-    return (f" WHERE {' AND '.join(clauses)}" if clauses else ""), params
+    """The answers' range filter as a WHERE clause (outbox has no such columns to clash)."""
+    condition, params = local_day_filter(since, until, include_flagged)
+    return (f" WHERE {condition}" if condition else ""), params
 
 
 def iter_export_rows(
