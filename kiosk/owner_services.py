@@ -24,6 +24,7 @@ from kiosk.export.writer import export_to_file
 from kiosk.store.database import Database
 from kiosk.store.pin import PinStore
 from kiosk.store.stats import dashboard_stats
+from kiosk.sync.status import SyncStatus as WorkerSyncStatus
 from kiosk.sync.worker import read_status
 
 log = logging.getLogger("kiosk.admin")
@@ -41,7 +42,7 @@ def build(
     settings: Settings,
     config_path: Path | None,
     *,
-    sync_status: Callable[[], Any] | None = None,
+    sync_status: Callable[[], WorkerSyncStatus] | None = None,
     test_connection: Callable[[str, str], tuple[bool, str]] | None = None,
     pin_policy: LockoutPolicy | None = None,
     scrypt_n: int | None = None,
@@ -102,16 +103,14 @@ def build(
     )
 
 
-def adapt_sync_status(status: Any) -> SyncStatus:
-    """The sync worker's status (or ours already) as the dashboard's plain data."""
-    if isinstance(status, SyncStatus):
-        return status
+def adapt_sync_status(status: WorkerSyncStatus) -> SyncStatus:
+    """The sync worker's status as the dashboard's plain data (answers, not alerts, pending)."""
     return SyncStatus(
-        enabled=not getattr(status, "offline", True),
-        pending=int(getattr(status, "pending_answers", getattr(status, "pending", 0))),
-        quarantined=int(getattr(status, "quarantined", 0)),
-        last_success=getattr(status, "last_success", None),
-        last_error=getattr(status, "last_error", None) or "",
+        enabled=not status.offline,
+        pending=status.pending_answers,
+        quarantined=status.quarantined,
+        last_success=status.last_success,
+        last_error=status.last_error or "",
     )
 
 
