@@ -31,8 +31,8 @@ print("shown", flush=True)
 KIOSK = """
 import sys
 from PySide6.QtTest import QTest
-from kiosk.app import build_app, qt_app
-from kiosk.context import Context
+from kiosk.app.guest import build_app, qt_app
+from kiosk.app.context import Context
 app = qt_app()
 kiosk = build_app(Context.from_options(None, sys.argv[1]))
 kiosk.window.resize(1280, 800)

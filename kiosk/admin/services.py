@@ -1,7 +1,7 @@
 """What the owner's screens need from the rest of the kiosk, as one small object.
 
 The screens never touch SQLite or HTTP: they call these plain callables. The application
-builds them from its store, config path and sync worker (``kiosk.owner_services.build``);
+builds them from its store, config path and sync worker (``kiosk.app.admin_services.build``);
 tests build them the same way on a temporary store, or swap one callable for a stub.
 """
 

@@ -4,7 +4,7 @@ what it reports as Qt signals.
 The worker runs on its own plain thread (``kiosk-sync``) and calls back from there; the
 signals below are emitted from that thread and reach slots in the UI thread as queued
 connections, so the UI thread never touches the network or waits for it. The worker is
-built by the caller (``kiosk/app.py``) and passed in, which keeps HTTP out of ``kiosk.ui``.
+built by the caller (``kiosk.app.admin``) and passed in, which keeps HTTP out of ``kiosk.ui``.
 """
 
 from __future__ import annotations

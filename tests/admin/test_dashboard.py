@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 from admin_fixtures import PIN, SINCE, UNTIL, enter, fill
 from PySide6.QtCore import QDate, Qt
 
-from kiosk import cli
+from kiosk.commands import main as cli
 from kiosk.core.answer import Answer, Completion
 
 

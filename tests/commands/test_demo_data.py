@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from kiosk.cli import main
+from kiosk.commands.main import main
 from kiosk.core.answer import Category, Flag
 from kiosk.core.demo import DemoPlan, generate_answers
 from kiosk.core.nps import summarize_scores

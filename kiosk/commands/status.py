@@ -1,4 +1,4 @@
-"""``kiosk sync --once`` and ``kiosk status``: the sync from the command line."""
+"""``kiosk status [--json]``: the store, the queue and the sync's last result."""
 
 from __future__ import annotations
 
@@ -8,58 +8,15 @@ import shutil
 import sys
 from pathlib import Path
 
-from kiosk.context import Context
+from kiosk.commands.sync import OFFLINE, command_context, describe_error, when
 from kiosk.store import outbox
 from kiosk.store.answers import StoreSummary, store_summary
-from kiosk.sync.client import TokenError, load_token
-from kiosk.sync.status import SyncStatus
-from kiosk.sync.worker import SyncWorker, read_status
-
-OFFLINE = "offline mode (no endpoint configured)"
-MAX_PASSES = 5
+from kiosk.sync.worker import read_status
 
 
-def _context(args: argparse.Namespace) -> Context:
-    from kiosk.logs import setup_logging
-
-    ctx = Context.from_options(args.config, args.data_dir)
-    setup_logging(ctx.data_dir, getattr(args, "log_level", "INFO"), console=True)
-    return ctx
-
-
-def sync_main(args: argparse.Namespace) -> int:
-    """One sync, now. Exit 0 only when nothing is left to send."""
-    ctx = _context(args)
-    try:
-        settings = ctx.settings
-        db = ctx.store().db
-        if not settings.sync.endpoint and not settings.alerts.webhook_url:
-            status = read_status(db, settings)
-            sys.stdout.write(f"{OFFLINE}; {status.pending} pending\n")
-            return 0 if status.pending == 0 else 1
-        try:
-            token = load_token(settings.sync, ctx.config_path.parent)
-        except TokenError as exc:
-            sys.stderr.write(f"kiosk sync: {exc}\n")
-            return 2
-        worker = SyncWorker(settings, db, token=token)
-        try:
-            for _ in range(MAX_PASSES):
-                result = worker.run_once(force=True)
-                if result.failed or result.delivered == 0 or worker.status().pending == 0:
-                    break
-            status = worker.status()
-        finally:
-            worker.client.close()
-        sys.stdout.write(_summary(status) + "\n")
-        return 0 if status.pending == 0 else 1
-    finally:
-        ctx.close()
-
-
-def status_main(args: argparse.Namespace) -> int:
+def main(args: argparse.Namespace) -> int:
     """Pending, quarantined, last success, last error (``--json`` for scripts)."""
-    ctx = _context(args)
+    ctx = command_context(args)
     try:
         db = ctx.store().db
         status = read_status(db, ctx.settings)
@@ -89,8 +46,8 @@ def status_main(args: argparse.Namespace) -> int:
         f"pending:      {status.pending} ({status.pending_answers} answers,"
         f" {status.pending_alerts} alerts)",
         f"quarantined:  {status.quarantined}",
-        f"last success: {_when(status.last_success)}",
-        f"last error:   {_error(status)}",
+        f"last success: {when(status.last_success)}",
+        f"last error:   {describe_error(status)}",
     ]
     if status.auth_failing:
         lines.append("WARNING: the endpoint refuses this kiosk's token; check [sync] token")
@@ -123,20 +80,3 @@ def _store_facts(path: Path, summary: StoreSummary) -> dict[str, object]:
 
 def _mb(size: object) -> str:
     return f"{int(size) / 2**20:,.1f} MB"  # type: ignore[call-overload]
-
-
-def _when(moment: object) -> str:
-    return "never" if moment is None else moment.isoformat(timespec="seconds")  # type: ignore[attr-defined]
-
-
-def _error(status: SyncStatus) -> str:
-    if not status.last_error:
-        return "none"
-    return f"{status.last_error} (at {_when(status.last_error_at)})"
-
-
-def _summary(status: SyncStatus) -> str:
-    text = f"pending: {status.pending}, quarantined: {status.quarantined}"
-    if status.pending and status.last_error:
-        text += f"; last error: {status.last_error}"
-    return text

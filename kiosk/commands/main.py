@@ -1,7 +1,6 @@
-"""The ``kiosk`` command: the guest app by default, and the owner's and IT's subcommands.
+"""The ``kiosk`` command: the argparse tree, and the dispatch to one module per subcommand.
 
-Each subcommand lives in the module of its area and is imported only when used, so
-``kiosk export`` never loads Qt and ``kiosk`` (the app) never loads openpyxl.
+The guest app by default; the owner's and IT's subcommands otherwise.
 """
 
 from __future__ import annotations
@@ -27,18 +26,45 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"expected a date like 2026-11-25, got {text!r}") from exc
 
 
+def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    """The options every command takes, defined once.
+
+    They may stand before or after the subcommand (``kiosk --windowed run`` and ``kiosk run
+    --windowed`` mean the same). On the subcommands their default is SUPPRESS, so a subparser
+    never overwrites what was given before the subcommand with its own default.
+    """
+
+    def default(value: object) -> object:
+        return argparse.SUPPRESS if suppress else value
+
+    parser.add_argument(
+        "--config", metavar="PATH", default=default(None),
+        help="TOML config file (or $KIOSK_CONFIG)",
+    )
+    parser.add_argument(
+        "--data-dir", metavar="DIR", default=default(None),
+        help="folder for the store and logs (or $KIOSK_DATA_DIR)",
+    )
+    parser.add_argument(
+        "--log-level", default=default("INFO"), choices=["DEBUG", "INFO", "WARNING", "ERROR"]
+    )
+
+
+def _windowed_option(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    parser.add_argument(
+        "--windowed", action="store_true", default=argparse.SUPPRESS if suppress else False,
+        help="run in a window, not fullscreen",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk",
         description="Counter feedback kiosk. With no subcommand, starts the guest screen.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--config", metavar="PATH", help="TOML config file (or $KIOSK_CONFIG)")
-    parser.add_argument(
-        "--data-dir", metavar="DIR", help="folder for the store and logs (or $KIOSK_DATA_DIR)"
-    )
-    parser.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
-    parser.add_argument("--windowed", action="store_true", help="run in a window, not fullscreen")
+    _common_options(parser, suppress=False)
+    _windowed_option(parser, suppress=False)
     parser.add_argument(
         "--self-test",
         action="store_true",
@@ -46,10 +72,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    run = sub.add_parser("run", help="start the guest screen (the default)")
-    run.add_argument("--windowed", action="store_true", help="run in a window, not fullscreen")
+    def command(name: str, **kwargs: object) -> argparse.ArgumentParser:
+        child = sub.add_parser(name, **kwargs)  # type: ignore[arg-type]
+        _common_options(child, suppress=True)
+        return child
 
-    export = sub.add_parser("export", help="write stored answers as CSV, Excel or JSON")
+    run = command("run", help="start the guest screen (the default)")
+    _windowed_option(run, suppress=True)
+
+    export = command("export", help="write stored answers as CSV, Excel or JSON")
     export.add_argument("--format", choices=["csv", "xlsx", "json"], default="csv")
     export.add_argument("--since", type=_date, metavar="DATE", help="first day (inclusive)")
     export.add_argument("--until", type=_date, metavar="DATE", help="last day (inclusive)")
@@ -59,30 +90,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
 
-    stats = sub.add_parser("stats", help="print the NPS and the numbers the dashboard shows")
+    stats = command("stats", help="print the NPS and the numbers the dashboard shows")
     stats.add_argument("--since", type=_date, metavar="DATE")
     stats.add_argument("--until", type=_date, metavar="DATE")
     stats.add_argument("--include-flagged", action="store_true")
     stats.add_argument("--json", action="store_true", help="machine-readable output")
 
-    demo = sub.add_parser("demo-data", help="fill the store with realistic demo answers")
+    demo = command("demo-data", help="fill the store with realistic demo answers")
     demo.add_argument("--count", type=int, default=500)
     demo.add_argument("--days", type=int, default=30)
     demo.add_argument("--seed", type=int, default=None)
     demo.add_argument("--force", action="store_true", help="even if real answers exist")
 
-    shots = sub.add_parser("screenshots", help="render every guest screen to PNG")
+    shots = command("screenshots", help="render every guest screen to PNG")
     shots.add_argument("--out", required=True, metavar="DIR")
 
-    sub.add_parser("self-test", help="same as --self-test")
+    command("self-test", help="same as --self-test")
 
-    sync = sub.add_parser("sync", help="send pending answers and alerts to the endpoint")
+    sync = command("sync", help="send pending answers and alerts to the endpoint")
     sync.add_argument("--once", action="store_true", help="one pass, then exit (the default)")
 
-    status = sub.add_parser("status", help="pending, quarantined, last success, last error")
+    status = command("status", help="pending, quarantined, last success, last error")
     status.add_argument("--json", action="store_true")
 
-    endpoint = sub.add_parser("endpoint", help="run the reference central endpoint")
+    endpoint = command("endpoint", help="run the reference central endpoint")
     endpoint.add_argument("--db", required=True, metavar="FILE", help="central SQLite file")
     endpoint.add_argument("--host", default="127.0.0.1")
     endpoint.add_argument("--port", type=int, default=8080)
@@ -92,49 +123,41 @@ def build_parser() -> argparse.ArgumentParser:
     )
     endpoint.add_argument("--threads", type=int, default=4)
 
-    sub.add_parser("set-pin", help="set the owner's PIN for the kiosk's admin area")
+    command("set-pin", help="set the owner's PIN for the kiosk's admin area")
     return parser
 
 
-def _handlers() -> dict[str, Callable[[argparse.Namespace], int]]:
-    return {
-        "run": _run_app,
-        "export": _lazy("kiosk.export.cli", "main"),
-        "stats": _lazy("kiosk.admin.stats_cli", "main"),
-        "demo-data": _lazy("kiosk.demo", "main"),
-        "screenshots": _lazy("kiosk.ui.screenshots", "main"),
-        "self-test": _lazy("kiosk.selftest", "main"),
-        "sync": _lazy("kiosk.sync.cli", "sync_main"),
-        "status": _lazy("kiosk.sync.cli", "status_main"),
-        "endpoint": _lazy("kiosk.endpoint.serve", "main"),
-        "set-pin": _lazy("kiosk.admin.pin_cli", "main"),
-    }
+# Each command's code lives in its own module under kiosk.commands and is imported only when
+# used, so ``kiosk export`` never loads Qt and ``kiosk`` (the app) never loads openpyxl.
+HANDLERS: dict[str, str] = {
+    "run": "kiosk.app.shell",
+    "export": "kiosk.commands.export",
+    "stats": "kiosk.commands.stats",
+    "demo-data": "kiosk.commands.demo_data",
+    "screenshots": "kiosk.commands.screenshots",
+    "self-test": "kiosk.commands.self_test",
+    "sync": "kiosk.commands.sync",
+    "status": "kiosk.commands.status",
+    "endpoint": "kiosk.endpoint.serve",
+    "set-pin": "kiosk.commands.set_pin",
+}
 
 
-def _lazy(module: str, name: str) -> Callable[[argparse.Namespace], int]:
-    def call(args: argparse.Namespace) -> int:
-        import importlib
+def _handler(command: str) -> Callable[[argparse.Namespace], int]:
+    import importlib
 
-        return getattr(importlib.import_module(module), name)(args)
-
-    return call
-
-
-def _run_app(args: argparse.Namespace) -> int:
-    from kiosk.app import main as app_main
-
-    return app_main(args)
+    return importlib.import_module(HANDLERS[command]).main
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test and args.command not in (None, "self-test"):
+        parser.error(f"--self-test runs on its own; it cannot be combined with {args.command!r}")
     command = args.command or ("self-test" if args.self_test else "run")
-    if args.self_test and command == "run":
-        command = "self-test"
     args.command = command
     try:
-        return _handlers()[command](args)
+        return _handler(command)(args)
     except ConfigError as exc:
         print(f"kiosk: configuration error: {exc}", file=sys.stderr)  # noqa: T201
         return 2

@@ -14,10 +14,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel
 from sync_helpers import sync_settings
 
-from kiosk import app
+from kiosk.app import guest as app
+from kiosk.app.admin import AdminSide
+from kiosk.app.context import Context
 from kiosk.config import AdminSection, load_settings
-from kiosk.context import Context
-from kiosk.owner_side import OwnerSide
 
 
 @pytest.fixture
@@ -40,7 +40,7 @@ def running(qtbot, data_dir, endpoint):
     qtbot.addWidget(kiosk.window)
     kiosk.window.resize(1280, 800)
     kiosk.window.show()
-    owner = OwnerSide(kiosk)
+    owner = AdminSide(kiosk)
     owner.start()
     yield kiosk, owner
     owner.stop()

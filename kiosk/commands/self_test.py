@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from kiosk.app import KioskApp
+    from kiosk.app.guest import KioskApp
 
 QUESTION_SOURCE = "How likely are you to recommend us to your friends and family?"
 
@@ -67,7 +67,7 @@ def _check_fonts() -> str:
 
 
 def _check_screens(kiosk: KioskApp) -> str:
-    from kiosk.ui.screenshots import SCREENS_PER_VIEW, SIZES, render_screens
+    from kiosk.app.screenshots import SCREENS_PER_VIEW, SIZES, render_screens
 
     count = 0
     for name, pixmap in render_screens(kiosk):
@@ -134,8 +134,8 @@ def main(args: argparse.Namespace) -> int:
             sys.stdout.write(f"ok   {name}: {detail}\n")
         sys.stdout.flush()
 
-    from kiosk.app import build_app, qt_app
-    from kiosk.context import Context
+    from kiosk.app.context import Context
+    from kiosk.app.guest import build_app, qt_app
 
     qt_app()
     run("translations", _check_translations)

@@ -7,7 +7,7 @@ import dataclasses
 import json
 import sys
 
-from kiosk.context import Context
+from kiosk.app.context import Context
 from kiosk.core.stats import DashboardStats
 from kiosk.store.stats import dashboard_stats
 

@@ -1,19 +1,15 @@
-"""``kiosk screenshots --out DIR``: every guest screen, in every language, both orientations.
+"""Every guest screen, in every language, both orientations, rendered to pixmaps.
 
-Rendered offscreen on a temporary store, so it never touches a shop's data. The self-test
-renders the same screens through :func:`render_screens`.
+Used by ``kiosk screenshots`` and the self-test, always offscreen on a temporary store, so it
+never touches a shop's data.
 """
 
 from __future__ import annotations
 
-import argparse
 import logging
 import os
-import sys
-import tempfile
 from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QPixmap
@@ -22,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:
-    from kiosk.app import KioskApp
+    from kiosk.app.guest import KioskApp
 
 log = logging.getLogger("kiosk.ui")
 
@@ -93,28 +89,8 @@ def render_screens(
 def offscreen_kiosk(config: str | None, data_dir: str) -> KioskApp:
     """The app built offscreen on ``data_dir`` (a temporary folder)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from kiosk.app import build_app, qt_app
-    from kiosk.context import Context
+    from kiosk.app.context import Context
+    from kiosk.app.guest import build_app, qt_app
 
     qt_app()
     return build_app(Context.from_options(config, data_dir))
-
-
-def main(args: argparse.Namespace) -> int:
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="kiosk-shots-") as scratch:
-        kiosk = offscreen_kiosk(args.config, scratch)
-        try:
-            count = 0
-            for name, pixmap in render_screens(kiosk):
-                path = out / f"{name}.png"
-                if not pixmap.save(str(path)):
-                    sys.stderr.write(f"kiosk screenshots: cannot write {path}\n")
-                    return 1
-                count += 1
-            sys.stdout.write(f"{count} screenshots in {out}\n")
-        finally:
-            kiosk.close()
-            kiosk.ctx.close()
-    return 0

@@ -7,7 +7,7 @@ import argparse
 import pytest
 from PySide6.QtGui import QImage
 
-from kiosk.ui import screenshots
+from kiosk.commands import screenshots
 
 
 @pytest.mark.slow

@@ -1,26 +1,20 @@
-"""The guest app: ``kiosk`` (or ``kiosk run``) starts here.
-
-:func:`build_app` assembles the pieces (screens, flow, recorder, translations) on an open
-store; tests, screenshots, the self-test and the benchmarks reuse it. :func:`main` adds what
-only the real kiosk needs: logging, the single-instance lock, and the event loop.
+"""The guest app, assembled: :func:`build_app` puts screens, flow, recorder and translations
+together on an open store. Tests, screenshots, the self-test and the benchmarks reuse it;
+:mod:`kiosk.app.shell` adds what only the real kiosk process needs.
 """
 
 from __future__ import annotations
 
-import argparse
 import logging
-import signal
-import sqlite3
 import sys
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
+from kiosk.app.context import Context
 from kiosk.config import Settings
-from kiosk.context import Context
-from kiosk.logs import setup_logging
 from kiosk.store.database import StoreError
 from kiosk.store.integrity import IntegrityWatch, check_at_start, checked_at_start
 from kiosk.store.recorder import DurableRecorder
@@ -36,11 +30,8 @@ from kiosk.ui.window import KioskWindow, translate_problem
 log = logging.getLogger("kiosk.ui")
 
 APP_NAME = "Counter kiosk"
-LOCK_FILENAME = "kiosk.lock"
 RECOVERED_NOTICE = "recovered"
 DAMAGE_NOTICE = "damage"
-EXIT_ALREADY_RUNNING = 3
-EXIT_NO_STORE = 4
 
 
 @dataclass
@@ -185,66 +176,3 @@ def watch_integrity(kiosk: KioskApp) -> IntegrityWatch:
     watch = IntegrityWatch(kiosk.ctx.store_path, notice.damaged.emit)
     watch.start()
     return watch
-
-
-def _quit_on_signals(app: QApplication) -> QTimer:
-    """Ctrl+C or a service stop (SIGTERM) ends the event loop cleanly."""
-    for name in ("SIGINT", "SIGTERM"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), lambda *_: app.quit())
-    # Python runs signal handlers only between bytecodes: wake it up now and then.
-    ticker = QTimer(app)
-    ticker.timeout.connect(lambda: None)
-    ticker.start(250)
-    return ticker
-
-
-def main(args: argparse.Namespace) -> int:
-
-    ctx = Context.from_options(args.config, args.data_dir)
-    setup_logging(ctx.data_dir, getattr(args, "log_level", "INFO"))
-    ctx.data_dir.mkdir(parents=True, exist_ok=True)
-    app = qt_app()
-    # One kiosk per data folder: a second copy must not write beside the first.
-    lock = QLockFile(str(ctx.data_dir / LOCK_FILENAME))
-    lock.setStaleLockTime(0)  # never stale by age; a dead owner's lock is still taken over
-    if not lock.tryLock(500):
-        log.error("another kiosk is already running on %s; this copy exits", ctx.data_dir)
-        return EXIT_ALREADY_RUNNING
-    kiosk = None
-    owner = None
-    integrity = None
-    try:
-        try:
-            kiosk = build_app(ctx)
-        except (StoreError, OSError, sqlite3.Error) as exc:
-            # No store at all (not even a fresh one): nothing safe to record into.
-            log.error("cannot open the store at %s: %s", ctx.store_path, exc)
-            return EXIT_NO_STORE
-
-        fullscreen = ctx.settings.kiosk.fullscreen and not getattr(args, "windowed", False)
-        kiosk.window.start(fullscreen)
-        app.processEvents()  # the question is on screen before the owner's side is built
-
-        # The sync (requests) and the admin area: about half a second to import and build,
-        # so it comes after the guest can already tap.
-        from kiosk.owner_side import OwnerSide
-
-        owner = OwnerSide(kiosk)
-        owner.exit_requested.connect(app.quit)
-        owner.start()
-        integrity = watch_integrity(kiosk)
-        _quit_on_signals(app)
-        log.info("kiosk %s started on %s", __version__, ctx.data_dir)
-        code = app.exec()
-        log.info("kiosk stopped")
-        return code
-    finally:
-        if integrity is not None:
-            integrity.stop()
-        if owner is not None:
-            owner.stop()
-        if kiosk is not None:
-            kiosk.close()
-        ctx.close()
-        lock.unlock()

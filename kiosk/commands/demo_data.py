@@ -16,7 +16,7 @@ import time
 from datetime import datetime, timezone
 
 from kiosk import __version__
-from kiosk.context import Context
+from kiosk.app.context import Context
 from kiosk.core.demo import DemoPlan, generate_answers, iter_chunks
 from kiosk.store.answers import local_offset_minutes
 

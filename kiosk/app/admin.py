@@ -15,9 +15,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from kiosk.admin.area import AdminArea
 from kiosk.admin.gesture import CornerHoldGesture
-from kiosk.app import KioskApp
+from kiosk.app.admin_services import build as build_services
+from kiosk.app.guest import KioskApp
 from kiosk.config import Settings
-from kiosk.owner_services import build as build_services
 from kiosk.sync.status import SyncStatus
 from kiosk.sync.worker import token_for, worker_for
 from kiosk.ui.sync_bridge import SyncBridge
@@ -38,7 +38,7 @@ def _export_folder(data_dir: Path) -> Path | None:
     return folder
 
 
-class OwnerSide(QObject):
+class AdminSide(QObject):
     """Sync worker and admin area attached to a :class:`KioskApp` (all on the UI thread)."""
 
     exit_requested = Signal()
@@ -130,7 +130,7 @@ class OwnerSide(QObject):
             window.set_staff_notice(
                 SYNC_NOTICE,
                 lambda: QCoreApplication.translate(
-                    "OwnerSide",
+                    "AdminSide",
                     "Staff: the central server refuses this kiosk's token. Answers are kept "
                     "here and sent once the token is fixed in the admin settings.",
                 ),

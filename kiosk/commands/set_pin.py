@@ -6,7 +6,7 @@ import argparse
 import getpass
 import sys
 
-from kiosk.context import Context
+from kiosk.app.context import Context
 from kiosk.core.pin import InvalidPin, validate_pin
 from kiosk.store.pin import PinStore
 

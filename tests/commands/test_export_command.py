@@ -4,7 +4,7 @@ import json
 
 from admin_fixtures import NASTY, fill
 
-from kiosk import cli
+from kiosk.commands import main as cli
 
 
 def test_export_csv_to_stdout(answer_store, data_dir, capsys):

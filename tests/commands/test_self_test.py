@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import paths, selftest
+from kiosk import paths
+from kiosk.commands import self_test as selftest
 
 QUESTION_ES = "¿Qué tan probable es que nos recomiendes a tus amigos y familiares?"
 

@@ -1,4 +1,4 @@
-"""`kiosk stats` and `kiosk set-pin`, run in-process through kiosk.cli."""
+"""`kiosk stats` and `kiosk set-pin`, run in-process through kiosk.commands.main."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import json
 
 from admin_fixtures import fill
 
-from kiosk import cli
-from kiosk.admin import pin_cli
+from kiosk.commands import main as cli
+from kiosk.commands import set_pin as pin_cli
 from kiosk.store.pin import PinStore
 from kiosk.store.recovery import open_store
 

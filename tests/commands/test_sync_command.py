@@ -10,7 +10,7 @@ from endpoint_server import TOKEN
 from sync_helpers import add_answers
 
 from kiosk import __version__
-from kiosk.cli import main
+from kiosk.commands.main import main
 from kiosk.store.recovery import open_store
 
 

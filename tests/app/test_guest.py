@@ -12,9 +12,11 @@ import textwrap
 import pytest
 from PySide6.QtCore import QLockFile, Qt
 
-from kiosk import __version__, app
+from kiosk import __version__
+from kiosk.app import guest as app
+from kiosk.app import shell
+from kiosk.app.context import Context
 from kiosk.config import Settings
-from kiosk.context import Context
 from kiosk.logs import setup_logging
 from kiosk.store.recovery import open_store
 
@@ -65,10 +67,10 @@ def test_answers_left_open_by_a_crash_are_closed_at_start(qtbot, data_dir):
 
 
 def test_second_copy_exits_without_touching_the_store(qtbot, data_dir):
-    lock = QLockFile(str(data_dir / app.LOCK_FILENAME))
+    lock = QLockFile(str(data_dir / shell.LOCK_FILENAME))
     assert lock.tryLock(0)
     try:
-        assert app.main(_args(data_dir)) == app.EXIT_ALREADY_RUNNING
+        assert shell.main(_args(data_dir)) == shell.EXIT_ALREADY_RUNNING
     finally:
         lock.unlock()
         setup_logging(None, console=False)  # close the log file main() opened
@@ -82,8 +84,8 @@ CHILD = textwrap.dedent(
     import sys, time
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from kiosk.app import build_app, qt_app
-    from kiosk.context import Context
+    from kiosk.app.guest import build_app, qt_app
+    from kiosk.app.context import Context
 
     application = qt_app()
     kiosk = build_app(Context.from_options(None, sys.argv[1]))
@@ -149,7 +151,7 @@ def test_sigterm_stops_the_kiosk_cleanly(data_dir):
             child.kill()
             child.wait()
     assert "kiosk stopped" in log_file.read_text()
-    assert not (data_dir / app.LOCK_FILENAME).exists()  # the lock is released
+    assert not (data_dir / shell.LOCK_FILENAME).exists()  # the lock is released
 
 
 def test_no_store_at_all_exits_with_a_clear_log_line(qtbot, data_dir, monkeypatch):
@@ -160,12 +162,12 @@ def test_no_store_at_all_exits_with_a_clear_log_line(qtbot, data_dir, monkeypatc
 
     monkeypatch.setattr(Context, "store", refuse)
     try:
-        assert app.main(_args(data_dir)) == app.EXIT_NO_STORE
+        assert shell.main(_args(data_dir)) == shell.EXIT_NO_STORE
     finally:
         setup_logging(None, console=False)
     log_text = (data_dir / "logs" / "kiosk.log").read_text(encoding="utf-8")
     assert "cannot open the store" in log_text and "read-only" in log_text
-    assert not (data_dir / app.LOCK_FILENAME).exists()
+    assert not (data_dir / shell.LOCK_FILENAME).exists()
 
 
 def test_background_damage_reaches_the_staff_banner(qtbot, data_dir):

@@ -6,7 +6,7 @@ import argparse
 import io
 import sys
 
-from kiosk.context import Context
+from kiosk.app.context import Context
 from kiosk.export.writer import ExportRequest, export_to_file, export_to_stream
 
 
@@ -23,7 +23,7 @@ def main(args: argparse.Namespace) -> int:
         return 2
     context = Context.from_options(args.config, args.data_dir)
     try:
-        db = context.store(check=False).db  # read-only: see kiosk.admin.stats_cli
+        db = context.store(check=False).db  # read-only: see kiosk.commands.stats
         if output:
             try:
                 count = export_to_file(db, request, output)
