@@ -17,10 +17,10 @@ from kiosk.admin.area import AdminArea
 from kiosk.admin.gesture import CornerHoldGesture
 from kiosk.app.admin_services import build as build_services
 from kiosk.app.guest import KioskApp
+from kiosk.app.sync_bridge import SyncBridge
 from kiosk.config import Settings
-from kiosk.sync.status import SyncStatus
+from kiosk.core.sync import SyncStatus
 from kiosk.sync.worker import token_for, worker_for
-from kiosk.ui.sync_bridge import SyncBridge
 
 log = logging.getLogger("kiosk")
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from endpoint_server import TOKEN, LiveServer, central
 
+from kiosk.app.sync_bridge import SyncBridge
 from kiosk.config import KioskSection, Settings, SyncSection
-from kiosk.sync.status import SyncStatus
+from kiosk.core.sync import SyncStatus
 from kiosk.sync.worker import SyncWorker
-from kiosk.ui.sync_bridge import SyncBridge
 
 
 def test_bridge_emits_status_and_alert_delivered_in_the_ui_thread(qtbot, tmp_path, answer_store):
