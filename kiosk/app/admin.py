@@ -111,6 +111,13 @@ class AdminSide(QObject):
         self.gesture.enabled = True
         self.kiosk.flow.back_to_question()
 
+    def back_to_question(self) -> None:
+        """After an unexpected error: whatever was on screen, the guest sees the question."""
+        if self.kiosk.window.current_screen() is self.area:
+            self.area.close_area()  # signs the owner out; its closed signal ends here too
+        else:
+            self.kiosk.flow.back_to_question()
+
     @Slot(object)
     def apply_settings(self, settings: Settings) -> None:
         """The owner saved settings: guest screens, timers, gesture and sync use them now."""

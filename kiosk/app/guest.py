@@ -22,6 +22,7 @@ from kiosk.ui import theme
 from kiosk.ui.disk_watch import DiskWatch
 from kiosk.ui.flow import GuestFlow
 from kiosk.ui.i18n import Translations
+from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.question import QuestionScreen
 from kiosk.ui.thanks import ThanksScreen
 from kiosk.ui.why import WhyScreen
@@ -47,8 +48,10 @@ class KioskApp:
     recorder: DurableRecorder
     translations: Translations
     disk: DiskWatch
+    lockdown: Lockdown
 
     def close(self) -> None:
+        self.lockdown.release()
         self.disk.stop()
         self._stop_flow()
         self.translations.close()
@@ -145,7 +148,10 @@ def build_app(ctx: Context, *, scale: float | None = None) -> KioskApp:
     disk = DiskWatch(window, ctx.data_dir)
     disk.start()
     flow.start()
-    return KioskApp(ctx, window, flow, question, why, thanks, recorder, translations, disk)
+    lockdown = Lockdown(window)
+    return KioskApp(
+        ctx, window, flow, question, why, thanks, recorder, translations, disk, lockdown
+    )
 
 
 class DamageNotice(QObject):

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from kiosk import __version__, paths
 from kiosk.app.context import Context
+from kiosk.app.display import install_hint, platform_plugin
 from kiosk.config import ConfigError, Settings
 
 LOW_DISK_BYTES = 100 * 2**20
@@ -203,16 +204,6 @@ def _ldd(argv: list[str]) -> str:
     return result.stdout + result.stderr
 
 
-def platform_plugin() -> str:
-    """The Qt platform plugin a start here would use."""
-    chosen = os.environ.get("QT_QPA_PLATFORM")
-    if chosen:
-        return chosen.split(":")[0]
-    if sys.platform.startswith("linux"):
-        return "wayland" if os.environ.get("WAYLAND_DISPLAY") else "xcb"
-    return {"win32": "windows", "darwin": "cocoa"}.get(sys.platform, "default")
-
-
 def missing_libraries(plugin_file: Path, run: Runner = _ldd) -> list[str]:
     """Shared libraries the plugin needs and the system lacks (Linux: from ``ldd``)."""
     if not sys.platform.startswith("linux") or shutil.which("ldd") is None:
@@ -234,10 +225,8 @@ def _display() -> list[Finding]:
     if files:
         missing = missing_libraries(files[0])
         if missing:
-            packages = " ".join(_DEBIAN_PACKAGES.get(lib, lib) for lib in missing)
             found.append(Finding(
-                "qt libraries", False,
-                f"missing {', '.join(missing)} (Debian/Ubuntu: apt-get install {packages})",
+                "qt libraries", False, f"missing {', '.join(missing)} ({install_hint(missing)})"
             ))
     if plugin == "xcb" and not os.environ.get("DISPLAY"):
         found.append(Finding("display", False, "no DISPLAY: start the kiosk inside an X session"))
@@ -260,23 +249,3 @@ def _plugins_folder() -> Path | None:
         for candidate in frozen.rglob("platforms"):
             return candidate
     return None
-
-
-# What to install for a missing library, on Debian and Ubuntu.
-_DEBIAN_PACKAGES = {
-    "libxcb-cursor.so.0": "libxcb-cursor0",
-    "libxcb-icccm.so.4": "libxcb-icccm4",
-    "libxcb-keysyms.so.1": "libxcb-keysyms1",
-    "libxcb-image.so.0": "libxcb-image0",
-    "libxcb-randr.so.0": "libxcb-randr0",
-    "libxcb-render-util.so.0": "libxcb-render-util0",
-    "libxcb-shape.so.0": "libxcb-shape0",
-    "libxcb-xkb.so.1": "libxcb-xkb1",
-    "libX11-xcb.so.1": "libx11-xcb1",
-    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
-    "libxkbcommon.so.0": "libxkbcommon0",
-    "libEGL.so.1": "libegl1",
-    "libGL.so.1": "libgl1",
-    "libfontconfig.so.1": "libfontconfig1",
-    "libdbus-1.so.3": "libdbus-1-3",
-}
