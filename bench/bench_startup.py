@@ -5,9 +5,9 @@ Each start is a fresh process on a new, empty data folder. The time runs from ju
 exec to the moment the child writes :data:`kiosk.startup_marker.LINE` on stderr: with
 ``$KIOSK_STARTUP_MARKER`` set, the app draws its first frame and says so if the question
 screen is in it. The bare window (a QLabel of the kiosk's size, same marker code) is timed
-the same way. PSS (proportional set size, /proc/PID/smaps_rollup, summed over the process
-and its children: a one-file build runs in a child) is read at that moment, then the child
-is killed. Linux only (smaps_rollup).
+the same way. PSS and RSS (/proc/PID/smaps_rollup, summed over the process and its
+children: a one-file build runs in a child) are read at that moment, then the child is
+killed. Linux only (smaps_rollup).
 
     python bench/bench_startup.py [--runs N] [--kiosk CMD] [--frozen PATH | --no-frozen]
 
@@ -47,8 +47,13 @@ app.exec()
 DEADLINE = 60.0
 
 
-def pss_kib(pid: int) -> int:
-    """PSS of ``pid`` and its descendants, in KiB."""
+def memory_kib(pid: int) -> tuple[int, int]:
+    """(PSS, RSS) of ``pid`` and its descendants, in KiB.
+
+    PSS counts a shared page in part: libraries mapped by other running processes (other
+    Pythons of the same venv) count less for the source start than the frozen build's own
+    copies do. RSS counts every page in full: compare the two kinds by RSS.
+    """
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -57,21 +62,24 @@ def pss_kib(pid: int) -> int:
             except (OSError, IndexError, ValueError):
                 continue
             children.setdefault(ppid, []).append(int(entry.name))
-    total, todo = 0, [pid]
+    pss = rss = 0
+    todo = [pid]
     while todo:
         current = todo.pop()
         todo += children.get(current, [])
         try:
             for line in Path(f"/proc/{current}/smaps_rollup").read_text().splitlines():
                 if line.startswith("Pss:"):
-                    total += int(line.split()[1])
+                    pss += int(line.split()[1])
+                elif line.startswith("Rss:"):
+                    rss += int(line.split()[1])
         except OSError:
             pass
-    return total
+    return pss, rss
 
 
-def start_once(command: list[str], platform: str) -> tuple[float, int]:
-    """(seconds from exec to the marker, PSS in KiB then) for one fresh start."""
+def start_once(command: list[str], platform: str) -> tuple[float, int, int]:
+    """(seconds from exec to the marker, PSS and RSS in KiB then) for one fresh start."""
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as data:
         env = dict(os.environ, QT_QPA_PLATFORM=platform, **{ENV: "1"})
         env["KIOSK_DATA_DIR"] = data
@@ -83,12 +91,12 @@ def start_once(command: list[str], platform: str) -> tuple[float, int]:
         )
         try:
             elapsed = _wait_for_marker(child, began)
-            memory = pss_kib(child.pid)
+            pss, rss = memory_kib(child.pid)
         finally:
             os.killpg(child.pid, signal.SIGKILL)
             child.wait(timeout=30)
             child.stderr.close()
-    return elapsed, memory
+    return elapsed, pss, rss
 
 
 def _wait_for_marker(child: subprocess.Popen, began: float) -> float:
@@ -140,23 +148,29 @@ def main() -> int:
         commands["frozen"] = [str(args.frozen), "--windowed"]
     for command in commands.values():
         start_once(command, args.platform)  # warm the OS file cache once for each
-    results: dict[str, list[tuple[float, int]]] = {name: [] for name in commands}
+    results: dict[str, list[tuple[float, int, int]]] = {name: [] for name in commands}
     for _ in range(args.runs):  # interleaved, so a busy moment hits all of them alike
         for name, command in commands.items():
             results[name].append(start_once(command, args.platform))
-    time_ms = {n: statistics.median(t for t, _ in r) * 1000 for n, r in results.items()}
-    pss_mib = {n: statistics.median(m for _, m in r) / 1024 for n, r in results.items()}
+    def median(name: str, index: int, scale: float) -> float:
+        return statistics.median(run[index] for run in results[name]) * scale
+
+    def line(label: str, name: str) -> str:
+        return (f"{label:31}{median(name, 0, 1000):7.1f} ms   PSS {median(name, 1, 1 / 1024):6.1f}"
+                f" MiB   RSS {median(name, 2, 1 / 1024):6.1f} MiB")
 
     print(f"runs: {args.runs} each (median; fresh process, new data folder; {args.platform})")
     print(f"kiosk command: {args.kiosk}")
-    print(f"bare PySide6 window shown:     {time_ms['bare']:7.1f} ms   PSS {pss_mib['bare']:6.1f} MiB")
-    print(f"kiosk question shown (source): {time_ms['source']:7.1f} ms   PSS {pss_mib['source']:6.1f} MiB")
-    print(f"ratio source / bare:           {time_ms['source'] / time_ms['bare']:7.2f}x")
+    print(line("bare PySide6 window shown:", "bare"))
+    print(line("kiosk question shown (source):", "source"))
+    source_ratio = median("source", 0, 1) / median("bare", 0, 1)
+    print(f"{'ratio source / bare:':31}{source_ratio:7.2f}x")
     if frozen:
+        print(line("kiosk question shown (frozen):", "frozen"))
+        ratio = median("frozen", 0, 1) / median("source", 0, 1)
+        print(f"{'ratio frozen / source:':31}{ratio:7.2f}x   (target <= 1.20x)")
         size = disk_size(args.frozen) / 2**20
-        print(f"kiosk question shown (frozen): {time_ms['frozen']:7.1f} ms   PSS {pss_mib['frozen']:6.1f} MiB")
-        print(f"ratio frozen / source:         {time_ms['frozen'] / time_ms['source']:7.2f}x   (target <= 1.20x)")
-        print(f"frozen build on disk:          {size:7.1f} MiB  ({args.frozen})")
+        print(f"{'frozen build on disk:':31}{size:7.1f} MiB  ({args.frozen})")
     else:
         print(f"no frozen build at {args.frozen} (make build), skipped")
     return 0
