@@ -108,8 +108,8 @@ def bench_dashboard(data_dir: Path) -> dict:
 
     from kiosk import __version__
     from kiosk.admin.area import AdminArea
+    from kiosk.app.admin_services import build
     from kiosk.config import Settings
-    from kiosk.owner_services import build
     from kiosk.store.recovery import open_store
     from kiosk.ui import theme
 
@@ -199,7 +199,7 @@ print(json.dumps({{"rows": n, "seconds": elapsed, "rss_peak_kb": peak}}))
 
 
 def bench_stats_cli(data_dir: Path) -> dict:
-    from kiosk import cli
+    from kiosk.commands import main as cli
 
     times = []
     devnull = open(os.devnull, "w")

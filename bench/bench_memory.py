@@ -41,8 +41,8 @@ def main() -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.app import build_app, qt_app
-    from kiosk.context import Context
+    from kiosk.app.context import Context
+    from kiosk.app.guest import build_app, qt_app
 
     qt_app()
     left = Qt.MouseButton.LeftButton

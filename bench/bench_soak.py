@@ -1,6 +1,6 @@
 """Soak: can the kiosk run for months unattended? Prints figures; not a pytest test.
 
-In one process: the real guest app offscreen (``build_app``) with the real ``OwnerSide``, so
+In one process: the real guest app offscreen (``build_app``) with the real ``AdminSide``, so
 the sync worker thread runs, against the reference endpoint (``kiosk endpoint``, its own
 process) on 127.0.0.1. Simulated guests tap at a fast pace: a quarter switch language
 first, then a score, then reasons + Send, a comment typed on the on-screen keyboard, Skip,
@@ -39,10 +39,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import requests
 from PySide6.QtCore import QTimer
 
-from kiosk.app import build_app, qt_app
+from kiosk.app.admin import AdminSide
+from kiosk.app.context import Context
+from kiosk.app.guest import build_app, qt_app
 from kiosk.config import Settings
-from kiosk.context import Context
-from kiosk.owner_side import OwnerSide
 from kiosk.store.central import CentralStore
 from kiosk.sync.worker import read_status
 
@@ -395,7 +395,7 @@ def main() -> int:
         kiosk = build_app(ctx)
         kiosk.window.resize(1280, 800)
         kiosk.window.show()
-        owner = OwnerSide(kiosk)
+        owner = AdminSide(kiosk)
         owner.start()
         guests = Guests(kiosk, rng)
         wal = ctx.store_path.with_name(ctx.store_path.name + "-wal")

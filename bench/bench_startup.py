@@ -2,7 +2,7 @@
 bare PySide6 window (the floor), and the same for the PyInstaller build.
 
 Each start is a fresh process on a new, empty data folder. The time runs from just before
-exec to the moment the child writes :data:`kiosk.startup_marker.LINE` on stderr: with
+exec to the moment the child writes :data:`kiosk.app.startup_marker.LINE` on stderr: with
 ``$KIOSK_STARTUP_MARKER`` set, the app draws its first frame and says so if the question
 screen is in it. The bare window (a QLabel of the kiosk's size, same marker code) is timed
 the same way. PSS and RSS (/proc/PID/smaps_rollup, summed over the process and its
@@ -32,11 +32,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kiosk.startup_marker import ENV, LINE  # noqa: E402
+from kiosk.app.startup_marker import ENV, LINE  # noqa: E402
 
 BARE = """
 from PySide6.QtWidgets import QApplication, QLabel
-from kiosk.startup_marker import arm
+from kiosk.app.startup_marker import arm
 app = QApplication([])
 window = QLabel("How likely are you to recommend us?")
 window.resize(1280, 800)

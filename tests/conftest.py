@@ -64,6 +64,29 @@ def answer_store(opened_store):
     return opened_store.answers
 
 
+# --- a live reference endpoint for the sync, on 127.0.0.1 ---------------------------------
+
+
+@pytest.fixture
+def endpoint(tmp_path):
+    """(central store, faults middleware, live server) on 127.0.0.1."""
+    from endpoint_server import Faults, LiveServer, central
+
+    store, app = central(tmp_path / "central.sqlite")
+    faults = Faults(app, slow_seconds=0.8)
+    server = LiveServer(faults)
+    yield store, faults, server
+    server.stop()
+    store.close()
+
+
+@pytest.fixture
+def kiosk_settings(endpoint) -> Settings:
+    from sync_helpers import sync_settings
+
+    return sync_settings(endpoint[2].url)
+
+
 @pytest.fixture(autouse=True)
 def _no_dangling_threads():
     """Fail any test that leaves a thread of ours running (napari's idea)."""

@@ -26,9 +26,9 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from kiosk import __version__
 from kiosk.admin.area import AdminArea
 from kiosk.admin.screenshots import render_admin_screens
+from kiosk.app.admin_services import build
 from kiosk.config import Settings
 from kiosk.core.demo import DemoPlan, generate_answers, iter_chunks
-from kiosk.owner_services import build
 from kiosk.store.recovery import open_store
 from kiosk.ui import theme
 from kiosk.ui.i18n import Translations
@@ -70,7 +70,7 @@ def main() -> int:
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    from kiosk.app import qt_app
+    from kiosk.app.guest import qt_app
 
     app = qt_app()
     theme.apply(app)

@@ -484,7 +484,7 @@
         </message>
     </context>
     <context>
-        <name>OwnerSide</name>
+        <name>AdminSide</name>
         <message>
             <source>Staff: the central server refuses this kiosk's token. Answers are kept here and sent once the token is fixed in the admin settings.</source>
             <translation>Staff: the central server refuses this kiosk's token. Answers are kept here and sent once the token is fixed in the admin settings.</translation>

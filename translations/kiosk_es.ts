@@ -484,7 +484,7 @@
         </message>
     </context>
     <context>
-        <name>OwnerSide</name>
+        <name>AdminSide</name>
         <message>
             <source>Staff: the central server refuses this kiosk's token. Answers are kept here and sent once the token is fixed in the admin settings.</source>
             <translation>Personal: el servidor central rechaza el token de este quiosco. Las respuestas se guardan aquí y se enviarán cuando se corrija el token en la configuración de administración.</translation>

@@ -59,7 +59,7 @@ def export_to_file(db: Database, request: ExportRequest, path: Path | str) -> in
 def export_to_stream(db: Database, request: ExportRequest, handle: TextIO) -> int:
     """CSV (without BOM, for pipes) or JSON to an open text stream."""
     if request.format == "csv":
-        # sys.stdout set to UTF-8 (kiosk.export.cli does): write the bytes under it.
+        # sys.stdout set to UTF-8 (kiosk.commands.export does): write the bytes under it.
         binary = getattr(handle, "buffer", None)
         encoding = (getattr(handle, "encoding", None) or "").lower().replace("-", "")
         if binary is None or encoding != "utf8":

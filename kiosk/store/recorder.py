@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from kiosk.core.answer import Answer, Completion
+from kiosk.core.sync import OutboxKind
 from kiosk.store.answers import AnswerStore, local_offset_minutes
 from kiosk.store.database import StoreError, describe_storage_error, is_corruption
 
@@ -33,7 +34,7 @@ class _RecordScore:
     score: int
     language: str
     flags: tuple[str, ...]
-    alert_kinds: tuple[str, ...]
+    alert_kinds: tuple[OutboxKind, ...]
     now: datetime
     utc_offset_minutes: int
 
@@ -102,7 +103,7 @@ class DurableRecorder:
         language: str,
         *,
         flags: Iterable[str] = (),
-        alert_kinds: Iterable[str] = (),
+        alert_kinds: Iterable[OutboxKind] = (),
     ) -> str:
         """Store a tapped score (or keep it until the disk takes it); returns its answer id."""
         now = self._clock()
@@ -126,9 +127,10 @@ class DurableRecorder:
         *,
         reasons: Iterable[str] = (),
         comment: str = "",
-        comment_max_length: int = 500,
+        comment_max_length: int,
     ) -> None:
-        """End the why step of ``answer_id`` (now, or once the disk takes it)."""
+        """End the why step of ``answer_id`` (now, or once the disk takes it); the comment is
+        cut to ``comment_max_length`` (the configured one) when it is stored."""
         self._ops.append(
             _Complete(
                 answer_id=answer_id,

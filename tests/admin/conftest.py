@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 
 from kiosk.admin.area import AdminArea
+from kiosk.app.admin_services import build
 from kiosk.config import AdminSection
 from kiosk.core.pin import LockoutPolicy
-from kiosk.owner_services import build
 
 FAST_POLICY = LockoutPolicy(base_delay=0.4, max_delay=2, lock_after=4, lock_minutes=1)
 

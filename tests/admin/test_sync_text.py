@@ -30,7 +30,7 @@ def shouting(qapp):
 
 
 @pytest.mark.parametrize(("reason", "shown"), [
-    # the connection test (kiosk.owner_services.probe_endpoint)
+    # the connection test (kiosk.app.admin_services.probe_endpoint)
     ("no endpoint address", "NO SERVER ADDRESS"),
     ("the endpoint refused the token (403)", "THE SERVER REFUSED THE TOKEN (HTTP 403)"),
     ("the endpoint answered 502", "THE SERVER ANSWERED HTTP 502"),

@@ -6,8 +6,8 @@ from dataclasses import replace
 
 import pytest
 
+from kiosk.app.context import Context
 from kiosk.config import Settings, ThanksSection, TimeoutsSection
-from kiosk.context import Context
 
 
 def make_context(data_dir, settings: Settings) -> Context:
@@ -27,7 +27,7 @@ def fast_settings() -> Settings:
 @pytest.fixture
 def make_kiosk(qtbot, data_dir):
     """Build the whole guest app (``build_app``) on ``data_dir`` with the given settings."""
-    from kiosk.app import build_app
+    from kiosk.app.guest import build_app
 
     built = []
 

@@ -1,0 +1,178 @@
+"""The guest app, assembled: :func:`build_app` puts screens, flow, recorder and translations
+together on an open store. Tests, screenshots, the self-test and the benchmarks reuse it;
+:mod:`kiosk.app.shell` adds what only the real kiosk process needs.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtWidgets import QApplication
+
+from kiosk import __version__
+from kiosk.app.context import Context
+from kiosk.config import Settings
+from kiosk.store.database import StoreError
+from kiosk.store.integrity import IntegrityWatch, check_at_start, checked_at_start
+from kiosk.store.recorder import DurableRecorder
+from kiosk.ui import theme
+from kiosk.ui.disk_watch import DiskWatch
+from kiosk.ui.flow import GuestFlow
+from kiosk.ui.i18n import Translations
+from kiosk.ui.question import QuestionScreen
+from kiosk.ui.thanks import ThanksScreen
+from kiosk.ui.why import WhyScreen
+from kiosk.ui.window import KioskWindow, translate_problem
+
+log = logging.getLogger("kiosk.ui")
+
+APP_NAME = "Counter kiosk"
+RECOVERED_NOTICE = "recovered"
+DAMAGE_NOTICE = "damage"
+
+
+@dataclass
+class KioskApp:
+    """Everything :func:`build_app` made, for the caller to show, drive or inspect."""
+
+    ctx: Context
+    window: KioskWindow
+    flow: GuestFlow
+    question: QuestionScreen
+    why: WhyScreen
+    thanks: ThanksScreen
+    recorder: DurableRecorder
+    translations: Translations
+    disk: DiskWatch
+
+    def close(self) -> None:
+        self.disk.stop()
+        self._stop_flow()
+        self.translations.close()
+        self.window.close()
+        self.window.deleteLater()
+
+    def _stop_flow(self) -> None:
+        for timer in (self.flow.idle_timer, self.flow.thanks_timer, self.flow.retry_timer):
+            timer.stop()
+
+    def apply_settings(self, settings: Settings) -> GuestFlow:
+        """Use new settings at once (the owner saved them): rebuild the guest screens.
+
+        Any answer in progress is completed first (as a walk-away, keeping what was chosen),
+        so nothing is lost; the recorder and its queue are kept as they are.
+        """
+        self.flow.suspend()
+        self._stop_flow()
+        self.ctx.reload_settings(settings)
+        theme.apply(qt_app(), settings.kiosk.accent_colour)
+        self.translations.configure(settings.kiosk.languages, settings.kiosk.default_language)
+        old = (self.question, self.why, self.thanks, self.flow)
+        self.question = QuestionScreen(settings, self.translations)
+        self.why = WhyScreen(settings, self.translations)
+        self.thanks = ThanksScreen(settings, self.translations)
+        self.flow = GuestFlow(
+            self.window, self.question, self.why, self.thanks, self.recorder, settings,
+            self.translations,
+        )
+        self.flow.retry_storage()  # answers waiting in memory keep being retried
+        for widget in old[:3]:
+            self.window.stack.removeWidget(widget)
+        for item in old:
+            item.deleteLater()
+        log.info("settings applied without a restart")
+        return self.flow
+
+
+def qt_app() -> QApplication:
+    """The QApplication, created once, named for the platform's folders and logs."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    return app  # type: ignore[return-value]
+
+
+def build_app(ctx: Context, *, scale: float | None = None) -> KioskApp:
+    """Open the store and build window, screens and flow (a QApplication must exist)."""
+    settings = ctx.settings
+    # First: if there is no store, nothing else is set up. A large store is checked in the
+    # background instead (see kiosk.store.integrity), so the question shows at once.
+    full_check = check_at_start(ctx.store_path)
+    opened = ctx.store(check=full_check)
+    if full_check:
+        checked_at_start(ctx.store_path)
+    app = qt_app()
+    theme.apply(app, settings.kiosk.accent_colour)
+    translations = Translations(
+        settings.kiosk.languages, settings.kiosk.default_language, scale=scale
+    )
+    translations.set_language(settings.kiosk.default_language)
+
+    recorder = DurableRecorder(opened.answers)
+    window = KioskWindow()
+    question = QuestionScreen(settings, translations)
+    why = WhyScreen(settings, translations)
+    thanks = ThanksScreen(settings, translations)
+    flow = GuestFlow(window, question, why, thanks, recorder, settings, translations)
+
+    report = opened.recovery
+    if report is not None:
+        folder, count = str(report.set_aside_in), report.recovered
+        window.set_staff_notice(
+            RECOVERED_NOTICE,
+            lambda: QCoreApplication.translate(
+                "KioskApp",
+                "Staff: the database was damaged and has been set aside in {folder}; "
+                "{count} answer(s) were recovered. Please tell IT.",
+            ).format(folder=folder, count=count),
+        )
+    try:
+        opened.answers.close_abandoned()
+    except StoreError as exc:
+        log.error("cannot close answers left open: %s", exc)
+        problem = str(exc)
+        window.set_staff_notice(
+            "startup",
+            lambda: QCoreApplication.translate(
+                "KioskApp", "Staff: answers cannot be saved ({problem})."
+            ).format(problem=translate_problem(problem)),
+        )
+    disk = DiskWatch(window, ctx.data_dir)
+    disk.start()
+    flow.start()
+    return KioskApp(ctx, window, flow, question, why, thanks, recorder, translations, disk)
+
+
+class DamageNotice(QObject):
+    """Carries the background store check's finding to the UI thread's staff banner."""
+
+    damaged = Signal(list)
+
+    def __init__(self, window: KioskWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.damaged.connect(self.show)
+
+    @Slot(list)
+    def show(self, problems: list) -> None:
+        self.window.set_staff_notice(
+            DAMAGE_NOTICE,
+            lambda: QCoreApplication.translate(
+                "KioskApp",
+                "Staff: the database reports damage. Answers are still being saved; restart "
+                "the kiosk soon so it can set the file aside and recover it.",
+            ),
+        )
+
+
+def watch_integrity(kiosk: KioskApp) -> IntegrityWatch:
+    """Start the daily background check of the store; the caller stops it."""
+    notice = DamageNotice(kiosk.window)
+    watch = IntegrityWatch(kiosk.ctx.store_path, notice.damaged.emit)
+    watch.start()
+    return watch

@@ -1,0 +1,92 @@
+"""The kiosk process: ``kiosk`` (or ``kiosk run``) ends up here.
+
+What only the real kiosk needs around :func:`kiosk.app.guest.build_app`: logging, the
+single-instance lock, the owner's side built after the first frame, signals, the event loop.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sqlite3
+
+from PySide6.QtCore import QLockFile, QTimer
+from PySide6.QtWidgets import QApplication
+
+from kiosk import __version__
+from kiosk.app.context import Context
+from kiosk.app.guest import build_app, qt_app, watch_integrity
+from kiosk.app.startup_marker import arm
+from kiosk.logs import setup_logging
+from kiosk.store.database import StoreError
+
+log = logging.getLogger("kiosk.ui")
+
+LOCK_FILENAME = "kiosk.lock"
+EXIT_ALREADY_RUNNING = 3
+EXIT_NO_STORE = 4
+
+
+def _quit_on_signals(app: QApplication) -> QTimer:
+    """Ctrl+C or a service stop (SIGTERM) ends the event loop cleanly."""
+    for name in ("SIGINT", "SIGTERM"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), lambda *_: app.quit())
+    # Python runs signal handlers only between bytecodes: wake it up now and then.
+    ticker = QTimer(app)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(250)
+    return ticker
+
+
+def main(args: argparse.Namespace) -> int:
+
+    ctx = Context.from_options(args.config, args.data_dir)
+    setup_logging(ctx.data_dir, getattr(args, "log_level", "INFO"))
+    ctx.data_dir.mkdir(parents=True, exist_ok=True)
+    app = qt_app()
+    # One kiosk per data folder: a second copy must not write beside the first.
+    lock = QLockFile(str(ctx.data_dir / LOCK_FILENAME))
+    lock.setStaleLockTime(0)  # never stale by age; a dead owner's lock is still taken over
+    if not lock.tryLock(500):
+        log.error("another kiosk is already running on %s; this copy exits", ctx.data_dir)
+        return EXIT_ALREADY_RUNNING
+    kiosk = None
+    owner = None
+    integrity = None
+    try:
+        try:
+            kiosk = build_app(ctx)
+        except (StoreError, OSError, sqlite3.Error) as exc:
+            # No store at all (not even a fresh one): nothing safe to record into.
+            log.error("cannot open the store at %s: %s", ctx.store_path, exc)
+            return EXIT_NO_STORE
+
+        fullscreen = ctx.settings.kiosk.fullscreen and not getattr(args, "windowed", False)
+        kiosk.window.start(fullscreen)
+        arm(kiosk.window, kiosk.question)  # bench/bench_startup.py's end mark
+        app.processEvents()  # the question is on screen before the owner's side is built
+
+        # The sync (requests) and the admin area: about half a second to import and build,
+        # so it comes after the guest can already tap.
+        from kiosk.app.admin import AdminSide
+
+        owner = AdminSide(kiosk)
+        owner.exit_requested.connect(app.quit)
+        owner.start()
+        integrity = watch_integrity(kiosk)
+        _quit_on_signals(app)
+        log.info("kiosk %s started on %s", __version__, ctx.data_dir)
+        code = app.exec()
+        log.info("kiosk stopped")
+        return code
+    finally:
+        if integrity is not None:
+            integrity.stop()
+        if owner is not None:
+            owner.stop()
+        if kiosk is not None:
+            kiosk.close()
+        ctx.close()
+        lock.unlock()

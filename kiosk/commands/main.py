@@ -1,0 +1,180 @@
+"""The ``kiosk`` command: the argparse tree, and the dispatch to one module per subcommand.
+
+The guest app by default; the owner's and IT's subcommands otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from kiosk import __version__
+from kiosk.config import ConfigError
+from kiosk.store.database import StoreError
+from kiosk.store.schema import SchemaTooNew
+
+log = logging.getLogger("kiosk")
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"expected a date like 2026-11-25, got {text!r}") from exc
+
+
+def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    """The options every command takes, defined once.
+
+    They may stand before or after the subcommand (``kiosk --windowed run`` and ``kiosk run
+    --windowed`` mean the same). On the subcommands their default is SUPPRESS, so a subparser
+    never overwrites what was given before the subcommand with its own default.
+    """
+
+    def default(value: object) -> object:
+        return argparse.SUPPRESS if suppress else value
+
+    parser.add_argument(
+        "--config", metavar="PATH", default=default(None),
+        help="TOML config file (or $KIOSK_CONFIG)",
+    )
+    parser.add_argument(
+        "--data-dir", metavar="DIR", default=default(None),
+        help="folder for the store and logs (or $KIOSK_DATA_DIR)",
+    )
+    parser.add_argument(
+        "--log-level", default=default("INFO"), choices=["DEBUG", "INFO", "WARNING", "ERROR"]
+    )
+
+
+def _windowed_option(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    parser.add_argument(
+        "--windowed", action="store_true", default=argparse.SUPPRESS if suppress else False,
+        help="run in a window, not fullscreen",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk",
+        description="Counter feedback kiosk. With no subcommand, starts the guest screen.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _common_options(parser, suppress=False)
+    _windowed_option(parser, suppress=False)
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="start offscreen, render every screen in every language on a temporary store, exit",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, **kwargs: object) -> argparse.ArgumentParser:
+        child = sub.add_parser(name, **kwargs)  # type: ignore[arg-type]
+        _common_options(child, suppress=True)
+        return child
+
+    run = command("run", help="start the guest screen (the default)")
+    _windowed_option(run, suppress=True)
+
+    export = command("export", help="write stored answers as CSV, Excel or JSON")
+    export.add_argument("--format", choices=["csv", "xlsx", "json"], default="csv")
+    export.add_argument("--since", type=_date, metavar="DATE", help="first day (inclusive)")
+    export.add_argument("--until", type=_date, metavar="DATE", help="last day (inclusive)")
+    export.add_argument(
+        "--include-flagged", action=argparse.BooleanOptionalAction, default=True,
+        help="include answers flagged by the abuse filter (default: yes)",
+    )
+    export.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
+
+    stats = command("stats", help="print the NPS and the numbers the dashboard shows")
+    stats.add_argument("--since", type=_date, metavar="DATE")
+    stats.add_argument("--until", type=_date, metavar="DATE")
+    stats.add_argument("--include-flagged", action="store_true")
+    stats.add_argument("--json", action="store_true", help="machine-readable output")
+
+    demo = command("demo-data", help="fill the store with realistic demo answers")
+    demo.add_argument("--count", type=int, default=500)
+    demo.add_argument("--days", type=int, default=30)
+    demo.add_argument("--seed", type=int, default=None)
+    demo.add_argument("--force", action="store_true", help="even if real answers exist")
+
+    shots = command("screenshots", help="render every guest screen to PNG")
+    shots.add_argument("--out", required=True, metavar="DIR")
+
+    command("self-test", help="same as --self-test")
+
+    sync = command("sync", help="send pending answers and alerts to the endpoint")
+    sync.add_argument("--once", action="store_true", help="one pass, then exit (the default)")
+
+    status = command("status", help="pending, quarantined, last success, last error")
+    status.add_argument("--json", action="store_true")
+
+    endpoint = command("endpoint", help="run the reference central endpoint")
+    endpoint.add_argument("--db", required=True, metavar="FILE", help="central SQLite file")
+    endpoint.add_argument("--host", default="127.0.0.1")
+    endpoint.add_argument("--port", type=int, default=8080)
+    endpoint.add_argument(
+        "--token-file", required=True, metavar="FILE",
+        help="file with one accepted token per line (optionally 'token kiosk-id')",
+    )
+    endpoint.add_argument("--threads", type=int, default=4)
+
+    command("set-pin", help="set the owner's PIN for the kiosk's admin area")
+
+    doctor = command("doctor", help="check config, store, disk, endpoint and display; exit 1 if wrong")
+    doctor.add_argument("--json", action="store_true", help="machine-readable output")
+    return parser
+
+
+# Each command's code lives in its own module under kiosk.commands and is imported only when
+# used, so ``kiosk export`` never loads Qt and ``kiosk`` (the app) never loads openpyxl.
+HANDLERS: dict[str, str] = {
+    "run": "kiosk.app.shell",
+    "export": "kiosk.commands.export",
+    "stats": "kiosk.commands.stats",
+    "demo-data": "kiosk.commands.demo_data",
+    "screenshots": "kiosk.commands.screenshots",
+    "self-test": "kiosk.commands.self_test",
+    "sync": "kiosk.commands.sync",
+    "status": "kiosk.commands.status",
+    "endpoint": "kiosk.endpoint.serve",
+    "set-pin": "kiosk.commands.set_pin",
+    "doctor": "kiosk.commands.doctor",
+}
+
+
+def _handler(command: str) -> Callable[[argparse.Namespace], int]:
+    import importlib
+
+    return importlib.import_module(HANDLERS[command]).main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.self_test and args.command not in (None, "self-test"):
+        parser.error(f"--self-test runs on its own; it cannot be combined with {args.command!r}")
+    command = args.command or ("self-test" if args.self_test else "run")
+    args.command = command
+    try:
+        return _handler(command)(args)
+    except ConfigError as exc:
+        print(f"kiosk: configuration error: {exc}", file=sys.stderr)  # noqa: T201
+        return 2
+    except SchemaTooNew as exc:
+        print(f"kiosk: {exc}; upgrade the kiosk to open this store", file=sys.stderr)  # noqa: T201
+        return 3
+    except StoreError as exc:
+        print(f"kiosk: storage error: {exc}", file=sys.stderr)  # noqa: T201
+        return 3
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
+

@@ -1,0 +1,42 @@
+"""SyncBridge: the worker's news reaches the UI thread as Qt signals; stop() joins."""
+
+from __future__ import annotations
+
+from endpoint_server import TOKEN, LiveServer, central
+
+from kiosk.app.sync_bridge import SyncBridge
+from kiosk.config import KioskSection, Settings, SyncSection
+from kiosk.core.sync import SyncStatus
+from kiosk.sync.worker import SyncWorker
+
+
+def test_bridge_emits_status_and_alert_delivered_in_the_ui_thread(qtbot, tmp_path, answer_store):
+    store, app = central(tmp_path / "central.sqlite")
+    server = LiveServer(app)
+    settings = Settings(
+        kiosk=KioskSection(id="test-kiosk", site="Centro"),
+        sync=SyncSection(endpoint=server.url, token=TOKEN, connect_timeout=0.5, read_timeout=0.5,
+                         interval_seconds=600),
+    )
+    worker = SyncWorker(settings, answer_store.db, token=TOKEN)
+    bridge = SyncBridge(worker)
+    statuses: list[SyncStatus] = []
+    bridge.status_changed.connect(statuses.append)
+    try:
+        with qtbot.waitSignal(bridge.status_changed, timeout=3000):
+            bridge.start()
+        unhappy = answer_store.record_score(1, "es", alert_kinds=("alert",))
+        with qtbot.waitSignal(bridge.alert_delivered, timeout=3000) as blocker:
+            bridge.nudge()
+        assert blocker.args == [unhappy.id]
+        assert store.alert_ids() == [unhappy.id]
+        qtbot.waitUntil(lambda: statuses[-1].pending_alerts == 0, timeout=3000)
+        assert isinstance(statuses[-1], SyncStatus) and not statuses[-1].offline
+        with qtbot.waitSignal(bridge.status_changed, timeout=3000):
+            bridge.sync_now()
+    finally:
+        bridge.stop()
+        worker.client.close()
+        server.stop()
+        store.close()
+    assert not worker.is_running()
