@@ -65,7 +65,10 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> Message:  # the name lupdate l
 
 def placeholders(template: str) -> set[str]:
     """The ``{name}`` placeholders of ``template``."""
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    except ValueError:  # a lone brace: not a template of ours, nothing to fill
+        return set()
 
 
 def plain(value: Any) -> str:
