@@ -83,14 +83,14 @@ class KioskSection:
         "Café Demo", Text(), form="shop", label=QT_TRANSLATE_NOOP("Setting", "Shop name"))
     logo: str = setting(
         "", Text(), form="shop", label=QT_TRANSLATE_NOOP("Setting", "Logo file (PNG or SVG)"))
+    accent_colour: str = setting(
+        "#1f5fa8", Colour(), form="shop", label=QT_TRANSLATE_NOOP("Setting", "Accent colour"))
     languages: tuple[str, ...] = setting(
         SUPPORTED_LANGUAGES, LanguageList(), form="shop",
         label=QT_TRANSLATE_NOOP("Setting", "Languages offered"))
     default_language: str = setting(
         "es", OneLanguage(), form="shop", label=QT_TRANSLATE_NOOP("Setting", "Default language"))
     fullscreen: bool = setting(True, Flag())
-    accent_colour: str = setting(
-        "#1f5fa8", Colour(), form="shop", label=QT_TRANSLATE_NOOP("Setting", "Accent colour"))
 
 
 @dataclass(frozen=True)
