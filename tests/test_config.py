@@ -25,6 +25,9 @@ from kiosk.core.languages import SUPPORTED_LANGUAGES
 from kiosk.core.reasons import BUILTIN_REASONS, DEFAULT_REASON_IDS, Reason
 
 ROOT = Path(__file__).resolve().parent.parent
+# Unknown languages below are "zz" (no language has the code), so a third language changes
+# no test; the lists of known ones come from the one language list.
+LANGUAGE_CODES = ", ".join(SUPPORTED_LANGUAGES)
 
 
 def write(tmp_path: Path, text: str, name: str = "kiosk.toml") -> Path:
@@ -51,7 +54,7 @@ def test_no_path_gives_the_demo_defaults():
     settings = load_settings(None)
     assert settings == Settings()
     assert settings.path is None
-    assert settings.kiosk.languages == ("es", "en")
+    assert settings.kiosk.languages == SUPPORTED_LANGUAGES
     assert [r.id for r in settings.why.reasons] == list(DEFAULT_REASON_IDS)
 
 
@@ -238,9 +241,9 @@ def test_bad_kiosk_id(tmp_path, kiosk_id):
 
 
 def test_unsupported_language(tmp_path):
-    error = error_for(tmp_path, "[kiosk]\nlanguages = ['es', 'fr']\n")
+    error = error_for(tmp_path, "[kiosk]\nlanguages = ['es', 'zz']\n")
     assert error.key == "[kiosk] languages"
-    assert error.params["value"] == "fr"
+    assert error.params["value"] == "zz"
 
 
 def test_no_language(tmp_path):
@@ -263,13 +266,13 @@ def test_per_language_table(tmp_path):
 
 def test_plain_string_serves_every_language(tmp_path):
     settings = load_settings(write(tmp_path, "[thanks]\ntext = '¡Gracias! Thank you!'\n"))
-    assert settings.thanks.text == {"es": "¡Gracias! Thank you!", "en": "¡Gracias! Thank you!"}
+    assert settings.thanks.text == {code: "¡Gracias! Thank you!" for code in SUPPORTED_LANGUAGES}
 
 
 def test_per_language_table_with_unknown_language(tmp_path):
-    error = error_for(tmp_path, "[question]\ntext = { es = 'Hola', fr = 'Salut' }\n")
-    assert error.key == "[question] text.fr"
-    assert "Unknown language fr" in error.problem
+    error = error_for(tmp_path, "[question]\ntext = { es = 'Hola', zz = 'Salut' }\n")
+    assert error.key == "[question] text.zz"
+    assert "Unknown language zz" in error.problem
 
 
 def test_per_language_empty_text(tmp_path):
@@ -316,7 +319,7 @@ def test_empty_reason_list_is_allowed(tmp_path):
         ("[{ id = 'Parking', en = 'Parking' }]", "[why] reasons[0].id", "A reason id takes"),
         ("[{ en = 'Parking' }]", "[why] reasons[0].id", "A reason id takes"),
         ("[{ id = 'wifi' }]", "[why] reasons[0]", "needs a label"),
-        ("[{ id = 'wifi', fr = 'Wifi' }]", "[why] reasons[0].fr", "Unknown key fr"),
+        ("[{ id = 'wifi', zz = 'Wifi' }]", "[why] reasons[0].zz", "Unknown key zz"),
         ("[{ id = 'wifi', es = '' }]", "[why] reasons[0].es", "empty label"),
         ("['speed', 'speed']", "[why] reasons[1]", "listed twice"),
         ("['speed', { id = 'speed', es = 'Rapidez' }]", "[why] reasons[1]", "listed twice"),
@@ -470,6 +473,13 @@ def test_the_documented_languages_are_the_supported_ones():
     assert re.findall(r"`(\w+)`", listed) == list(SUPPORTED_LANGUAGES)
 
 
+def test_the_documented_builtin_reasons_are_the_declared_ones():
+    text = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    paragraph = text[text.index("Built-in reason ids"):].split("\n\n")[0]
+    listed = re.findall(r"`(\w+)`", paragraph.split(". A custom id")[0])
+    assert listed == list(BUILTIN_REASONS)
+
+
 def test_example_config_is_valid_and_uses_every_section():
     path = ROOT / "assets" / "example-config.toml"
     settings = load_settings(path)
@@ -541,26 +551,28 @@ def test_bad_qr_settings(tmp_path, text, key, english):
          "Expected an address starting with http:// or https://, got ftp://x."),
         ("[kiosk]\naccent_colour = 'blue'\n", "Expected a colour like #1f5fa8, got blue."),
         ("[kiosk]\nid = 'a b'\n", "Expected 1 to 64 letters, digits, '-', '_' or '.', got a b."),
-        ("[kiosk]\ndefault_language = 'fr'\n",
-         "Unsupported language fr; expected one of es, en."),
-        ("[kiosk]\nlanguages = ['fr']\ndefault_language = 'es'\n",
-         "Unsupported language fr; expected one of es, en."),
+        ("[kiosk]\ndefault_language = 'zz'\n",
+         f"Unsupported language zz; expected one of {LANGUAGE_CODES}."),
+        ("[kiosk]\nlanguages = ['zz']\ndefault_language = 'es'\n",
+         f"Unsupported language zz; expected one of {LANGUAGE_CODES}."),
         ("[kiosk]\nlanguages = []\n", "Choose at least one language."),
         ("[kiosk]\nlanguages = ['es', 'es']\n", "A language is listed twice."),
         ("[kiosk]\nlanguages = ['en']\n",
          "The default language must be one of the languages offered (en)."),
         ("[thanks]\ntext = 3\n", "Expected one text, or a text per language, got 3."),
-        ("[thanks]\ntext = { fr = 'Merci' }\n", "Unknown language fr; expected one of es, en."),
+        ("[thanks]\ntext = { zz = 'Merci' }\n",
+         f"Unknown language zz; expected one of {LANGUAGE_CODES}."),
         ("[thanks]\ntext = { es = ' ' }\n", "This text must not be empty."),
         ("[why]\nreasons = 'speed'\n", "Expected a list, got 'speed'."),
         ("[why]\nreasons = ['fast']\n", "Unknown built-in reason fast; use one of "
          + ", ".join(BUILTIN_REASONS) + ", or give your own reason a label."),
-        ("[why]\nreasons = [{ id = 'x', fr = 'y' }]\n",
-         "Unknown key fr in a reason; expected one of id, es, en."),
+        ("[why]\nreasons = [{ id = 'x', zz = 'y' }]\n",
+         f"Unknown key zz in a reason; expected one of id, {LANGUAGE_CODES}."),
         ("[why]\nreasons = [{ id = 'X Y', es = 'y' }]\n",
          "A reason id takes lowercase letters, digits, '_' or '-' only, got 'X Y'."),
         ("[why]\nreasons = [{ id = 'x', es = '' }]\n", "The reason x has an empty label."),
-        ("[why]\nreasons = [{ id = 'x' }]\n", "Your own reason x needs a label (es, en)."),
+        ("[why]\nreasons = [{ id = 'x' }]\n",
+         f"Your own reason x needs a label ({LANGUAGE_CODES})."),
         ("[why]\nreasons = [3]\n", "Expected a reason id or a table, got 3."),
         ("[why]\nreasons = ['speed', 'speed']\n", "The reason speed is listed twice."),
         ("[why]\nreasons = [" + ", ".join(f"{{ id = 'r{i}', es = 'R' }}" for i in range(13))
