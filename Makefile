@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
-TS := translations/kiosk_es.ts translations/kiosk_en.ts
+TS := $(wildcard translations/kiosk_*.ts)
 QM := $(TS:.ts=.qm)
 SOURCES := $(shell find kiosk -name '*.py' 2>/dev/null)
 

@@ -13,6 +13,13 @@
         </message>
     </context>
     <context>
+        <name>AdminSide</name>
+        <message>
+            <source>Staff: the central server refuses this kiosk's token. Answers are kept here and sent once the token is fixed in the admin settings.</source>
+            <translation>Staff: the central server refuses this kiosk's token. Answers are kept here and sent once the token is fixed in the admin settings.</translation>
+        </message>
+    </context>
+    <context>
         <name>Charts</name>
         <message>
             <source>No answers in this period</source>
@@ -49,6 +56,10 @@
     </context>
     <context>
         <name>ConfigError</name>
+        <message>
+            <source>The settings file is nested too deep.</source>
+            <translation>The settings file is nested too deep.</translation>
+        </message>
         <message>
             <source>The settings file does not exist.</source>
             <translation>The settings file does not exist.</translation>
@@ -94,8 +105,36 @@
             <translation>Expected text.</translation>
         </message>
         <message>
+            <source>A token must not contain spaces, line breaks or control characters.</source>
+            <translation>A token must not contain spaces, line breaks or control characters.</translation>
+        </message>
+        <message>
+            <source>Expected 1 to {longest} letters, digits, '-', '_' or '.', got {value}.</source>
+            <translation>Expected 1 to {longest} letters, digits, '-', '_' or '.', got {value}.</translation>
+        </message>
+        <message>
+            <source>An address must not contain spaces or control characters.</source>
+            <translation>An address must not contain spaces or control characters.</translation>
+        </message>
+        <message>
+            <source>The address {value} is a link-local or cloud metadata address; the kiosk does not send anything there.</source>
+            <translation>The address {value} is a link-local or cloud metadata address; the kiosk does not send anything there.</translation>
+        </message>
+        <message>
             <source>Expected a list of texts, got {value}.</source>
             <translation>Expected a list of texts, got {value}.</translation>
+        </message>
+        <message>
+            <source>At most {most} reasons fit on the screen.</source>
+            <translation>At most {most} reasons fit on the screen.</translation>
+        </message>
+        <message>
+            <source>Unknown built-in reason {value}; use one of {choices}, or give your own reason a label.</source>
+            <translation>Unknown built-in reason {value}; use one of {choices}, or give your own reason a label.</translation>
+        </message>
+        <message>
+            <source>Your own reason {id} needs a label ({choices}).</source>
+            <translation>Your own reason {id} needs a label ({choices}).</translation>
         </message>
         <message>
             <source>Expected a value from {low} to {high}, got {value}.</source>
@@ -112,10 +151,6 @@
         <message>
             <source>Expected a colour like #1f5fa8, got {value}.</source>
             <translation>Expected a colour like #1f5fa8, got {value}.</translation>
-        </message>
-        <message>
-            <source>Expected 1 to 64 letters, digits, '-', '_' or '.', got {value}.</source>
-            <translation>Expected 1 to 64 letters, digits, '-', '_' or '.', got {value}.</translation>
         </message>
         <message>
             <source>Unsupported language {value}; expected one of {choices}.</source>
@@ -150,10 +185,6 @@
             <translation>Expected a list, got {value}.</translation>
         </message>
         <message>
-            <source>Unknown built-in reason {value}; use one of {choices}, or your own as id | Spanish label | English label.</source>
-            <translation>Unknown built-in reason {value}; use one of {choices}, or your own as id | Spanish label | English label.</translation>
-        </message>
-        <message>
             <source>Unknown key {key} in a reason; expected one of {choices}.</source>
             <translation>Unknown key {key} in a reason; expected one of {choices}.</translation>
         </message>
@@ -166,20 +197,12 @@
             <translation>The reason {id} has an empty label.</translation>
         </message>
         <message>
-            <source>Your own reason {id} needs a label (Spanish and/or English).</source>
-            <translation>Your own reason {id} needs a label (Spanish and/or English).</translation>
-        </message>
-        <message>
             <source>Expected a reason id or a table, got {value}.</source>
             <translation>Expected a reason id or a table, got {value}.</translation>
         </message>
         <message>
             <source>The reason {id} is listed twice.</source>
             <translation>The reason {id} is listed twice.</translation>
-        </message>
-        <message>
-            <source>At most {max} reasons fit on the screen.</source>
-            <translation>At most {max} reasons fit on the screen.</translation>
         </message>
         <message>
             <source>Give the token or a token file, not both.</source>
@@ -461,6 +484,17 @@
         </message>
     </context>
     <context>
+        <name>Language</name>
+        <message>
+            <source>Spanish</source>
+            <translation>Spanish</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>English</translation>
+        </message>
+    </context>
+    <context>
         <name>OnScreenKeyboard</name>
         <message>
             <source>Delete</source>
@@ -481,13 +515,6 @@
         <message>
             <source>New line</source>
             <translation>New line</translation>
-        </message>
-    </context>
-    <context>
-        <name>AdminSide</name>
-        <message>
-            <source>Staff: the central server refuses this kiosk's token. Answers are kept here and sent once the token is fixed in the admin settings.</source>
-            <translation>Staff: the central server refuses this kiosk's token. Answers are kept here and sent once the token is fixed in the admin settings.</translation>
         </message>
     </context>
     <context>
@@ -596,7 +623,98 @@
         </message>
     </context>
     <context>
+        <name>Setting</name>
+        <message>
+            <source>Shop name</source>
+            <translation>Shop name</translation>
+        </message>
+        <message>
+            <source>Logo file (PNG or SVG)</source>
+            <translation>Logo file (PNG or SVG)</translation>
+        </message>
+        <message>
+            <source>Languages offered</source>
+            <translation>Languages offered</translation>
+        </message>
+        <message>
+            <source>Default language</source>
+            <translation>Default language</translation>
+        </message>
+        <message>
+            <source>Accent colour</source>
+            <translation>Accent colour</translation>
+        </message>
+        <message>
+            <source>Question ({language})</source>
+            <translation>Question ({language})</translation>
+        </message>
+        <message>
+            <source>Leave empty for the built-in question</source>
+            <translation>Leave empty for the built-in question</translation>
+        </message>
+        <message>
+            <source>Reasons</source>
+            <translation>Reasons</translation>
+        </message>
+        <message>
+            <source>Thank-you text ({language})</source>
+            <translation>Thank-you text ({language})</translation>
+        </message>
+        <message>
+            <source>Leave empty for the built-in text</source>
+            <translation>Leave empty for the built-in text</translation>
+        </message>
+        <message>
+            <source>Thank-you shown for (seconds)</source>
+            <translation>Thank-you shown for (seconds)</translation>
+        </message>
+        <message>
+            <source>Review page for happy guests (QR code for 9-10)</source>
+            <translation>Review page for happy guests (QR code for 9-10)</translation>
+        </message>
+        <message>
+            <source>https://… (leave empty for no QR code)</source>
+            <translation>https://… (leave empty for no QR code)</translation>
+        </message>
+        <message>
+            <source>Contact page for unhappy guests (QR code for 0-6)</source>
+            <translation>Contact page for unhappy guests (QR code for 0-6)</translation>
+        </message>
+        <message>
+            <source>Thank-you with a QR code shown for (seconds)</source>
+            <translation>Thank-you with a QR code shown for (seconds)</translation>
+        </message>
+        <message>
+            <source>Back to the question after (seconds idle)</source>
+            <translation>Back to the question after (seconds idle)</translation>
+        </message>
+        <message>
+            <source>Endpoint address</source>
+            <translation>Endpoint address</translation>
+        </message>
+        <message>
+            <source>https://…</source>
+            <translation>https://…</translation>
+        </message>
+        <message>
+            <source>Kiosk token</source>
+            <translation>Kiosk token</translation>
+        </message>
+        <message>
+            <source>Leave empty when the token is in a file</source>
+            <translation>Leave empty when the token is in a file</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsScreen</name>
+        <message>
+            <source>{language} label</source>
+            <translation>{language} label</translation>
+        </message>
+        <message>
+            <source>One reason per line: a built-in id ({ids}) or your own as id | {columns}.</source>
+            <translation>One reason per line: a built-in id ({ids}) or your own as id | {columns}.</translation>
+        </message>
         <message>
             <source>Testing…</source>
             <translation>Testing…</translation>
@@ -646,102 +764,6 @@
             <translation>Access</translation>
         </message>
         <message>
-            <source>Shop name</source>
-            <translation>Shop name</translation>
-        </message>
-        <message>
-            <source>Logo file (PNG or SVG)</source>
-            <translation>Logo file (PNG or SVG)</translation>
-        </message>
-        <message>
-            <source>Accent colour</source>
-            <translation>Accent colour</translation>
-        </message>
-        <message>
-            <source>Languages offered</source>
-            <translation>Languages offered</translation>
-        </message>
-        <message>
-            <source>Default language</source>
-            <translation>Default language</translation>
-        </message>
-        <message>
-            <source>Question (Spanish)</source>
-            <translation>Question (Spanish)</translation>
-        </message>
-        <message>
-            <source>Question (English)</source>
-            <translation>Question (English)</translation>
-        </message>
-        <message>
-            <source>Reasons</source>
-            <translation>Reasons</translation>
-        </message>
-        <message>
-            <source>Thank-you text (Spanish)</source>
-            <translation>Thank-you text (Spanish)</translation>
-        </message>
-        <message>
-            <source>Thank-you text (English)</source>
-            <translation>Thank-you text (English)</translation>
-        </message>
-        <message>
-            <source>Thank-you shown for (seconds)</source>
-            <translation>Thank-you shown for (seconds)</translation>
-        </message>
-        <message>
-            <source>Review page for happy guests (QR code for 9-10)</source>
-            <translation>Review page for happy guests (QR code for 9-10)</translation>
-        </message>
-        <message>
-            <source>Contact page for unhappy guests (QR code for 0-6)</source>
-            <translation>Contact page for unhappy guests (QR code for 0-6)</translation>
-        </message>
-        <message>
-            <source>Thank-you with a QR code shown for (seconds)</source>
-            <translation>Thank-you with a QR code shown for (seconds)</translation>
-        </message>
-        <message>
-            <source>Back to the question after (seconds idle)</source>
-            <translation>Back to the question after (seconds idle)</translation>
-        </message>
-        <message>
-            <source>Endpoint address</source>
-            <translation>Endpoint address</translation>
-        </message>
-        <message>
-            <source>Kiosk token</source>
-            <translation>Kiosk token</translation>
-        </message>
-        <message>
-            <source>Spanish</source>
-            <translation>Spanish</translation>
-        </message>
-        <message>
-            <source>English</source>
-            <translation>English</translation>
-        </message>
-        <message>
-            <source>Leave empty for the built-in question</source>
-            <translation>Leave empty for the built-in question</translation>
-        </message>
-        <message>
-            <source>Leave empty for the built-in text</source>
-            <translation>Leave empty for the built-in text</translation>
-        </message>
-        <message>
-            <source>https://… (leave empty for no QR code)</source>
-            <translation>https://… (leave empty for no QR code)</translation>
-        </message>
-        <message>
-            <source>Leave empty when the token is in a file</source>
-            <translation>Leave empty when the token is in a file</translation>
-        </message>
-        <message>
-            <source>One reason per line: a built-in id (speed, friendliness, quality, price, cleanliness, waiting_time, choice, atmosphere) or your own as id | Spanish label | English label.</source>
-            <translation>One reason per line: a built-in id (speed, friendliness, quality, price, cleanliness, waiting_time, choice, atmosphere) or your own as id | Spanish label | English label.</translation>
-        </message>
-        <message>
             <source>Test connection</source>
             <translation>Test connection</translation>
         </message>
@@ -783,6 +805,14 @@
         <message>
             <source>the database is locked by another program</source>
             <translation>the database is locked by another program</translation>
+        </message>
+        <message>
+            <source>{detail}</source>
+            <translation>{detail}</translation>
+        </message>
+        <message>
+            <source>the store is closed</source>
+            <translation>the store is closed</translation>
         </message>
     </context>
     <context>

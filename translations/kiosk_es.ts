@@ -13,6 +13,13 @@
         </message>
     </context>
     <context>
+        <name>AdminSide</name>
+        <message>
+            <source>Staff: the central server refuses this kiosk's token. Answers are kept here and sent once the token is fixed in the admin settings.</source>
+            <translation>Personal: el servidor central rechaza el token de este quiosco. Las respuestas se guardan aquí y se enviarán cuando se corrija el token en la configuración de administración.</translation>
+        </message>
+    </context>
+    <context>
         <name>Charts</name>
         <message>
             <source>No answers in this period</source>
@@ -49,6 +56,10 @@
     </context>
     <context>
         <name>ConfigError</name>
+        <message>
+            <source>The settings file is nested too deep.</source>
+            <translation>El archivo de ajustes está anidado a demasiada profundidad.</translation>
+        </message>
         <message>
             <source>The settings file does not exist.</source>
             <translation>El archivo de ajustes no existe.</translation>
@@ -94,8 +105,36 @@
             <translation>Se esperaba un texto.</translation>
         </message>
         <message>
+            <source>A token must not contain spaces, line breaks or control characters.</source>
+            <translation>Un token no debe contener espacios, saltos de línea ni caracteres de control.</translation>
+        </message>
+        <message>
+            <source>Expected 1 to {longest} letters, digits, '-', '_' or '.', got {value}.</source>
+            <translation>Se esperaban de 1 a {longest} letras, dígitos, '-', '_' o '.'; se recibió {value}.</translation>
+        </message>
+        <message>
+            <source>An address must not contain spaces or control characters.</source>
+            <translation>Una dirección no debe contener espacios ni caracteres de control.</translation>
+        </message>
+        <message>
+            <source>The address {value} is a link-local or cloud metadata address; the kiosk does not send anything there.</source>
+            <translation>La dirección {value} es de enlace local o de metadatos de la nube; el quiosco no envía nada allí.</translation>
+        </message>
+        <message>
             <source>Expected a list of texts, got {value}.</source>
             <translation>Se esperaba una lista de textos; se recibió {value}.</translation>
+        </message>
+        <message>
+            <source>At most {most} reasons fit on the screen.</source>
+            <translation>En la pantalla caben como máximo {most} motivos.</translation>
+        </message>
+        <message>
+            <source>Unknown built-in reason {value}; use one of {choices}, or give your own reason a label.</source>
+            <translation>Motivo incluido desconocido: {value}; usa uno de estos: {choices}, o da una etiqueta a tu motivo propio.</translation>
+        </message>
+        <message>
+            <source>Your own reason {id} needs a label ({choices}).</source>
+            <translation>Tu motivo propio {id} necesita una etiqueta ({choices}).</translation>
         </message>
         <message>
             <source>Expected a value from {low} to {high}, got {value}.</source>
@@ -112,10 +151,6 @@
         <message>
             <source>Expected a colour like #1f5fa8, got {value}.</source>
             <translation>Se esperaba un color como #1f5fa8; se recibió {value}.</translation>
-        </message>
-        <message>
-            <source>Expected 1 to 64 letters, digits, '-', '_' or '.', got {value}.</source>
-            <translation>Se esperaban de 1 a 64 letras, dígitos, '-', '_' o '.'; se recibió {value}.</translation>
         </message>
         <message>
             <source>Unsupported language {value}; expected one of {choices}.</source>
@@ -150,10 +185,6 @@
             <translation>Se esperaba una lista; se recibió {value}.</translation>
         </message>
         <message>
-            <source>Unknown built-in reason {value}; use one of {choices}, or your own as id | Spanish label | English label.</source>
-            <translation>Motivo incluido desconocido: {value}; usa uno de estos: {choices}, o uno propio como id | etiqueta en español | etiqueta en inglés.</translation>
-        </message>
-        <message>
             <source>Unknown key {key} in a reason; expected one of {choices}.</source>
             <translation>Clave desconocida {key} en un motivo; se esperaba una de estas: {choices}.</translation>
         </message>
@@ -166,20 +197,12 @@
             <translation>El motivo {id} tiene una etiqueta vacía.</translation>
         </message>
         <message>
-            <source>Your own reason {id} needs a label (Spanish and/or English).</source>
-            <translation>Tu motivo propio {id} necesita una etiqueta (en español y/o inglés).</translation>
-        </message>
-        <message>
             <source>Expected a reason id or a table, got {value}.</source>
             <translation>Se esperaba el id de un motivo o una tabla; se recibió {value}.</translation>
         </message>
         <message>
             <source>The reason {id} is listed twice.</source>
             <translation>El motivo {id} está repetido.</translation>
-        </message>
-        <message>
-            <source>At most {max} reasons fit on the screen.</source>
-            <translation>En la pantalla caben como máximo {max} motivos.</translation>
         </message>
         <message>
             <source>Give the token or a token file, not both.</source>
@@ -461,6 +484,17 @@
         </message>
     </context>
     <context>
+        <name>Language</name>
+        <message>
+            <source>Spanish</source>
+            <translation>Español</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>Inglés</translation>
+        </message>
+    </context>
+    <context>
         <name>OnScreenKeyboard</name>
         <message>
             <source>Delete</source>
@@ -481,13 +515,6 @@
         <message>
             <source>New line</source>
             <translation>Nueva línea</translation>
-        </message>
-    </context>
-    <context>
-        <name>AdminSide</name>
-        <message>
-            <source>Staff: the central server refuses this kiosk's token. Answers are kept here and sent once the token is fixed in the admin settings.</source>
-            <translation>Personal: el servidor central rechaza el token de este quiosco. Las respuestas se guardan aquí y se enviarán cuando se corrija el token en la configuración de administración.</translation>
         </message>
     </context>
     <context>
@@ -596,7 +623,98 @@
         </message>
     </context>
     <context>
+        <name>Setting</name>
+        <message>
+            <source>Shop name</source>
+            <translation>Nombre de la tienda</translation>
+        </message>
+        <message>
+            <source>Logo file (PNG or SVG)</source>
+            <translation>Archivo del logo (PNG o SVG)</translation>
+        </message>
+        <message>
+            <source>Languages offered</source>
+            <translation>Idiomas disponibles</translation>
+        </message>
+        <message>
+            <source>Default language</source>
+            <translation>Idioma predeterminado</translation>
+        </message>
+        <message>
+            <source>Accent colour</source>
+            <translation>Color de acento</translation>
+        </message>
+        <message>
+            <source>Question ({language})</source>
+            <translation>Pregunta ({language})</translation>
+        </message>
+        <message>
+            <source>Leave empty for the built-in question</source>
+            <translation>Déjalo vacío para usar la pregunta incluida</translation>
+        </message>
+        <message>
+            <source>Reasons</source>
+            <translation>Motivos</translation>
+        </message>
+        <message>
+            <source>Thank-you text ({language})</source>
+            <translation>Texto de agradecimiento ({language})</translation>
+        </message>
+        <message>
+            <source>Leave empty for the built-in text</source>
+            <translation>Déjalo vacío para usar el texto incluido</translation>
+        </message>
+        <message>
+            <source>Thank-you shown for (seconds)</source>
+            <translation>Duración del agradecimiento (segundos)</translation>
+        </message>
+        <message>
+            <source>Review page for happy guests (QR code for 9-10)</source>
+            <translation>Página de reseñas para clientes satisfechos (código QR para 9-10)</translation>
+        </message>
+        <message>
+            <source>https://… (leave empty for no QR code)</source>
+            <translation>https://… (déjalo vacío para no mostrar código QR)</translation>
+        </message>
+        <message>
+            <source>Contact page for unhappy guests (QR code for 0-6)</source>
+            <translation>Página de contacto para clientes insatisfechos (código QR para 0-6)</translation>
+        </message>
+        <message>
+            <source>Thank-you with a QR code shown for (seconds)</source>
+            <translation>Duración del agradecimiento con código QR (segundos)</translation>
+        </message>
+        <message>
+            <source>Back to the question after (seconds idle)</source>
+            <translation>Volver a la pregunta tras (segundos sin uso)</translation>
+        </message>
+        <message>
+            <source>Endpoint address</source>
+            <translation>Dirección del servidor</translation>
+        </message>
+        <message>
+            <source>https://…</source>
+            <translation>https://…</translation>
+        </message>
+        <message>
+            <source>Kiosk token</source>
+            <translation>Token del quiosco</translation>
+        </message>
+        <message>
+            <source>Leave empty when the token is in a file</source>
+            <translation>Déjalo vacío si el token está en un archivo</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsScreen</name>
+        <message>
+            <source>{language} label</source>
+            <translation>etiqueta ({language})</translation>
+        </message>
+        <message>
+            <source>One reason per line: a built-in id ({ids}) or your own as id | {columns}.</source>
+            <translation>Un motivo por línea: un id incluido ({ids}) o uno propio como id | {columns}.</translation>
+        </message>
         <message>
             <source>Testing…</source>
             <translation>Probando…</translation>
@@ -646,102 +764,6 @@
             <translation>Acceso</translation>
         </message>
         <message>
-            <source>Shop name</source>
-            <translation>Nombre de la tienda</translation>
-        </message>
-        <message>
-            <source>Logo file (PNG or SVG)</source>
-            <translation>Archivo del logo (PNG o SVG)</translation>
-        </message>
-        <message>
-            <source>Accent colour</source>
-            <translation>Color de acento</translation>
-        </message>
-        <message>
-            <source>Languages offered</source>
-            <translation>Idiomas disponibles</translation>
-        </message>
-        <message>
-            <source>Default language</source>
-            <translation>Idioma predeterminado</translation>
-        </message>
-        <message>
-            <source>Question (Spanish)</source>
-            <translation>Pregunta (español)</translation>
-        </message>
-        <message>
-            <source>Question (English)</source>
-            <translation>Pregunta (inglés)</translation>
-        </message>
-        <message>
-            <source>Reasons</source>
-            <translation>Motivos</translation>
-        </message>
-        <message>
-            <source>Thank-you text (Spanish)</source>
-            <translation>Texto de agradecimiento (español)</translation>
-        </message>
-        <message>
-            <source>Thank-you text (English)</source>
-            <translation>Texto de agradecimiento (inglés)</translation>
-        </message>
-        <message>
-            <source>Thank-you shown for (seconds)</source>
-            <translation>Duración del agradecimiento (segundos)</translation>
-        </message>
-        <message>
-            <source>Review page for happy guests (QR code for 9-10)</source>
-            <translation>Página de reseñas para clientes satisfechos (código QR para 9-10)</translation>
-        </message>
-        <message>
-            <source>Contact page for unhappy guests (QR code for 0-6)</source>
-            <translation>Página de contacto para clientes insatisfechos (código QR para 0-6)</translation>
-        </message>
-        <message>
-            <source>Thank-you with a QR code shown for (seconds)</source>
-            <translation>Duración del agradecimiento con código QR (segundos)</translation>
-        </message>
-        <message>
-            <source>Back to the question after (seconds idle)</source>
-            <translation>Volver a la pregunta tras (segundos sin uso)</translation>
-        </message>
-        <message>
-            <source>Endpoint address</source>
-            <translation>Dirección del servidor</translation>
-        </message>
-        <message>
-            <source>Kiosk token</source>
-            <translation>Token del quiosco</translation>
-        </message>
-        <message>
-            <source>Spanish</source>
-            <translation>Español</translation>
-        </message>
-        <message>
-            <source>English</source>
-            <translation>Inglés</translation>
-        </message>
-        <message>
-            <source>Leave empty for the built-in question</source>
-            <translation>Déjalo vacío para usar la pregunta incluida</translation>
-        </message>
-        <message>
-            <source>Leave empty for the built-in text</source>
-            <translation>Déjalo vacío para usar el texto incluido</translation>
-        </message>
-        <message>
-            <source>https://… (leave empty for no QR code)</source>
-            <translation>https://… (déjalo vacío para no mostrar código QR)</translation>
-        </message>
-        <message>
-            <source>Leave empty when the token is in a file</source>
-            <translation>Déjalo vacío si el token está en un archivo</translation>
-        </message>
-        <message>
-            <source>One reason per line: a built-in id (speed, friendliness, quality, price, cleanliness, waiting_time, choice, atmosphere) or your own as id | Spanish label | English label.</source>
-            <translation>Un motivo por línea: un id incluido (speed, friendliness, quality, price, cleanliness, waiting_time, choice, atmosphere) o uno propio como id | etiqueta en español | etiqueta en inglés.</translation>
-        </message>
-        <message>
             <source>Test connection</source>
             <translation>Probar conexión</translation>
         </message>
@@ -783,6 +805,14 @@
         <message>
             <source>the database is locked by another program</source>
             <translation>otro programa tiene bloqueada la base de datos</translation>
+        </message>
+        <message>
+            <source>{detail}</source>
+            <translation>{detail}</translation>
+        </message>
+        <message>
+            <source>the store is closed</source>
+            <translation>el almacén de datos está cerrado</translation>
         </message>
     </context>
     <context>

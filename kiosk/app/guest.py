@@ -138,7 +138,7 @@ def build_app(ctx: Context, *, scale: float | None = None) -> KioskApp:
         opened.answers.close_abandoned()
     except StoreError as exc:
         log.error("cannot close answers left open: %s", exc)
-        problem = str(exc)
+        problem = exc.message
         window.set_staff_notice(
             "startup",
             lambda: QCoreApplication.translate(
