@@ -348,24 +348,12 @@ def test_token_and_token_file_together_are_refused(tmp_path):
     assert "abc" not in str(error)  # the token itself never appears in an error
 
 
-def test_inline_token(tmp_path):
+def test_inline_token_is_kept_out_of_repr(tmp_path):
+    # Reading the token (inline or from token_file) is kiosk.sync.token's one job: its tests
+    # are in tests/sync/test_token.py.
     settings = load_settings(write(tmp_path, "[sync]\ntoken = 's3cret'\n"))
-    assert settings.sync_token() == "s3cret"
+    assert settings.sync.token == "s3cret"
     assert "s3cret" not in repr(settings)
-
-
-def test_token_file_is_read_relative_to_the_config_and_stripped(tmp_path):
-    (tmp_path / "token.txt").write_text("  s3cret-from-file\n", encoding="utf-8")
-    settings = load_settings(write(tmp_path, "[sync]\ntoken_file = 'token.txt'\n"))
-    assert settings.sync_token() == "s3cret-from-file"
-
-
-def test_unreadable_token_file_names_the_key(tmp_path):
-    settings = load_settings(write(tmp_path, "[sync]\ntoken_file = 'missing.txt'\n"))
-    with pytest.raises(ConfigError) as info:
-        settings.sync_token()
-    assert info.value.key == "[sync] token_file"
-    assert "missing.txt" in info.value.problem
 
 
 # --- saving --------------------------------------------------------------------------------

@@ -17,7 +17,6 @@ from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from kiosk.config.errors import ConfigError
 from kiosk.config.kinds import (
     Colour,
     Flag,
@@ -34,6 +33,7 @@ from kiosk.config.kinds import (
     WholeNumber,
 )
 from kiosk.core.abuse import AbuseRules
+from kiosk.core.answer import COMMENT_MAX_LENGTH
 from kiosk.core.languages import SUPPORTED_LANGUAGES
 from kiosk.core.messages import QT_TRANSLATE_NOOP, Message
 from kiosk.core.reasons import Reason, default_reasons
@@ -110,7 +110,7 @@ class WhySection:
         kind=ReasonList(), default_factory=default_reasons, form="guest",
         label=QT_TRANSLATE_NOOP("Setting", "Reasons"))
     comment: bool = setting(True, Flag())
-    comment_max_length: int = setting(280, WholeNumber(1, 2000))
+    comment_max_length: int = setting(280, WholeNumber(1, COMMENT_MAX_LENGTH))
 
 
 @dataclass(frozen=True)
@@ -208,20 +208,6 @@ class Settings:
     alerts: AlertsSection = field(default_factory=AlertsSection)
     admin: AdminSection = field(default_factory=AdminSection)
     path: Path | None = field(default=None, compare=False)
-
-    def sync_token(self) -> str:
-        """The bearer token, read from ``token_file`` when one is given."""
-        if self.sync.token_file:
-            token_path = Path(self.sync.token_file)
-            if not token_path.is_absolute() and self.path is not None:
-                token_path = self.path.parent / token_path
-            try:
-                return token_path.read_text(encoding="utf-8").strip()
-            except OSError as exc:
-                raise ConfigError(self.path, "[sync] token_file", QT_TRANSLATE_NOOP(
-                    "ConfigError", "Cannot read the token file {file} ({reason})."
-                ).with_params(file=str(token_path), reason=exc.strerror)) from exc
-        return self.sync.token
 
 
 SECTIONS: dict[str, type] = {
