@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from admin_fixtures import PIN, enter
+from helpers.admin import PIN, enter
 from PySide6.QtCore import QLocale, Qt
 
 from kiosk.admin.config_errors import TEMPLATES, owner_message

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime, timedelta, timezone
 
-from admin_fixtures import PIN, SINCE, UNTIL, enter, fill
+from helpers.admin import PIN, SINCE, UNTIL, enter, fill
 from PySide6.QtCore import QDate, Qt
 
 from kiosk.commands import main as cli

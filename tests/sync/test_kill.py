@@ -36,7 +36,7 @@ class Slow:
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_sigkill_during_sync_loses_nothing_and_doubles_nothing(tmp_path, data_dir):
-    from sync_helpers import add_answers
+    from helpers.sync import add_answers
 
     opened = open_store(data_dir / "kiosk.sqlite", "test-kiosk", __version__)
     ids = add_answers(opened.answers, N)

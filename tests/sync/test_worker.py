@@ -6,7 +6,7 @@ import logging
 import time
 
 import pytest
-from sync_helpers import add_answers, sync_settings
+from helpers.sync import add_answers, sync_settings
 
 from kiosk.core.answer import Completion
 from kiosk.store import outbox, sync_state
