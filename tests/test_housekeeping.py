@@ -42,7 +42,7 @@ def test_leaves_a_single_shot(qapp):
 def test_a_shot_dies_with_its_receiver(qapp):
     owner = QObject()
     QTimer.singleShot(10_000, owner, lambda: None)
-    owner.deleteLater()
+    del owner  # the shot goes with it
 '''
 
 

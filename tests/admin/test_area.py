@@ -169,6 +169,7 @@ def test_a_single_tap_on_exit_disarms_by_itself(qtbot, area, services):
     qtbot.waitUntil(lambda: screen.exit_button.text() == "Exit kiosk", timeout=1000)
     with qtbot.assertNotEmitted(area.exit_requested):
         qtbot.mouseClick(screen.exit_button, Qt.MouseButton.LeftButton)  # arms again only
+    qtbot.waitUntil(lambda: not screen.exit_armed.isActive(), timeout=1000)
 
 
 def test_screens_need_the_pin(qtbot, area, services):

@@ -128,17 +128,17 @@ def _dangling_threads(monkeypatch) -> Iterator[None]:
 def _dangling_qtimers(monkeypatch) -> Iterator[None]:
     """Fail a test that leaves a QTimer running or a QTimer.singleShot pending.
 
-    Timers of objects the test already let go (closed widgets, ``deleteLater``) die with
-    them: deferred deletions are carried out before the check, as the event loop would.
+    A closed widget's timers count too: pytest-qt only schedules its deletion, so they would
+    still fire during the next test. A single shot whose receiver is already gone does not.
     """
     try:
         import shiboken6
-        from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+        from PySide6.QtCore import QObject, QTimer
     except ImportError:  # the Qt-free half of the suite: no Qt, no timers
         yield
         return
     timers: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # timer -> last start
-    shots: list[tuple[dict, object | None, str]] = []  # (state, context, stack)
+    shots: list[tuple[dict, weakref.ref | None, str]] = []  # (state, receiver, stack)
     original_start = QTimer.start
     original_single_shot = QTimer.singleShot
 
@@ -157,7 +157,8 @@ def _dangling_qtimers(monkeypatch) -> Iterator[None]:
             receiver = function.__self__
             head.append(receiver)
         state = {"fired": False}
-        shots.append((state, receiver, _stack()))
+        # Weakly: holding the receiver here would keep it (and its shot) alive.
+        shots.append((state, weakref.ref(receiver) if receiver is not None else None, _stack()))
 
         def fire() -> None:
             state["fired"] = True
@@ -168,8 +169,6 @@ def _dangling_qtimers(monkeypatch) -> Iterator[None]:
     monkeypatch.setattr(QTimer, "start", start)
     monkeypatch.setattr(QTimer, "singleShot", staticmethod(single_shot))
     yield
-    if QCoreApplication.instance() is not None:
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     culprits = []
     for timer, stack in list(timers.items()):
         if shiboken6.isValid(timer) and timer.isActive():
@@ -177,8 +176,9 @@ def _dangling_qtimers(monkeypatch) -> Iterator[None]:
             parent = timer.parent()
             owner = type(parent).__name__ if parent is not None else "no parent"
             culprits.append((f"QTimer {name} of {owner}", stack))
-    for state, receiver, stack in shots:
-        alive = receiver is None or shiboken6.isValid(receiver)
+    for state, receiver_ref, stack in shots:
+        receiver = receiver_ref() if receiver_ref is not None else None
+        alive = receiver_ref is None or (receiver is not None and shiboken6.isValid(receiver))
         if not state["fired"] and alive:
             culprits.append(("QTimer.singleShot not fired yet", stack))
     for timer in list(timers.keys()):
