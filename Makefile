@@ -49,6 +49,11 @@ test: translations
 	$(BIN)/lint-imports || status=1; \
 	exit $$status
 
+# The edit loop: no slow-marked tests, stop at the first failure, no .pytest_cache written.
+.PHONY: test-fast
+test-fast: translations
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow" -x -q -p no:cacheprovider
+
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports

@@ -8,11 +8,11 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from admin_fixtures import PIN, enter
 from endpoint_server import LiveServer, central
+from helpers.admin import PIN, enter
+from helpers.sync import sync_settings
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel
-from sync_helpers import sync_settings
 
 from kiosk.app import guest as app
 from kiosk.app.admin import AdminSide
