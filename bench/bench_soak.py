@@ -43,7 +43,7 @@ from kiosk.app import build_app, qt_app
 from kiosk.config import Settings
 from kiosk.context import Context
 from kiosk.owner_side import OwnerSide
-from kiosk.store.central import CentralStore
+from kiosk.endpoint.store.service import CentralStore
 from kiosk.sync.worker import read_status
 
 TOKEN = "soak-token-0123456789"
@@ -314,7 +314,7 @@ def verify(store_path: Path, central_db: Path, flows_done: int) -> list[tuple[bo
             " AND flagged = 0")}
     finally:
         con.close()
-    central = CentralStore(central_db)
+    central = CentralStore.open(central_db)
     try:
         held = central.answer_ids()
         held_alerts = central.alert_ids()

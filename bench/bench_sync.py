@@ -36,7 +36,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk import __version__
 from kiosk.config import KioskSection, Settings, SyncSection
 from kiosk.core.demo import DemoPlan, generate_answers
-from kiosk.store.central import CentralStore
+from kiosk.endpoint.store.service import CentralStore
 from kiosk.store.recovery import open_store
 from kiosk.sync import protocol
 from kiosk.sync.worker import SyncWorker
@@ -184,7 +184,7 @@ def tap_to_alert(app: QApplication, opened, url: str, central_db: Path, taps: in
     worker = SyncWorker(settings_for(url), opened.db, token=TOKEN)
     bridge = SyncBridge(worker)
     bridge.start()
-    central = CentralStore(central_db)
+    central = CentralStore.open(central_db)
     times = []
     try:
         time.sleep(0.3)
@@ -233,7 +233,7 @@ def main() -> int:
                   f" (batches of {worker.settings.sync.batch_size})")
             print(f"UI thread while syncing: longest stall {max_gap:.1f} ms over {ticks} ticks"
                   f" of a 1 ms QTimer (target < 16 ms)")
-            held = CentralStore(central_db)
+            held = CentralStore.open(central_db)
             held_count = held.count_answers()
             print(f"endpoint holds {held_count} answers")
             if held_count != args.answers:

@@ -82,15 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     status = sub.add_parser("status", help="pending, quarantined, last success, last error")
     status.add_argument("--json", action="store_true")
 
-    endpoint = sub.add_parser("endpoint", help="run the reference central endpoint")
-    endpoint.add_argument("--db", required=True, metavar="FILE", help="central SQLite file")
-    endpoint.add_argument("--host", default="127.0.0.1")
-    endpoint.add_argument("--port", type=int, default=8080)
-    endpoint.add_argument(
-        "--token-file", required=True, metavar="FILE",
-        help="file with one accepted token per line (optionally 'token kiosk-id')",
-    )
-    endpoint.add_argument("--threads", type=int, default=4)
+    from kiosk.endpoint.command import register as register_endpoint
+
+    register_endpoint(sub)
 
     sub.add_parser("set-pin", help="set the owner's PIN for the kiosk's admin area")
     return parser
@@ -106,7 +100,7 @@ def _handlers() -> dict[str, Callable[[argparse.Namespace], int]]:
         "self-test": _lazy("kiosk.selftest", "main"),
         "sync": _lazy("kiosk.sync.cli", "sync_main"),
         "status": _lazy("kiosk.sync.cli", "status_main"),
-        "endpoint": _lazy("kiosk.endpoint.serve", "main"),
+        "endpoint": _lazy("kiosk.endpoint.command", "main"),
         "set-pin": _lazy("kiosk.admin.pin_cli", "main"),
     }
 

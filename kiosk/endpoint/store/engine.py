@@ -10,8 +10,8 @@ which is what ``INSERT ... ON CONFLICT`` needs to be idempotent across processes
 from __future__ import annotations
 
 import os
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event

@@ -67,7 +67,7 @@ def token_hash(key: bytes, token: str) -> str:
 def hash_password(password: str) -> str:
     salt = secrets.token_bytes(16)
     digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, **SCRYPT)
-    return "scrypt${}${}".format(base64.b64encode(salt).decode(), base64.b64encode(digest).decode())
+    return f"scrypt${base64.b64encode(salt).decode()}${base64.b64encode(digest).decode()}"
 
 
 def check_password(stored: str | None, password: str) -> bool:

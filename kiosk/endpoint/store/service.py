@@ -210,3 +210,10 @@ class CentralStore:
                 result = conn.execution_options(stream_results=True, yield_per=batch).execute(query)
                 for row in result:
                     yield tuple(row)
+
+    def dashboard(self, **selection: Any) -> Any:
+        """The managers' numbers (``reports.dashboard``) in one consistent snapshot."""
+        from kiosk.endpoint.store import reports
+
+        with reading(self.engine) as conn:
+            return reports.dashboard(conn, **selection)

@@ -82,9 +82,10 @@ def _copy(bind: sa.Connection) -> None:
     seqs: set[tuple[str, int]] = set()
     kept: list[dict] = []
     aside: list[dict] = []
+    # First received first (on SQLite, rowid breaks ties in arrival order): it keeps its seq.
+    order = "received_utc, rowid" if bind.dialect.name == "sqlite" else "received_utc, id"
     for kiosk_id, site, content, received in bind.execute(sa.text(
-            "SELECT kiosk_id, site, content, received_utc FROM old_answers"
-            " ORDER BY received_utc, id")):
+            f"SELECT kiosk_id, site, content, received_utc FROM old_answers ORDER BY {order}")):
         answer = json.loads(content)
         reason = None
         try:
