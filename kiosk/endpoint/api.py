@@ -8,8 +8,9 @@ numbers is a 403, never an empty answer.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from datetime import date
+from typing import Any
 
 from flask import Blueprint, Response, current_app, request
 
@@ -109,12 +110,12 @@ def get_export() -> Response:
         raise HttpError(400, "format must be csv, xlsx or json")
     rows = store().iter_answers(site_ids=site_ids)
     if fmt == "csv":
-        return Response(_guarded(_encoded(export_csv(rows))), mimetype="text/csv",
+        return Response(_guarded(_encoded(export_csv(rows)), rows), mimetype="text/csv",
                         content_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": 'attachment; filename="answers.csv"'})
     if fmt == "json":
-        return Response(_guarded(_encoded(export_json(rows))), mimetype="application/json")
-    return Response(_guarded(export_xlsx(rows)), mimetype=XLSX_TYPE,
+        return Response(_guarded(_encoded(export_json(rows)), rows), mimetype="application/json")
+    return Response(_guarded(export_xlsx(rows), rows), mimetype=XLSX_TYPE,
                     headers={"Content-Disposition": 'attachment; filename="answers.xlsx"'})
 
 
@@ -127,7 +128,7 @@ class ExportBroken(RuntimeError):
     """An export that failed midway: the connection is cut so no client takes it as whole."""
 
 
-def _guarded(chunks: Iterator[bytes]) -> Iterator[bytes]:
+def _guarded(chunks: Iterator[bytes], rows: Generator[Any, None, None]) -> Iterator[bytes]:
     """Stream an export; a failure after the first byte aborts the response.
 
     The reply is chunked (no Content-Length), and raising here makes waitress close the
@@ -140,3 +141,5 @@ def _guarded(chunks: Iterator[bytes]) -> Iterator[bytes]:
     except Exception as exc:
         log.error("export failed midway: %s", exc)
         raise ExportBroken(f"export failed midway: {exc}") from exc
+    finally:
+        rows.close()  # the database cursor and its transaction end with the response

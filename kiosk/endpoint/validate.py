@@ -82,7 +82,8 @@ def _check_depth(text: str) -> None:
 
 
 def _check_text(body: Any) -> None:
-    """Every string must be storable Unicode: JSON's \\ud800 escapes make lone surrogates."""
+    """Every string must be storable text: JSON's \\ud800 escapes make lone surrogates, and
+    \\u0000 a NUL that PostgreSQL refuses (found by the property test)."""
     stack = [body]
     while stack:
         item = stack.pop()
@@ -102,6 +103,8 @@ def _check_text(body: Any) -> None:
             except UnicodeEncodeError as exc:
                 raise BadRequest("the body holds text that is not valid Unicode"
                                  " (a lone surrogate such as \\ud800)") from exc
+            if "\x00" in value:  # PostgreSQL text cannot hold it; no kiosk sends it
+                raise BadRequest("the body holds a NUL character (\\u0000) in a text")
 
 
 def parse_timestamp(value: Any, name: str) -> datetime:

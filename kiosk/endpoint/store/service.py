@@ -208,8 +208,11 @@ class CentralStore:
         with self.engine.connect() as conn:
             with conn.begin():
                 result = conn.execution_options(stream_results=True, yield_per=batch).execute(query)
-                for row in result:
-                    yield tuple(row)
+                try:
+                    for row in result:
+                        yield tuple(row)
+                finally:
+                    result.close()  # a server-side cursor on PostgreSQL
 
     def dashboard(self, **selection: Any) -> Any:
         """The managers' numbers (``reports.dashboard``) in one consistent snapshot."""
