@@ -32,7 +32,7 @@ def _utc_now() -> datetime:
 def create_app(config: EndpointConfig, store: CentralStore, *,
                now: Callable[[], datetime] = _utc_now) -> Flask:
     """The WSGI application for ``config``, on ``store``; ``now`` is injectable for tests."""
-    app = Flask("kiosk.endpoint")
+    app = Flask("kiosk.endpoint", static_folder=None)
     app.config.update(
         MAX_CONTENT_LENGTH=config.max_body_bytes,
         CENTRAL_NOW=now,

@@ -117,7 +117,8 @@ def main(args: argparse.Namespace) -> int:
         return 2
 
 
-def _open(args: argparse.Namespace, *, create: bool = False) -> Any:
+def _open(args: argparse.Namespace, *, create: bool = True) -> Any:
+    """The store; an empty database is made at the newest schema, any other is checked."""
     from kiosk.endpoint.store.service import CentralStore
 
     return CentralStore.open(args.db, create=create)
