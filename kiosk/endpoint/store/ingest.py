@@ -71,13 +71,14 @@ def store_answers(conn: Connection, kiosk_id: str, site_id: int, app_version: st
         statement = (_insert(conn, schema.answers).values(chunk).on_conflict_do_nothing()
                      .returning(a.id))
         inserted.update(conn.execute(statement).scalars())
-    new_rows = []
+    new_rows, others = [], []
     taken: set[str] = set()
-    for row in rows:
+    for row in rows:  # ids are unique per request (the view refuses repeats)
         if row["id"] in inserted and row["id"] not in taken:
             taken.add(row["id"])
             new_rows.append(row)
-    others = [row for row in rows if row not in new_rows]
+        else:
+            others.append(row)
     if others:
         held_by_id, held_by_seq = _held(conn, kiosk_id, others)
         for row in others:
