@@ -42,8 +42,8 @@ from PySide6.QtCore import QTimer
 from kiosk.app import build_app, qt_app
 from kiosk.config import Settings
 from kiosk.context import Context
-from kiosk.owner_side import OwnerSide
 from kiosk.endpoint.store.service import CentralStore
+from kiosk.owner_side import OwnerSide
 from kiosk.sync.worker import read_status
 
 TOKEN = "soak-token-0123456789"
@@ -152,7 +152,7 @@ class Network:
     def __init__(self, folder: Path) -> None:
         self.db = folder / "central.sqlite"
         self.tokens = folder / "tokens.txt"
-        self.tokens.write_text(f"{TOKEN}\n", encoding="utf-8")
+        self.tokens.write_text(f"{TOKEN} {KIOSK_ID}\n", encoding="utf-8")  # bound to the kiosk
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen | None = None

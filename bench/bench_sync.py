@@ -44,6 +44,7 @@ from kiosk.ui.sync_bridge import SyncBridge
 
 TOKEN = "bench-token-0123456789"
 KIOSK = "bench-kiosk"
+BARE_TOKEN = "bench-bare-token-0123456789"
 
 
 def free_port() -> int:
@@ -55,7 +56,8 @@ def free_port() -> int:
 def start_endpoint(folder: Path, name: str) -> tuple[subprocess.Popen, str, Path]:
     db = folder / f"{name}.sqlite"
     tokens = folder / "tokens.txt"
-    tokens.write_text(f"{TOKEN}\n", encoding="utf-8")
+    # Each kiosk posts with its own token (the bare loop posts as a kiosk of its own).
+    tokens.write_text(f"{TOKEN} {KIOSK}\n{BARE_TOKEN} bare-kiosk\n", encoding="utf-8")
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "kiosk", "--log-level", "ERROR", "endpoint", "--db", str(db),
@@ -172,7 +174,7 @@ def bare_loop(url: str, answers, batch: int) -> float:
             wire["id"] = str(uuid.uuid4())  # new ids: the server really stores them
         bodies.append(protocol.encode({"kiosk": kiosk, "answers": chunk,
                                        "sent_at": datetime.now(timezone.utc).isoformat()}))
-    headers = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
+    headers = {"Authorization": f"Bearer {BARE_TOKEN}", "Content-Type": "application/json"}
     started = time.perf_counter()
     for body in bodies:
         reply = requests.post(url + protocol.ANSWERS_PATH, data=body, headers=headers, timeout=30)

@@ -19,7 +19,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from kiosk.endpoint.store import schema
 from kiosk.endpoint.store.rows import Rollups, answer_row, canonical
 
-CHUNK = 200  # rows per INSERT statement (14 columns: far below SQLite's 32766 parameters)
+CHUNK = 500  # rollup rows per executemany
 
 
 @dataclass
@@ -66,11 +66,11 @@ def store_answers(conn: Connection, kiosk_id: str, site_id: int, app_version: st
         sent_ids.setdefault(body["id"], []).append(answer.get("sent_id", body["id"]))
     inserted: set[str] = set()
     a = schema.answers.c
-    for start in range(0, len(rows), CHUNK):
-        chunk = rows[start:start + CHUNK]
-        statement = (_insert(conn, schema.answers).values(chunk).on_conflict_do_nothing()
-                     .returning(a.id))
-        inserted.update(conn.execute(statement).scalars())
+    if rows:
+        # executemany with RETURNING: SQLAlchemy sends multi-row VALUES batches itself
+        # ("insertmanyvalues") from one cached statement.
+        statement = _insert(conn, schema.answers).on_conflict_do_nothing().returning(a.id)
+        inserted.update(conn.execute(statement, rows).scalars())
     new_rows, others = [], []
     taken: set[str] = set()
     for row in rows:  # ids are unique per request (the view refuses repeats)
