@@ -99,6 +99,7 @@ answers = Table(
     CheckConstraint("score BETWEEN 0 AND 10", name="answers_score"),
 )
 Index("answers_by_site_time", answers.c.site_id, answers.c.created_utc)
+Index("answers_by_time", answers.c.created_utc)  # the chain's latest comments, newest first
 
 alerts = Table(
     "alerts", metadata,

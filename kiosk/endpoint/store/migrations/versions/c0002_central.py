@@ -300,3 +300,4 @@ def _create_tables() -> None:
     sa.UniqueConstraint('kiosk_id', 'seq', name='answers_kiosk_seq')
     )
     op.create_index('answers_by_site_time', 'answers', ['site_id', 'created_utc'], unique=False)
+    op.create_index('answers_by_time', 'answers', ['created_utc'], unique=False)
