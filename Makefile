@@ -43,6 +43,7 @@ run: translations
 
 # All three run even when one fails, so CI reports every problem at once.
 test: translations
+	@bash tools/test-deps.sh
 	@status=0; \
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest || status=1; \
 	$(BIN)/ruff check . || status=1; \
