@@ -26,7 +26,7 @@ def endpoint(tmp_path):
     server = LiveServer(wsgi)
     yield store, server
     server.stop()
-    store.db.close()
+    store.close()
 
 
 @pytest.fixture
@@ -49,11 +49,11 @@ def running(qtbot, data_dir, endpoint):
 
 
 def _held_ids(store) -> set[str]:
-    return {row[0] for row in store.db.connection().execute("SELECT id FROM answers")}
+    return set(store.answer_ids())
 
 
 def _alert_ids(store) -> set[str]:
-    return {row[0] for row in store.db.connection().execute("SELECT answer_id FROM alerts")}
+    return set(store.alert_ids())
 
 
 def test_detractor_alert_and_answer_reach_the_endpoint(qtbot, running, endpoint):

@@ -198,6 +198,7 @@ class CentralStore:
                                   max_gaps=max_gaps)
 
     def iter_answers(self, site_ids: Collection[int] | None = None,
+                     kiosk_ids: Collection[str] | None = None,
                      batch: int = 2000) -> Iterator[tuple[str, str, str]]:
         """(kiosk_id, site code, content JSON) of every answer, by kiosk and seq; streamed."""
         a, s = schema.answers.c, schema.sites.c
@@ -205,6 +206,8 @@ class CentralStore:
                  .join(schema.sites, s.id == a.site_id).order_by(a.kiosk_id, a.seq))
         if site_ids is not None:
             query = query.where(a.site_id.in_(list(site_ids)))
+        if kiosk_ids is not None:
+            query = query.where(a.kiosk_id.in_(list(kiosk_ids)))
         with self.engine.connect() as conn:
             with conn.begin():
                 result = conn.execution_options(stream_results=True, yield_per=batch).execute(query)
