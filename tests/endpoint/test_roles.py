@@ -118,6 +118,22 @@ def test_basic_auth_and_a_disabled_or_unknown_user(world):
     assert client.get("/v1/api/kiosks", headers={"Authorization": "Basic !!"}).status_code == 401
 
 
+def test_wrong_passwords_are_throttled_in_the_database(world):
+    from datetime import datetime, timedelta, timezone
+
+    store, client, _, _ = world
+    store.change("add-user", "t", "eva", "admin", None, "correct horse battery")
+    good = {"Authorization": "Basic " + base64.b64encode(b"eva:correct horse battery").decode()}
+    bad = {"Authorization": "Basic " + base64.b64encode(b"eva:guess").decode()}
+    for _ in range(5):
+        assert client.get("/v1/api/kiosks", headers=bad).status_code == 401
+    locked = client.get("/v1/api/kiosks", headers=good)  # even the right one, for a while
+    assert locked.status_code == 429 and locked.headers["Retry-After"]
+    later = datetime.now(timezone.utc) + timedelta(minutes=2)
+    assert store.user_for_password("eva", "correct horse battery", later).name == "eva"
+    assert client.get("/v1/api/kiosks", headers=good).status_code == 200  # reset by success
+
+
 def test_an_export_holds_only_the_scope_and_the_selection(world):
     store, client, tokens, _ = world
     store.change("revoke-kiosk", "t", "k2")  # a revoked kiosk can be given a new token

@@ -70,9 +70,11 @@ class CentralStore:
         with reading(self.engine) as conn:
             return registry.user_for_token(conn, self._key, token)
 
-    def user_for_password(self, name: str, password: str) -> UserIdentity | None:
-        with reading(self.engine) as conn:
-            return registry.user_for_password(conn, name, password)
+    def user_for_password(self, name: str, password: str,
+                          now: datetime | None = None) -> UserIdentity | None:
+        """Raises ``registry.Throttled`` while the name is locked out."""
+        with writing(self.engine) as conn:
+            return registry.user_for_password(conn, name, password, now or _now())
 
     def ingest_answers(self, kiosk: KioskIdentity, site_code: str, app_version: str,
                        answers: Sequence[Mapping[str, Any]], now: datetime,
