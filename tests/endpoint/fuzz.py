@@ -115,4 +115,7 @@ def request_body(draw: Any) -> tuple[bytes, list[tuple[dict, bool]], bool]:
             "sent_at": "2026-11-25T12:00:00.000000Z"}
     if draw(st.integers(0, 5)) == 0:
         return envelope_fault(body, draw(ENVELOPE_FAULTS)), answers, False
-    return json.dumps(body, ensure_ascii=draw(st.booleans())).encode(), answers, True
+    # The same id twice in one request (valid or not, in any case) refuses the whole request.
+    ids = [a["id"].lower() for a, _ in answers if isinstance(a.get("id"), str)]
+    unique = len(ids) == len(set(ids))
+    return json.dumps(body, ensure_ascii=draw(st.booleans())).encode(), answers, unique
