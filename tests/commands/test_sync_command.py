@@ -115,3 +115,24 @@ def test_status_tells_it_about_the_store(data_dir, capsys, answer_store):
     assert store["disk_free_bytes"] > 0
     code, out = run(capsys, data_dir, config, "status")
     assert "store:" in out and "1 from guests" in out
+
+
+def test_sync_once_against_a_dripping_endpoint_ends_within_the_deadline(data_dir, capsys):
+    """Issue 9: a reply sent a byte every 0.2 s kept ``kiosk sync --once`` running for
+    minutes; one deadline per request (0.5 + 2 x 0.5 s here) now ends it."""
+    import time
+
+    from drip_server import DripServer
+
+    fill(data_dir, 3)
+    server = DripServer(interval=0.2)
+    config = write_config(data_dir, server.url)
+    try:
+        started = time.monotonic()
+        code, out = run(capsys, data_dir, config, "sync", "--once")
+        elapsed = time.monotonic() - started
+    finally:
+        server.stop()
+    assert code == 1
+    assert "pending: 3" in out and "within" in out
+    assert elapsed < 1.5 + 1.5  # one request's deadline, plus start-up and the store
