@@ -126,8 +126,18 @@ class AnswerStore:
             outbox.enqueue(con, "answer", answer_id, now)
         return done
 
+    def choose_reasons(self, answer_id: str, reasons: Iterable[str]) -> None:
+        """Keep the reasons a guest has tapped so far on their open answer (one commit per
+        tap); the why step's end completes it. No effect on a complete answer."""
+        with self.db.transaction() as con:
+            con.execute(
+                "UPDATE answers SET reasons = ? WHERE id = ? AND completion IS NULL",
+                (json.dumps(list(dict.fromkeys(reasons))), answer_id),
+            )
+
     def close_abandoned(self, now: datetime | None = None) -> int:
-        """Complete, as timed out, answers left open by a crash or power cut."""
+        """Complete, as timed out, answers left open by a crash or power cut, keeping the
+        reasons already chosen (see :meth:`choose_reasons`)."""
         now = now or datetime.now(timezone.utc)
         with self.db.transaction() as con:
             ids = [r[0] for r in con.execute("SELECT id FROM answers WHERE completion IS NULL")]
@@ -136,6 +146,9 @@ class AnswerStore:
                     "UPDATE answers SET completion = 'timeout', completed_utc = ? WHERE id = ?",
                     (iso_utc(now), answer_id),
                 )
+                closed = _answer_by_id(con, answer_id)
+                if closed is not None:
+                    _add_reasons(con, closed)
                 outbox.enqueue(con, "answer", answer_id, now)
         if ids:
             log.info("closed %d answer(s) left open by an interrupted flow", len(ids))

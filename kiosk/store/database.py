@@ -42,9 +42,24 @@ def is_corruption(exc: BaseException) -> bool:
 class StoreError(Exception):
     """Storage failed in a way the staff must hear about (disk full, read-only, damaged)."""
 
-    def __init__(self, message: str, *, corrupt: bool = False) -> None:
+    def __init__(self, message: str, *, corrupt: bool = False, code: int | None = None) -> None:
         super().__init__(message)
         self.corrupt = corrupt
+        self.code = code  # SQLite's primary result code, when SQLite refused
+
+    @property
+    def disk_full(self) -> bool:
+        return self.code == SQLITE_FULL
+
+
+SQLITE_FULL = 13
+
+
+def storage_error(exc: sqlite3.Error) -> StoreError:
+    """The :class:`StoreError` (a sentence for staff) for what SQLite refused."""
+    return StoreError(
+        describe_storage_error(exc), corrupt=is_corruption(exc), code=primary_code(exc)
+    )
 
 
 def describe_storage_error(exc: sqlite3.Error) -> str:
@@ -131,7 +146,7 @@ class Database:
         except sqlite3.IntegrityError:
             raise
         except sqlite3.Error as exc:
-            raise StoreError(describe_storage_error(exc), corrupt=is_corruption(exc)) from exc
+            raise storage_error(exc) from exc
         try:
             yield con
             con.execute("COMMIT")
@@ -140,7 +155,7 @@ class Database:
             raise
         except sqlite3.Error as exc:
             _rollback(con)
-            raise StoreError(describe_storage_error(exc), corrupt=is_corruption(exc)) from exc
+            raise storage_error(exc) from exc
         except BaseException:
             _rollback(con)
             raise
