@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 
 from kiosk.core.answer import Answer, Category, Completion, clean_comment, iso_utc, parse_iso
-from kiosk.store import meta, outbox
+from kiosk.store import keep, meta, outbox
 from kiosk.store.database import Database
 
 log = logging.getLogger("kiosk.store")
@@ -56,6 +56,7 @@ class AnswerStore:
         self.db = db
         self.kiosk_id = kiosk_id
         self.app_version = app_version
+        self._seq_reserve = keep.SeqReserve(db.path)  # seq high-water mark beside the file
 
     # --- the guest's writes -------------------------------------------------------------
 
@@ -89,6 +90,7 @@ class AnswerStore:
         )
         with self.db.transaction() as con:
             seq = meta.next_seq(con)
+            self._seq_reserve.cover(seq)
             answer = replace(answer, seq=seq)
             _insert(con, answer, origin="guest")
             for kind in alert_kinds:
@@ -182,6 +184,7 @@ class AnswerStore:
                     else:
                         last_demo = min(last_demo, answer.seq)
             meta.raise_seq(con, last_seq)
+            self._seq_reserve.cover(last_seq)
             meta.put(con, meta.LAST_DEMO_SEQ, str(last_demo))
             # One executemany per table and one tally update per distinct key, not per
             # answer: 100,000 demo answers go in within seconds.
