@@ -19,6 +19,7 @@ from kiosk.app.context import Context
 from kiosk.app.guest import build_app, qt_app, watch_integrity
 from kiosk.logs import setup_logging
 from kiosk.store.database import StoreError
+from kiosk.store.recovery import access_problem
 
 log = logging.getLogger("kiosk.ui")
 
@@ -43,14 +44,25 @@ def main(args: argparse.Namespace) -> int:
 
     ctx = Context.from_options(args.config, args.data_dir)
     setup_logging(ctx.data_dir, getattr(args, "log_level", "INFO"))
-    ctx.data_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        ctx.data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        log.error("cannot create the data folder %s: %s", ctx.data_dir, exc.strerror or exc)
+        return EXIT_NO_STORE
     app = qt_app()
     # One kiosk per data folder: a second copy must not write beside the first.
     lock = QLockFile(str(ctx.data_dir / LOCK_FILENAME))
     lock.setStaleLockTime(0)  # never stale by age; a dead owner's lock is still taken over
     if not lock.tryLock(500):
-        log.error("another kiosk is already running on %s; this copy exits", ctx.data_dir)
-        return EXIT_ALREADY_RUNNING
+        if lock.error() == QLockFile.LockError.LockFailedError:
+            log.error("another kiosk is already running on %s; this copy exits", ctx.data_dir)
+            return EXIT_ALREADY_RUNNING
+        # Not another kiosk: the lock file itself cannot be written. Say why.
+        problem = access_problem(ctx.store_path) or (
+            f"cannot write the lock file in {ctx.data_dir} ({lock.error().name})"
+        )
+        log.error("cannot start on %s: %s", ctx.data_dir, problem)
+        return EXIT_NO_STORE
     kiosk = None
     owner = None
     integrity = None

@@ -91,13 +91,23 @@ def _rollback(con: sqlite3.Connection) -> None:
 class Database:
     """A SQLite file with one connection per thread and a write transaction helper."""
 
-    def __init__(self, path: Path | str, *, migrate: bool = True) -> None:
+    def __init__(
+        self, path: Path | str, *, migrate: bool = True, read_only: bool = False,
+        immutable: bool = False,
+    ) -> None:
         self.path = Path(path)
+        self.read_only = read_only or immutable
+        # immutable: not even the -shm is used (a read-only disk, and no -wal to read).
+        self._uri_options = "mode=ro&immutable=1" if immutable else "mode=ro"
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self._closed = False
         con = self.connection()
+        if read_only:
+            # mode=ro: SQLite cannot write the file, so closing never checkpoints the -wal
+            # into it nor deletes the -wal and -shm (the owner's read-only commands).
+            return
         try:
             # WAL is a property of the file: set once, remembered by every later connection.
             mode = con.execute("PRAGMA journal_mode = WAL").fetchone()[0]
@@ -116,11 +126,16 @@ class Database:
         if con is None:
             if self._closed:
                 raise StoreError("the store is closed")
+            target = (
+                f"{self.path.resolve().as_uri()}?{self._uri_options}" if self.read_only
+                else self.path
+            )
             con = sqlite3.connect(
-                self.path,
+                target,
                 timeout=BUSY_TIMEOUT_MS / 1000,
                 isolation_level=None,  # we say BEGIN ourselves
                 check_same_thread=True,
+                uri=self.read_only,
             )
             con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             con.execute("PRAGMA synchronous = FULL")
@@ -140,6 +155,8 @@ class Database:
         never need to know sqlite3. Constraint violations stay ``sqlite3.IntegrityError``:
         they are bugs, not weather.
         """
+        if self.read_only:
+            raise StoreError("the store is open read-only", code=8)
         try:
             con = self.connection()
             con.execute("BEGIN IMMEDIATE")

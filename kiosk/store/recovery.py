@@ -34,7 +34,7 @@ from pathlib import Path
 from kiosk.core.answer import Answer, Completion, InvalidAnswer, iso_utc
 from kiosk.store import events, keep, meta, salvage
 from kiosk.store.answers import ANSWER_COLUMNS, AnswerStore, row_to_answer
-from kiosk.store.database import Database, is_corruption, primary_code
+from kiosk.store.database import Database, StoreError, is_corruption, primary_code
 from kiosk.store.integrity import connect_read_only, structural_problems
 from kiosk.store.pin import PIN_HASH, PIN_KEYS
 
@@ -43,6 +43,103 @@ log = logging.getLogger("kiosk.store")
 COMPANIONS = ("", "-wal", "-shm", "-journal")
 _META_KEYS_TO_KEEP = (*PIN_KEYS, meta.LAST_DEMO_SEQ)
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class DamagedStore(StoreError):
+    """A read-only command found the store damaged; it was left exactly as it is."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(
+            f"the store {path} is damaged ({reason}). It was left exactly as it is; start the "
+            "kiosk to set it aside in corrupt/ and recover what can be read",
+            corrupt=True,
+        )
+        self.reason = reason
+
+
+class StoreUnavailable(StoreError):
+    """The store cannot be opened (permissions, a read-only disk, no folder): not damage,
+    and never a reason to move it aside."""
+
+
+# SQLite's answers for "cannot get at the file", as opposed to "the file is damaged".
+_ACCESS_CODES = {3, 8, 10, 14, 23}  # PERM, READONLY, IOERR, CANTOPEN, AUTH
+
+
+def access_problem(path: Path, *, write: bool = True) -> str | None:
+    """Why the store at ``path`` cannot be opened (for reading, and ``write``), in words for
+    the owner; None when nothing stops it."""
+    path = Path(path)
+    folder = path.parent
+    if not folder.exists():
+        return f"the data folder {folder} does not exist"
+    if not folder.is_dir():
+        return f"{folder} is not a folder"
+    if not os.access(folder, os.R_OK | os.X_OK):
+        return f"no permission to open the data folder {folder}"
+    if path.exists() and not os.access(path, os.R_OK):
+        return f"no permission to read {path}"
+    if write:
+        if _read_only_mount(folder):
+            return f"the disk holding {folder} is mounted read-only"
+        if not os.access(folder, os.W_OK):
+            return f"the data folder {folder} is read-only for this user"
+        for suffix in ("", "-wal", "-shm"):
+            companion = Path(f"{path}{suffix}")
+            if companion.exists() and not os.access(companion, os.W_OK):
+                return f"{companion} is read-only for this user"
+    return None
+
+
+def _read_only_mount(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False
+
+
+def open_read_only(path: Path, kiosk_id: str, app_version: str, *, check: bool = True) -> OpenedStore:
+    """Open the store for reading only: the file, its -wal and -shm are never changed (no
+    checkpoint, no migration, no recovery). Damage raises :class:`DamagedStore`, a store
+    that cannot be opened :class:`StoreUnavailable`."""
+    path = Path(path)
+    if not path.exists():
+        raise StoreUnavailable(access_problem(path, write=False) or f"there is no store at {path}")
+    problem = access_problem(path, write=False)
+    if problem is not None:
+        raise StoreUnavailable(problem)
+    if not path.is_file():
+        raise DamagedStore(path, "it is not a file")
+    if _is_empty(path):
+        raise DamagedStore(path, "the database file is empty (0 bytes)")
+    if not _has_sqlite_header(path):
+        raise DamagedStore(path, "file is not a database")
+    try:
+        db, found = _checked_read_only(path, check, immutable=False)
+    except sqlite3.OperationalError as exc:
+        wal = Path(f"{path}-wal")
+        if primary_code(exc) != 14 or (wal.exists() and wal.stat().st_size):
+            raise StoreUnavailable(
+                f"cannot open {path} for reading: {access_problem(path) or exc}"
+            ) from exc
+        # A read-only disk where SQLite cannot make the -shm, and no -wal to read: the file
+        # alone is the whole store.
+        db, found = _checked_read_only(path, check, immutable=True)
+    if found is not None:
+        db.close()
+        raise DamagedStore(path, found)
+    return OpenedStore(db, AnswerStore(db, kiosk_id, app_version))
+
+
+def _checked_read_only(path: Path, check: bool, *, immutable: bool) -> tuple[Database, str | None]:
+    db = None
+    try:
+        db = Database(path, read_only=True, immutable=immutable)
+        return db, _problem_in(db.connection(), check)
+    except BaseException:
+        if db is not None:
+            db.close()
+        raise
 
 
 @dataclass
@@ -77,8 +174,15 @@ class OpenedStore:
 def open_store(path: Path, kiosk_id: str, app_version: str, *, check: bool = True) -> OpenedStore:
     """Open (creating if needed) the store at ``path``, recovering it if it is damaged."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreUnavailable(access_problem(path) or f"cannot create {path.parent}: {exc}") from exc
     existed = path.exists()
+    if not existed:
+        unavailable = access_problem(path)
+        if unavailable is not None:
+            raise StoreUnavailable(unavailable)
     problem = _probe(path, check)
     report = None
     if problem is not None:
@@ -129,6 +233,10 @@ def _probe(path: Path, check: bool) -> str | None:
         # Decided without opening it: SQLite would rewrite a -wal and -shm found beside a
         # file it cannot read, and they are evidence to set aside exactly as they are.
         return "file is not a database"
+    unavailable = access_problem(path)
+    if unavailable is not None:
+        # Healthy or not, a file we may not write is not damaged: say what is wrong.
+        raise StoreUnavailable(unavailable)
     try:
         return _probe_read_only(path, check)
     except sqlite3.OperationalError as exc:
@@ -138,8 +246,10 @@ def _probe(path: Path, check: bool) -> str | None:
     try:
         db = Database(path)
     except sqlite3.DatabaseError as exc:
-        if is_corruption(exc) or primary_code(exc) == 14:
+        if is_corruption(exc):
             return str(exc)
+        if primary_code(exc) in _ACCESS_CODES:
+            raise StoreUnavailable(access_problem(path) or str(exc)) from exc
         raise
     try:
         return _problem_in(db.connection(), check)
