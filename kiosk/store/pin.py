@@ -28,7 +28,7 @@ from pathlib import Path
 from kiosk.core.answer import iso_utc, parse_iso
 from kiosk.core.pin import LockoutPolicy, PinCheck, hash_pin, validate_pin, verify_pin
 from kiosk.store import events, keep, meta
-from kiosk.store.database import Database
+from kiosk.store.database import Database, StoreError
 
 log = logging.getLogger("kiosk.admin")
 
@@ -97,8 +97,13 @@ class PinStore:
 
     def wait_seconds(self, now: datetime | None = None) -> float:
         """Seconds before an attempt will be looked at (0: now); at most ``max_wait``."""
-        with self.db.transaction() as con:
-            return self._remaining(con, now or self._clock())
+        now = now or self._clock()
+        try:
+            with self.db.transaction() as con:
+                return self._remaining(con, now)
+        except StoreError:
+            # A full or read-only disk: the same answer, without moving the deadline.
+            return self._remaining(self.db.connection(), now, persist=False)
 
     def check(self, pin: str, now: datetime | None = None) -> PinCheck:
         """Compare ``pin`` with the stored hash, counting failures; never logs the PIN."""
@@ -138,7 +143,9 @@ class PinStore:
             con, PIN_NOT_BEFORE_MONOTONIC, f"{self._boot_id()} {self._monotonic() + wait!r}"
         )
 
-    def _remaining(self, con: sqlite3.Connection, now: datetime) -> float:
+    def _remaining(
+        self, con: sqlite3.Connection, now: datetime, *, persist: bool = True
+    ) -> float:
         """Seconds left of the current wait, within ``0 .. max_wait`` (inside a write
         transaction: a wait known only by the wall clock is moved onto the monotonic one)."""
         mono = _monotonic_deadline(meta.get(con, PIN_NOT_BEFORE_MONOTONIC), self._boot_id())
@@ -161,7 +168,8 @@ class PinStore:
             )
         # From now on this boot's monotonic clock holds the deadline, and the stored wall
         # one is never further than max_wait away.
-        self._set_deadline(con, now, wait)
+        if persist:
+            self._set_deadline(con, now, wait)
         return wait
 
 

@@ -200,3 +200,16 @@ def test_a_damaged_failure_count_locks_rather_than_resets(opened_store, clock):
     assert store.failures() == POLICY.lock_after
     result = store.check("0000")
     assert not result.ok and result.failures == POLICY.lock_after + 1
+
+
+def test_the_wait_is_still_known_when_the_store_refuses_writes(opened_store, clock):
+    store = pins(opened_store.db, clock)
+    store.set_pin("2468")
+    lock_out(store, clock)
+    with opened_store.db.transaction() as con:  # as after a reboot: only the wall clock
+        meta.delete(con, PIN_NOT_BEFORE_MONOTONIC)
+    opened_store.db.connection().execute("PRAGMA query_only = ON")
+    try:
+        assert store.wait_seconds() == pytest.approx(300)
+    finally:
+        opened_store.db.connection().execute("PRAGMA query_only = OFF")
