@@ -154,3 +154,80 @@ def test_without_a_mount_the_same_stop_spills_and_replays(answer_store, data_dir
     assert all(answer_store.get(i).reasons == ("speed",) for i in ids)
     assert spill.pending(data_dir) == []
     assert again.replay_spilled() == 0
+
+
+SIGTERM_CHILD = """
+import argparse
+import sys
+from PySide6.QtCore import QTimer, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from kiosk.app import shell
+
+built = {}
+real_build = shell.build_app
+
+def build_and_keep(ctx, **kwargs):
+    kiosk = real_build(ctx, **kwargs)
+    built["kiosk"] = kiosk
+    QTimer.singleShot(500, tap)
+    return kiosk
+
+def tap():
+    kiosk = built["kiosk"]
+    (kiosk.ctx.data_dir / "ballast.bin").unlink()  # spent on an earlier full disk
+    with open(sys.argv[2], "wb", buffering=0) as filler:
+        for size in (2**20, 2**16, 2**12, 2**9, 1):
+            try:
+                while True:
+                    filler.write(b"\\xff" * size)
+            except OSError:
+                continue
+    QTest.mouseClick(kiosk.question.score_buttons[4], Qt.MouseButton.LeftButton)
+    QTest.mouseClick(kiosk.why.reason_chips[0], Qt.MouseButton.LeftButton)
+    QApplication.processEvents()  # the chip's own commit (refused: kept in memory)
+    print(kiosk.flow.answer_id, kiosk.recorder.pending_count, flush=True)
+
+shell.build_app = build_and_keep
+sys.exit(shell.main(argparse.Namespace(
+    config=None, data_dir=sys.argv[1], windowed=True, log_level="INFO", command="run")))
+"""
+
+
+@pytest.mark.slow
+def test_sigterm_on_a_full_disk_keeps_every_tap(qtbot, small_disk, state_home):
+    """The real kiosk process, stopped by SIGTERM (a service stop) while its answer waits
+    in memory on a full disk: spilled, logged, saved at the next start."""
+    import signal
+    import sys
+
+    data_dir = small_disk / "data"
+    data_dir.mkdir()
+    filler = small_disk / "filler.bin"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    child = subprocess.Popen(
+        [sys.executable, "-c", SIGTERM_CHILD, str(data_dir), str(filler)],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env,
+    )
+    try:
+        answer_id, waiting = child.stdout.readline().split()
+        assert int(waiting) >= 2  # the score and the chip, refused by the full disk
+        child.send_signal(signal.SIGTERM)
+        assert child.wait(timeout=20) == 0
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+        child.stdout.close()
+    [kept] = spill.pending(data_dir)
+    assert state_home in kept.parents
+    filler.unlink()
+    log_text = (data_dir / "logs" / "kiosk.log").read_text(encoding="utf-8")
+    assert "kept in" in log_text and str(kept) in log_text
+    ctx, kiosk = start(qtbot, data_dir)
+    try:
+        answer = ctx.store().answers.get(answer_id)
+        assert answer.score == 4 and len(answer.reasons) == 1
+        assert spill.pending(data_dir) == []
+    finally:
+        stop(ctx, kiosk)
