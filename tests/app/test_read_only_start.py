@@ -54,3 +54,17 @@ def test_opening_for_writing_says_read_only_not_damaged(read_only_data):
     with pytest.raises(StoreUnavailable, match="mounted read-only"):
         open_store(read_only_data / "kiosk.sqlite", "k", __version__)
     assert not (read_only_data / "corrupt").exists()
+
+
+def test_a_data_folder_that_cannot_be_created_is_said_so(qtbot, read_only_data, caplog):
+    missing = read_only_data / "not-there"
+    args = argparse.Namespace(config=None, data_dir=str(missing), windowed=True,
+                              log_level="INFO", command="run")
+    try:
+        with caplog.at_level(logging.INFO, "kiosk"):
+            code = shell.main(args)
+    finally:
+        setup_logging(None, console=False)
+    assert code == shell.EXIT_NO_STORE
+    assert "cannot create the data folder" in caplog.text
+    assert "already running" not in caplog.text
