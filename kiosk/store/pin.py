@@ -77,6 +77,9 @@ class PinStore:
         self._clock = clock
         self._monotonic = monotonic
         self._boot_id = boot_id
+        # Used only while the store refuses to record attempts (see check()).
+        self._memory_failures = 0
+        self._memory_deadline = 0.0
 
     def has_pin(self) -> bool:
         return meta.get(self.db.connection(), PIN_HASH) is not None
@@ -106,8 +109,19 @@ class PinStore:
             return self._remaining(self.db.connection(), now, persist=False)
 
     def check(self, pin: str, now: datetime | None = None) -> PinCheck:
-        """Compare ``pin`` with the stored hash, counting failures; never logs the PIN."""
+        """Compare ``pin`` with the stored hash, counting failures; never logs the PIN.
+
+        When the store refuses to record the attempt (a full or read-only disk), the count
+        and the wait are kept in memory for as long as the process runs: the lock-out holds
+        either way.
+        """
         now = now or self._clock()
+        try:
+            return self._check(pin, now)
+        except StoreError as exc:
+            return self._check_unrecorded(pin, now, str(exc))
+
+    def _check(self, pin: str, now: datetime) -> PinCheck:
         with self.db.transaction() as con:
             stored = meta.get(con, PIN_HASH)
             failures = _count(meta.get(con, PIN_FAILURES), self.policy)
@@ -122,9 +136,7 @@ class PinStore:
             meta.put(con, PIN_FAILURES, str(failures))
             self._set_deadline(con, now, wait)
         if stored is not None and verify_pin(pin, stored):
-            with self.db.transaction() as con:
-                for key in PIN_KEYS[1:]:
-                    meta.delete(con, key)
+            self._clear()
             log.info("admin PIN accepted")
             return PinCheck(True, 0)
         locked = self.policy.is_lockout(failures)
@@ -134,6 +146,39 @@ class PinStore:
         else:
             log.warning("admin PIN wrong (%d failures in a row): next try in %.1f s", failures, wait)
         return PinCheck(False, failures, wait, locked)
+
+    def _clear(self) -> None:
+        self._memory_failures = 0
+        self._memory_deadline = 0.0
+        try:
+            with self.db.transaction() as con:
+                for key in PIN_KEYS[1:]:
+                    meta.delete(con, key)
+        except StoreError as exc:
+            log.warning("the right PIN was entered but the failure count stays (%s)", exc)
+
+    def _check_unrecorded(self, pin: str, now: datetime, problem: str) -> PinCheck:
+        con = self.db.connection()
+        stored = meta.get(con, PIN_HASH)
+        failures = max(self._memory_failures, _count(meta.get(con, PIN_FAILURES), self.policy))
+        wait = self.policy.bounded(max(
+            self._remaining(con, now, persist=False), self._memory_deadline - self._monotonic()
+        ))
+        if wait > 0:
+            log.warning("admin PIN attempt refused: still waiting %.0f s", wait)
+            return PinCheck(False, failures, wait, self.policy.is_lockout(failures),
+                            refused_unchecked=True)
+        failures += 1
+        wait = self.policy.bounded(self.policy.delay_after(failures))
+        self._memory_failures = failures
+        self._memory_deadline = self._monotonic() + wait
+        log.error("cannot record the admin PIN attempt (%s): counted in memory", problem)
+        if stored is not None and verify_pin(pin, stored):
+            self._clear()
+            log.info("admin PIN accepted")
+            return PinCheck(True, 0)
+        log.warning("admin PIN wrong (%d failures in a row): next try in %.1f s", failures, wait)
+        return PinCheck(False, failures, wait, self.policy.is_lockout(failures))
 
     # --- deadlines ---------------------------------------------------------------------------
 

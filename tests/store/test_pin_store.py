@@ -213,3 +213,22 @@ def test_the_wait_is_still_known_when_the_store_refuses_writes(opened_store, clo
         assert store.wait_seconds() == pytest.approx(300)
     finally:
         opened_store.db.connection().execute("PRAGMA query_only = OFF")
+
+
+def test_the_lockout_holds_while_the_store_refuses_to_record_attempts(opened_store, clock):
+    store = pins(opened_store.db, clock)
+    store.set_pin("2468")
+    opened_store.db.connection().execute("PRAGMA query_only = ON")  # as on a full disk
+    try:
+        for _ in range(2):
+            result = store.check("0000")
+            assert not result.ok and not result.refused_unchecked
+            assert store.check("2468").refused_unchecked  # the wait holds, in memory
+            clock.advance(result.wait_seconds)
+        assert store.check("0000").locked
+        clock.advance(299)
+        assert store.check("2468").refused_unchecked
+        clock.advance(1)
+        assert store.check("2468").ok
+    finally:
+        opened_store.db.connection().execute("PRAGMA query_only = OFF")
