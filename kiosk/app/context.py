@@ -11,7 +11,8 @@ from pathlib import Path
 
 from kiosk import __version__, paths
 from kiosk.config import Settings, load_for_path, resolve_config_path
-from kiosk.store.recovery import OpenedStore, open_read_only, open_store
+from kiosk.store.opening import OpenedStore, open_read_only
+from kiosk.store.recovery import open_store
 
 log = logging.getLogger("kiosk")
 

@@ -19,7 +19,7 @@ from kiosk.app.context import Context
 from kiosk.app.guest import build_app, qt_app, watch_integrity
 from kiosk.logs import setup_logging
 from kiosk.store.database import StoreError
-from kiosk.store.recovery import access_problem
+from kiosk.store.opening import access_problem
 
 log = logging.getLogger("kiosk.ui")
 

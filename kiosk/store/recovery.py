@@ -34,112 +34,30 @@ from pathlib import Path
 from kiosk.core.answer import Answer, Completion, InvalidAnswer, iso_utc
 from kiosk.store import events, keep, meta, salvage
 from kiosk.store.answers import ANSWER_COLUMNS, AnswerStore, row_to_answer
-from kiosk.store.database import Database, StoreError, is_corruption, primary_code
-from kiosk.store.integrity import connect_read_only, structural_problems
+from kiosk.store.database import Database, is_corruption, primary_code
+from kiosk.store.integrity import connect_read_only
+from kiosk.store.opening import (
+    ACCESS_CODES,
+    DamagedStore,
+    OpenedStore,
+    StoreUnavailable,
+    access_problem,
+    has_sqlite_header,
+    is_empty,
+    open_read_only,
+    problem_in,
+)
 from kiosk.store.pin import PIN_HASH, PIN_KEYS
 
 log = logging.getLogger("kiosk.store")
 
+__all__ = [  # opening a store read-only lives beside, in kiosk.store.opening
+    "DamagedStore", "OpenedStore", "StoreUnavailable", "access_problem", "open_read_only",
+    "open_store", "set_aside_and_recover",
+]
+
 COMPANIONS = ("", "-wal", "-shm", "-journal")
 _META_KEYS_TO_KEEP = (*PIN_KEYS, meta.LAST_DEMO_SEQ)
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-class DamagedStore(StoreError):
-    """A read-only command found the store damaged; it was left exactly as it is."""
-
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(
-            f"the store {path} is damaged ({reason}). It was left exactly as it is; start the "
-            "kiosk to set it aside in corrupt/ and recover what can be read",
-            corrupt=True,
-        )
-        self.reason = reason
-
-
-class StoreUnavailable(StoreError):
-    """The store cannot be opened (permissions, a read-only disk, no folder): not damage,
-    and never a reason to move it aside."""
-
-
-# SQLite's answers for "cannot get at the file", as opposed to "the file is damaged".
-_ACCESS_CODES = {3, 8, 10, 14, 23}  # PERM, READONLY, IOERR, CANTOPEN, AUTH
-
-
-def access_problem(path: Path, *, write: bool = True) -> str | None:
-    """Why the store at ``path`` cannot be opened (for reading, and ``write``), in words for
-    the owner; None when nothing stops it."""
-    path = Path(path)
-    folder = path.parent
-    if not folder.exists():
-        return f"the data folder {folder} does not exist"
-    if not folder.is_dir():
-        return f"{folder} is not a folder"
-    if not os.access(folder, os.R_OK | os.X_OK):
-        return f"no permission to open the data folder {folder}"
-    if path.exists() and not os.access(path, os.R_OK):
-        return f"no permission to read {path}"
-    if write:
-        if _read_only_mount(folder):
-            return f"the disk holding {folder} is mounted read-only"
-        if not os.access(folder, os.W_OK):
-            return f"the data folder {folder} is read-only for this user"
-        for suffix in ("", "-wal", "-shm"):
-            companion = Path(f"{path}{suffix}")
-            if companion.exists() and not os.access(companion, os.W_OK):
-                return f"{companion} is read-only for this user"
-    return None
-
-
-def _read_only_mount(folder: Path) -> bool:
-    try:
-        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
-    except (OSError, AttributeError):  # no statvfs on Windows
-        return False
-
-
-def open_read_only(path: Path, kiosk_id: str, app_version: str, *, check: bool = True) -> OpenedStore:
-    """Open the store for reading only: the file, its -wal and -shm are never changed (no
-    checkpoint, no migration, no recovery). Damage raises :class:`DamagedStore`, a store
-    that cannot be opened :class:`StoreUnavailable`."""
-    path = Path(path)
-    if not path.exists():
-        raise StoreUnavailable(access_problem(path, write=False) or f"there is no store at {path}")
-    problem = access_problem(path, write=False)
-    if problem is not None:
-        raise StoreUnavailable(problem)
-    if not path.is_file():
-        raise DamagedStore(path, "it is not a file")
-    if _is_empty(path):
-        raise DamagedStore(path, "the database file is empty (0 bytes)")
-    if not _has_sqlite_header(path):
-        raise DamagedStore(path, "file is not a database")
-    try:
-        db, found = _checked_read_only(path, check, immutable=False)
-    except sqlite3.OperationalError as exc:
-        wal = Path(f"{path}-wal")
-        if primary_code(exc) != 14 or (wal.exists() and wal.stat().st_size):
-            raise StoreUnavailable(
-                f"cannot open {path} for reading: {access_problem(path) or exc}"
-            ) from exc
-        # A read-only disk where SQLite cannot make the -shm, and no -wal to read: the file
-        # alone is the whole store.
-        db, found = _checked_read_only(path, check, immutable=True)
-    if found is not None:
-        db.close()
-        raise DamagedStore(path, found)
-    return OpenedStore(db, AnswerStore(db, kiosk_id, app_version))
-
-
-def _checked_read_only(path: Path, check: bool, *, immutable: bool) -> tuple[Database, str | None]:
-    db = None
-    try:
-        db = Database(path, read_only=True, immutable=immutable)
-        return db, _problem_in(db.connection(), check)
-    except BaseException:
-        if db is not None:
-            db.close()
-        raise
 
 
 @dataclass
@@ -162,13 +80,6 @@ class RecoveryReport:
         if self.next_seq is not None:
             text += f" New answers are numbered from {self.next_seq}."
         return text
-
-
-@dataclass
-class OpenedStore:
-    db: Database
-    answers: AnswerStore
-    recovery: RecoveryReport | None = None
 
 
 def open_store(path: Path, kiosk_id: str, app_version: str, *, check: bool = True) -> OpenedStore:
@@ -225,11 +136,11 @@ def _probe(path: Path, check: bool) -> str | None:
         return None
     if not path.is_file():
         return "it is not a file"
-    if _is_empty(path):
+    if is_empty(path):
         # SQLite would take a 0-byte file as a new, empty store: the answers it held are
         # gone, and that must be said, not papered over.
         return "the database file is empty (0 bytes)"
-    if not _has_sqlite_header(path):
+    if not has_sqlite_header(path):
         # Decided without opening it: SQLite would rewrite a -wal and -shm found beside a
         # file it cannot read, and they are evidence to set aside exactly as they are.
         return "file is not a database"
@@ -248,11 +159,11 @@ def _probe(path: Path, check: bool) -> str | None:
     except sqlite3.DatabaseError as exc:
         if is_corruption(exc):
             return str(exc)
-        if primary_code(exc) in _ACCESS_CODES:
+        if primary_code(exc) in ACCESS_CODES:
             raise StoreUnavailable(access_problem(path) or str(exc)) from exc
         raise
     try:
-        return _problem_in(db.connection(), check)
+        return problem_in(db.connection(), check)
     finally:
         db.close()
 
@@ -266,45 +177,9 @@ def _probe_read_only(path: Path, check: bool) -> str | None:
     """
     con = connect_read_only(path)
     try:
-        return _problem_in(con, check)
+        return problem_in(con, check)
     finally:
         con.close()
-
-
-def _problem_in(con: sqlite3.Connection, check: bool) -> str | None:
-    """None if the file behind ``con`` reads, and with ``check`` passes SQLite's quick check;
-    else what is wrong with it. Errors other than corruption are raised."""
-    try:
-        con.execute("SELECT count(*) FROM sqlite_schema").fetchone()
-        if check:
-            problems = structural_problems(con)
-            if problems:
-                return "; ".join(problems[:3])
-        return None
-    except sqlite3.DatabaseError as exc:
-        if is_corruption(exc):
-            return str(exc)
-        raise
-
-
-def _is_empty(path: Path) -> bool:
-    try:
-        if path.stat().st_size:
-            return False
-        wal = Path(f"{path}-wal")
-        return not wal.exists() or wal.stat().st_size == 0
-    except OSError:
-        return False
-
-
-def _has_sqlite_header(path: Path) -> bool:
-    """False when ``path`` has bytes but does not start as every SQLite 3 file does."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(len(_SQLITE_MAGIC))
-    except OSError:
-        return True  # let SQLite itself report what is wrong
-    return not head or head == _SQLITE_MAGIC
 
 
 def set_aside_and_recover(path: Path, reason: str) -> RecoveryReport:

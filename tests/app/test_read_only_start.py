@@ -13,7 +13,8 @@ import pytest
 from kiosk import __version__
 from kiosk.app import shell
 from kiosk.logs import setup_logging
-from kiosk.store.recovery import StoreUnavailable, open_store
+from kiosk.store.opening import StoreUnavailable
+from kiosk.store.recovery import open_store
 
 
 @pytest.fixture
