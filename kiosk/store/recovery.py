@@ -234,6 +234,7 @@ def _recover_into(store: AnswerStore, report: RecoveryReport) -> None:
             else:
                 meta.put(target, key, value)
         # Above every number ever given, even those the damage took with it.
+        keep.settle(path)
         meta.raise_seq(target, keep.seq_reserved(path))
         report.next_seq = _int(meta.get(target, meta.LAST_SEQ, "0")) + 1
         if meta.get(target, PIN_HASH) is None:
