@@ -4,11 +4,11 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
-TS := translations/kiosk_es.ts translations/kiosk_en.ts
+TS := $(wildcard translations/kiosk_*.ts)
 QM := $(TS:.ts=.qm)
 SOURCES := $(shell find kiosk -name '*.py' 2>/dev/null)
 
-.PHONY: setup run test lint translations lupdate build frozen-self-test screenshots bench clean system-deps
+.PHONY: setup run test lint translations lupdate build build-onefile frozen-self-test wheel wheel-self-test screenshots bench clean system-deps
 
 setup: $(VENV)/.installed
 
@@ -56,12 +56,31 @@ lint: setup
 screenshots: translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m kiosk screenshots --out screenshots
 
-build: translations
+# build.spec compiles the .qm itself, from translations/*.ts.
+build: setup
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
+
+build-onefile: setup
+	KIOSK_ONEFILE=1 $(BIN)/pyinstaller --noconfirm --clean --distpath dist/onefile \
+		--workpath build/onefile build.spec
 
 # The frozen build must find every data file: CI runs its self-test.
 frozen-self-test: build
 	QT_QPA_PLATFORM=offscreen dist/kiosk/kiosk --self-test
+
+# The sdist and the wheel in dist/, each built in an isolated environment (the wheel from
+# the sdist), as pip and pipx build them.
+wheel: setup
+	rm -f dist/*.whl dist/*.tar.gz
+	$(PY) -m build --outdir dist .
+
+# The wheel must carry every data file: install it into a fresh venv outside the checkout
+# and run its self-test from elsewhere, so the checkout cannot be imported.
+wheel-self-test: wheel
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(PYTHON) -m venv "$$tmp/venv" && \
+	"$$tmp/venv/bin/pip" install --quiet dist/*.whl && \
+	cd "$$tmp" && QT_QPA_PLATFORM=offscreen "$$tmp/venv/bin/kiosk" --self-test
 
 bench: translations
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py

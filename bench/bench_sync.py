@@ -34,13 +34,13 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
+from kiosk.app.sync_bridge import SyncBridge
 from kiosk.config import KioskSection, Settings, SyncSection
 from kiosk.core.demo import DemoPlan, generate_answers
 from kiosk.store.central import CentralStore
 from kiosk.store.recovery import open_store
 from kiosk.sync import protocol
 from kiosk.sync.worker import SyncWorker
-from kiosk.ui.sync_bridge import SyncBridge
 
 TOKEN = "bench-token-0123456789"
 KIOSK = "bench-kiosk"

@@ -1,15 +1,25 @@
 """Where things are: bundled resources (read-only) and the writable data folder.
 
-The only module that knows about being frozen by PyInstaller. ``build.spec`` ships
-``assets/`` and ``translations/`` beside the ``kiosk`` package (in ``_internal/``), which is
-exactly where they sit relative to the package in a source checkout, so the same lookup works
-in both and the code never branches on ``sys._MEIPASS``.
+The only module that knows how the kiosk was installed. The resources are found through
+``importlib.resources`` from the ``kiosk`` package's own folder, whichever way it was
+installed:
+
+- a wheel (``pip install .``, ``pipx install .``) and the PyInstaller build carry them
+  *inside* the package, as ``kiosk/assets/`` and ``kiosk/translations/*.qm`` (setup.py's
+  build hook and build.spec put them there; PyInstaller's importer serves
+  ``importlib.resources`` from ``_internal/kiosk/``);
+- a source checkout (or an editable install of one) reads the top-level ``assets/`` and
+  ``translations/`` beside the package, the source of truth the other two are built from.
+
+So the code never branches on ``sys._MEIPASS``, and callers ask only for
+:func:`assets_dir` and :func:`translations_dir`.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -19,16 +29,25 @@ APP_AUTHOR = "counter-kiosk"
 ENV_DATA_DIR = "KIOSK_DATA_DIR"
 STORE_FILENAME = "kiosk.sqlite"
 
-_PACKAGE_DIR = Path(__file__).resolve().parent
+
+def _package_folder() -> Path:
+    """The ``kiosk`` package's folder, as ``importlib.resources`` sees it."""
+    folder = resources.files("kiosk")
+    if not isinstance(folder, Path):
+        # Qt loads fonts and translations from real files: a zipped install cannot work.
+        raise RuntimeError(f"the kiosk package must be installed as files, not in {folder}")
+    return folder
 
 
 def resource_root() -> Path:
-    """The folder holding ``assets/`` and ``translations/``."""
-    candidates = [_PACKAGE_DIR.parent, Path(sys.prefix) / "share" / APP_NAME]
-    for candidate in candidates:
-        if (candidate / "assets").is_dir():
-            return candidate
-    return candidates[0]
+    """The folder holding ``assets/`` and ``translations/``.
+
+    Inside the package for a wheel or a frozen build, else the source checkout's top level.
+    """
+    package = _package_folder()
+    if (package / "assets").is_dir():
+        return package
+    return package.parent
 
 
 def assets_dir() -> Path:

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_SCALE_FACTOR", "1")
@@ -13,6 +17,27 @@ import pytest
 from kiosk import __version__
 from kiosk.config import Settings
 from kiosk.store.recovery import OpenedStore, open_store
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_translations():
+    """Build missing or stale translations/*.qm from their .ts once per run (issue 8).
+
+    A checkout has only the .ts sources (``make translations`` compiles them); the kiosk
+    loads .qm files. Nothing to do when the tests run against an installed wheel.
+    """
+    from kiosk import paths
+
+    folder = paths.translations_dir()
+    stale = [ts for ts in sorted(folder.glob("*.ts")) if not ts.with_suffix(".qm").exists()
+             or ts.with_suffix(".qm").stat().st_mtime < ts.stat().st_mtime]
+    beside = Path(sys.executable).parent / "pyside6-lrelease"
+    lrelease = str(beside) if beside.exists() else shutil.which("pyside6-lrelease")
+    if stale and lrelease is None:
+        pytest.exit(f"{folder}/*.qm missing or older than the .ts: run `make translations`", 2)
+    for ts in stale:
+        subprocess.run([lrelease, "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
+                       check=True, timeout=60)
 
 
 @pytest.fixture

@@ -16,6 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.core.languages import SOURCE_LANGUAGE, SUPPORTED_LANGUAGES
+from kiosk.core.messages import placeholders
+
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "translations"
 
@@ -68,8 +71,17 @@ def current_strings(tmp_path_factory) -> set[tuple[str, str]]:
     return strings
 
 
+TRANSLATED = [code for code in SUPPORTED_LANGUAGES if code != SOURCE_LANGUAGE]
+
+
+def test_there_is_a_ts_file_for_each_language_and_no_other():
+    """The language list (kiosk/core/languages.py) and the .ts files the Makefile builds agree."""
+    found = sorted(p.stem.removeprefix("kiosk_") for p in TRANSLATIONS.glob("kiosk_*.ts"))
+    assert found == sorted(SUPPORTED_LANGUAGES)
+
+
 @needs_lupdate
-@pytest.mark.parametrize("language", ["es", "en"])
+@pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
 def test_ts_files_hold_every_string_in_the_code(current_strings, language):
     ts_file = TRANSLATIONS / f"kiosk_{language}.ts"
     assert ts_file.exists(), f"{ts_file} is missing: run `make lupdate`"
@@ -80,18 +92,30 @@ def test_ts_files_hold_every_string_in_the_code(current_strings, language):
     )
 
 
-@needs_lupdate
-def test_every_spanish_message_is_translated():
-    ts_file = TRANSLATIONS / "kiosk_es.ts"
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_message_is_translated(language):
+    ts_file = TRANSLATIONS / f"kiosk_{language}.ts"
     untranslated = sorted(
         key
         for key, translation in messages(ts_file).items()
         if is_empty(translation) or translation.get("type") == "unfinished"
     )
     assert not untranslated, (
-        f"{len(untranslated)} Spanish message(s) unfinished or empty in {ts_file.name}. "
+        f"{len(untranslated)} message(s) unfinished or empty in {ts_file.name}. "
         f"First ones: {untranslated[:10]}"
     )
+
+
+@pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
+def test_translations_keep_every_placeholder(language):
+    """A translator who drops or renames {value} would make the person read the English."""
+    broken = sorted(
+        (context, source)
+        for (context, source), translation in messages(TRANSLATIONS / f"kiosk_{language}.ts").items()
+        if translation is not None and translation.text
+        and placeholders(translation.text) != placeholders(source)
+    )
+    assert not broken, broken
 
 
 def test_the_checks_see_unfinished_and_missing_messages(tmp_path):

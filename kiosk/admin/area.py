@@ -263,7 +263,7 @@ class AdminArea(QStackedWidget):
         services = self.services
 
         def call() -> tuple[bool, str]:
-            return services.test_connection(endpoint, token or services.settings().sync_token())
+            return services.test_connection(endpoint, token)
 
         def done(ok: bool, result: object) -> None:
             if ok:

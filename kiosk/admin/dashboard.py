@@ -454,7 +454,7 @@ class DashboardScreen(QWidget):
             .replace("%1", QLocale().toString(stats.flagged))
         )
         sync = stats.sync
-        if not sync.enabled:
+        if sync.offline:
             self.sync_label.setText(self.tr("Sync is off: this kiosk works offline."))
             self.sync_button.setVisible(False)
             return

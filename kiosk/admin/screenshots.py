@@ -12,7 +12,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.admin.area import AdminArea
-from kiosk.config import ConfigError
+from kiosk.config import ConfigError, settings_from_dict
 
 SIZES = ((1280, 800), (800, 1280))
 
@@ -54,9 +54,9 @@ def render_admin_screens(
             yield grab("5-export")
             area.show_settings()
             yield grab("6-settings")
-            area.settings_screen.show_config_error(ConfigError(
-                None, "[thanks] seconds", "expected a value from 1 to 60, got 0.5", "range",
-                {"low": 1, "high": 60, "value": 0.5},
-            ))
+            try:
+                settings_from_dict({"thanks": {"seconds": 0.5}})
+            except ConfigError as refused:
+                area.settings_screen.show_config_error(refused)
             yield grab("7-settings-error")
             area.close_area()

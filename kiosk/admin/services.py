@@ -16,7 +16,8 @@ from typing import Any
 from kiosk.config import Settings
 from kiosk.core.exports import ExportRequest
 from kiosk.core.pin import PinCheck
-from kiosk.core.stats import DashboardStats, SyncStatus
+from kiosk.core.stats import DashboardStats
+from kiosk.core.sync import SyncStatus
 
 
 def _no_connection_test(endpoint: str, token: str) -> tuple[bool, str]:
@@ -38,7 +39,8 @@ class AdminServices:
     export: Callable[[ExportRequest, Path], int]
     # Validates (raising kiosk.config.ConfigError) and saves atomically; returns the result.
     save_settings: Callable[[Mapping[str, Any]], Settings]
-    # Runs on a worker thread: (ok, message for the owner).
+    # Runs on a worker thread: (ok, message for the owner). An empty token means the
+    # configured one (read as the sync reads it).
     test_connection: Callable[[str, str], tuple[bool, str]] = _no_connection_test
     export_folder: Path | None = None
     today: Callable[[], date] = field(default=lambda: datetime.now().astimezone().date())

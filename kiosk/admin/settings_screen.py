@@ -1,9 +1,13 @@
 """The owner's settings: texts, reasons, timings, look, sync; saved atomically, applied live.
 
+The form is built from the settings' declarations (:mod:`kiosk.config.settings`): every
+field with a ``form`` group gets a row, an editor chosen by its kind
+(:mod:`kiosk.admin.setting_editors`), its declared label and placeholder. Nothing here names a setting, so a new one on the form is its declaration only.
+
 The screen turns its fields into a config document and emits ``save_requested(dict)``; the
 controller validates it with the same code that reads the file at start-up
 (:func:`kiosk.config.settings_from_dict`) and, on a :class:`~kiosk.config.ConfigError`, calls
-:meth:`show_error`, which puts the message next to the field the error names.
+:meth:`show_config_error`, which puts the translated message next to the field it names.
 """
 
 from __future__ import annotations
@@ -14,8 +18,6 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -28,54 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.admin.config_errors import owner_message
+from kiosk.admin.setting_editors import Editor, LanguagesEditor, ReasonsEditor, editor_for
 from kiosk.admin.style import mark
 from kiosk.admin.sync_text import sync_problem
-from kiosk.config import SUPPORTED_LANGUAGES, ConfigError, Settings, settings_to_dict
-from kiosk.core.reasons import Reason
+from kiosk.config import ConfigError, Settings, declared, settings_to_dict
+from kiosk.ui.i18n import translated
 from kiosk.ui.keyboard import ADMIN_ROWS, OnScreenKeyboard
 
-
-def reasons_to_text(reasons: tuple[Reason, ...]) -> str:
-    """One line per reason: ``id`` for a built-in, ``id | Spanish | English`` for one's own."""
-    lines = []
-    for reason in reasons:
-        if reason.labels:
-            lines.append(" | ".join([reason.id, reason.labels.get("es", ""),
-                                     reason.labels.get("en", "")]).rstrip(" |"))
-        else:
-            lines.append(reason.id)
-    return "\n".join(lines)
-
-
-def reasons_from_text(text: str) -> list[Any]:
-    items: list[Any] = []
-    for line in text.splitlines():
-        parts = [p.strip() for p in line.split("|")]
-        if not parts[0]:
-            continue
-        if len(parts) == 1:
-            items.append(parts[0])
-            continue
-        item: dict[str, str] = {"id": parts[0]}
-        for language, label in zip(("es", "en"), parts[1:], strict=False):
-            if label:
-                item[language] = label
-        items.append(item)
-    return items
-
-
-def number(text: str) -> Any:
-    """The number typed, or the text itself so the validator can say what was expected."""
-    cleaned = text.strip().replace(",", ".")
-    try:
-        return int(cleaned)
-    except ValueError:
-        try:
-            return float(cleaned)
-        except ValueError:
-            return text
-
+GROUPS = ("shop", "guest", "sync")  # the form's groups of declared settings, in this order
 
 EXIT_CONFIRM_MS = 4000  # how long a first tap on "Exit kiosk" waits for the second
 
@@ -94,6 +56,7 @@ class SettingsScreen(QWidget):
         mark(self, "screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.settings = Settings()
+        self.editors: list[Editor] = []
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
@@ -178,62 +141,15 @@ class SettingsScreen(QWidget):
         self._row += 2
 
     def _build_fields(self) -> None:
-        self._section("shop")
-        self._field("[kiosk] shop_name", QLineEdit())
-        self._field("[kiosk] logo", QLineEdit())
-        self.accent_swatch = QLabel()
-        self.accent_swatch.setFixedSize(40, 36)
-        self._field("[kiosk] accent_colour", QLineEdit(), self.accent_swatch)
-        self.fields["[kiosk] accent_colour"].textChanged.connect(self._show_swatch)
-        languages = QWidget()
-        row = QHBoxLayout(languages)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.language_boxes = {}
-        for code in SUPPORTED_LANGUAGES:
-            box = QCheckBox()
-            self.language_boxes[code] = box
-            row.addWidget(box)
-        row.addStretch(1)
-        self._field("[kiosk] languages", languages)
-        combo = QComboBox()
-        for code in SUPPORTED_LANGUAGES:
-            combo.addItem(code, code)
-        self._field("[kiosk] default_language", combo)
-
-        self._section("guest")
-        self._field("[question] text.es", QLineEdit())
-        self._field("[question] text.en", QLineEdit())
-        reasons = QPlainTextEdit()
-        reasons.setMinimumHeight(150)
-        self._field("[why] reasons", reasons)
-        self.reasons_hint = QLabel()
-        mark(self.reasons_hint, "muted")
-        self.reasons_hint.setWordWrap(True)
-        self.form.addWidget(self.reasons_hint, self._row, 1)
-        self._row += 1
-        self._field("[thanks] text.es", QLineEdit())
-        self._field("[thanks] text.en", QLineEdit())
-        self._field("[thanks] seconds", QLineEdit())
-        self._field("[thanks] promoter_url", QLineEdit())
-        self._field("[thanks] detractor_url", QLineEdit())
-        self._field("[thanks] seconds_with_qr", QLineEdit())
-        self._field("[timeouts] idle_seconds", QLineEdit())
-
-        self._section("sync")
-        self._field("[sync] endpoint", QLineEdit())
-        token = QLineEdit()
-        token.setEchoMode(QLineEdit.EchoMode.Password)
-        self._field("[sync] token", token)
-        self.test_button = QPushButton()
-        mark(self.test_button, "secondary")
-        self.test_button.clicked.connect(self._test)
-        self.test_result = QLabel()
-        self.test_result.setWordWrap(True)
-        test_row = QHBoxLayout()
-        test_row.addWidget(self.test_button)
-        test_row.addWidget(self.test_result, 1)
-        self.form.addLayout(test_row, self._row, 1)
-        self._row += 1
+        for group in GROUPS:
+            self._section(group)
+            for one in declared():
+                if one.setting.form == group:
+                    self._add_editor(editor_for(one.kind)(one))
+            if group == "sync":
+                self._add_test_row()
+        self.language_boxes = next(
+            e.boxes for e in self.editors if isinstance(e, LanguagesEditor))
 
         self._section("it")
         self.pin_button = QPushButton()
@@ -256,30 +172,35 @@ class SettingsScreen(QWidget):
         self._row += 1
         self.form.setRowStretch(self._row, 1)
 
+    def _add_test_row(self) -> None:
+        """Under the sync settings: try the endpoint and token as typed, before saving."""
+        self.test_button = QPushButton()
+        mark(self.test_button, "secondary")
+        self.test_button.clicked.connect(self._test)
+        self.test_result = QLabel()
+        self.test_result.setWordWrap(True)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.test_result, 1)
+        self.form.addLayout(test_row, self._row, 1)
+        self._row += 1
+
+    def _add_editor(self, editor: Editor) -> None:
+        self.editors.append(editor)
+        for key, widget in editor.widgets.items():
+            self._field(key, widget, editor.extras.get(key))
+        if isinstance(editor, ReasonsEditor):
+            self.reasons_hint = editor.hint
+            self.form.addWidget(editor.hint, self._row, 1)
+            self._row += 1
+
     # --- loading and reading --------------------------------------------------------------
 
     def load(self, settings: Settings) -> None:
         """Fill the form from ``settings`` and clear every message."""
         self.settings = settings
-        f = self.fields
-        f["[kiosk] shop_name"].setText(settings.kiosk.shop_name)
-        f["[kiosk] logo"].setText(settings.kiosk.logo)
-        f["[kiosk] accent_colour"].setText(settings.kiosk.accent_colour)
-        for code, box in self.language_boxes.items():
-            box.setChecked(code in settings.kiosk.languages)
-        combo = f["[kiosk] default_language"]
-        combo.setCurrentIndex(max(0, combo.findData(settings.kiosk.default_language)))
-        for language in ("es", "en"):
-            f[f"[question] text.{language}"].setText(settings.question.text.get(language, ""))
-            f[f"[thanks] text.{language}"].setText(settings.thanks.text.get(language, ""))
-        f["[why] reasons"].setPlainText(reasons_to_text(settings.why.reasons))
-        f["[thanks] seconds"].setText(f"{settings.thanks.seconds:g}")
-        f["[thanks] promoter_url"].setText(settings.thanks.promoter_url)
-        f["[thanks] detractor_url"].setText(settings.thanks.detractor_url)
-        f["[thanks] seconds_with_qr"].setText(f"{settings.thanks.seconds_with_qr:g}")
-        f["[timeouts] idle_seconds"].setText(f"{settings.timeouts.idle_seconds:g}")
-        f["[sync] endpoint"].setText(settings.sync.endpoint)
-        f["[sync] token"].setText(settings.sync.token)
+        for editor in self.editors:
+            editor.load(editor.one.value(settings))
         self.test_result.clear()
         self.clear_errors()
         self.status.clear()
@@ -288,38 +209,9 @@ class SettingsScreen(QWidget):
     def document(self) -> dict[str, Any]:
         """The config document the form describes (the current file plus the edits)."""
         data = copy.deepcopy(settings_to_dict(self.settings))
-        f = self.fields
-        kiosk = data.setdefault("kiosk", {})
-        kiosk["shop_name"] = f["[kiosk] shop_name"].text().strip()
-        kiosk["logo"] = f["[kiosk] logo"].text().strip()
-        kiosk["accent_colour"] = f["[kiosk] accent_colour"].text().strip()
-        kiosk["languages"] = [c for c, box in self.language_boxes.items() if box.isChecked()]
-        kiosk["default_language"] = f["[kiosk] default_language"].currentData()
-        for section in ("question", "thanks"):
-            texts = {lang: f[f"[{section}] text.{lang}"].text().strip() for lang in ("es", "en")}
-            texts = {lang: text for lang, text in texts.items() if text}
-            table = data.setdefault(section, {})
-            if texts:
-                table["text"] = texts
-            else:
-                table.pop("text", None)
-        data.setdefault("why", {})["reasons"] = reasons_from_text(
-            f["[why] reasons"].toPlainText()
-        )
-        data["thanks"]["seconds"] = number(f["[thanks] seconds"].text())
-        for key in ("promoter_url", "detractor_url"):
-            data["thanks"][key] = f[f"[thanks] {key}"].text().strip()
-        data["thanks"]["seconds_with_qr"] = number(f["[thanks] seconds_with_qr"].text())
-        data.setdefault("timeouts", {})["idle_seconds"] = number(
-            f["[timeouts] idle_seconds"].text()
-        )
-        sync = data.setdefault("sync", {})
-        sync["endpoint"] = f["[sync] endpoint"].text().strip()
-        token = f["[sync] token"].text().strip()
-        if token:
-            sync["token"] = token
-        else:
-            sync.pop("token", None)
+        data.setdefault("kiosk", {})
+        for editor in self.editors:
+            editor.read(data.setdefault(editor.one.section, {}))
         return {name: table for name, table in data.items() if table or name == "kiosk"}
 
     # --- intents and answers ----------------------------------------------------------------
@@ -351,7 +243,7 @@ class SettingsScreen(QWidget):
 
     def show_config_error(self, error: ConfigError) -> None:
         """Show a refused value next to its field, in the owner's language."""
-        self.show_error(error.key, owner_message(error))
+        self.show_error(error.key, translated(error.message))
 
     def show_error(self, key: str, problem: str) -> None:
         """Show ``problem`` next to the field that config key ``key`` names."""
@@ -407,12 +299,6 @@ class SettingsScreen(QWidget):
         widget.style().unpolish(widget)
         widget.style().polish(widget)
 
-    def _show_swatch(self, text: str) -> None:
-        colour = text.strip() if len(text.strip()) == 7 else "transparent"
-        self.accent_swatch.setStyleSheet(
-            f"background: {colour}; border: 1px solid #AEB6C2; border-radius: 6px;"
-        )
-
     # --- language ---------------------------------------------------------------------------
 
     def retranslate(self) -> None:
@@ -423,48 +309,10 @@ class SettingsScreen(QWidget):
         self.sections["guest"].setText(self.tr("What guests see"))
         self.sections["sync"].setText(self.tr("Central endpoint"))
         self.sections["it"].setText(self.tr("Access"))
-        names = {
-            "[kiosk] shop_name": self.tr("Shop name"),
-            "[kiosk] logo": self.tr("Logo file (PNG or SVG)"),
-            "[kiosk] accent_colour": self.tr("Accent colour"),
-            "[kiosk] languages": self.tr("Languages offered"),
-            "[kiosk] default_language": self.tr("Default language"),
-            "[question] text.es": self.tr("Question (Spanish)"),
-            "[question] text.en": self.tr("Question (English)"),
-            "[why] reasons": self.tr("Reasons"),
-            "[thanks] text.es": self.tr("Thank-you text (Spanish)"),
-            "[thanks] text.en": self.tr("Thank-you text (English)"),
-            "[thanks] seconds": self.tr("Thank-you shown for (seconds)"),
-            "[thanks] promoter_url": self.tr("Review page for happy guests (QR code for 9-10)"),
-            "[thanks] detractor_url": self.tr(
-                "Contact page for unhappy guests (QR code for 0-6)"),
-            "[thanks] seconds_with_qr": self.tr("Thank-you with a QR code shown for (seconds)"),
-            "[timeouts] idle_seconds": self.tr("Back to the question after (seconds idle)"),
-            "[sync] endpoint": self.tr("Endpoint address"),
-            "[sync] token": self.tr("Kiosk token"),
-        }
-        for key, text in names.items():
-            self.labels[key].setText(text)
-        self.language_boxes["es"].setText(self.tr("Spanish"))
-        self.language_boxes["en"].setText(self.tr("English"))
-        combo = self.fields["[kiosk] default_language"]
-        combo.setItemText(combo.findData("es"), self.tr("Spanish"))
-        combo.setItemText(combo.findData("en"), self.tr("English"))
-        for language in ("es", "en"):
-            self.fields[f"[question] text.{language}"].setPlaceholderText(
-                self.tr("Leave empty for the built-in question"))
-            self.fields[f"[thanks] text.{language}"].setPlaceholderText(
-                self.tr("Leave empty for the built-in text"))
-        self.fields["[sync] endpoint"].setPlaceholderText("https://…")
-        for key in ("promoter_url", "detractor_url"):
-            self.fields[f"[thanks] {key}"].setPlaceholderText(
-                self.tr("https://… (leave empty for no QR code)"))
-        self.fields["[sync] token"].setPlaceholderText(self.tr("Leave empty when the token is in a file"))
-        self.reasons_hint.setText(self.tr(
-            "One reason per line: a built-in id (speed, friendliness, quality, price, "
-            "cleanliness, waiting_time, choice, atmosphere) or your own as "
-            "id | Spanish label | English label."
-        ))
+        for editor in self.editors:
+            for key, text in editor.labels().items():
+                self.labels[key].setText(text)
+            editor.retranslate()
         self.test_button.setText(self.tr("Test connection"))
         self.pin_button.setText(self.tr("Change PIN"))
         self._label_exit()

@@ -17,10 +17,10 @@ from kiosk.admin.area import AdminArea
 from kiosk.admin.gesture import CornerHoldGesture
 from kiosk.app.admin_services import build as build_services
 from kiosk.app.guest import KioskApp
+from kiosk.app.sync_bridge import SyncBridge
 from kiosk.config import Settings
-from kiosk.sync.status import SyncStatus
+from kiosk.core.sync import SyncStatus
 from kiosk.sync.worker import token_for, worker_for
-from kiosk.ui.sync_bridge import SyncBridge
 
 log = logging.getLogger("kiosk")
 
@@ -110,6 +110,13 @@ class AdminSide(QObject):
     def close_admin(self) -> None:
         self.gesture.enabled = True
         self.kiosk.flow.back_to_question()
+
+    def back_to_question(self) -> None:
+        """After an unexpected error: whatever was on screen, the guest sees the question."""
+        if self.kiosk.window.current_screen() is self.area:
+            self.area.close_area()  # signs the owner out; its closed signal ends here too
+        else:
+            self.kiosk.flow.back_to_question()
 
     @Slot(object)
     def apply_settings(self, settings: Settings) -> None:

@@ -19,12 +19,13 @@ from kiosk.admin.services import AdminServices
 from kiosk.config import Settings, SyncSection, save_settings, settings_from_dict
 from kiosk.core.exports import ExportRequest
 from kiosk.core.pin import LockoutPolicy
-from kiosk.core.stats import DashboardStats, SyncStatus
+from kiosk.core.stats import DashboardStats
+from kiosk.core.sync import SyncStatus
 from kiosk.export.writer import export_to_file
 from kiosk.store.database import Database
 from kiosk.store.pin import PinStore
 from kiosk.store.stats import dashboard_stats
-from kiosk.sync.status import SyncStatus as WorkerSyncStatus
+from kiosk.sync.token import TokenError, clean_token, load_token
 from kiosk.sync.worker import read_status
 
 log = logging.getLogger("kiosk.admin")
@@ -42,7 +43,7 @@ def build(
     settings: Settings,
     config_path: Path | None,
     *,
-    sync_status: Callable[[], WorkerSyncStatus] | None = None,
+    sync_status: Callable[[], SyncStatus] | None = None,
     test_connection: Callable[[str, str], tuple[bool, str]] | None = None,
     pin_policy: LockoutPolicy | None = None,
     scrypt_n: int | None = None,
@@ -50,22 +51,41 @@ def build(
 ) -> AdminServices:
     """The admin's services over ``db`` and the config at ``config_path``.
 
-    ``sync_status`` may return the sync worker's own status object (``kiosk.sync.status``);
-    it is turned into the dashboard's plain :class:`SyncStatus`. Without it the status is
-    read from the store.
+    ``sync_status`` is the running sync worker's :meth:`status` (it knows whether it runs);
+    without it the status is read from the store. Either way it is the one
+    :class:`kiosk.core.sync.SyncStatus`.
     """
     holder = _SettingsHolder(settings)
     pins = PinStore(db, pin_policy, scrypt_n=scrypt_n)
     path = config_path or settings.path
+    config_dir = Path(path).parent if path is not None else None
 
     def stats(since: date | None, until: date | None, include_flagged: bool) -> DashboardStats:
-        found = dashboard_stats(db, since, until, include_flagged=include_flagged)
-        return dataclasses.replace(found, sync=read_sync())
+        found = dashboard_stats(
+            db, since, until, include_flagged=include_flagged,
+            offline=not holder.value.sync.endpoint,
+        )
+        return dataclasses.replace(found, sync=read_sync()) if sync_status else found
 
     def read_sync() -> SyncStatus:
         if sync_status is not None:
-            return adapt_sync_status(sync_status())
-        return adapt_sync_status(read_status(db, holder.value))
+            return sync_status()
+        return read_status(db, holder.value)
+
+    def test_endpoint(endpoint: str, token: str) -> tuple[bool, str]:
+        """The owner's connection test; an empty ``token`` means the configured one, read
+        by the same loader as the sync."""
+        current = holder.value
+        try:
+            if token:
+                token = clean_token(token)
+            else:
+                token = load_token(current.sync.token, current.sync.token_file, config_dir)
+        except TokenError as exc:
+            return False, str(exc)
+        if test_connection is not None:
+            return test_connection(endpoint, token)
+        return probe_endpoint(endpoint, token, kiosk_id=current.kiosk.id, site=current.kiosk.site)
 
     def pin_wait() -> tuple[float, bool]:
         wait = pins.wait_seconds()
@@ -96,21 +116,8 @@ def build(
         pin_wait=pin_wait,
         export=export,
         save_settings=save,
-        test_connection=test_connection
-        or (lambda url, token: probe_endpoint(
-            url, token, kiosk_id=holder.value.kiosk.id, site=holder.value.kiosk.site)),
+        test_connection=test_endpoint,
         export_folder=export_folder,
-    )
-
-
-def adapt_sync_status(status: WorkerSyncStatus) -> SyncStatus:
-    """The sync worker's status as the dashboard's plain data (answers, not alerts, pending)."""
-    return SyncStatus(
-        enabled=not status.offline,
-        pending=status.pending_answers,
-        quarantined=status.quarantined,
-        last_success=status.last_success,
-        last_error=status.last_error or "",
     )
 
 

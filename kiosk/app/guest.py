@@ -23,6 +23,7 @@ from kiosk.ui import theme
 from kiosk.ui.disk_watch import DiskWatch
 from kiosk.ui.flow import GuestFlow
 from kiosk.ui.i18n import Translations
+from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.question import QuestionScreen
 from kiosk.ui.thanks import ThanksScreen
 from kiosk.ui.why import WhyScreen
@@ -48,8 +49,10 @@ class KioskApp:
     recorder: DurableRecorder
     translations: Translations
     disk: DiskWatch
+    lockdown: Lockdown
 
     def close(self) -> None:
+        self.lockdown.release()
         self.disk.stop()
         self._stop_flow()
         self.recorder.stop()  # writes the disk still refuses go to a spill file, logged
@@ -143,7 +146,7 @@ def build_app(ctx: Context, *, scale: float | None = None) -> KioskApp:
         opened.answers.close_abandoned()
     except StoreError as exc:
         log.error("cannot close answers left open: %s", exc)
-        problem = str(exc)
+        problem = exc.message
         window.set_staff_notice(
             "startup",
             lambda: QCoreApplication.translate(
@@ -153,7 +156,10 @@ def build_app(ctx: Context, *, scale: float | None = None) -> KioskApp:
     disk = DiskWatch(window, ctx.data_dir)
     disk.start()
     flow.start()
-    return KioskApp(ctx, window, flow, question, why, thanks, recorder, translations, disk)
+    lockdown = Lockdown(window)
+    return KioskApp(
+        ctx, window, flow, question, why, thanks, recorder, translations, disk, lockdown
+    )
 
 
 class DamageNotice(QObject):

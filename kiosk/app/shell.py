@@ -10,13 +10,19 @@ import argparse
 import logging
 import signal
 import sqlite3
+from collections.abc import Callable
 
 from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
+from kiosk.app.awake import KeepAwake
 from kiosk.app.context import Context
+from kiosk.app.display import display_problem
+from kiosk.app.errors import ErrorRecovery
 from kiosk.app.guest import build_app, qt_app, watch_integrity
+from kiosk.app.single_instance import FrontDoor, ask_running_kiosk_to_come_forward
+from kiosk.app.startup_marker import arm
 from kiosk.logs import setup_logging
 from kiosk.store.database import StoreError
 from kiosk.store.opening import access_problem
@@ -26,13 +32,16 @@ log = logging.getLogger("kiosk.ui")
 LOCK_FILENAME = "kiosk.lock"
 EXIT_ALREADY_RUNNING = 3
 EXIT_NO_STORE = 4
+EXIT_NO_DISPLAY = 5
+EXIT_WINDOW_LOST = 6  # the window could not be shown again: a service manager restarts us
+EXIT_ERRORS = 7  # unexpected errors kept coming
 
 
-def _quit_on_signals(app: QApplication) -> QTimer:
+def _quit_on_signals(app: QApplication, stop: Callable[[], None]) -> QTimer:
     """Ctrl+C or a service stop (SIGTERM) ends the event loop cleanly."""
     for name in ("SIGINT", "SIGTERM"):
         if hasattr(signal, name):
-            signal.signal(getattr(signal, name), lambda *_: app.quit())
+            signal.signal(getattr(signal, name), lambda *_: stop())
     # Python runs signal handlers only between bytecodes: wake it up now and then.
     ticker = QTimer(app)
     ticker.timeout.connect(lambda: None)
@@ -41,9 +50,12 @@ def _quit_on_signals(app: QApplication) -> QTimer:
 
 
 def main(args: argparse.Namespace) -> int:
-
     ctx = Context.from_options(args.config, args.data_dir)
     setup_logging(ctx.data_dir, getattr(args, "log_level", "INFO"))
+    problem = display_problem()
+    if problem is not None:
+        log.error("the kiosk cannot start: %s", problem)
+        return EXIT_NO_DISPLAY
     try:
         ctx.data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -54,18 +66,24 @@ def main(args: argparse.Namespace) -> int:
     lock = QLockFile(str(ctx.data_dir / LOCK_FILENAME))
     lock.setStaleLockTime(0)  # never stale by age; a dead owner's lock is still taken over
     if not lock.tryLock(500):
-        if lock.error() == QLockFile.LockError.LockFailedError:
+        if lock.error() != QLockFile.LockError.LockFailedError:
+            # Not another kiosk: the lock file itself cannot be written. Say why.
+            problem = access_problem(ctx.store_path) or (
+                f"cannot write the lock file in {ctx.data_dir} ({lock.error().name})"
+            )
+            log.error("cannot start on %s: %s", ctx.data_dir, problem)
+            return EXIT_NO_STORE
+        if ask_running_kiosk_to_come_forward(ctx.data_dir):
+            log.info("a kiosk already runs on %s: brought it to the front", ctx.data_dir)
+        else:
             log.error("another kiosk is already running on %s; this copy exits", ctx.data_dir)
-            return EXIT_ALREADY_RUNNING
-        # Not another kiosk: the lock file itself cannot be written. Say why.
-        problem = access_problem(ctx.store_path) or (
-            f"cannot write the lock file in {ctx.data_dir} ({lock.error().name})"
-        )
-        log.error("cannot start on %s: %s", ctx.data_dir, problem)
-        return EXIT_NO_STORE
+        return EXIT_ALREADY_RUNNING
     kiosk = None
     owner = None
     integrity = None
+    front_door = None
+    awake = None
+    errors = None
     try:
         try:
             kiosk = build_app(ctx)
@@ -76,22 +94,42 @@ def main(args: argparse.Namespace) -> int:
 
         fullscreen = ctx.settings.kiosk.fullscreen and not getattr(args, "windowed", False)
         kiosk.window.start(fullscreen)
+        arm(kiosk.window, kiosk.question)  # bench/bench_startup.py's end mark
         app.processEvents()  # the question is on screen before the owner's side is built
+
+        def stop(code: int = 0) -> None:
+            """The one way out: the admin's Exit, a service stop, or a window that is gone."""
+            kiosk.lockdown.release()
+            app.exit(code)
+
+        if fullscreen:
+            kiosk.lockdown.on_lost = lambda: stop(EXIT_WINDOW_LOST)
+            kiosk.lockdown.lock()
+        front_door = FrontDoor(ctx.data_dir, kiosk.lockdown.bring_to_front, app)
 
         # The sync (requests) and the admin area: about half a second to import and build,
         # so it comes after the guest can already tap.
         from kiosk.app.admin import AdminSide
 
         owner = AdminSide(kiosk)
-        owner.exit_requested.connect(app.quit)
+        owner.exit_requested.connect(lambda: stop(0))
         owner.start()
+        errors = ErrorRecovery(owner.back_to_question, lambda: stop(EXIT_ERRORS)).install()
         integrity = watch_integrity(kiosk)
-        _quit_on_signals(app)
+        awake = KeepAwake(app)
+        awake.start()
+        _quit_on_signals(app, stop)
         log.info("kiosk %s started on %s", __version__, ctx.data_dir)
         code = app.exec()
         log.info("kiosk stopped")
         return code
     finally:
+        if errors is not None:
+            errors.uninstall()
+        if awake is not None:
+            awake.stop()
+        if front_door is not None:
+            front_door.close()
         if integrity is not None:
             integrity.stop()
         if owner is not None:

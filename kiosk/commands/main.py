@@ -125,6 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
     endpoint.add_argument("--threads", type=int, default=4)
 
     command("set-pin", help="set the owner's PIN for the kiosk's admin area")
+
+    doctor = command("doctor", help="check config, store, disk, endpoint and display; exit 1 if wrong")
+    doctor.add_argument("--json", action="store_true", help="machine-readable output")
     return parser
 
 
@@ -141,6 +144,7 @@ HANDLERS: dict[str, str] = {
     "status": "kiosk.commands.status",
     "endpoint": "kiosk.endpoint.serve",
     "set-pin": "kiosk.commands.set_pin",
+    "doctor": "kiosk.commands.doctor",
 }
 
 

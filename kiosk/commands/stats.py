@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import sys
 
@@ -23,12 +22,10 @@ def main(args: argparse.Namespace) -> int:
             args.since,
             args.until,
             include_flagged=bool(getattr(args, "include_flagged", False)),
+            offline=not context.settings.sync.endpoint,
         )
     finally:
         context.close()
-    stats = dataclasses.replace(
-        stats, sync=dataclasses.replace(stats.sync, enabled=context.settings.sync.enabled)
-    )
     if getattr(args, "json", False):
         sys.stdout.write(json.dumps(stats.as_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -60,7 +57,7 @@ def render_text(stats: DashboardStats) -> str:
             lines.append(f"Reasons ({category}): {top}")
     lines.append(f"Flagged answers (counted apart): {stats.flagged}")
     sync = stats.sync
-    if sync.enabled:
+    if not sync.offline:
         lines.append(f"Sync: {sync.pending} pending, {sync.quarantined} quarantined")
     else:
         lines.append("Sync: off (no endpoint configured)")

@@ -6,8 +6,8 @@ import argparse
 import sys
 
 from kiosk.app.context import Context
-from kiosk.sync.client import TokenError, load_token
-from kiosk.sync.status import SyncStatus
+from kiosk.core.sync import SyncStatus
+from kiosk.sync.token import TokenError, load_token
 from kiosk.sync.worker import SyncWorker, read_status
 
 OFFLINE = "offline mode (no endpoint configured)"
@@ -33,7 +33,9 @@ def main(args: argparse.Namespace) -> int:
             sys.stdout.write(f"{OFFLINE}; {status.pending} pending\n")
             return 0 if status.pending == 0 else 1
         try:
-            token = load_token(settings.sync, ctx.config_path.parent)
+            token = load_token(
+                settings.sync.token, settings.sync.token_file, ctx.config_path.parent
+            )
         except TokenError as exc:
             sys.stderr.write(f"kiosk sync: {exc}\n")
             return 2

@@ -9,7 +9,10 @@ from datetime import datetime, timedelta, timezone
 MIN_SCORE = 0
 MAX_SCORE = 10
 SCORES = tuple(range(MIN_SCORE, MAX_SCORE + 1))
-COMMENT_MAX_LENGTH = 500
+# The longest comment the sync protocol carries: the ceiling of ``[why] comment_max_length``
+# and what the central endpoint accepts. The kiosk cuts a comment once, to the configured
+# length, when it is stored (kiosk.store.answers.AnswerStore.complete).
+COMMENT_MAX_LENGTH = 2000
 
 
 class Category(enum.StrEnum):
@@ -57,7 +60,7 @@ def validate_score(score: object) -> int:
     return score
 
 
-def clean_comment(comment: str | None, max_length: int = COMMENT_MAX_LENGTH) -> str:
+def clean_comment(comment: str | None, max_length: int) -> str:
     """Trim a comment, drop control characters, cap its length."""
     if not comment:
         return ""
@@ -131,12 +134,14 @@ class Answer:
         reasons: tuple[str, ...] = (),
         comment: str = "",
     ) -> Answer:
+        """This answer with its why step ended; ``comment`` is kept as given (the store has
+        already cleaned and cut it to the configured length)."""
         return replace(
             self,
             completion=Completion(completion),
             completed_utc=at,
             reasons=tuple(dict.fromkeys(reasons)),
-            comment=clean_comment(comment),
+            comment=comment,
         )
 
 

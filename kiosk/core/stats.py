@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 
 from kiosk.core.answer import SCORES, Category
 from kiosk.core.nps import NpsSummary, change, summarize_distribution
+from kiosk.core.sync import SyncStatus
 
 WEEK_TREND_AFTER_DAYS = 45  # longer ranges are drawn week by week
 
@@ -67,17 +68,6 @@ class Comment:
     @property
     def category(self) -> Category:
         return Category.of(self.score)
-
-
-@dataclass(frozen=True, slots=True)
-class SyncStatus:
-    """The outbox as the owner sees it. ``enabled`` False: the kiosk runs offline by design."""
-
-    enabled: bool = False
-    pending: int = 0
-    quarantined: int = 0
-    last_success: datetime | None = None
-    last_error: str = ""
 
 
 @dataclass(frozen=True)
@@ -141,14 +131,7 @@ class DashboardStats:
             "by_hour": [s.as_dict() for s in self.by_hour],
             "by_weekday": [s.as_dict() for s in self.by_weekday],
             "flagged": self.flagged,
-            "sync": {
-                "enabled": self.sync.enabled,
-                "pending": self.sync.pending,
-                "quarantined": self.sync.quarantined,
-                "last_success": self.sync.last_success.isoformat()
-                if self.sync.last_success else None,
-                "last_error": self.sync.last_error,
-            },
+            "sync": self.sync.as_dict(),
         }
 
 

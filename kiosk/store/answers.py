@@ -11,42 +11,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 
-from kiosk.core.answer import Answer, Category, Completion, clean_comment, iso_utc, parse_iso
-from kiosk.store import keep, meta, outbox
+from kiosk.core.answer import COMMENT_MAX_LENGTH, Answer, Completion, clean_comment, iso_utc
+from kiosk.core.sync import OutboxKind
+from kiosk.store import keep, meta, outbox, rows
 from kiosk.store.database import Database
 
 log = logging.getLogger("kiosk.store")
-
-ANSWER_COLUMNS = (
-    "id, seq, kiosk_id, created_utc, utc_offset_minutes, score, reasons, comment, language,"
-    " app_version, flags, completion, completed_utc"
-)
-
 
 def local_offset_minutes(moment: datetime) -> int:
     """The machine's UTC offset at ``moment``, in minutes (DST-aware)."""
     offset = moment.astimezone().utcoffset() or timedelta(0)
     return int(offset.total_seconds() // 60)
-
-
-def row_to_answer(row: sqlite3.Row | tuple) -> Answer:
-    (answer_id, seq, kiosk_id, created, offset, score, reasons, comment, language, version,
-     flags, completion, completed) = row
-    return Answer(
-        id=answer_id,
-        seq=seq,
-        kiosk_id=kiosk_id,
-        created_utc=parse_iso(created),
-        utc_offset_minutes=offset,
-        score=score,
-        reasons=tuple(json.loads(reasons)),
-        comment=comment,
-        language=language,
-        app_version=version,
-        flags=tuple(json.loads(flags)),
-        completion=Completion(completion) if completion else None,
-        completed_utc=parse_iso(completed) if completed else None,
-    )
 
 
 class AnswerStore:
@@ -67,13 +42,13 @@ class AnswerStore:
         *,
         flags: Iterable[str] = (),
         now: datetime | None = None,
-        alert_kinds: Iterable[str] = (),
+        alert_kinds: Iterable[OutboxKind] = (),
         answer_id: str | None = None,
         utc_offset_minutes: int | None = None,
     ) -> Answer:
         """Store a tapped score at once; returns the answer with its ``seq``.
 
-        ``alert_kinds`` ("alert", "webhook") puts detractor alerts in the outbox in the same
+        ``alert_kinds`` (from :func:`kiosk.core.sync.alert_kinds_for`) puts detractor alerts in the outbox in the same
         transaction, so the alert exists exactly when the answer does.
         """
         now = now or datetime.now(timezone.utc)
@@ -105,9 +80,13 @@ class AnswerStore:
         reasons: Iterable[str] = (),
         comment: str = "",
         now: datetime | None = None,
-        comment_max_length: int = 500,
+        comment_max_length: int = COMMENT_MAX_LENGTH,
     ) -> Answer:
-        """End the why step of an answer and queue it for sync. Only once per answer."""
+        """End the why step of an answer and queue it for sync. Only once per answer.
+
+        The comment is cleaned and cut here, once: the app passes the configured
+        ``[why] comment_max_length``; the default is the longest the protocol carries.
+        """
         now = now or datetime.now(timezone.utc)
         reasons = tuple(dict.fromkeys(reasons))
         comment = clean_comment(comment, comment_max_length)
@@ -125,7 +104,7 @@ class AnswerStore:
                  iso_utc(now), answer_id),
             )
             _add_reasons(con, done)
-            outbox.enqueue(con, "answer", answer_id, now)
+            outbox.enqueue(con, OutboxKind.ANSWER, answer_id, now)
         return done
 
     def choose_reasons(self, answer_id: str, reasons: Iterable[str]) -> None:
@@ -151,7 +130,7 @@ class AnswerStore:
                 closed = _answer_by_id(con, answer_id)
                 if closed is not None:
                     _add_reasons(con, closed)
-                outbox.enqueue(con, "answer", answer_id, now)
+                outbox.enqueue(con, OutboxKind.ANSWER, answer_id, now)
         if ids:
             log.info("closed %d answer(s) left open by an interrupted flow", len(ids))
         return len(ids)
@@ -165,11 +144,11 @@ class AnswerStore:
         endpoint a gap, a "lost" answer, for every one of them.
         """
         with self.db.transaction() as con:
-            rows = list(answers)
+            batch = list(answers)
             seqs: list[int] = []
             last_seq = int(meta.get(con, meta.LAST_SEQ, "0") or 0)
             last_demo = int(meta.get(con, meta.LAST_DEMO_SEQ, "0") or 0)
-            for answer in rows:
+            for answer in batch:
                 if answer.seq is None or (origin == "demo" and answer.seq > 0):
                     if origin == "demo":
                         last_demo -= 1
@@ -188,14 +167,14 @@ class AnswerStore:
             meta.put(con, meta.LAST_DEMO_SEQ, str(last_demo))
             # One executemany per table and one tally update per distinct key, not per
             # answer: 100,000 demo answers go in within seconds.
-            _insert_many(con, rows, seqs, origin=origin)
+            _insert_many(con, batch, seqs, origin=origin)
             if enqueue:
-                for answer, seq in zip(rows, seqs, strict=True):
+                for answer, seq in zip(batch, seqs, strict=True):
                     if answer.is_complete and seq > 0:
                         outbox.enqueue(
-                            con, "answer", answer.id, answer.completed_utc or answer.created_utc
+                            con, OutboxKind.ANSWER, answer.id, answer.completed_utc or answer.created_utc
                         )
-        return len(rows)
+        return len(batch)
 
     # --- reading -----------------------------------------------------------------------
 
@@ -230,25 +209,15 @@ class AnswerStore:
         batch: int = 2000,
     ) -> Iterator[Answer]:
         """Answers in order of ``seq``, optionally by local day (inclusive); streamed."""
-        for row in self.iter_rows(since, until, include_flagged=include_flagged, batch=batch):
-            yield row_to_answer(row)
-
-    def iter_rows(
-        self,
-        since: date | None = None,
-        until: date | None = None,
-        *,
-        include_flagged: bool = True,
-        batch: int = 2000,
-    ) -> Iterator[tuple]:
-        """Raw rows (``ANSWER_COLUMNS`` order) for exports that must stream millions."""
         condition, params = local_day_filter(since, until, include_flagged)
         where = f"WHERE {condition}" if condition else ""
-        cursor = self.db.connection().execute(
-            f"SELECT {ANSWER_COLUMNS} FROM answers {where} ORDER BY seq", params
+        cursor = rows.named(
+            self.db.connection(),
+            f"SELECT {rows.select_list()} FROM answers {where} ORDER BY seq",
+            params,
         )
-        while rows := cursor.fetchmany(batch):
-            yield from rows
+        while found := cursor.fetchmany(batch):
+            yield from (rows.answer_from(row) for row in found)
 
 
 def local_day_filter(
@@ -270,71 +239,39 @@ def local_day_filter(
 
 
 def _answer_by_id(con: sqlite3.Connection, answer_id: str) -> Answer | None:
-    row = con.execute(f"SELECT {ANSWER_COLUMNS} FROM answers WHERE id = ?", (answer_id,)).fetchone()
-    return None if row is None else row_to_answer(row)
-
-
-_INSERT_ANSWER = (
-    "INSERT INTO answers (id, seq, kiosk_id, created_utc, utc_offset_minutes, local_day,"
-    " local_hour, local_weekday, score, category, reasons, comment, language, app_version,"
-    " flags, flagged, origin, completion, completed_utc)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
-_ADD_TALLY = (
-    "INSERT INTO tally (local_day, local_hour, local_weekday, score, flagged, n)"
-    " VALUES (?, ?, ?, ?, ?, ?)"
-    " ON CONFLICT (local_day, local_hour, score, flagged) DO UPDATE SET n = n + excluded.n"
-)
-_ADD_ANSWER_REASON = "INSERT OR IGNORE INTO answer_reasons (answer_id, reason) VALUES (?, ?)"
-_ADD_REASON_TALLY = (
-    "INSERT INTO reason_tally (local_day, category, reason, flagged, n)"
-    " VALUES (?, ?, ?, ?, ?)"
-    " ON CONFLICT (local_day, category, reason, flagged) DO UPDATE SET n = n + excluded.n"
-)
-
-
-def _answer_row(answer: Answer, origin: str, seq: int | None = None) -> tuple:
-    """The values of :data:`_INSERT_ANSWER` for ``answer``."""
-    local = answer.local_time
-    return (
-        answer.id, answer.seq if seq is None else seq, answer.kiosk_id,
-        iso_utc(answer.created_utc), answer.utc_offset_minutes, local.date().isoformat(), local.hour, local.weekday(),
-        answer.score, Category.of(answer.score).value, json.dumps(list(answer.reasons)),
-        answer.comment, answer.language, answer.app_version, json.dumps(list(answer.flags)),
-        1 if answer.flags else 0, origin, answer.completion.value if answer.completion else None,
-        iso_utc(answer.completed_utc) if answer.completed_utc else None,
-    )
-
-
-def _tally_key(row: tuple) -> tuple:
-    """(local_day, local_hour, local_weekday, score, flagged) of an :func:`_answer_row`."""
-    return row[5], row[6], row[7], row[8], row[15]
+    row = rows.named(
+        con, f"SELECT {rows.select_list()} FROM answers WHERE id = ?", (answer_id,)
+    ).fetchone()
+    return None if row is None else rows.answer_from(row)
 
 
 def _insert(con: sqlite3.Connection, answer: Answer, *, origin: str) -> None:
-    row = _answer_row(answer, origin)
-    con.execute(_INSERT_ANSWER, row)
-    con.execute(_ADD_TALLY, (*_tally_key(row), 1))
+    row = rows.answer_row(answer, origin)
+    con.execute(rows.INSERT_ANSWER, row)
+    con.execute(rows.ADD_TALLY, (*rows.tally_key(row), 1))
 
 
 def _insert_many(
     con: sqlite3.Connection, answers: list[Answer], seqs: list[int], *, origin: str
 ) -> None:
     """:func:`_insert` plus :func:`_add_reasons` for many answers, numbered ``seqs``."""
-    rows = [_answer_row(a, origin, seq) for a, seq in zip(answers, seqs, strict=True)]
-    con.executemany(_INSERT_ANSWER, rows)
-    tally: Counter[tuple] = Counter(_tally_key(row) for row in rows)
-    con.executemany(_ADD_TALLY, [(*key, n) for key, n in tally.items()])
+    values = [rows.answer_row(a, origin, seq) for a, seq in zip(answers, seqs, strict=True)]
+    con.executemany(rows.INSERT_ANSWER, values)
+    tally: Counter[tuple] = Counter(rows.tally_key(row) for row in values)
+    con.executemany(rows.ADD_TALLY, [(*key, n) for key, n in tally.items()])
     pairs = [
         (answer.id, reason) for answer in answers for reason in dict.fromkeys(answer.reasons)
     ]
-    con.executemany(_ADD_ANSWER_REASON, pairs)
+    con.executemany(rows.ADD_ANSWER_REASON, pairs)
     reason_tally: Counter[tuple] = Counter(
-        (row[5], row[9], reason, row[15])
-        for answer, row in zip(answers, rows, strict=True)
+        (
+            rows.row_value(row, "local_day"), rows.row_value(row, "category"), reason,
+            rows.row_value(row, "flagged"),
+        )
+        for answer, row in zip(answers, values, strict=True)
         for reason in dict.fromkeys(answer.reasons)
     )
-    con.executemany(_ADD_REASON_TALLY, [(*key, n) for key, n in reason_tally.items()])
+    con.executemany(rows.ADD_REASON_TALLY, [(*key, n) for key, n in reason_tally.items()])
 
 
 def _add_reasons(con: sqlite3.Connection, answer: Answer) -> None:
@@ -344,8 +281,8 @@ def _add_reasons(con: sqlite3.Connection, answer: Answer) -> None:
     flagged = 1 if answer.flags else 0
     category = answer.category.value
     for reason in answer.reasons:
-        con.execute(_ADD_ANSWER_REASON, (answer.id, reason))
-        con.execute(_ADD_REASON_TALLY, (local_day, category, reason, flagged, 1))
+        con.execute(rows.ADD_ANSWER_REASON, (answer.id, reason))
+        con.execute(rows.ADD_REASON_TALLY, (local_day, category, reason, flagged, 1))
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,21 +12,18 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from kiosk.store import meta
-from kiosk.store.answers import (
-    _ADD_ANSWER_REASON,
-    _ADD_REASON_TALLY,
-    _ADD_TALLY,
-    _INSERT_ANSWER,
-    _tally_key,
-)
 from kiosk.store.database import Database
-
-# The answers table's columns, in the order ``load_rows`` expects them.
-ROW_COLUMNS = (
-    "id", "seq", "kiosk_id", "created_utc", "utc_offset_minutes", "local_day", "local_hour",
-    "local_weekday", "score", "category", "reasons", "comment", "language", "app_version",
-    "flags", "flagged", "origin", "completion", "completed_utc",
+from kiosk.store.rows import (
+    ADD_ANSWER_REASON,
+    ADD_REASON_TALLY,
+    ADD_TALLY,
+    INDEX,
+    INSERT_ANSWER,
+    ROW_COLUMNS,
+    tally_key,
 )
+
+__all__ = ["ROW_COLUMNS", "load_rows"]
 
 
 def load_rows(db: Database, rows: Iterable[Sequence], chunk: int = 50_000) -> int:
@@ -51,18 +48,20 @@ def _load_chunk(db: Database, rows: list[Sequence]) -> int:
     tally: Counter = Counter()
     reason_tally: Counter = Counter()
     reason_rows: list[tuple[str, str]] = []
+    day_at, category_at, flagged_at = INDEX["local_day"], INDEX["category"], INDEX["flagged"]
+    reasons_at, id_at, seq_at = INDEX["reasons"], INDEX["id"], INDEX["seq"]
     for row in rows:
-        day, category = row[5], row[9]
-        flagged = row[15]
-        tally[_tally_key(row)] += 1
-        if row[10] != "[]":
-            for reason in json.loads(row[10]):
-                reason_rows.append((row[0], reason))
+        day, category = row[day_at], row[category_at]
+        flagged = row[flagged_at]
+        tally[tally_key(row)] += 1
+        if row[reasons_at] != "[]":
+            for reason in json.loads(row[reasons_at]):
+                reason_rows.append((row[id_at], reason))
                 reason_tally[(day, category, reason, flagged)] += 1
     with db.transaction() as con:
-        con.executemany(_INSERT_ANSWER, rows)
-        con.executemany(_ADD_ANSWER_REASON, reason_rows)
-        con.executemany(_ADD_TALLY, [(*key, n) for key, n in tally.items()])
-        con.executemany(_ADD_REASON_TALLY, [(*key, n) for key, n in reason_tally.items()])
-        meta.raise_seq(con, max(row[1] for row in rows))
+        con.executemany(INSERT_ANSWER, rows)
+        con.executemany(ADD_ANSWER_REASON, reason_rows)
+        con.executemany(ADD_TALLY, [(*key, n) for key, n in tally.items()])
+        con.executemany(ADD_REASON_TALLY, [(*key, n) for key, n in reason_tally.items()])
+        meta.raise_seq(con, max(row[seq_at] for row in rows))
     return len(rows)

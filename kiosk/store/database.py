@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from kiosk.core.messages import QT_TRANSLATE_NOOP, Message
 from kiosk.store import schema
 
 log = logging.getLogger("kiosk.store")
@@ -42,8 +43,11 @@ def is_corruption(exc: BaseException) -> bool:
 class StoreError(Exception):
     """Storage failed in a way the staff must hear about (disk full, read-only, damaged)."""
 
-    def __init__(self, message: str, *, corrupt: bool = False, code: int | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self, message: Message | str, *, corrupt: bool = False, code: int | None = None
+    ) -> None:
+        self.message = message if isinstance(message, Message) else Message("StoreProblem", message)
+        super().__init__(self.message.english())
         self.corrupt = corrupt
         self.code = code  # SQLite's primary result code, when SQLite refused
 
@@ -62,22 +66,22 @@ def storage_error(exc: sqlite3.Error) -> StoreError:
     )
 
 
-def describe_storage_error(exc: sqlite3.Error) -> str:
+def describe_storage_error(exc: sqlite3.Error) -> Message:
     """A sentence for staff: what went wrong with the disk, without SQL jargon."""
     code = primary_code(exc)
     if code == 13:
-        return "the disk is full"
+        return QT_TRANSLATE_NOOP("StoreProblem", "the disk is full")
     if code == 8:
-        return "the data folder is read-only"
+        return QT_TRANSLATE_NOOP("StoreProblem", "the data folder is read-only")
     if code in (11, 26):
-        return "the database file is damaged"
+        return QT_TRANSLATE_NOOP("StoreProblem", "the database file is damaged")
     if code == 10:
-        return "the disk reported an input/output error"
+        return QT_TRANSLATE_NOOP("StoreProblem", "the disk reported an input/output error")
     if code == 14:
-        return "the database file cannot be opened"
+        return QT_TRANSLATE_NOOP("StoreProblem", "the database file cannot be opened")
     if code == 5:
-        return "the database is locked by another program"
-    return str(exc)
+        return QT_TRANSLATE_NOOP("StoreProblem", "the database is locked by another program")
+    return QT_TRANSLATE_NOOP("StoreProblem", "{detail}").with_params(detail=str(exc))
 
 
 def _rollback(con: sqlite3.Connection) -> None:
@@ -125,7 +129,7 @@ class Database:
         con = getattr(self._local, "con", None)
         if con is None:
             if self._closed:
-                raise StoreError("the store is closed")
+                raise StoreError(QT_TRANSLATE_NOOP("StoreProblem", "the store is closed"))
             target = (
                 f"{self.path.resolve().as_uri()}?{self._uri_options}" if self.read_only
                 else self.path
@@ -156,7 +160,9 @@ class Database:
         they are bugs, not weather.
         """
         if self.read_only:
-            raise StoreError("the store is open read-only", code=8)
+            raise StoreError(
+                QT_TRANSLATE_NOOP("StoreProblem", "the data folder is read-only"), code=8
+            )
         try:
             con = self.connection()
             con.execute("BEGIN IMMEDIATE")

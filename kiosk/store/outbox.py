@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from kiosk.core.answer import Answer, iso_utc, parse_iso
+from kiosk.core.sync import OutboxKind
+from kiosk.store import rows
 
-KINDS = ("answer", "alert", "webhook")
-ALERT_KINDS = ("alert", "webhook")
-_ERROR_MAX = 500
+ERROR_MAX = 500  # characters of a failure's reason kept on the row
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +28,7 @@ class OutboxItem:
     """One pending delivery and the answer it carries (as stored now)."""
 
     id: int
-    kind: str
+    kind: OutboxKind
     answer: Answer
     attempts: int
 
@@ -36,7 +36,7 @@ class OutboxItem:
 @dataclass(frozen=True, slots=True)
 class QuarantinedItem:
     id: int
-    kind: str
+    kind: OutboxKind
     answer_id: str
     seq: int
     reason: str
@@ -48,16 +48,15 @@ class QuarantinedItem:
 class Counts:
     pending_answers: int = 0
     pending_alerts: int = 0
-    quarantined: int = 0
+    quarantined_answers: int = 0
+    quarantined_alerts: int = 0
 
 
-def enqueue(con: sqlite3.Connection, kind: str, answer_id: str, now: datetime) -> None:
+def enqueue(con: sqlite3.Connection, kind: OutboxKind, answer_id: str, now: datetime) -> None:
     """Queue ``answer_id`` for ``kind``; queuing the same thing twice is a no-op."""
-    if kind not in KINDS:
-        raise ValueError(f"unknown outbox kind {kind!r}")
     con.execute(
         "INSERT OR IGNORE INTO outbox (kind, answer_id, created_utc) VALUES (?, ?, ?)",
-        (kind, answer_id, iso_utc(now)),
+        (OutboxKind(kind).value, answer_id, iso_utc(now)),
     )
 
 
@@ -72,7 +71,7 @@ def _due_clause(now: datetime, max_wait: timedelta) -> tuple[str, tuple[str, str
 
 def claim_due(
     con: sqlite3.Connection,
-    kinds: Sequence[str],
+    kinds: Sequence[OutboxKind],
     now: datetime,
     limit: int,
     *,
@@ -87,22 +86,27 @@ def claim_due(
     (the endpoint deduplicates by answer id). ``after_id`` lets one pass walk past items it
     already tried.
     """
-    from kiosk.store.answers import ANSWER_COLUMNS, row_to_answer
-
     marks = ", ".join("?" for _ in kinds)
-    params: list[object] = [*kinds, after_id]
+    params: list[object] = [*(OutboxKind(k).value for k in kinds), after_id]
     where = f"o.state = 'pending' AND o.kind IN ({marks}) AND o.id > ?"
     if not ignore_schedule:
         clause, due_params = _due_clause(now, max_wait)
         where += f" AND {clause}"
         params.extend(due_params)
-    columns = ", ".join(f"a.{c.strip()}" for c in ANSWER_COLUMNS.split(","))
-    rows = con.execute(
-        f"SELECT o.id, o.kind, o.attempts, {columns} FROM outbox o"
+    found = rows.named(
+        con,
+        f"SELECT o.id AS outbox_id, o.kind AS outbox_kind, o.attempts AS outbox_attempts,"
+        f" {rows.select_list('a')} FROM outbox o"
         f" JOIN answers a ON a.id = o.answer_id WHERE {where} ORDER BY o.id LIMIT ?",
         (*params, limit),
     ).fetchall()
-    return [OutboxItem(r[0], r[1], row_to_answer(r[3:]), r[2]) for r in rows]
+    return [
+        OutboxItem(
+            r["outbox_id"], OutboxKind(r["outbox_kind"]), rows.answer_from(r),
+            r["outbox_attempts"],
+        )
+        for r in found
+    ]
 
 
 def mark_delivered(con: sqlite3.Connection, item_ids: Iterable[int], now: datetime) -> None:
@@ -125,7 +129,7 @@ def record_attempt(
     con.executemany(
         "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_utc = ?"
         " WHERE id = ? AND state = 'pending'",
-        [(error[:_ERROR_MAX], iso_utc(next_attempt), item_id) for item_id in item_ids],
+        [(error[:ERROR_MAX], iso_utc(next_attempt), item_id) for item_id in item_ids],
     )
 
 
@@ -134,52 +138,58 @@ def quarantine(con: sqlite3.Connection, item_id: int, reason: str) -> None:
     con.execute(
         "UPDATE outbox SET state = 'quarantined', attempts = attempts + 1, last_error = ?,"
         " next_attempt_utc = NULL WHERE id = ? AND state = 'pending'",
-        (reason[:_ERROR_MAX] or "rejected", item_id),
+        (reason[:ERROR_MAX] or "rejected", item_id),
     )
 
 
 def counts(con: sqlite3.Connection) -> Counts:
-    rows = con.execute(
-        "SELECT state, kind = 'answer', count(*) FROM outbox"
+    """What waits and what was refused, answers apart from alerts (the one outbox reader)."""
+    found = con.execute(
+        "SELECT state, kind, count(*) FROM outbox"
         " WHERE state IN ('pending', 'quarantined') GROUP BY 1, 2"
     ).fetchall()
-    answers = alerts = quarantined = 0
-    for state, is_answer, n in rows:
-        if state == "quarantined":
-            quarantined += n
-        elif is_answer:
-            answers += n
-        else:
-            alerts += n
-    return Counts(answers, alerts, quarantined)
+
+    def total(state: str, alert: bool) -> int:
+        return sum(n for s, kind, n in found if s == state and OutboxKind(kind).is_alert == alert)
+
+    return Counts(
+        pending_answers=total("pending", False),
+        pending_alerts=total("pending", True),
+        quarantined_answers=total("quarantined", False),
+        quarantined_alerts=total("quarantined", True),
+    )
 
 
-def next_due(con: sqlite3.Connection, kinds: Sequence[str]) -> datetime | None:
+def next_due(con: sqlite3.Connection, kinds: Sequence[OutboxKind]) -> datetime | None:
     """When the earliest scheduled pending item of ``kinds`` becomes due (None: none waits)."""
     marks = ", ".join("?" for _ in kinds)
     row = con.execute(
         f"SELECT min(next_attempt_utc) FROM outbox WHERE state = 'pending' AND kind IN ({marks})",
-        tuple(kinds),
+        tuple(OutboxKind(k).value for k in kinds),
     ).fetchone()
     return parse_iso(row[0]) if row and row[0] else None
 
 
 def quarantined(con: sqlite3.Connection, limit: int = 100) -> list[QuarantinedItem]:
     """Quarantined items, newest first, for the owner's status and exports."""
-    rows = con.execute(
+    found = con.execute(
         "SELECT o.id, o.kind, o.answer_id, a.seq, o.last_error, o.attempts, o.created_utc"
         " FROM outbox o JOIN answers a ON a.id = o.answer_id"
         " WHERE o.state = 'quarantined' ORDER BY o.id DESC LIMIT ?",
         (limit,),
     ).fetchall()
     return [
-        QuarantinedItem(r[0], r[1], r[2], r[3], r[4] or "", r[5], parse_iso(r[6])) for r in rows
+        QuarantinedItem(
+            r[0], OutboxKind(r[1]), r[2], r[3], r[4] or "", r[5], parse_iso(r[6])
+        )
+        for r in found
     ]
 
 
-def state_of(con: sqlite3.Connection, kind: str, answer_id: str) -> tuple[str, int] | None:
+def state_of(con: sqlite3.Connection, kind: OutboxKind, answer_id: str) -> tuple[str, int] | None:
     """(state, attempts) of one item, or None when it was never queued."""
     row = con.execute(
-        "SELECT state, attempts FROM outbox WHERE kind = ? AND answer_id = ?", (kind, answer_id)
+        "SELECT state, attempts FROM outbox WHERE kind = ? AND answer_id = ?",
+        (OutboxKind(kind).value, answer_id),
     ).fetchone()
     return None if row is None else (row[0], row[1])

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.core.answer import Answer, Completion, iso_utc, parse_iso
+from kiosk.core.sync import OutboxKind
 from kiosk.store import spill
 from kiosk.store.answers import AnswerStore, local_offset_minutes
 from kiosk.store.ballast import Ballast
@@ -43,7 +44,7 @@ class _RecordScore:
     score: int
     language: str
     flags: tuple[str, ...]
-    alert_kinds: tuple[str, ...]
+    alert_kinds: tuple[OutboxKind, ...]
     now: datetime
     utc_offset_minutes: int
 
@@ -65,7 +66,7 @@ class _RecordScore:
         return {
             "op": "score", "answer_id": self.answer_id, "score": self.score,
             "language": self.language, "flags": list(self.flags),
-            "alert_kinds": list(self.alert_kinds), "now": iso_utc(self.now),
+            "alert_kinds": [str(k) for k in self.alert_kinds], "now": iso_utc(self.now),
             "utc_offset_minutes": self.utc_offset_minutes,
         }
 
@@ -127,7 +128,8 @@ def _from_record(record: dict[str, Any]) -> _Write:
         return _RecordScore(
             answer_id=str(record["answer_id"]), score=int(record["score"]),
             language=str(record["language"]), flags=tuple(record["flags"]),
-            alert_kinds=tuple(record["alert_kinds"]), now=parse_iso(record["now"]),
+            alert_kinds=tuple(OutboxKind(k) for k in record["alert_kinds"]),
+            now=parse_iso(record["now"]),
             utc_offset_minutes=int(record["utc_offset_minutes"]),
         )
     if kind == "reasons":
@@ -176,7 +178,7 @@ class DurableRecorder:
         language: str,
         *,
         flags: Iterable[str] = (),
-        alert_kinds: Iterable[str] = (),
+        alert_kinds: Iterable[OutboxKind] = (),
     ) -> str:
         """Store a tapped score (or keep it until the disk takes it); returns its answer id."""
         now = self._clock()
@@ -200,9 +202,10 @@ class DurableRecorder:
         *,
         reasons: Iterable[str] = (),
         comment: str = "",
-        comment_max_length: int = 500,
+        comment_max_length: int,
     ) -> None:
-        """End the why step of ``answer_id`` (now, or once the disk takes it)."""
+        """End the why step of ``answer_id`` (now, or once the disk takes it); the comment is
+        cut to ``comment_max_length`` (the configured one) when it is stored."""
         self._ops.append(
             _Complete(
                 answer_id=answer_id,

@@ -26,14 +26,16 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from kiosk.core.answer import Answer, Completion, InvalidAnswer, iso_utc
 from kiosk.store import events, keep, meta, salvage
-from kiosk.store.answers import ANSWER_COLUMNS, AnswerStore, row_to_answer
+from kiosk.store import rows as answer_rows
+from kiosk.store.answers import AnswerStore
 from kiosk.store.database import Database, is_corruption, primary_code
 from kiosk.store.integrity import connect_read_only
 from kiosk.store.opening import (
@@ -368,8 +370,9 @@ def _readable_answers(con: sqlite3.Connection) -> tuple[list[Answer], int]:
     seen: set[str] = set()
     while start <= top:
         try:
-            rows = con.execute(
-                f"SELECT {ANSWER_COLUMNS} FROM answers WHERE rowid > ? AND rowid <= ?",
+            rows = answer_rows.named(
+                con,
+                f"SELECT {answer_rows.select_list()} FROM answers WHERE rowid > ? AND rowid <= ?",
                 (start, start + step),
             ).fetchall()
         except sqlite3.DatabaseError:
@@ -384,11 +387,11 @@ def _readable_answers(con: sqlite3.Connection) -> tuple[list[Answer], int]:
     return answers, skipped
 
 
-def _rows_one_by_one(con: sqlite3.Connection, low: int, high: int) -> Iterator[tuple]:
+def _rows_one_by_one(con: sqlite3.Connection, low: int, high: int) -> Iterator[sqlite3.Row]:
     for rowid in range(low + 1, high + 1):
         try:
-            row = con.execute(
-                f"SELECT {ANSWER_COLUMNS} FROM answers WHERE rowid = ?", (rowid,)
+            row = answer_rows.named(
+                con, f"SELECT {answer_rows.select_list()} FROM answers WHERE rowid = ?", (rowid,)
             ).fetchone()
         except sqlite3.DatabaseError:
             continue
@@ -396,9 +399,9 @@ def _rows_one_by_one(con: sqlite3.Connection, low: int, high: int) -> Iterator[t
             yield row
 
 
-def _answer_or_none(row: tuple, *, close: bool = True) -> Answer | None:
+def _answer_or_none(row: Mapping[str, Any], *, close: bool = True) -> Answer | None:
     try:
-        answer = row_to_answer(row)
+        answer = answer_rows.answer_from(row)
     except (InvalidAnswer, ValueError, TypeError, json.JSONDecodeError):
         return None
     return _closed(answer) if close else answer

@@ -13,8 +13,8 @@ format describes it (https://www.sqlite.org/fileformat.html):
   on a chain of overflow pages (4-byte next page number, then content), which is followed;
 * a record: a varint header size, one varint serial type per column, then the values.
 
-Records with the column layout of ``answers`` (:mod:`kiosk.store.schema`) are returned as
-rows in ``ANSWER_COLUMNS`` order, and ``meta`` pairs for the keys asked for; the caller
+Records with the column layout of ``answers`` (:data:`kiosk.store.rows.ROW_COLUMNS`) are
+returned as rows by column name, and ``meta`` pairs for the keys asked for; the caller
 validates them like any row read through SQLite. Pure Python, read-only, no SQLite.
 """
 
@@ -25,6 +25,9 @@ import struct
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from kiosk.store.rows import ROW_COLUMNS
 
 log = logging.getLogger("kiosk.store")
 
@@ -37,27 +40,17 @@ _WAL_MAGICS = (0x377F0682, 0x377F0683)
 _WAL_HEADER = 32
 _WAL_FRAME_HEADER = 24
 
-# The answers table of schema version 1, column by column (kiosk/store/schema.py).
-ANSWER_TABLE_COLUMNS = (
-    "id", "seq", "kiosk_id", "created_utc", "utc_offset_minutes", "local_day", "local_hour",
-    "local_weekday", "score", "category", "reasons", "comment", "language", "app_version",
-    "flags", "flagged", "origin", "completion", "completed_utc",
-)
-# ... and the order kiosk.store.answers.row_to_answer reads (ANSWER_COLUMNS).
-_ROW_ORDER = tuple(
-    ANSWER_TABLE_COLUMNS.index(name)
-    for name in ("id", "seq", "kiosk_id", "created_utc", "utc_offset_minutes", "score",
-                 "reasons", "comment", "language", "app_version", "flags", "completion",
-                 "completed_utc")
-)
+# The answers table's columns in the table's order (schema version 1), defined once.
+ANSWER_TABLE_COLUMNS = ROW_COLUMNS
 _CATEGORIES = {"detractor", "passive", "promoter"}
+_ORIGINS = {"guest", "demo", "recovered"}
 
 
 @dataclass
 class Salvage:
-    """What the walk found: answer rows (ANSWER_COLUMNS order, with their origin) and meta."""
+    """What the walk found: answer rows (by column name, with their origin) and meta."""
 
-    rows: list[tuple[tuple, str]] = field(default_factory=list)
+    rows: list[tuple[dict[str, Any], str]] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
     pages: int = 0
     leaf_pages: int = 0
@@ -303,20 +296,29 @@ def _value(buf: bytes, pos: int, serial: int) -> tuple[object, int]:
     raise ValueError(f"reserved serial type {serial}")
 
 
-def _answer_row(payload: bytes) -> tuple[tuple, str] | None:
+_COLUMN = {name: i for i, name in enumerate(ANSWER_TABLE_COLUMNS)}
+_TEXT = tuple(_COLUMN[n] for n in (
+    "id", "kiosk_id", "created_utc", "local_day", "category", "reasons", "comment", "language",
+    "app_version", "flags", "origin",
+))
+_INTS = tuple(_COLUMN[n] for n in (
+    "seq", "utc_offset_minutes", "local_hour", "local_weekday", "score", "flagged",
+))
+
+
+def _answer_row(payload: bytes) -> tuple[dict[str, Any], str] | None:
     values = _record(payload)
     if values is None or len(values) < len(ANSWER_TABLE_COLUMNS):
         return None
     values = values[:len(ANSWER_TABLE_COLUMNS)]
-    text = (0, 2, 3, 5, 9, 10, 11, 12, 13, 14, 16)
-    ints = (1, 4, 6, 7, 8, 15)
-    if not all(isinstance(values[i], str) for i in text):
+    if not all(isinstance(values[i], str) for i in _TEXT):
         return None
-    if not all(isinstance(values[i], int) for i in ints):
+    if not all(isinstance(values[i], int) for i in _INTS):
         return None
-    if values[9] not in _CATEGORIES or values[16] not in ("guest", "demo", "recovered"):
+    origin = values[_COLUMN["origin"]]
+    if values[_COLUMN["category"]] not in _CATEGORIES or origin not in _ORIGINS:
         return None
-    return tuple(values[i] for i in _ROW_ORDER), str(values[16])
+    return dict(zip(ANSWER_TABLE_COLUMNS, values, strict=True)), str(origin)
 
 
 def _meta_pair(payload: bytes) -> tuple[str, str] | None:

@@ -16,7 +16,6 @@ from kiosk.core.nps import summarize_distribution
 from kiosk.core.stats import (
     Comment,
     DashboardStats,
-    SyncStatus,
     TrendPoint,
     bucket_start,
     empty_distribution,
@@ -47,11 +46,14 @@ def dashboard_stats(
     *,
     include_flagged: bool = False,
     today: date | None = None,
+    offline: bool = True,
 ) -> DashboardStats:
     """Every number of the dashboard for ``since..until`` (local days, inclusive).
 
     A missing end is taken from the data (first day held) or from ``today``; flagged answers
-    are always counted apart, and are in the NPS only when ``include_flagged``.
+    are always counted apart, and are in the NPS only when ``include_flagged``. ``offline``
+    says whether the kiosk has no endpoint (it goes into the sync's status, read in the same
+    snapshot as the numbers).
     """
     today = today or datetime.now().astimezone().date()
     if since is None or until is None:
@@ -61,10 +63,12 @@ def dashboard_stats(
     if since > until:
         since, until = until, since
     with db.snapshot() as con:
-        return _read(con, since, until, include_flagged)
+        return _read(con, since, until, include_flagged, offline)
 
 
-def _read(con: sqlite3.Connection, since: date, until: date, include_flagged: bool) -> DashboardStats:
+def _read(
+    con: sqlite3.Connection, since: date, until: date, include_flagged: bool, offline: bool
+) -> DashboardStats:
     # One pass over the period's tally rows (at most days x 24 x 11 x 2 of them) feeds the
     # distribution, the trend, the hours, the weekdays and the flagged count at once.
     granularity = trend_granularity(since, until)
@@ -128,7 +132,7 @@ def _read(con: sqlite3.Connection, since: date, until: date, include_flagged: bo
         by_hour=summaries_by(hours, 24),
         by_weekday=summaries_by(weekdays, 7),
         flagged=flagged,
-        sync=_sync_status(con),
+        sync=sync_state.read_status(con, offline=offline),
     )
 
 
@@ -165,20 +169,3 @@ def _latest_comments(
             local = parse_iso(created).astimezone(timezone(timedelta(minutes=offset)))
             found.append(Comment(local, score, text, language, bool(flagged)))
     return tuple(found)
-
-
-def _sync_status(con: sqlite3.Connection) -> SyncStatus:
-    counts = dict(
-        con.execute(
-            "SELECT state, count(*) FROM outbox WHERE kind = 'answer'"
-            " AND state IN ('pending', 'quarantined') GROUP BY state"
-        ).fetchall()
-    )
-    state = sync_state.read(con)
-    return SyncStatus(
-        enabled=False,
-        pending=counts.get("pending", 0),
-        quarantined=counts.get("quarantined", 0),
-        last_success=state.last_success,
-        last_error=state.last_error or "",
-    )

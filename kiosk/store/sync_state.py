@@ -1,6 +1,5 @@
-"""What the sync last achieved, kept in the ``meta`` table so a restart still shows it.
-
-``kiosk.store.stats`` (the owner's dashboard and ``kiosk stats``) reads it through :func:`read`.
+"""What the sync last achieved, kept in the ``meta`` table so a restart still shows it, and
+the one reader of the sync's state: :func:`read_status` (outbox counts plus this).
 """
 
 from __future__ import annotations
@@ -10,7 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kiosk.core.answer import iso_utc, parse_iso
-from kiosk.store import meta
+from kiosk.core.sync import SyncStatus
+from kiosk.store import meta, outbox
 
 LAST_SUCCESS = "sync_last_success_utc"
 LAST_ERROR = "sync_last_error"
@@ -53,7 +53,25 @@ def record_success(con: sqlite3.Connection, now: datetime) -> None:
 
 def record_error(con: sqlite3.Connection, message: str, now: datetime, *, auth: bool = False) -> None:
     """Remember the latest failure (a sentence without secrets) and when it happened."""
-    meta.put(con, LAST_ERROR, message[:500])
+    meta.put(con, LAST_ERROR, message[: outbox.ERROR_MAX])
     meta.put(con, LAST_ERROR_AT, iso_utc(now))
     if auth:
         meta.put(con, LAST_AUTH_FAILURE, iso_utc(now))
+
+
+def read_status(con: sqlite3.Connection, *, offline: bool, running: bool = False) -> SyncStatus:
+    """The sync's state as every screen and command shows it (read in one snapshot)."""
+    counts = outbox.counts(con)
+    state = read(con)
+    return SyncStatus(
+        offline=offline,
+        pending_answers=counts.pending_answers,
+        pending_alerts=counts.pending_alerts,
+        quarantined_answers=counts.quarantined_answers,
+        quarantined_alerts=counts.quarantined_alerts,
+        last_success=state.last_success,
+        last_error=state.last_error,
+        last_error_at=state.last_error_at,
+        auth_failing=state.auth_failing,
+        running=running,
+    )

@@ -20,7 +20,6 @@ import socket
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import requests
@@ -47,30 +46,11 @@ def request_deadline(section: SyncSection) -> float:
     return section.connect_timeout + 2 * section.read_timeout
 
 
-class TokenError(Exception):
-    """The configured token cannot be read."""
-
-
 @dataclass(frozen=True)
 class HttpReply:
     status: int
     body: bytes
     headers: Mapping[str, str] = field(default_factory=dict)
-
-
-def load_token(section: SyncSection, base: Path | None = None) -> str:
-    """The bearer token from ``token`` or ``token_file`` (relative to ``base``); may be ''."""
-    if section.token:
-        return section.token.strip()
-    if not section.token_file:
-        return ""
-    path = Path(section.token_file).expanduser()
-    if not path.is_absolute() and base is not None:
-        path = base / path
-    try:
-        return path.read_text(encoding="utf-8").strip()
-    except OSError as exc:
-        raise TokenError(f"cannot read the token file {path}: {exc.strerror}") from exc
 
 
 class Client:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 import random
 import threading
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -22,11 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.config import Settings
+from kiosk.core.sync import ALERT_KINDS, OutboxKind, SyncStatus
 from kiosk.store import outbox, sync_state
 from kiosk.store.database import Database, StoreError
 from kiosk.sync import backoff, protocol
-from kiosk.sync.client import Client, HttpReply, TokenError, TransportError, load_token
-from kiosk.sync.status import SyncStatus
+from kiosk.sync.client import Client, HttpReply, TransportError
+from kiosk.sync.clock import Clock, SystemClock
+from kiosk.sync.token import TokenError, load_token
 from kiosk.sync.webhook import AlertText, default_alert_text, webhook_body
 
 log = logging.getLogger("kiosk.sync")
@@ -48,18 +49,19 @@ class PassResult:
 
 
 class _Target:
-    """Backoff state of one destination ("alerts", "answers", "webhook"), in memory."""
+    """Backoff state of one destination (one :class:`OutboxKind`), in memory."""
 
-    def __init__(self, cap: float) -> None:
+    def __init__(self, cap: float, clock: Clock) -> None:
         self.cap = cap
+        self.clock = clock
         self.failures = 0
-        self.not_before = 0.0  # time.monotonic()
+        self.not_before = 0.0  # on the clock's monotonic scale
 
     def blocked(self) -> bool:
-        return time.monotonic() < self.not_before
+        return self.clock.monotonic() < self.not_before
 
     def wait(self) -> float:
-        return max(self.not_before - time.monotonic(), 0.0)
+        return max(self.not_before - self.clock.monotonic(), 0.0)
 
     def succeeded(self) -> None:
         self.failures = 0
@@ -67,7 +69,7 @@ class _Target:
 
     def failed(self, delay: float) -> None:
         self.failures += 1
-        self.not_before = time.monotonic() + delay
+        self.not_before = self.clock.monotonic() + delay
 
 
 class _Failure(Exception):
@@ -93,8 +95,11 @@ class SyncWorker:
         on_alert_delivered: Callable[[str], None] | None = None,
         alert_text: AlertText = default_alert_text,
         rng: random.Random | None = None,
+        clock: Clock | None = None,
     ) -> None:
         self.db = db
+        # Injected so tests move time instead of sleeping through real backoffs.
+        self.clock = clock or SystemClock()
         self.on_status = on_status
         self.on_alert_delivered = on_alert_delivered
         self.alert_text = alert_text
@@ -116,9 +121,9 @@ class SyncWorker:
         self.kiosk = protocol.kiosk_block(settings.kiosk.id, settings.kiosk.site, _app_version())
         cap = settings.sync.max_backoff_seconds
         self._targets = {
-            "alerts": _Target(min(cap, ALERT_BACKOFF_CAP)),
-            "answers": _Target(cap),
-            "webhook": _Target(min(cap, ALERT_BACKOFF_CAP)),
+            OutboxKind.ALERT: _Target(min(cap, ALERT_BACKOFF_CAP), self.clock),
+            OutboxKind.ANSWER: _Target(cap, self.clock),
+            OutboxKind.WEBHOOK: _Target(min(cap, ALERT_BACKOFF_CAP), self.clock),
         }
         self._batch_limit = settings.sync.batch_size
 
@@ -174,10 +179,9 @@ class SyncWorker:
 
     def _finish(self, result: PassResult) -> None:
         waits = []
-        for target, kind in (("alerts", "alert"), ("answers", "answer"), ("webhook", "webhook")):
+        for kind, state in self._targets.items():
             if not self._enabled(kind):
                 continue
-            state = self._targets[target]
             if state.blocked():
                 waits.append(state.wait())  # whatever waits there, it waits for this
                 continue
@@ -189,19 +193,19 @@ class SyncWorker:
             result.retry_in = max(min(waits), 0.05)
         self.publish_status(force=True)
 
-    def _enabled(self, kind: str) -> bool:
-        return self.webhook_enabled if kind == "webhook" else self.endpoint_enabled
+    def _enabled(self, kind: OutboxKind) -> bool:
+        return self.webhook_enabled if kind is OutboxKind.WEBHOOK else self.endpoint_enabled
 
     def _stopping(self) -> bool:
         return self._stop.is_set()
 
     def _now(self) -> datetime:
-        return datetime.now(timezone.utc)
+        return self.clock.now()
 
     def _max_wait(self) -> timedelta:
         return timedelta(seconds=self.settings.sync.max_backoff_seconds + 60)
 
-    def _due_in(self, kind: str) -> float | None:
+    def _due_in(self, kind: OutboxKind) -> float | None:
         """Seconds until the earliest scheduled retry of ``kind`` (None: none scheduled)."""
         when = outbox.next_due(self.db.connection(), [kind])
         if when is None:
@@ -211,24 +215,23 @@ class SyncWorker:
     # --- alerts ------------------------------------------------------------------------------
 
     def _send_alerts(self, result: PassResult, force: bool) -> None:
-        kinds = []
-        if self.endpoint_enabled and (force or not self._targets["alerts"].blocked()):
-            kinds.append("alert")
-        if self.webhook_enabled and (force or not self._targets["webhook"].blocked()):
-            kinds.append("webhook")
+        kinds = [
+            kind for kind in ALERT_KINDS
+            if self._enabled(kind) and (force or not self._targets[kind].blocked())
+        ]
         if not kinds:
             return
         items = outbox.claim_due(
             self.db.connection(), kinds, self._now(), ALERTS_PER_PASS,
             max_wait=self._max_wait(), ignore_schedule=force,
         )
-        failed_now: set[str] = set()
+        failed_now: set[OutboxKind] = set()
         for item in items:
-            target = "alerts" if item.kind == "alert" else "webhook"
+            target = item.kind
             if target in failed_now or (self._targets[target].blocked() and not force):
                 continue
             try:
-                if item.kind == "alert":
+                if item.kind is OutboxKind.ALERT:
                     delivered = self._send_alert(item)
                 else:
                     delivered = self._send_webhook(item)
@@ -281,7 +284,7 @@ class SyncWorker:
     # --- answers -----------------------------------------------------------------------------
 
     def _send_answers(self, result: PassResult, force: bool, max_batches: int | None) -> None:
-        target = self._targets["answers"]
+        target = self._targets[OutboxKind.ANSWER]
         if target.blocked() and not force:
             return
         after_id = 0
@@ -291,7 +294,7 @@ class SyncWorker:
                 result.more_due = True
                 return
             items = outbox.claim_due(
-                self.db.connection(), ("answer",), self._now(), self._batch_limit,
+                self.db.connection(), (OutboxKind.ANSWER,), self._now(), self._batch_limit,
                 max_wait=self._max_wait(), ignore_schedule=force, after_id=after_id,
             )
             if not items:
@@ -300,7 +303,7 @@ class SyncWorker:
             try:
                 self._send_batch(items, result)
             except _Failure as failure:
-                self._failed("answers", items, failure, result)
+                self._failed(OutboxKind.ANSWER, items, failure, result)
                 return
             target.succeeded()
             batches += 1
@@ -354,7 +357,9 @@ class SyncWorker:
             if unanswered:
                 # "An id in neither list is sent again later."
                 attempt = 1 + max(i.attempts for i in unanswered)
-                delay = backoff.full_jitter(attempt, self._targets["answers"].cap, rng=self.rng)
+                delay = backoff.full_jitter(
+                    attempt, self._targets[OutboxKind.ANSWER].cap, rng=self.rng
+                )
                 outbox.record_attempt(
                     con, [i.id for i in unanswered], "not confirmed by the endpoint",
                     now + timedelta(seconds=delay),
@@ -387,7 +392,11 @@ class SyncWorker:
         return _Failure(status_problem(status))
 
     def _failed(
-        self, target: str, items: Sequence[outbox.OutboxItem], failure: _Failure, result: PassResult
+        self,
+        target: OutboxKind,
+        items: Sequence[outbox.OutboxItem],
+        failure: _Failure,
+        result: PassResult,
     ) -> None:
         state = self._targets[target]
         attempt = max(state.failures + 1, 1 + max((i.attempts for i in items), default=0))
@@ -424,10 +433,11 @@ class SyncWorker:
     def status(self) -> SyncStatus:
         return read_status(self.db, self.settings, running=self.is_running())
 
+
     def publish_status(self, *, force: bool = False) -> None:
         if self.on_status is None:
             return
-        now = time.monotonic()
+        now = self.clock.monotonic()
         if not force and now - self._last_status < STATUS_EVERY_SECONDS:
             return
         self._last_status = now
@@ -470,7 +480,7 @@ class SyncWorker:
         """A new answer or alert is in the outbox: alerts go now, answers soon."""
         with self._lock:
             self._alerts_now = True
-            soon = time.monotonic() + self.settings.sync.soon_after_answer_seconds
+            soon = self.clock.monotonic() + self.settings.sync.soon_after_answer_seconds
             self._soon_at = soon if self._soon_at is None else min(self._soon_at, soon)
         self._wake.set()
 
@@ -490,7 +500,7 @@ class SyncWorker:
             self._apply_new_config()  # a change that arrived as we stopped is kept
 
     def _serve(self) -> None:
-        next_full = time.monotonic()  # a first pass at start
+        next_full = self.clock.monotonic()  # a first pass at start
         while not self._stop.is_set():
             self._apply_new_config()
             interval = self.settings.sync.interval_seconds
@@ -502,19 +512,19 @@ class SyncWorker:
                     self._soon_at = None
             result = None
             try:
-                if forced or time.monotonic() >= next_full:
+                if forced or self.clock.monotonic() >= next_full:
                     result = self.run_once(force=forced, max_batches=50)
-                    next_full = time.monotonic() + (0.0 if result.more_due else interval)
+                    next_full = self.clock.monotonic() + (0.0 if result.more_due else interval)
                 elif alerts_now:
                     result = self.run_alerts()
             except Exception:
                 # A bug or a storage problem must not end the sync for good: log it, keep
                 # the loop, try again soon.
                 log.exception("sync pass failed")
-                next_full = time.monotonic() + min(interval, 30.0)
+                next_full = self.clock.monotonic() + min(interval, 30.0)
             if result is not None and result.retry_in is not None:
-                next_full = min(next_full, time.monotonic() + result.retry_in)
-            self._wake.wait(max(next_full - time.monotonic(), 0.0))
+                next_full = min(next_full, self.clock.monotonic() + result.retry_in)
+            self.clock.wait(self._wake, max(next_full - self.clock.monotonic(), 0.0))
             self._wake.clear()
 
 
@@ -541,7 +551,7 @@ def token_for(settings: Settings, db: Database, config_dir: Path | None) -> str:
     """The bearer token; an unreadable token file is logged and recorded as the last
     (authentication) error, so staff see it, and '' is returned."""
     try:
-        return load_token(settings.sync, config_dir)
+        return load_token(settings.sync.token, settings.sync.token_file, config_dir)
     except TokenError as exc:
         log.error("%s", exc)
         with db.transaction() as con:
@@ -550,22 +560,9 @@ def token_for(settings: Settings, db: Database, config_dir: Path | None) -> str:
 
 
 def read_status(db: Database, settings: Settings, *, running: bool = False) -> SyncStatus:
-    """The status from the store: counts of the outbox and what the sync last achieved."""
+    """The status from the store (:func:`kiosk.store.sync_state.read_status`)."""
     with db.snapshot() as con:
-        counts = outbox.counts(con)
-        state = sync_state.read(con)
-    offline = not settings.sync.endpoint
-    return SyncStatus(
-        offline=offline,
-        pending_answers=counts.pending_answers,
-        pending_alerts=counts.pending_alerts,
-        quarantined=counts.quarantined,
-        last_success=state.last_success,
-        last_error=state.last_error,
-        last_error_at=state.last_error_at,
-        auth_failing=state.auth_failing,
-        running=running,
-    )
+        return sync_state.read_status(con, offline=not settings.sync.endpoint, running=running)
 
 
 def _app_version() -> str:

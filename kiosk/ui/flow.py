@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from kiosk.config import Settings
 from kiosk.core.abuse import AbuseFilter
 from kiosk.core.answer import Completion
-from kiosk.sync.status import alert_kinds_for
+from kiosk.core.sync import OutboxKind, alert_kinds_for
 from kiosk.ui.i18n import Translations
 from kiosk.ui.question import QuestionScreen
 from kiosk.ui.thanks import ThanksScreen
@@ -44,12 +44,12 @@ class Recorder(Protocol):
 
     def record_score(
         self, score: int, language: str, *, flags: Iterable[str] = (),
-        alert_kinds: Iterable[str] = (),
+        alert_kinds: Iterable[OutboxKind] = (),
     ) -> str: ...
 
     def complete(
         self, answer_id: str, completion: Completion | str, *, reasons: Iterable[str] = (),
-        comment: str = "", comment_max_length: int = 500,
+        comment: str = "", comment_max_length: int,
     ) -> None: ...
 
     def retry(self) -> bool: ...

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Mapping
+from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -24,6 +25,8 @@ from PySide6.QtCore import (
 )
 
 from kiosk import paths
+from kiosk.core.languages import LANGUAGES, SOURCE_LANGUAGE, SUPPORTED_LANGUAGES
+from kiosk.core.messages import Message, fill, placeholders
 
 log = logging.getLogger("kiosk.ui")
 
@@ -31,7 +34,34 @@ ENV_TRANS_SCALE = "KIOSK_TRANS_SCALE"
 
 # Each language is offered in its own name, so a guest finds theirs whatever is showing.
 # These are deliberately not translated.
-LANGUAGE_NAMES = {"es": "Español", "en": "English"}
+LANGUAGE_NAMES = {language.code: language.endonym for language in LANGUAGES}
+
+
+def shown(value: Any) -> str:
+    """A message's value the way the current language writes it (0,5 in Spanish)."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return str(value)  # no thousands separator: the owner types these back
+    if isinstance(value, float):
+        return QLocale().toString(value, "g", 12)
+    return str(value)
+
+
+def translated(message: Message | str) -> str:
+    """``message`` in the language installed now: its template through Qt, then its values.
+
+    A translation that lost a placeholder falls back to the English template, so the person
+    always reads the whole message. A plain string is shown as it is.
+    """
+    if isinstance(message, str):
+        return message
+    template = QCoreApplication.translate(message.context, message.template)
+    if not placeholders(template) <= set(message.params):
+        template = message.template
+    return fill(template, message.params, shown)
 
 
 def stretch(text: str, scale: float) -> str:
@@ -79,8 +109,8 @@ class Translations(QObject):
 
     def __init__(
         self,
-        languages: tuple[str, ...] = ("es", "en"),
-        default: str = "es",
+        languages: tuple[str, ...] = SUPPORTED_LANGUAGES,
+        default: str = SUPPORTED_LANGUAGES[0],
         *,
         scale: float | None = None,
         parent: QObject | None = None,
@@ -120,11 +150,11 @@ class Translations(QObject):
         # translator lived as long as this object, with its .qm mapped: one pair per switch).
         qt_base = QTranslator()
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if language != "en" and qt_base.load(f"qtbase_{language}", qt_dir):
+        if language != SOURCE_LANGUAGE and qt_base.load(f"qtbase_{language}", qt_dir):
             self._install(qt_base)
         ours: QTranslator | None = QTranslator()
         if not ours.load(self._qm_name(language), str(paths.translations_dir())):
-            if language != "en":  # English is the source language: no file needed
+            if language != SOURCE_LANGUAGE:  # the source language needs no file
                 log.warning(
                     "no translation file %s.qm in %s",
                     self._qm_name(language),

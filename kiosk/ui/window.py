@@ -7,26 +7,27 @@ the guest flow carries on beneath it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLayout, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.core.messages import Message
+from kiosk.ui.i18n import translated
 from kiosk.ui.theme import set_role
 
-# The store's staff-readable causes (kiosk.store.database.describe_storage_error), listed so
-# lupdate offers them for translation; anything else is shown as it comes.
-STORE_PROBLEMS = (
-    QT_TRANSLATE_NOOP("StoreProblem", "the disk is full"),
-    QT_TRANSLATE_NOOP("StoreProblem", "the data folder is read-only"),
-    QT_TRANSLATE_NOOP("StoreProblem", "the database file is damaged"),
-    QT_TRANSLATE_NOOP("StoreProblem", "the disk reported an input/output error"),
-    QT_TRANSLATE_NOOP("StoreProblem", "the database file cannot be opened"),
-    QT_TRANSLATE_NOOP("StoreProblem", "the database is locked by another program"),
-)
+STORE_CONTEXT = "StoreProblem"  # the store words its problems under this context
 
 
-def translate_problem(problem: str) -> str:
-    return QCoreApplication.translate("StoreProblem", problem)
+def translate_problem(problem: Message | str) -> str:
+    """A storage problem in the staff's language.
+
+    The store's errors carry a :class:`Message` (``StoreError.message``). Where only the text
+    survived (``str(error)``), it is the message's own template, so it is looked up as one;
+    anything else is shown as it came.
+    """
+    if isinstance(problem, str):
+        problem = Message(STORE_CONTEXT, problem)
+    return translated(problem)
 
 
 class KioskWindow(QWidget):

@@ -7,7 +7,7 @@ from admin_fixtures import PIN, enter, fill
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton, QWidget
 
-from kiosk.config import ConfigError
+from kiosk.config import ConfigError, settings_from_dict
 from kiosk.ui.i18n import Translations
 
 SIZES = [(1280, 800), (800, 1280)]
@@ -67,10 +67,9 @@ def test_no_admin_text_clips(qtbot, area, services, answer_store, language, size
     check("export")
     area.show_settings()
     check("settings")
-    area.settings_screen.show_config_error(ConfigError(
-        None, "[why] reasons", "x", "reason_unknown",
-        {"value": "Rápido", "choices": "speed, friendliness, quality, price, cleanliness"},
-    ))
+    with pytest.raises(ConfigError) as refused:
+        settings_from_dict({"why": {"reasons": ["speed", "Rápido"]}})
+    area.settings_screen.show_config_error(refused.value)
     check("settings with an error")
     if language == "es":
         assert area.settings_screen.save_button.text() == "Guardar"

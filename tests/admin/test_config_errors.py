@@ -1,22 +1,14 @@
-"""Refused settings are explained in the owner's language, from ConfigError's code and params."""
+"""Refused settings are explained in the owner's language, from the ConfigError's Message."""
 
 from __future__ import annotations
 
-import ast
-import re
-import string
-import xml.etree.ElementTree as ET
-from pathlib import Path
-
 import pytest
 from admin_fixtures import PIN, enter
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 
-from kiosk.admin.config_errors import TEMPLATES, owner_message
-from kiosk.config import ConfigError
-from kiosk.ui.i18n import Translations
-
-ROOT = Path(__file__).resolve().parents[2]
+from kiosk.config import ConfigError, settings_from_dict
+from kiosk.core.messages import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import Translations, translated
 
 
 @pytest.fixture
@@ -45,8 +37,13 @@ def open_settings(qtbot, area, services):
         ("[thanks] seconds", "abc", "Se esperaba un número; se recibió 'abc'."),
         ("[thanks] promoter_url", "g.page/r/x",
          "Se esperaba una dirección que empiece con http:// o https://; se recibió g.page/r/x."),
+        ("[thanks] promoter_url", "http://169.254.169.254/x",
+         "La dirección 169.254.169.254 es de enlace local o de metadatos de la nube; el quiosco "
+         "no envía nada allí."),
         ("[kiosk] accent_colour", "azul", "Se esperaba un color como #1f5fa8; se recibió azul."),
         ("[why] reasons", "speed\nspeed", "El motivo speed está repetido."),
+        ("[sync] token", "abc def",
+         "Un token no debe contener espacios, saltos de línea ni caracteres de control."),
     ],
 )
 def test_a_bad_value_is_explained_in_spanish(qtbot, area, services, spanish, field, value,
@@ -72,44 +69,31 @@ def test_the_same_error_in_english(qtbot, area, services):
     }
 
 
-def test_unknown_code_or_bad_params_fall_back_to_the_english_problem(qapp):
-    assert owner_message(ConfigError(None, "[x] y", "a new problem", "no_such_code")) == (
-        "a new problem")
-    assert owner_message(ConfigError(None, "[x] y", "legacy problem")) == "legacy problem"
-    missing = ConfigError(None, "[thanks] seconds", "out of range", "range", {"low": 1})
-    assert owner_message(missing) == "out of range"
+def test_the_owner_reads_what_the_cli_prints(qapp):
+    """One wording: with no translation installed, the screen shows the CLI's sentence."""
+    with pytest.raises(ConfigError) as refused:
+        settings_from_dict({"kiosk": {"languages": ["es", "zz"]}})
+    assert translated(refused.value.message) == refused.value.problem
+    assert str(refused.value).endswith("[kiosk] languages: " + refused.value.problem)
 
 
-def raised_codes() -> set[str]:
-    tree = ast.parse((ROOT / "kiosk" / "config.py").read_text(encoding="utf-8"))
-    return {
-        node.args[3].value
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-        and node.func.id == "ConfigError" and len(node.args) > 3
-    }
+class LosesAPlaceholder(QTranslator):
+    """A translator whose Spanish dropped {value} and invented {valor}."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        if source == "Expected a number, got {value}.":
+            return "Se esperaba un número; se recibió {valor}."
+        return ""
+
+    def isEmpty(self):
+        return False
 
 
-def test_every_code_config_raises_has_a_template():
-    codes = raised_codes()
-    assert len(codes) >= 25
-    assert codes <= set(TEMPLATES), sorted(codes - set(TEMPLATES))
-
-
-def placeholders(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
-
-
-def test_spanish_templates_keep_every_placeholder():
-    """A translator who drops or renames {value} would make the owner see English."""
-    tree = ET.parse(ROOT / "translations" / "kiosk_es.ts")
-    spanish = {}
-    for context in tree.getroot().iter("context"):
-        if context.findtext("name") == "ConfigError":
-            for message in context.iter("message"):
-                spanish[message.findtext("source")] = message.findtext("translation") or ""
-    for template in TEMPLATES.values():
-        assert template in spanish, template
-        assert spanish[template] and spanish[template] != template
-        assert placeholders(spanish[template]) == placeholders(template), template
-        assert not re.search(r"\{[^}]*[^a-z_}][^}]*\}", spanish[template])
+def test_a_translation_that_lost_a_placeholder_falls_back_to_english(qapp):
+    translator = LosesAPlaceholder()
+    QCoreApplication.installTranslator(translator)
+    try:
+        message = QT_TRANSLATE_NOOP("ConfigError", "Expected a number, got {value}.")
+        assert translated(message.with_params(value="'x'")) == "Expected a number, got 'x'."
+    finally:
+        QCoreApplication.removeTranslator(translator)

@@ -140,7 +140,7 @@ def test_a_sync_error_is_shown_short_and_keeps_the_charts_their_room(
     """A requests traceback as 'last error' grew the footer and squeezed every chart."""
     import dataclasses
 
-    from kiosk.core.stats import SyncStatus
+    from kiosk.core.sync import SyncStatus
 
     fill(answer_store)
     dashboard = open_dashboard(qtbot, area, services)
@@ -150,7 +150,7 @@ def test_a_sync_error_is_shown_short_and_keeps_the_charts_their_room(
         "port=8765): Max retries exceeded with url: /v1/answers (Caused by NewConnectionError("
         "\"HTTPConnection(host='127.0.0.1', port=8765): Failed to establish a new connec"
     )
-    sync = SyncStatus(enabled=True, pending=1, last_error=error)
+    sync = SyncStatus(offline=False, pending_answers=1, last_error=error)
     dashboard.show_stats(dataclasses.replace(dashboard.stats, sync=sync))
     text = dashboard.sync_label.text()
     assert "cannot reach 127.0.0.1:8765" in text

@@ -14,6 +14,7 @@ from admin_fixtures import PIN, enter
 from PySide6.QtCore import QLocale, Qt
 
 from kiosk.config import load_settings
+from kiosk.config.kinds import PerLanguageText
 
 GOOD = '[kiosk]\nshop_name = "Café Bueno"\n'
 
@@ -233,6 +234,45 @@ def test_the_owner_types_settings_on_the_on_screen_keyboard(qtbot, area, service
     assert reasons.toPlainText().endswith("\nt")
     qtbot.mouseClick(keys["<done>"], Qt.MouseButton.LeftButton)
     assert not keyboard.isVisible()
+
+
+def test_the_form_shows_every_declared_form_setting_with_its_label(qtbot):
+    """The form is the declarations: each one with a form group has a labelled field."""
+    from kiosk.admin.settings_screen import SettingsScreen
+    from kiosk.config import declared
+    from kiosk.core.languages import SUPPORTED_LANGUAGES
+
+    screen = SettingsScreen()
+    qtbot.addWidget(screen)
+    expected = set()
+    for one in declared():
+        if one.setting.form is None:
+            continue
+        if isinstance(one.kind, PerLanguageText):
+            expected |= {f"{one.key}.{code}" for code in SUPPORTED_LANGUAGES}
+        else:
+            expected.add(one.key)
+    assert set(screen.fields) == expected
+    assert all(screen.labels[key].text() for key in expected)
+    assert screen.labels["[question] text.en"].text() == "Question (English)"
+
+
+def test_every_kind_has_an_editor_that_gives_back_what_it_was_given(qtbot):
+    """Every declared setting, on the form or not, survives its editor unchanged."""
+    from kiosk.admin.setting_editors import editor_for
+    from kiosk.config import declared
+
+    for one in declared():
+        editor = editor_for(one.kind)(one)
+        for widget in editor.widgets.values():
+            qtbot.addWidget(widget)
+        editor.load(one.default())
+        table: dict = {}
+        editor.read(table)
+        if table:
+            assert one.kind.read(table[one.name]) == one.default(), one.key
+        else:  # an empty text per language, or no token: left out, so the default holds
+            assert one.default() in ({}, ""), one.key
 
 
 def test_closing_the_app_does_not_wait_for_a_connection_test_on_a_dripping_server(

@@ -28,6 +28,7 @@ def write_config(folder, url: str = "", token: str = TOKEN):
     text = '[kiosk]\nid = "test-kiosk"\nsite = "shop-1"\n'
     if url:
         (folder / "token.txt").write_text(token + "\n", encoding="utf-8")
+        (folder / "token.txt").chmod(0o600)
         text += f'[sync]\nendpoint = "{url}"\ntoken_file = "token.txt"\n'
         text += "connect_timeout = 0.5\nread_timeout = 0.5\n"
     path.write_text(text, encoding="utf-8")
@@ -115,6 +116,18 @@ def test_status_tells_it_about_the_store(data_dir, capsys, answer_store):
     assert store["disk_free_bytes"] > 0
     code, out = run(capsys, data_dir, config, "status")
     assert "store:" in out and "1 from guests" in out
+
+
+def test_a_token_file_others_can_read_is_refused_by_sync(endpoint, data_dir, capsys):
+    _, _, server = endpoint
+    fill(data_dir, 1)
+    config = write_config(data_dir, server.url)
+    (data_dir / "token.txt").chmod(0o644)
+    code = main(["--config", str(config), "--data-dir", str(data_dir), "sync", "--once"])
+    captured = capsys.readouterr()
+    assert code == 2
+    assert "readable by other users" in captured.err
+    assert TOKEN not in captured.err + captured.out
 
 
 def test_sync_once_against_a_dripping_endpoint_ends_within_the_deadline(data_dir, capsys):

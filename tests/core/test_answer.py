@@ -76,14 +76,14 @@ def test_local_time_uses_the_stored_offset():
     assert answer.local_time == TAP
 
 
-def test_completed_dedupes_reasons_keeps_order_and_cleans_comment():
+def test_completed_dedupes_reasons_keeps_order_and_keeps_the_comment_as_given():
+    # The store cleans and cuts the comment once, to the configured length; cutting it again
+    # here with another limit was how `comment_max_length = 1000` ended at 500 characters.
     answer = make_answer()
     done_at = TAP + timedelta(seconds=20)
-    done = answer.completed(
-        Completion.SENT, done_at, ("speed", "price", "speed"), "  great\x00 coffee \x1b "
-    )
+    done = answer.completed(Completion.SENT, done_at, ("speed", "price", "speed"), "x" * 1500)
     assert done.reasons == ("speed", "price")
-    assert done.comment == "great coffee"
+    assert done.comment == "x" * 1500
     assert done.is_complete and done.completion is Completion.SENT
     assert done.completed_utc == done_at
     assert not answer.is_complete  # frozen: the original is unchanged
@@ -100,10 +100,12 @@ def test_flagged_follows_flags():
 
 
 def test_clean_comment_keeps_newlines_accents_and_emoji_and_caps_length():
-    assert clean_comment(None) == ""
-    assert clean_comment("  ¡Muy rico, señor! ☕\n¿Volveré? Sí ") == "¡Muy rico, señor! ☕\n¿Volveré? Sí"
-    assert clean_comment("a\u200bb\x07c") == "abc"  # zero-width space and bell are dropped
-    assert len(clean_comment("x" * 10_000)) == COMMENT_MAX_LENGTH
+    limit = COMMENT_MAX_LENGTH
+    assert clean_comment(None, limit) == ""
+    assert clean_comment("  ¡Muy rico, señor! ☕\n¿Volveré? Sí ", limit) == "¡Muy rico, señor! ☕\n¿Volveré? Sí"
+    assert clean_comment("a\u200bb\x07c", limit) == "abc"  # zero-width space and bell dropped
+    assert clean_comment("  great\x00 coffee \x1b ", limit) == "great coffee"
+    assert len(clean_comment("x" * 10_000, limit)) == COMMENT_MAX_LENGTH
     assert clean_comment("abcdef", max_length=3) == "abc"
 
 

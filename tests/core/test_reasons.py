@@ -35,10 +35,11 @@ def test_invalid_ids(bad):
     assert not is_valid_reason_id(bad)
 
 
-def test_builtin_reason_uses_translator_source_text():
+def test_builtin_reason_falls_back_to_its_translatable_message():
     reason = Reason("price")
     assert reason.builtin
-    assert reason.source_text == "Price"
+    assert reason.fallback() == BUILTIN_REASONS["price"]
+    assert (reason.fallback().context, reason.fallback().english()) == ("Reason", "Price")
     assert reason.label("es") is None
 
 
@@ -46,10 +47,11 @@ def test_custom_reason_brings_its_own_labels():
     reason = Reason("parking", {"es": "Estacionamiento", "en": "Parking"})
     assert not reason.builtin
     assert reason.label("es") == "Estacionamiento"
-    assert reason.source_text == "Parking"
+    assert reason.fallback() == "Parking"
     assert reason.label("fr") is None
 
 
 def test_relabelled_builtin_is_not_builtin_and_custom_without_english_falls_back_to_id():
     assert not Reason("price", {"es": "Precios justos"}).builtin
-    assert Reason("wifi", {"es": "Wifi gratis"}).source_text == "wifi"
+    assert Reason("wifi", {"es": "Wifi gratis"}).fallback() == "wifi"
+    assert Reason("price", {"es": "Precios justos"}).fallback() == BUILTIN_REASONS["price"]

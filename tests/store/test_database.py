@@ -133,7 +133,7 @@ def test_storage_errors_are_described_without_sql_jargon(db):
     with pytest.raises(sqlite3.OperationalError) as info:
         con.execute("INSERT INTO meta (key, value) VALUES ('a', '1')")
     con.execute("PRAGMA query_only = OFF")
-    assert describe_storage_error(info.value) == "the data folder is read-only"
+    assert describe_storage_error(info.value).english() == "the data folder is read-only"
 
 
 def test_closed_store_refuses_new_connections(data_dir):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from kiosk.core.answer import Completion
+from kiosk.core.sync import ALERT_KINDS
 from kiosk.store import outbox, sync_state
 from kiosk.store.database import Database
 
@@ -31,7 +32,7 @@ def test_an_answer_is_queued_only_once_complete(answer_store):
 def test_alerts_are_queued_at_the_tap_and_claimed_apart(answer_store):
     con = answer_store.db.connection()
     answer = answer_store.record_score(2, "es", now=NOW, alert_kinds=("alert", "webhook"))
-    alerts = outbox.claim_due(con, outbox.ALERT_KINDS, NOW, 10)
+    alerts = outbox.claim_due(con, ALERT_KINDS, NOW, 10)
     assert sorted(i.kind for i in alerts) == ["alert", "webhook"]
     assert all(i.answer.id == answer.id for i in alerts)
     assert outbox.claim_due(con, ["answer"], NOW, 10) == []

@@ -25,7 +25,7 @@ def test_healthy_store_writes_at_once(answer_store):
     answer_id = recorder.record_score(3, "es", flags=("too_soon",), alert_kinds=("alert",))
     stored = answer_store.get(answer_id)
     assert stored is not None and stored.score == 3 and stored.flags == ("too_soon",)
-    recorder.complete(answer_id, Completion.SENT, reasons=["price"], comment="caro")
+    recorder.complete(answer_id, Completion.SENT, reasons=["price"], comment="caro", comment_max_length=500)
     stored = answer_store.get(answer_id)
     assert stored.completion is Completion.SENT
     assert stored.reasons == ("price",) and stored.comment == "caro"
@@ -38,7 +38,7 @@ def test_read_only_store_keeps_answers_in_order_until_retry(answer_store):
     _make_read_only(answer_store)
 
     second = recorder.record_score(2, "es")
-    recorder.complete(second, Completion.SKIPPED)
+    recorder.complete(second, Completion.SKIPPED, comment_max_length=500)
     third = recorder.record_score(10, "en")
 
     assert recorder.problem == "the data folder is read-only"
@@ -62,7 +62,7 @@ def test_full_disk_is_reported_and_replayed(answer_store, tmp_path):
     ids = []
     for score in range(11):
         answer_id = recorder.record_score(score, "es")
-        recorder.complete(answer_id, Completion.SENT, comment="x" * 400)
+        recorder.complete(answer_id, Completion.SENT, comment="x" * 400, comment_max_length=500)
         ids.append(answer_id)
     assert recorder.problem == "the disk is full"
     assert recorder.pending_count > 0
@@ -83,7 +83,7 @@ def test_tap_time_is_kept_when_the_write_is_late(answer_store):
     recorder = DurableRecorder(answer_store, clock=lambda: next(moments))
     _make_read_only(answer_store)
     answer_id = recorder.record_score(5, "es")
-    recorder.complete(answer_id, Completion.TIMEOUT, reasons=["speed"])
+    recorder.complete(answer_id, Completion.TIMEOUT, reasons=["speed"], comment_max_length=500)
     _make_writable(answer_store)
     recorder.retry()
     stored = answer_store.get(answer_id)
@@ -94,7 +94,7 @@ def test_tap_time_is_kept_when_the_write_is_late(answer_store):
 
 def test_a_write_that_can_never_succeed_does_not_block_the_rest(answer_store):
     recorder = DurableRecorder(answer_store)
-    recorder.complete("no-such-answer", Completion.SENT)  # a bug: nothing to complete
+    recorder.complete("no-such-answer", Completion.SENT, comment_max_length=500)  # a bug: nothing to complete
     later = recorder.record_score(8, "en")
     assert recorder.pending_count == 0
     assert answer_store.get(later) is not None
@@ -104,7 +104,7 @@ def test_a_write_whose_reply_was_lost_is_not_written_again(answer_store, caplog)
     recorder = DurableRecorder(answer_store)
     _make_read_only(answer_store)
     answer_id = recorder.record_score(4, "es", alert_kinds=("alert",))
-    recorder.complete(answer_id, Completion.SENT, comment="lento")
+    recorder.complete(answer_id, Completion.SENT, comment="lento", comment_max_length=500)
     _make_writable(answer_store)
     # Both writes reached the disk, but the recorder never heard so (a lost reply).
     answer_store.record_score(4, "es", alert_kinds=("alert",), answer_id=answer_id)

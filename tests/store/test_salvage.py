@@ -139,4 +139,4 @@ def test_salvage_reads_rows_only_in_the_wal(data_dir):
     finally:
         opened.db.close()
     assert Path(f"{path}-wal").exists() or found.rows
-    assert {row[0] for row, _origin in found.rows} >= set(ids)
+    assert {row["id"] for row, _origin in found.rows} >= set(ids)

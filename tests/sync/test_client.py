@@ -9,7 +9,7 @@ import pytest
 from endpoint_server import LiveServer
 
 from kiosk.config import SyncSection
-from kiosk.sync.client import Client, TokenError, TransportError, load_token
+from kiosk.sync.client import Client, TransportError
 
 
 def serve(status: str, body: bytes = b"{}", headers=(), delay: float = 0.0):
@@ -103,15 +103,6 @@ def test_tls_failure_against_a_plain_http_port_is_reported():
     finally:
         client.close()
         server.stop()
-
-
-def test_token_from_a_file_relative_to_the_config(tmp_path):
-    (tmp_path / "token.txt").write_text("abc123\n", encoding="utf-8")
-    assert load_token(SyncSection(token_file="token.txt"), tmp_path) == "abc123"
-    assert load_token(SyncSection(token="  xyz "), tmp_path) == "xyz"
-    assert load_token(SyncSection(), tmp_path) == ""
-    with pytest.raises(TokenError, match="cannot read"):
-        load_token(SyncSection(token_file="missing.txt"), tmp_path)
 
 
 def _tls_server(tmp_path):

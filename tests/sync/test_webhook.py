@@ -8,8 +8,8 @@ import time
 from endpoint_server import LiveServer
 
 from kiosk.config import AlertsSection, KioskSection, Settings, SyncSection
+from kiosk.core.sync import alert_kinds_for
 from kiosk.store import outbox
-from kiosk.sync.status import alert_kinds_for
 from kiosk.sync.worker import SyncWorker
 
 

@@ -6,6 +6,7 @@ import logging
 import time
 
 import pytest
+from helpers.clock import ManualClock
 from sync_helpers import add_answers, sync_settings
 
 from kiosk.core.answer import Completion
@@ -13,21 +14,26 @@ from kiosk.store import outbox, sync_state
 from kiosk.sync.worker import SyncWorker
 
 
-def drain(worker: SyncWorker, limit: float = 15.0) -> int:
-    """Run passes (as the loop would, honouring backoffs) until nothing is pending."""
-    deadline = time.monotonic() + limit
+def drain(worker: SyncWorker, limit_passes: int = 200) -> int:
+    """Run passes (as the loop would, honouring backoffs) until nothing is pending; the
+    worker's manual clock is stepped over each backoff instead of sleeping through it."""
     passes = 0
-    while worker.status().pending and time.monotonic() < deadline:
+    while worker.status().pending and passes < limit_passes:
         result = worker.run_once()
         passes += 1
         if result.retry_in:
-            time.sleep(min(result.retry_in, 1.5))
+            worker.clock.advance(result.retry_in)
     return passes
 
 
 @pytest.fixture
-def worker(kiosk_settings, answer_store):
-    w = SyncWorker(kiosk_settings, answer_store.db, token=kiosk_settings.sync.token)
+def clock():
+    return ManualClock()
+
+
+@pytest.fixture
+def worker(kiosk_settings, answer_store, clock):
+    w = SyncWorker(kiosk_settings, answer_store.db, token=kiosk_settings.sync.token, clock=clock)
     yield w
     w.stop()
     w.client.close()
@@ -96,7 +102,10 @@ def test_retry_after_is_obeyed(endpoint, worker, answer_store):
     assert failed.failed and 0.5 <= failed.retry_in <= 1.0
     assert worker.run_once().delivered == 0  # still waiting, no request made
     assert len(faults.seen) == 1
-    time.sleep(failed.retry_in)
+    worker.clock.advance(failed.retry_in - 0.05)
+    assert worker.run_once().delivered == 0  # a moment before Retry-After: still waiting
+    assert len(faults.seen) == 1
+    worker.clock.advance(0.05)
     assert worker.run_once().delivered == 1
 
 
@@ -191,7 +200,7 @@ def test_the_token_never_reaches_a_log_line(endpoint, worker, answer_store, capl
     add_answers(answer_store, 2)
     faults.add("401", "500", "reset")
     with caplog.at_level(logging.DEBUG):
-        drain(worker, limit=5)
+        drain(worker, limit_passes=10)
     assert caplog.records
     assert all(worker.settings.sync.token not in r.getMessage() for r in caplog.records)
     assert worker.settings.sync.token not in repr(worker.client)

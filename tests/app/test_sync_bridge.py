@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from endpoint_server import TOKEN, LiveServer, central
 
+from kiosk.app.sync_bridge import SyncBridge
 from kiosk.config import KioskSection, Settings, SyncSection
-from kiosk.sync.status import SyncStatus
+from kiosk.core.sync import SyncStatus
 from kiosk.sync.worker import SyncWorker
-from kiosk.ui.sync_bridge import SyncBridge
 
 
 def test_bridge_emits_status_and_alert_delivered_in_the_ui_thread(qtbot, tmp_path, answer_store):
@@ -49,7 +49,7 @@ def test_stopping_never_waits_on_a_dripping_endpoint(qtbot, answer_store):
 
     from drip_server import DripServer
 
-    from kiosk.ui.sync_bridge import STOP_SECONDS
+    from kiosk.app.sync_bridge import STOP_SECONDS
 
     server = DripServer(interval=0.2)
     settings = Settings(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from kiosk.sync.status import SyncStatus
+from kiosk.core.sync import SyncStatus
 from kiosk.sync.webhook import alert_details
 
 if TYPE_CHECKING:
