@@ -43,11 +43,17 @@ run: translations
 
 # All three run even when one fails, so CI reports every problem at once.
 test: translations
+	@bash tools/test-deps.sh
 	@status=0; \
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest || status=1; \
 	$(BIN)/ruff check . || status=1; \
 	$(BIN)/lint-imports || status=1; \
 	exit $$status
+
+# The edit loop: no slow-marked tests, stop at the first failure, no .pytest_cache written.
+.PHONY: test-fast
+test-fast: translations
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow" -x -q -p no:cacheprovider
 
 lint: setup
 	$(BIN)/ruff check .

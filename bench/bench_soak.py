@@ -43,7 +43,7 @@ from kiosk.app.admin import AdminSide
 from kiosk.app.context import Context
 from kiosk.app.guest import build_app, qt_app
 from kiosk.config import Settings
-from kiosk.store.central import CentralStore
+from kiosk.endpoint.store.service import CentralStore
 from kiosk.sync.worker import read_status
 
 TOKEN = "soak-token-0123456789"
@@ -152,7 +152,7 @@ class Network:
     def __init__(self, folder: Path) -> None:
         self.db = folder / "central.sqlite"
         self.tokens = folder / "tokens.txt"
-        self.tokens.write_text(f"{TOKEN}\n", encoding="utf-8")
+        self.tokens.write_text(f"{TOKEN} {KIOSK_ID}\n", encoding="utf-8")  # bound to the kiosk
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen | None = None
@@ -314,7 +314,7 @@ def verify(store_path: Path, central_db: Path, flows_done: int) -> list[tuple[bo
             " AND flagged = 0")}
     finally:
         con.close()
-    central = CentralStore(central_db)
+    central = CentralStore.open(central_db)
     try:
         held = central.answer_ids()
         held_alerts = central.alert_ids()

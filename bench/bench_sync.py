@@ -37,13 +37,14 @@ from kiosk import __version__
 from kiosk.app.sync_bridge import SyncBridge
 from kiosk.config import KioskSection, Settings, SyncSection
 from kiosk.core.demo import DemoPlan, generate_answers
-from kiosk.store.central import CentralStore
+from kiosk.endpoint.store.service import CentralStore
 from kiosk.store.recovery import open_store
 from kiosk.sync import protocol
 from kiosk.sync.worker import SyncWorker
 
 TOKEN = "bench-token-0123456789"
 KIOSK = "bench-kiosk"
+BARE_TOKEN = "bench-bare-token-0123456789"
 
 
 def free_port() -> int:
@@ -55,7 +56,8 @@ def free_port() -> int:
 def start_endpoint(folder: Path, name: str) -> tuple[subprocess.Popen, str, Path]:
     db = folder / f"{name}.sqlite"
     tokens = folder / "tokens.txt"
-    tokens.write_text(f"{TOKEN}\n", encoding="utf-8")
+    # Each kiosk posts with its own token (the bare loop posts as a kiosk of its own).
+    tokens.write_text(f"{TOKEN} {KIOSK}\n{BARE_TOKEN} bare-kiosk\n", encoding="utf-8")
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "kiosk", "--log-level", "ERROR", "endpoint", "--db", str(db),
@@ -172,7 +174,7 @@ def bare_loop(url: str, answers, batch: int) -> float:
             wire["id"] = str(uuid.uuid4())  # new ids: the server really stores them
         bodies.append(protocol.encode({"kiosk": kiosk, "answers": chunk,
                                        "sent_at": datetime.now(timezone.utc).isoformat()}))
-    headers = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
+    headers = {"Authorization": f"Bearer {BARE_TOKEN}", "Content-Type": "application/json"}
     started = time.perf_counter()
     for body in bodies:
         reply = requests.post(url + protocol.ANSWERS_PATH, data=body, headers=headers, timeout=30)
@@ -184,7 +186,7 @@ def tap_to_alert(app: QApplication, opened, url: str, central_db: Path, taps: in
     worker = SyncWorker(settings_for(url), opened.db, token=TOKEN)
     bridge = SyncBridge(worker)
     bridge.start()
-    central = CentralStore(central_db)
+    central = CentralStore.open(central_db)
     times = []
     try:
         time.sleep(0.3)
@@ -233,7 +235,7 @@ def main() -> int:
                   f" (batches of {worker.settings.sync.batch_size})")
             print(f"UI thread while syncing: longest stall {max_gap:.1f} ms over {ticks} ticks"
                   f" of a 1 ms QTimer (target < 16 ms)")
-            held = CentralStore(central_db)
+            held = CentralStore.open(central_db)
             held_count = held.count_answers()
             print(f"endpoint holds {held_count} answers")
             if held_count != args.answers:

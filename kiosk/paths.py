@@ -17,6 +17,7 @@ So the code never branches on ``sys._MEIPASS``, and callers ask only for
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from importlib import resources
@@ -30,6 +31,7 @@ ENV_DATA_DIR = "KIOSK_DATA_DIR"
 STORE_FILENAME = "kiosk.sqlite"
 
 
+@functools.cache
 def _package_folder() -> Path:
     """The ``kiosk`` package's folder, as ``importlib.resources`` sees it."""
     folder = resources.files("kiosk")

@@ -1,4 +1,8 @@
-"""Shared fixtures: a real SQLite store in a temp folder, settings, and a thread check."""
+"""Qt's environment for the whole suite, and the shared fixtures (tests/helpers/fixtures.py).
+
+Nothing here imports Qt: the Qt-free folders also run with PySide6 not installed
+(``tools/test-without-qt.sh``).
+"""
 
 from __future__ import annotations
 
@@ -6,17 +10,14 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
+
+import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_SCALE_FACTOR", "1")
 
-import pytest
-
-from kiosk import __version__
-from kiosk.config import Settings
-from kiosk.store.recovery import OpenedStore, open_store
+pytest_plugins = ["helpers.fixtures", "pytester"]
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -40,63 +41,9 @@ def _compiled_translations():
                        check=True, timeout=60)
 
 
-@pytest.fixture
-def data_dir(tmp_path):
-    folder = tmp_path / "data"
-    folder.mkdir()
-    return folder
-
-
-@pytest.fixture
-def settings() -> Settings:
-    return Settings()
-
-
-@pytest.fixture
-def opened_store(data_dir) -> OpenedStore:
-    opened = open_store(data_dir / "kiosk.sqlite", "test-kiosk", __version__)
-    yield opened
-    opened.db.close()
-
-
-@pytest.fixture
-def answer_store(opened_store):
-    return opened_store.answers
-
-
-# --- a live reference endpoint for the sync, on 127.0.0.1 ---------------------------------
-
-
-@pytest.fixture
-def endpoint(tmp_path):
-    """(central store, faults middleware, live server) on 127.0.0.1."""
-    from endpoint_server import Faults, LiveServer, central
-
-    store, app = central(tmp_path / "central.sqlite")
-    faults = Faults(app, slow_seconds=0.8)
-    server = LiveServer(faults)
-    yield store, faults, server
-    server.stop()
-    store.close()
-
-
-@pytest.fixture
-def kiosk_settings(endpoint) -> Settings:
-    from sync_helpers import sync_settings
-
-    return sync_settings(endpoint[2].url)
-
-
-@pytest.fixture(autouse=True)
-def _no_dangling_threads():
-    """Fail any test that leaves a thread of ours running (napari's idea)."""
-    before = set(threading.enumerate())
-    yield
-    leftover = [
-        t for t in threading.enumerate()
-        if t not in before and t.is_alive() and not t.daemon and t.name.startswith("kiosk")
-    ]
-    for thread in leftover:
-        thread.join(timeout=5)
-    still = [t.name for t in leftover if t.is_alive()]
-    assert not still, f"threads left running: {still}"
+def pytest_addoption(parser, pluginmanager) -> None:
+    """Without pytest-qt (tools/test-without-qt.sh) nothing reads its two ini keys; declare
+    them, unused, so that --strict-config still refuses every unknown key in that run."""
+    if not pluginmanager.has_plugin("pytest-qt"):
+        for key in ("qt_api", "qt_log_level_fail"):
+            parser.addini(key, f"pytest-qt's {key} (pytest-qt is not installed in this run)")

@@ -17,8 +17,9 @@ from typing import Any
 
 import waitress.server
 
-from kiosk.endpoint.app import EndpointApp, Token
-from kiosk.store.central import CentralStore
+from kiosk.endpoint.app import create_app
+from kiosk.endpoint.config import EndpointConfig
+from kiosk.endpoint.store.service import CentralStore
 
 TOKEN = "kiosk-test-token-5f1c"
 OWNER_TOKEN = "owner-test-token-9a2e"
@@ -139,7 +140,10 @@ def _reply(start_response: Callable, status: str, body: bytes,
     return [body]
 
 
-def central(path: Path) -> tuple[CentralStore, EndpointApp]:
-    store = CentralStore(path)
-    app = EndpointApp(store, [Token(TOKEN, "test-kiosk"), Token(OWNER_TOKEN)])
-    return store, app
+def central(db: Path | str, **app_options: Any) -> tuple[CentralStore, Callable]:
+    """The central service on ``db`` (a SQLite path or a postgresql:// address), with TOKEN
+    registered for kiosk "test-kiosk" (its site bound at first contact) and OWNER_TOKEN as
+    an admin's API token."""
+    store = CentralStore.open(db)
+    store.change("import-tokens", "tests", [(TOKEN, "test-kiosk"), (OWNER_TOKEN, None)])
+    return store, create_app(EndpointConfig(db=str(db)), store, **app_options)

@@ -38,6 +38,10 @@ if [ "$(uname -s)" = Linux ]; then
     check_lib 'libxcb-xkb.so.1' libxcb-xkb1
     check_lib 'libX11-xcb.so.1' libx11-xcb1
     check_lib 'libxkbcommon-x11.so.0' libxkbcommon-x11-0
+    # The central service's tests start a throwaway PostgreSQL (initdb, pg_ctl).
+    if ! command -v pg_ctl >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+        missing+=("postgresql")
+    fi
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

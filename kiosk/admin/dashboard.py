@@ -1,16 +1,17 @@
 """The owner's dashboard: how the shop is doing and why, at a glance.
 
 It shows a :class:`~kiosk.core.stats.DashboardStats` and emits intents; the area controller
-reads the numbers (``services.stats``) and calls :meth:`show_stats`. Cards reflow from three
-columns (landscape) to two (portrait), and every chart draws itself to its size.
+reads the numbers (``services.stats``) and calls :meth:`show_stats`. The cards come from
+:data:`kiosk.admin.dashboard_cards.CARDS` (title, part of the stats, drawing function); this
+screen builds one :class:`Card` per entry, flows them into three columns (landscape) or two
+(portrait), and fills them. Every chart draws itself to its size.
 """
 
 from __future__ import annotations
 
-import html
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -26,51 +27,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.admin.charts import (
-    BarChart,
-    LineChart,
-    ReasonChart,
-    SignedBarChart,
-    StackedBarChart,
-    signed,
+from kiosk.admin.dashboard_cards import (
+    CARDS,
+    SLOT_MIN_ANSWERS,
+    CardSpec,
+    Drawing,
+    grid_places,
+    is_sparse,
 )
-from kiosk.admin.style import CATEGORY_COLOURS, DETRACTOR, PROMOTER, date_format, mark
+from kiosk.admin.style import date_format, mark
 from kiosk.admin.sync_text import sync_problem
 from kiosk.config import Settings
-from kiosk.core.answer import Category
-from kiosk.core.nps import MIN_ANSWERS_FOR_SCORE, NpsSummary
-from kiosk.core.reasons import Reason
 from kiosk.core.stats import DashboardStats, Preset, preset_range
-from kiosk.ui.reason_labels import reason_label
-from kiosk.ui.theme import MUTED
 
 CUSTOM = "custom"
+LANDSCAPE_COLUMNS = 3
+PORTRAIT_COLUMNS = 2
 
-
-
-# A slot (a day, an hour, a weekday) with fewer answers than this shows a dot, not an NPS:
-# two answers make a "+100" or a "-100" that says nothing about the shop.
-SLOT_MIN_ANSWERS = 5
-MIN_HOURS_SHOWN = 8
-
-
-def slot_nps(summary: NpsSummary) -> float | None:
-    """The NPS of one chart slot, or None when too few answered to mean anything."""
-    return summary.nps if summary.total >= SLOT_MIN_ANSWERS else None
-
-
-def hour_span(hours_with_answers: list[int]) -> tuple[int, int]:
-    """First and last hour to chart: the hours with answers, widened to at least
-    ``MIN_HOURS_SHOWN`` so that one busy hour is not drawn as one huge bar."""
-    if not hours_with_answers:
-        return 8, 20
-    first, last = min(hours_with_answers), max(hours_with_answers)
-    while last - first + 1 < MIN_HOURS_SHOWN:
-        if first > 0:
-            first -= 1
-        if last - first + 1 < MIN_HOURS_SHOWN and last < 23:
-            last += 1
-    return first, last
 
 class Card(QFrame):
     """A white card with a title and one body widget."""
@@ -205,56 +178,24 @@ class DashboardScreen(QWidget):
         layout.addLayout(periods)
 
     def _build_cards(self) -> None:
-        nps_body = QWidget()
-        self.nps_value = QLabel()
-        mark(self.nps_value, "big")
-        self.nps_value.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.nps_detail = QLabel()
-        mark(self.nps_detail, "muted")
-        self.nps_detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.nps_detail.setWordWrap(True)
-        self.nps_change = QLabel()
-        self.nps_change.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.nps_change.setWordWrap(True)
-        nps_layout = QVBoxLayout(nps_body)
-        nps_layout.setContentsMargins(0, 0, 0, 0)
-        nps_layout.addStretch(1)
-        nps_layout.addWidget(self.nps_value)
-        nps_layout.addWidget(self.nps_detail)
-        nps_layout.addWidget(self.nps_change)
-        nps_layout.addStretch(1)
-
-        self.mix_chart = StackedBarChart()
-        self.distribution_chart = BarChart()
-        self.trend_chart = LineChart()
-        self.reason_chart = ReasonChart()
-        self.hour_chart = SignedBarChart()
-        self.weekday_chart = SignedBarChart()
-        self.comments_label = QLabel()
-        self.comments_label.setTextFormat(Qt.TextFormat.RichText)
-        self.comments_label.setWordWrap(True)
-        self.comments_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        comments_scroll = QScrollArea()
-        comments_scroll.setWidgetResizable(True)
-        comments_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        comments_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        comments_scroll.setWidget(self.comments_label)
-        comments_scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
-        comments_scroll.setMinimumHeight(90)
-
-        self.cards = {
-            "nps": Card(nps_body),
-            "mix": Card(self.mix_chart),
-            "distribution": Card(self.distribution_chart),
-            "trend": Card(self.trend_chart),
-            "reasons": Card(self.reason_chart),
-            "hours": Card(self.hour_chart),
-            "weekdays": Card(self.weekday_chart),
-            "comments": Card(comments_scroll),
-        }
-        for card in self.cards.values():
+        self.cards: dict[str, Card] = {}
+        for spec in CARDS:
+            card = Card(spec.body())
             card.setMinimumHeight(150)
             card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            self.cards[spec.key] = card
+        # The parts the tests and the area read by name.
+        headline = self.cards["nps"].body
+        self.nps_value, self.nps_detail, self.nps_change = (
+            headline.value, headline.detail, headline.change
+        )
+        self.mix_chart = self.cards["mix"].body
+        self.distribution_chart = self.cards["distribution"].body
+        self.trend_chart = self.cards["trend"].body
+        self.reason_chart = self.cards["reasons"].body
+        self.hour_chart = self.cards["hours"].body
+        self.weekday_chart = self.cards["weekdays"].body
+        self.comments_label = self.cards["comments"].body.label
 
     def _build_footer(self) -> None:
         self.footer = QFrame()
@@ -283,28 +224,21 @@ class DashboardScreen(QWidget):
     # --- layout -----------------------------------------------------------------------------
 
     def _reflow(self) -> None:
+        """Three columns in landscape, two in portrait; the cards in the order of CARDS."""
         portrait = self.width() < self.height() or self.width() < 1000
         if portrait == self._portrait:
             return
         self._portrait = portrait
         for card in self.cards.values():
             self.grid.removeWidget(card)
-        c = self.cards
-        if portrait:
-            places = [("nps", 0, 0, 1, 1), ("mix", 0, 1, 1, 1), ("distribution", 1, 0, 1, 1),
-                      ("reasons", 1, 1, 1, 1), ("trend", 2, 0, 1, 2), ("hours", 3, 0, 1, 1),
-                      ("weekdays", 3, 1, 1, 1), ("comments", 4, 0, 1, 2)]
-            columns, rows = 2, 5
-        else:
-            places = [("nps", 0, 0, 1, 1), ("mix", 0, 1, 1, 1), ("distribution", 0, 2, 1, 1),
-                      ("trend", 1, 0, 1, 2), ("reasons", 1, 2, 1, 1), ("hours", 2, 0, 1, 1),
-                      ("weekdays", 2, 1, 1, 1), ("comments", 2, 2, 1, 1)]
-            columns, rows = 3, 3
-        for name, row, col, rspan, cspan in places:
-            self.grid.addWidget(c[name], row, col, rspan, cspan)
-        for col in range(3):
-            self.grid.setColumnStretch(col, 1 if col < columns else 0)
-        for row in range(5):
+        columns = PORTRAIT_COLUMNS if portrait else LANDSCAPE_COLUMNS
+        places = grid_places([spec.span for spec in CARDS], columns)
+        for spec, (row, column, span) in zip(CARDS, places, strict=True):
+            self.grid.addWidget(self.cards[spec.key], row, column, 1, span)
+        rows = max(row for row, _, _ in places) + 1
+        for column in range(max(LANDSCAPE_COLUMNS, self.grid.columnCount())):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+        for row in range(max(rows, self.grid.rowCount())):
             self.grid.setRowStretch(row, 1 if row < rows else 0)
 
     def resizeEvent(self, event) -> None:
@@ -354,99 +288,12 @@ class DashboardScreen(QWidget):
 
     def show_stats(self, stats: DashboardStats) -> None:
         self.stats = stats
-        locale = QLocale()
-        s = stats.summary
         self.range_label.setText(self._range_text(stats.since, stats.until))
-        # the headline number
-        if s.total == 0:
-            self.nps_value.setText("\u2014")
-            mark(self.nps_value, "big")
-            self.nps_detail.setText(self.tr("No answers in this period"))
-        elif not s.enough_answers:
-            self.nps_value.setText(self.tr("Too few answers"))
-            mark(self.nps_value, "bigtext")
-            self.nps_detail.setText(
-                self.tr("Answers so far: %1. A reliable score needs at least %2.")
-                .replace("%1", locale.toString(s.total))
-                .replace("%2", locale.toString(MIN_ANSWERS_FOR_SCORE))
-            )
-        else:
-            self.nps_value.setText(signed(s.nps))
-            mark(self.nps_value, "big")
-            self.nps_detail.setText(
-                self.tr("margin ± %1 (95%) · %2 answers")
-                .replace("%1", f"{s.margin_of_error:.0f}")
-                .replace("%2", locale.toString(s.total))
-            )
-        self.nps_value.style().unpolish(self.nps_value)
-        self.nps_value.style().polish(self.nps_value)
-        delta = stats.change
-        if delta is None or not s.enough_answers:
-            self.nps_change.setText(self.tr("No comparison with the previous period"))
-            self.nps_change.setStyleSheet(f"color: {MUTED}; font-size: 15px;")
-        else:
-            arrow = "\u25b2" if delta > 0 else "\u25bc" if delta < 0 else "="
-            self.nps_change.setText(
-                self.tr("%1 %2 vs the previous period")
-                .replace("%1", arrow).replace("%2", signed(delta))
-            )
-            tone = PROMOTER if delta > 0 else DETRACTOR if delta < 0 else MUTED
-            self.nps_change.setStyleSheet(f"color: {tone}; font-size: 15px; font-weight: bold;")
-        self.mix_chart.set_counts(s.detractors, s.passives, s.promoters)
-        self.distribution_chart.set_data(
-            stats.distribution, [str(i) for i in range(11)],
-            [CATEGORY_COLOURS[Category.of(i).value] for i in range(11)],
-        )
-        self.trend_chart.set_data(
-            [slot_nps(p.summary) for p in stats.trend],
-            [locale.toString(QDate(p.start.year, p.start.month, p.start.day), "d MMM")
-             for p in stats.trend],
-        )
-        self.reason_chart.set_rows(self._reason_rows(stats))
-        first, last = hour_span([h for h in range(24) if stats.by_hour[h].total])
-        self.hour_chart.set_data(
-            [slot_nps(stats.by_hour[h]) for h in range(first, last + 1)],
-            [str(h) for h in range(first, last + 1)],
-        )
-        self.weekday_chart.set_data(
-            [slot_nps(d) for d in stats.by_weekday],
-            [locale.dayName(i + 1, QLocale.FormatType.ShortFormat) for i in range(7)],
-        )
-        self._show_comments(stats)
+        drawing = Drawing(locale=QLocale(), settings=self.settings, language=self.language)
+        for spec in CARDS:
+            spec.draw(self.cards[spec.key].body, spec.shows(stats), drawing)
         self._show_footer(stats)
         self.retranslate_titles()
-
-    def _reason_rows(self, stats: DashboardStats) -> list[tuple[str, int, int, int]]:
-        known = {r.id: r for r in self.settings.why.reasons}
-        totals: dict[str, list[int]] = {}
-        order = {"detractor": 0, "passive": 1, "promoter": 2}
-        for category, ranked in stats.reasons.items():
-            for reason_id, n in ranked:
-                totals.setdefault(reason_id, [0, 0, 0])[order[category]] += n
-        rows = []
-        for reason_id, (d, pa, p) in totals.items():
-            reason = known.get(reason_id, Reason(reason_id))
-            rows.append((reason_label(reason, self.language), d, pa, p))
-        return rows
-
-    def _show_comments(self, stats: DashboardStats) -> None:
-        locale = QLocale()
-        if not stats.comments:
-            empty = html.escape(self.tr("No comments in this period"))
-            self.comments_label.setText(f"<span style='color:{MUTED}'>{empty}</span>")
-            return
-        blocks = []
-        for comment in stats.comments:
-            colour_name = CATEGORY_COLOURS[comment.category.value]
-            when = locale.toString(comment.local_time.replace(tzinfo=None), "ddd d MMM HH:mm")
-            text = comment.comment if len(comment.comment) <= 160 else comment.comment[:159] + "…"
-            blocks.append(
-                "<p style='margin:0 0 10px 0'>"
-                f"<span style='color:{colour_name}; font-weight:bold'>{comment.score}</span>"
-                f"&nbsp;&nbsp;<span style='color:{MUTED}'>{html.escape(when)}</span><br>"
-                f"{html.escape(text)}</p>"
-            )
-        self.comments_label.setText("".join(blocks))
 
     def _show_footer(self, stats: DashboardStats) -> None:
         self.flagged_label.setText(
@@ -484,23 +331,15 @@ class DashboardScreen(QWidget):
     # --- language ---------------------------------------------------------------------------
 
     def retranslate_titles(self) -> None:
-        c = self.cards
-        c["nps"].title.setText(self.tr("Net Promoter Score"))
-        c["mix"].title.setText(self.tr("Promoters, passives and detractors"))
-        c["distribution"].title.setText(self.tr("Answers by score"))
-        weekly = self.stats is not None and self.stats.granularity == "week"
-        c["trend"].title.setText(self.tr("NPS week by week") if weekly else self.tr("NPS day by day"))
-        c["reasons"].title.setText(self.tr("Reasons, most chosen first"))
-        c["hours"].title.setText(self.tr("NPS by hour of the day"))
-        c["weekdays"].title.setText(self.tr("NPS by day of the week"))
-        c["comments"].title.setText(self.tr("Latest comments (detractors first)"))
         few = self.tr("· fewer than %1 answers").replace("%1", str(SLOT_MIN_ANSWERS))
-        for key, chart in (("trend", self.trend_chart), ("hours", self.hour_chart),
-                           ("weekdays", self.weekday_chart)):
-            sparse = self.stats is not None and any(
-                v is None for v in chart.values
-            ) and any(v is not None for v in chart.values)
-            c[key].set_note(few if sparse else "")
+        for spec in CARDS:
+            card = self.cards[spec.key]
+            card.title.setText(self._card_title(spec))
+            if spec.note_when_sparse:
+                card.set_note(few if self.stats is not None and is_sparse(card.body) else "")
+
+    def _card_title(self, spec: CardSpec) -> str:
+        return QCoreApplication.translate("DashboardScreen", spec.title_source(self.stats))
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Dashboard"))

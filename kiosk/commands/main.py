@@ -114,15 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
     status = command("status", help="pending, quarantined, last success, last error")
     status.add_argument("--json", action="store_true")
 
-    endpoint = command("endpoint", help="run the reference central endpoint")
-    endpoint.add_argument("--db", required=True, metavar="FILE", help="central SQLite file")
-    endpoint.add_argument("--host", default="127.0.0.1")
-    endpoint.add_argument("--port", type=int, default=8080)
-    endpoint.add_argument(
-        "--token-file", required=True, metavar="FILE",
-        help="file with one accepted token per line (optionally 'token kiosk-id')",
-    )
-    endpoint.add_argument("--threads", type=int, default=4)
+    from kiosk.endpoint.command import register as register_endpoint
+
+    register_endpoint(sub)
 
     command("set-pin", help="set the owner's PIN for the kiosk's admin area")
 
@@ -142,7 +136,7 @@ HANDLERS: dict[str, str] = {
     "self-test": "kiosk.commands.self_test",
     "sync": "kiosk.commands.sync",
     "status": "kiosk.commands.status",
-    "endpoint": "kiosk.endpoint.serve",
+    "endpoint": "kiosk.endpoint.command",
     "set-pin": "kiosk.commands.set_pin",
     "doctor": "kiosk.commands.doctor",
 }

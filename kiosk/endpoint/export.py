@@ -23,6 +23,7 @@ from kiosk.export.xlsx_export import write_xlsx
 from kiosk.store.exports import EXPORT_COLUMNS
 
 COLUMNS = (*EXPORT_COLUMNS, "site")
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CHUNK_ROWS = 500
 
 

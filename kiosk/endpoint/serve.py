@@ -1,50 +1,67 @@
-"""``kiosk endpoint``: run the reference endpoint with waitress (Linux and Windows alike)."""
+"""Serving the central service with waitress (Linux and Windows alike), slow clients bounded.
+
+waitress reads requests on its event loop and hands only complete ones to its threads, so a
+slow client never holds a thread; what it holds is a connection. Two limits keep such clients
+from starving the kiosks:
+
+* ``connection_limit`` (1000, not waitress's 100): at the default, 150 clients trickling
+  header lines made waitress stop accepting, and every kiosk's request timed out;
+* ``request_timeout``: waitress's ``channel_timeout`` only closes *idle* connections, and a
+  client sending a byte every few seconds is never idle. Here a request that is not fully
+  received within ``request_timeout`` seconds of its first byte is cut off (checked every
+  ``cleanup_interval``).
+
+Past a few thousand hostile connections, a front server (nginx, Caddy, HAProxy) should do
+this job; see docs/central.md.
+"""
 
 from __future__ import annotations
 
-import argparse
 import logging
-import sys
-from pathlib import Path
+import time
+from typing import Any
 
-from kiosk.endpoint.app import MAX_BODY_BYTES, EndpointApp, load_tokens
-from kiosk.store.central import CentralStore
+from waitress.channel import HTTPChannel
+from waitress.parser import HTTPRequestParser
+from waitress.server import create_server
+
+from kiosk.endpoint.config import ServerLimits
 
 log = logging.getLogger("kiosk.endpoint")
 
 
-def build_app(db: Path | str, token_file: Path | str) -> EndpointApp:
-    return EndpointApp(CentralStore(db), load_tokens(token_file))
+class _TimedParser(HTTPRequestParser):
+    def __init__(self, adj: Any) -> None:
+        super().__init__(adj)
+        self.started = time.monotonic()
 
 
-def main(args: argparse.Namespace) -> int:
-    import waitress.server as waitress
+class _TimedChannel(HTTPChannel):
+    parser_class = _TimedParser
 
-    from kiosk.logs import setup_logging
 
-    setup_logging(None, getattr(args, "log_level", "INFO"))
-    try:
-        app = build_app(args.db, args.token_file)
-    except (OSError, ValueError) as exc:
-        sys.stderr.write(f"kiosk endpoint: {exc}\n")
-        return 2
-    log.info("central endpoint on http://%s:%d, store %s, %d token(s)", args.host, args.port,
-             args.db, len(app.tokens))
+def make_server(app: Any, host: str, port: int, limits: ServerLimits, max_body: int,
+                **extra: Any) -> Any:
     # create_server().run(), not waitress.serve(): serve() calls logging.basicConfig(), which
     # would print every line of ours twice.
-    server = waitress.create_server(
-        app,
-        host=args.host,
-        port=args.port,
-        threads=args.threads,
-        # waitress refuses larger bodies itself, before they reach the app.
-        max_request_body_size=MAX_BODY_BYTES,
-        ident="kiosk-endpoint",
-    )
-    try:
-        server.run()
-    except KeyboardInterrupt:
-        log.info("endpoint stopped")
-    finally:
-        server.close()
-    return 0
+    server = create_server(
+        app, host=host, port=port, threads=limits.threads,
+        connection_limit=limits.connection_limit, channel_timeout=limits.channel_timeout,
+        cleanup_interval=limits.cleanup_interval,
+        max_request_body_size=max_body,  # waitress refuses larger bodies before the app
+        ident="kiosk-endpoint", **extra)
+    server.channel_class = _TimedChannel
+    plain_maintenance = server.maintenance
+
+    def maintenance(now: float) -> None:
+        plain_maintenance(now)
+        cutoff = time.monotonic() - limits.request_timeout
+        for channel in list(server.active_channels.values()):
+            partial = getattr(channel, "request", None)
+            if partial is not None and getattr(partial, "started", cutoff) < cutoff:
+                log.info("closing a connection whose request took over %.0f s to arrive",
+                         limits.request_timeout)
+                channel.will_close = True
+
+    server.maintenance = maintenance
+    return server

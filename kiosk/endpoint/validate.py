@@ -11,12 +11,18 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from kiosk.core.answer import Category
 
 MAX_ANSWERS_PER_REQUEST = 5000
+MAX_DEPTH = 32  # a valid body nests 4 levels; JSON deeper than this is refused unread
+# A billion answers per kiosk (27,000 a day for a century): larger is a bug, not a count.
+MAX_SEQ = 10**9
+EARLIEST = datetime(2020, 1, 1, tzinfo=timezone.utc)  # before the first kiosk shipped
+LATEST_AHEAD = timedelta(days=2)  # a kiosk clock a little ahead is still believed
+MAX_UTC_OFFSET = timedelta(hours=14)
 _KIOSK_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 ANSWER_KEYS = {
@@ -32,12 +38,73 @@ class BadRequest(ValueError):
 
 
 def parse_json(raw: bytes) -> Any:
+    """The body as JSON, or :class:`BadRequest` with the reason: never an exception that
+    would reach the client as a 500 (deep nesting, a lone surrogate, a huge number)."""
     try:
-        return json.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise BadRequest("the body is not UTF-8") from exc
+    _check_depth(text)
+    try:
+        body = json.loads(text)
+    except RecursionError as exc:  # pragma: no cover - _check_depth refuses it first
+        raise BadRequest(f"the body nests deeper than {MAX_DEPTH} levels") from exc
     except ValueError as exc:
         raise BadRequest(f"the body is not valid JSON: {exc}") from exc
+    _check_text(body)
+    return body
+
+
+def _check_depth(text: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH before parsing (the parser recurses per level).
+
+    Counting brackets outside strings is enough to bound the parser: inside a string they
+    are skipped, and an unbalanced body is refused by the parser afterwards.
+    """
+    depth = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise BadRequest(f"the body nests deeper than {MAX_DEPTH} levels")
+        elif char in "]}":
+            depth -= 1
+
+
+def _check_text(body: Any) -> None:
+    """Every string must be storable text: JSON's \\ud800 escapes make lone surrogates, and
+    \\u0000 a NUL that PostgreSQL refuses (found by the property test)."""
+    stack = [body]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            strings = (item,)
+        elif isinstance(item, dict):
+            strings = tuple(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+            continue
+        else:
+            continue
+        for value in strings:
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise BadRequest("the body holds text that is not valid Unicode"
+                                 " (a lone surrogate such as \\ud800)") from exc
+            if "\x00" in value:  # PostgreSQL text cannot hold it; no kiosk sends it
+                raise BadRequest("the body holds a NUL character (\\u0000) in a text")
 
 
 def parse_timestamp(value: Any, name: str) -> datetime:
@@ -50,6 +117,18 @@ def parse_timestamp(value: Any, name: str) -> datetime:
         raise ValueError(f"{name} must be an ISO 8601 date-time with an offset") from exc
     if moment.tzinfo is None:
         raise ValueError(f"{name} must carry a UTC offset")
+    offset = moment.utcoffset()
+    if offset is None or abs(offset) > MAX_UTC_OFFSET:
+        raise ValueError(f"{name} has a UTC offset beyond 14 hours")
+    return moment
+
+
+def plausible_time(value: Any, name: str, received: datetime) -> datetime:
+    """A timestamp inside the window an answer can really have been made in."""
+    moment = parse_timestamp(value, name)
+    if not EARLIEST <= moment <= received + LATEST_AHEAD:
+        raise ValueError(f"{name} must lie between {EARLIEST.date()} and"
+                         f" {LATEST_AHEAD.days} days after now (kiosk clock wrong?)")
     return moment
 
 
@@ -62,7 +141,7 @@ def kiosk_block(body: Any) -> dict[str, str]:
     for key in ("id", "site", "app_version"):
         if not isinstance(kiosk.get(key), str) or not kiosk[key] or len(kiosk[key]) > 200:
             raise BadRequest(f"'kiosk.{key}' must be a non-empty string")
-    if not _KIOSK_ID.match(kiosk["id"]):
+    if not _KIOSK_ID.fullmatch(kiosk["id"]):
         raise BadRequest("'kiosk.id' must be 1-64 letters, digits, '.', '_' or '-'")
     return {"id": kiosk["id"], "site": kiosk["site"], "app_version": kiosk["app_version"]}
 
@@ -84,10 +163,15 @@ def answer_id(answer: Any, where: str) -> str:
     return value
 
 
-def answer_problem(answer: dict[str, Any]) -> str | None:
+def normal_id(value: str) -> str:
+    """An answer id in its one spelling (lower case), so case variants are one answer."""
+    return value.lower()
+
+
+def answer_problem(answer: dict[str, Any], received: datetime) -> str | None:
     """Why this answer cannot be stored, or None when it is fine."""
     try:
-        _check_answer(answer)
+        _check_answer(answer, received)
     except ValueError as exc:
         return str(exc)
     return None
@@ -105,7 +189,7 @@ def _string_list(value: Any, name: str, max_items: int, max_length: int) -> None
             raise ValueError(f"{name} must hold strings of 1-{max_length} characters")
 
 
-def _check_answer(answer: dict[str, Any]) -> None:
+def _check_answer(answer: dict[str, Any], received: datetime) -> None:
     unknown = set(answer) - ANSWER_KEYS
     if unknown:
         raise ValueError(f"unknown field {sorted(unknown)[0]!r}")
@@ -118,9 +202,9 @@ def _check_answer(answer: dict[str, Any]) -> None:
         raise ValueError("id must be a UUID") from exc
     if str(parsed) != answer["id"].lower():
         raise ValueError("id must be a UUID in its usual 8-4-4-4-12 form")
-    if not _is_int(answer["seq"]) or answer["seq"] < 1:
-        raise ValueError("seq must be a whole number from 1")
-    parse_timestamp(answer["created_at"], "created_at")
+    if not _is_int(answer["seq"]) or not 1 <= answer["seq"] <= MAX_SEQ:
+        raise ValueError(f"seq must be a whole number from 1 to {MAX_SEQ}")
+    plausible_time(answer["created_at"], "created_at", received)
     score = answer["score"]
     if not _is_int(score) or not 0 <= score <= 10:
         raise ValueError("score must be a whole number from 0 to 10")
@@ -132,7 +216,7 @@ def _check_answer(answer: dict[str, Any]) -> None:
     if not isinstance(comment, str) or len(comment) > 2000:
         raise ValueError("comment must be a string of at most 2000 characters")
     language = answer["language"]
-    if not isinstance(language, str) or not _LANGUAGE.match(language):
+    if not isinstance(language, str) or not _LANGUAGE.fullmatch(language):
         raise ValueError("language must be a language code like 'es' or 'en'")
     if answer.get("completion") not in COMPLETIONS:
         raise ValueError("completion must be null, 'sent', 'skipped' or 'timeout'")

@@ -6,10 +6,9 @@ a guest's score is not for the queue behind them. The flow ignores any tap after
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -21,47 +20,12 @@ from PySide6.QtWidgets import (
 
 from kiosk.config import Settings
 from kiosk.core.answer import SCORES, Category
-from kiosk.ui.i18n import LANGUAGE_NAMES, Translations
-from kiosk.ui.theme import MIN_WIDTH, SIZES, set_role
+from kiosk.ui.i18n import Translations
+from kiosk.ui.screen import GuestScreen, LanguageSwitch
+from kiosk.ui.theme import SIZES, set_role
 
 
-class LanguageSwitch(QWidget):
-    """One button per enabled language, each in its own name; the current one is marked."""
-
-    language_chosen = Signal(str)
-
-    def __init__(self, translations: Translations, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._i18n = translations
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        self.buttons: dict[str, QPushButton] = {}
-        group = QButtonGroup(self)
-        group.setExclusive(True)
-        for language in translations.languages:
-            button = QPushButton(LANGUAGE_NAMES.get(language, language), self)
-            set_role(button, "language")
-            button.setCheckable(True)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(lambda _=False, lang=language: self.language_chosen.emit(lang))
-            group.addButton(button)
-            layout.addWidget(button)
-            self.buttons[language] = button
-        self.setVisible(len(translations.languages) > 1)
-        self.refresh()
-
-    def refresh(self) -> None:
-        for language, button in self.buttons.items():
-            button.setChecked(language == self._i18n.language)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.refresh()
-        super().changeEvent(event)
-
-
-class QuestionScreen(QWidget):
+class QuestionScreen(GuestScreen):
     """Shop name or logo, the question, 0-10, the anchors and the language switch."""
 
     score_chosen = Signal(int)
@@ -70,12 +34,8 @@ class QuestionScreen(QWidget):
     def __init__(
         self, settings: Settings, translations: Translations, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.settings = settings
-        self._i18n = translations
+        super().__init__(settings, translations, parent)
         self._landscape: bool | None = None
-        set_role(self, "screen")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
 
         self.shop_label = QLabel(self)
         set_role(self.shop_label, "shop")
@@ -164,10 +124,6 @@ class QuestionScreen(QWidget):
             self.grid.setColumnStretch(column, 1 if column < used else 0)
         self.retranslate()
 
-    def minimumSizeHint(self) -> QSize:
-        # Small enough for the window to reach portrait; resizeEvent then re-arranges.
-        return QSize(MIN_WIDTH, MIN_WIDTH)
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         size = event.size()
         self._arrange(landscape=size.width() >= size.height())
@@ -189,8 +145,3 @@ class QuestionScreen(QWidget):
         self.low_anchor.setText(low)
         self.high_anchor.setText(high)
         self.language_switch.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

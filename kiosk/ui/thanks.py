@@ -7,7 +7,7 @@ with a QR code stays longer (the flow uses ``seconds_with_qr``) and a tap anywhe
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -15,12 +15,13 @@ from kiosk.config import Settings
 from kiosk.core.answer import Category
 from kiosk.ui.i18n import Translations
 from kiosk.ui.qr import QrCodeView
+from kiosk.ui.screen import GuestScreen
 from kiosk.ui.theme import SIZES, set_role
 
 QR_PX = 340  # about 8 px a module for a typical URL: readable by a phone from ~40 cm
 
 
-class ThanksScreen(QWidget):
+class ThanksScreen(GuestScreen):
     """A big thank-you (the config may word it per language) and a quiet second line."""
 
     dismissed = Signal()  # the guest tapped a thank-you that shows a QR code
@@ -28,13 +29,9 @@ class ThanksScreen(QWidget):
     def __init__(
         self, settings: Settings, translations: Translations, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.settings = settings
-        self._i18n = translations
+        super().__init__(settings, translations, parent)
         self.category: Category | None = None
         self._hint_placed = False
-        set_role(self, "screen")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.mark_label = QLabel("✓", self)
         set_role(self.mark_label, "mark")
         self.thanks_label = QLabel(self)
@@ -147,8 +144,3 @@ class ThanksScreen(QWidget):
             self.qr_prompt.setText(self.tr("Would you share this in a review?"))
             self.qr_scan.setText(self.tr("Scan with your phone."))
         self.qr_hint.setText(self.tr("Tap anywhere to finish."))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

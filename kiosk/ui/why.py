@@ -7,7 +7,7 @@ of the chips while it is open (the chips chosen so far stay chosen), so everythi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -25,9 +25,9 @@ from kiosk.config import Settings
 from kiosk.core.answer import Category, Why
 from kiosk.ui.i18n import Translations
 from kiosk.ui.keyboard import OnScreenKeyboard
-from kiosk.ui.question import LanguageSwitch
 from kiosk.ui.reason_labels import reason_label
-from kiosk.ui.theme import MIN_WIDTH, SIZES, set_role
+from kiosk.ui.screen import GuestScreen, LanguageSwitch
+from kiosk.ui.theme import SIZES, set_role
 
 CHECK = "✓  "
 
@@ -42,7 +42,7 @@ class CommentField(QLineEdit):
         self.tapped.emit()
 
 
-class WhyScreen(QWidget):
+class WhyScreen(GuestScreen):
     """Asks why, without insisting: every part is optional."""
 
     send = Signal(list, str)
@@ -53,14 +53,10 @@ class WhyScreen(QWidget):
     def __init__(
         self, settings: Settings, translations: Translations, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.settings = settings
-        self._i18n = translations
+        super().__init__(settings, translations, parent)
         self.category = Category.PROMOTER
         self.why = Why()
         self._columns = 0
-        set_role(self, "screen")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
 
         self.title_label = QLabel(self)
         set_role(self.title_label, "title")
@@ -224,10 +220,6 @@ class WhyScreen(QWidget):
                 break
         self._arrange_chips(columns)
 
-    def minimumSizeHint(self) -> QSize:
-        # Small enough for the window to reach portrait; resizeEvent then re-arranges.
-        return QSize(MIN_WIDTH, MIN_WIDTH)
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         size = event.size()
         # Portrait: the language switch goes above the title, which gets the full width.
@@ -260,8 +252,3 @@ class WhyScreen(QWidget):
         self.send_button.setText(self.tr("Send"))
         self._label_chips()
         self.language_switch.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -6,6 +6,7 @@ import dataclasses
 from datetime import date
 
 import pytest
+import shiboken6
 
 from kiosk.admin.area import AdminArea
 from kiosk.app.admin_services import build
@@ -42,4 +43,7 @@ def area(qtbot, services):
     widget.show()
     yield widget
     widget.shutdown()
+    # Deleted now rather than at some later event loop: the PIN pad's lock-out timer and its
+    # pending single shot end with it instead of running on into the next test.
+    shiboken6.delete(widget)
 

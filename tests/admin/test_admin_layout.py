@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from admin_fixtures import PIN, enter, fill
+from helpers.admin import PIN, enter, fill
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton, QWidget
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from admin_fixtures import PIN, enter
+from helpers.admin import PIN, enter
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
@@ -169,6 +169,7 @@ def test_a_single_tap_on_exit_disarms_by_itself(qtbot, area, services):
     qtbot.waitUntil(lambda: screen.exit_button.text() == "Exit kiosk", timeout=1000)
     with qtbot.assertNotEmitted(area.exit_requested):
         qtbot.mouseClick(screen.exit_button, Qt.MouseButton.LeftButton)  # arms again only
+    qtbot.waitUntil(lambda: not screen.exit_armed.isActive(), timeout=1000)
 
 
 def test_screens_need_the_pin(qtbot, area, services):

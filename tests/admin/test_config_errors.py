@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from admin_fixtures import PIN, enter
+from helpers.admin import PIN, enter
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 
 from kiosk.config import ConfigError, settings_from_dict

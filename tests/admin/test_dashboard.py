@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime, timedelta, timezone
 
-from admin_fixtures import PIN, SINCE, UNTIL, enter, fill
+from helpers.admin import PIN, SINCE, UNTIL, enter, fill
 from PySide6.QtCore import QDate, Qt
 
 from kiosk.commands import main as cli
@@ -160,3 +160,53 @@ def test_a_sync_error_is_shown_short_and_keeps_the_charts_their_room(
     # two lines at most, or the height of the Sync now button beside it
     assert label.height() <= max(2 * label.fontMetrics().lineSpacing() + 8,
                                  dashboard.sync_button.height())
+
+
+def test_cards_flow_into_the_layouts_the_owner_knows():
+    from kiosk.admin.dashboard_cards import CARDS, grid_places
+
+    keys = [spec.key for spec in CARDS]
+    spans = [spec.span for spec in CARDS]
+    landscape = dict(zip(keys, grid_places(spans, 3), strict=True))
+    assert landscape == {
+        "nps": (0, 0, 1), "mix": (0, 1, 1), "distribution": (0, 2, 1),
+        "trend": (1, 0, 2), "reasons": (1, 2, 1),
+        "hours": (2, 0, 1), "weekdays": (2, 1, 1), "comments": (2, 2, 1),
+    }
+    portrait = dict(zip(keys, grid_places(spans, 2), strict=True))
+    assert portrait == {
+        "nps": (0, 0, 1), "mix": (0, 1, 1), "distribution": (1, 0, 1), "reasons": (1, 1, 1),
+        "trend": (2, 0, 2), "hours": (3, 0, 1), "weekdays": (3, 1, 1),
+        "comments": (4, 0, 2),  # the last card fills its row
+    }
+
+
+def test_a_new_card_is_one_entry_in_the_list(qtbot, monkeypatch, answer_store, services):
+    """A card showing the flagged count: one CardSpec, and the dashboard builds, places,
+    titles and fills it (the title here reuses a string the .ts files already hold)."""
+    from PySide6.QtCore import QT_TRANSLATE_NOOP
+    from PySide6.QtWidgets import QLabel
+
+    from kiosk.admin import dashboard as dashboard_module
+    from kiosk.admin.dashboard_cards import CARDS, CardSpec
+
+    flagged = CardSpec(
+        "flagged", QT_TRANSLATE_NOOP("DashboardScreen", "Dashboard"),
+        shows=lambda stats: stats.flagged, body=QLabel,
+        draw=lambda body, n, drawing: body.setText(drawing.locale.toString(n)),
+    )
+    monkeypatch.setattr(dashboard_module, "CARDS", (*CARDS, flagged))
+    fill(answer_store)
+    screen = dashboard_module.DashboardScreen()
+    qtbot.addWidget(screen)
+    screen.setMinimumSize(400, 300)  # as the area fixture: no resize warning offscreen
+    screen.resize(1280, 800)
+    screen.show()
+    screen.show_stats(services.stats(SINCE, UNTIL, False))
+    card = screen.cards["flagged"]
+    assert card.body.text() == "1" and card.title.text() == "Dashboard"
+    # landscape: a fourth row, which the last card fills
+    assert screen.grid.getItemPosition(screen.grid.indexOf(card)) == (3, 0, 1, 3)
+    screen.resize(800, 1280)
+    qtbot.waitUntil(lambda: screen._portrait)
+    assert screen.grid.getItemPosition(screen.grid.indexOf(card)) == (4, 1, 1, 1)

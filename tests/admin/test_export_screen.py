@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from admin_fixtures import NASTY, PIN, enter, fill
+from helpers.admin import NASTY, PIN, enter, fill
 from PySide6.QtCore import Qt
 
 from kiosk.admin.export_dialog import removable_volumes

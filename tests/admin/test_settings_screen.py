@@ -10,7 +10,7 @@ import sys
 import textwrap
 
 import pytest
-from admin_fixtures import PIN, enter
+from helpers.admin import PIN, enter
 from PySide6.QtCore import QLocale, Qt
 
 from kiosk.config import load_settings

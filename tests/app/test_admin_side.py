@@ -8,16 +8,17 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from admin_fixtures import PIN, enter
 from endpoint_server import LiveServer, central
+from helpers.admin import PIN, enter
+from helpers.sync import sync_settings
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel
-from sync_helpers import sync_settings
 
 from kiosk.app import guest as app
 from kiosk.app.admin import AdminSide
 from kiosk.app.context import Context
 from kiosk.config import AdminSection, load_settings
+from kiosk.sync.worker import read_status
 
 
 @pytest.fixture
@@ -26,7 +27,7 @@ def endpoint(tmp_path):
     server = LiveServer(wsgi)
     yield store, server
     server.stop()
-    store.db.close()
+    store.close()
 
 
 @pytest.fixture
@@ -49,11 +50,11 @@ def running(qtbot, data_dir, endpoint):
 
 
 def _held_ids(store) -> set[str]:
-    return {row[0] for row in store.db.connection().execute("SELECT id FROM answers")}
+    return set(store.answer_ids())
 
 
 def _alert_ids(store) -> set[str]:
-    return {row[0] for row in store.db.connection().execute("SELECT answer_id FROM alerts")}
+    return set(store.alert_ids())
 
 
 def test_detractor_alert_and_answer_reach_the_endpoint(qtbot, running, endpoint):
@@ -67,13 +68,8 @@ def test_detractor_alert_and_answer_reach_the_endpoint(qtbot, running, endpoint)
     assert answer_id not in _held_ids(central_store)  # incomplete answers are not sent
     qtbot.mouseClick(kiosk.why.skip_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: answer_id in _held_ids(central_store), timeout=5000)
-    status = kiosk.ctx.store()  # the kiosk's own outbox is empty again
-    qtbot.waitUntil(
-        lambda: status.db.connection().execute(
-            "SELECT count(*) FROM outbox WHERE state = 'pending'"
-        ).fetchone()[0] == 0,
-        timeout=5000,
-    )
+    db = kiosk.ctx.store().db  # the kiosk's own outbox is empty again
+    qtbot.waitUntil(lambda: read_status(db, kiosk.ctx.settings).pending == 0, timeout=5000)
 
 
 def _hold_corner(qtbot, window, seconds: float) -> None:

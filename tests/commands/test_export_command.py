@@ -2,7 +2,7 @@ import csv
 import io
 import json
 
-from admin_fixtures import NASTY, fill
+from helpers.admin import NASTY, fill
 
 from kiosk.commands import main as cli
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from admin_fixtures import fill
+from helpers.admin import fill
 
 from kiosk.commands import main as cli
 from kiosk.commands import set_pin as pin_cli

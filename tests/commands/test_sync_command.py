@@ -7,7 +7,7 @@ import logging
 
 import pytest
 from endpoint_server import TOKEN
-from sync_helpers import add_answers
+from helpers.sync import add_answers
 
 from kiosk import __version__
 from kiosk.commands.main import main

@@ -15,7 +15,7 @@ from pathlib import Path
 import requests
 
 from kiosk.endpoint import validate
-from kiosk.store.central import CentralStore
+from kiosk.endpoint.store.service import CentralStore
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "schemas"
 
@@ -62,7 +62,7 @@ def test_kiosk_endpoint_serves_the_protocol(tmp_path):
         process.terminate()
         process.wait(10)
         process.stdout.close()
-    store = CentralStore(db)
+    store = CentralStore.open(db)
     try:
         assert store.count_answers() == 1
     finally:

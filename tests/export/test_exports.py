@@ -3,7 +3,7 @@ import io
 import json
 
 import pytest
-from admin_fixtures import ACCENTS, NASTY, NASTY2, SINCE, UNTIL, fill
+from helpers.admin import ACCENTS, NASTY, NASTY2, SINCE, UNTIL, fill
 from openpyxl import load_workbook
 
 from kiosk.export.cells import escape_text

@@ -1,1 +1,2 @@
-"""Shared test helpers (importable as ``helpers.<module>``)."""
+"""Test helpers shared by the test folders: data (admin), sync settings (sync), a manual
+clock (clock), fixtures."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from admin_fixtures import make_answers
+from helpers.admin import make_answers
 
 from kiosk import __version__
 from kiosk.store import meta

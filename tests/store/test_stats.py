@@ -1,6 +1,6 @@
 from datetime import date
 
-from admin_fixtures import SINCE, UNTIL, fill
+from helpers.admin import SINCE, UNTIL, fill
 
 from kiosk.store.stats import dashboard_stats
 

@@ -26,9 +26,10 @@ class Slow:
 
     def __init__(self, app, seconds: float) -> None:
         self.app, self.seconds = app, seconds
-        self.ids_posted: list[str] = []
+        self.requests = 0
 
     def __call__(self, environ, start_response):
+        self.requests += 1
         time.sleep(self.seconds)
         return self.app(environ, start_response)
 
@@ -36,13 +37,14 @@ class Slow:
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_sigkill_during_sync_loses_nothing_and_doubles_nothing(tmp_path, data_dir):
-    from sync_helpers import add_answers
+    from helpers.sync import add_answers
 
     opened = open_store(data_dir / "kiosk.sqlite", "test-kiosk", __version__)
     ids = add_answers(opened.answers, N)
     opened.db.close()
     store, app = central(tmp_path / "central.sqlite")
-    server = LiveServer(Slow(app, 0.03), threads=4)
+    slow = Slow(app, 0.03)
+    server = LiveServer(slow, threads=4)
     (data_dir / "kiosk.toml").write_text(
         '[kiosk]\nid = "test-kiosk"\nsite = "shop-1"\n'
         f'[sync]\nendpoint = "{server.url}"\ntoken = "{TOKEN}"\nbatch_size = 5\n'
@@ -57,9 +59,16 @@ def test_sigkill_during_sync_loses_nothing_and_doubles_nothing(tmp_path, data_di
     progress: list[int] = []
     try:
         for _ in range(ROUNDS):
+            before = slow.requests
             process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
                                        stderr=subprocess.DEVNULL)
-            time.sleep(rng.uniform(0.2, 0.9))
+            # Kill at a random moment after this child started sending (a loaded machine
+            # may take a second just to start Python): mid-request, mid-batch, mid-commit.
+            started = time.monotonic()
+            while slow.requests == before and process.poll() is None:
+                assert time.monotonic() - started < 30, "the sync never sent a request"
+                time.sleep(0.005)
+            time.sleep(rng.uniform(0.0, 0.4))
             if process.poll() is None:
                 process.send_signal(signal.SIGKILL)
                 kills += 1

@@ -6,7 +6,7 @@ import threading
 import time
 
 from endpoint_server import Faults, LiveServer, central
-from sync_helpers import sync_settings
+from helpers.sync import sync_settings
 
 from kiosk.core.answer import Completion
 from kiosk.store import outbox
@@ -84,7 +84,7 @@ def test_alert_goes_at_once_and_answers_soon_after_a_nudge(endpoint, answer_stor
 
 
 def test_sync_now_runs_at_once_despite_a_long_interval(endpoint, answer_store):
-    from sync_helpers import add_answers
+    from helpers.sync import add_answers
 
     store, _, server = endpoint
     settings = sync_settings(server.url, interval_seconds=600)
@@ -122,7 +122,7 @@ def test_the_thread_is_named_uses_its_own_connection_and_stops(endpoint, answer_
 
 
 def test_a_down_endpoint_does_not_make_the_loop_spin(endpoint, answer_store):
-    from sync_helpers import add_answers
+    from helpers.sync import add_answers
 
     _, faults, server = endpoint
     faults.down = True
@@ -145,7 +145,7 @@ def test_a_down_endpoint_does_not_make_the_loop_spin(endpoint, answer_store):
 
 
 def test_new_settings_take_effect_at_once_on_the_running_worker(endpoint, answer_store, tmp_path):
-    from sync_helpers import add_answers
+    from helpers.sync import add_answers
 
     from kiosk.store import sync_state
     from kiosk.sync.worker import worker_for

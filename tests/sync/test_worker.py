@@ -7,7 +7,7 @@ import time
 
 import pytest
 from helpers.clock import ManualClock
-from sync_helpers import add_answers, sync_settings
+from helpers.sync import add_answers, sync_settings
 
 from kiosk.core.answer import Completion
 from kiosk.store import outbox, sync_state

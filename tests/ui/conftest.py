@@ -43,10 +43,7 @@ def make_kiosk(qtbot, data_dir):
 
     yield make
     for kiosk in built:
-        kiosk.flow.idle_timer.stop()
-        kiosk.flow.thanks_timer.stop()
-        kiosk.flow.retry_timer.stop()
-        kiosk.translations.close()
+        kiosk.close()  # the app's own shutdown: disk watch, flow timers, translations, window
         kiosk.ctx.close()
 
 

@@ -1,0 +1,289 @@
+"""``kiosk endpoint ...``: serve the central service, migrate it, keep its registry.
+
+``register(subparsers)`` adds the whole subtree; ``main(args)`` runs it. ``kiosk endpoint``
+with no subcommand serves (as it always did); ``--token-file`` still works: its tokens are
+imported into the registry (once: known tokens are skipped) and the registry is served.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import sys
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger("kiosk.endpoint")
+
+ACTOR = "cli"
+
+
+def _db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    parser.add_argument(
+        "--db", metavar="FILE|URL", default=None if top else argparse.SUPPRESS,
+        help="central database: a SQLite file, or postgresql://user@host/dbname"
+             " (default: $KIOSK_CENTRAL_DB)")
+
+
+def _serve_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8080)
+    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--token-file", metavar="FILE", default=None,
+                        help="a reference endpoint's tokens file, imported into the registry")
+    parser.add_argument("--silent-after-hours", type=float, default=2.0,
+                        help="a kiosk silent this long needs attention")
+    parser.add_argument("--gap-after-hours", type=float, default=1.0,
+                        help="a seq gap open this long needs attention")
+    parser.add_argument("--request-timeout", type=float, default=20.0,
+                        help="seconds a client may take to send one request")
+    parser.add_argument("--connection-limit", type=int, default=1000)
+
+
+def register(subparsers: Any) -> None:
+    endpoint = subparsers.add_parser("endpoint", help="run and manage the central service")
+    _db_option(endpoint, top=True)
+    _serve_options(endpoint)
+    sub = endpoint.add_subparsers(dest="endpoint_command", metavar="COMMAND")
+    serve = sub.add_parser("serve", help="serve kiosks and managers (the default)")
+    _db_option(serve)
+    sub.add_parser("migrate", help="upgrade the database to this version's schema")
+    area = sub.add_parser("add-area", help="add an area (a region or brand grouping sites)")
+    area.add_argument("name")
+    area.add_argument("--region", default="")
+    area.add_argument("--brand", default="")
+    site = sub.add_parser("add-site", help="add a site (what kiosks send as kiosk.site)")
+    site.add_argument("code")
+    site.add_argument("--area", required=True)
+    site.add_argument("--name", default="")
+    kiosk = sub.add_parser("add-kiosk", help="register a kiosk; prints its token once")
+    kiosk.add_argument("kiosk_id")
+    kiosk.add_argument("--site", required=True)
+    revoke = sub.add_parser("revoke-kiosk", help="refuse a kiosk's token from now on")
+    revoke.add_argument("kiosk_id")
+    user = sub.add_parser("add-user", help="add a manager (password asked, or --api-token)")
+    user.add_argument("name")
+    user.add_argument("--role", required=True, choices=("admin", "area", "site"))
+    user.add_argument("--scope", default=None, help="the area (role area) or site (role site)")
+    user.add_argument("--password-stdin", action="store_true",
+                      help="read the password from standard input")
+    user.add_argument("--api-token", action="store_true",
+                      help="also make a personal API token (printed once)")
+    sub.add_parser("list", help="areas, sites, kiosks and users").add_argument(
+        "--json", action="store_true")
+    tokens = sub.add_parser("import-tokens", help="import a reference endpoint's tokens file")
+    tokens.add_argument("file")
+    health = sub.add_parser("kiosks", help="kiosks' health")
+    health.add_argument("--attention", action="store_true", help="only those needing attention")
+    health.add_argument("--json", action="store_true")
+    health.add_argument("--silent-after-hours", type=float, default=argparse.SUPPRESS)
+    health.add_argument("--gap-after-hours", type=float, default=argparse.SUPPRESS)
+    for parser in sub.choices.values():
+        if parser is not serve:
+            _db_option(parser)
+
+
+def _config(args: argparse.Namespace) -> Any:
+    from kiosk.endpoint.config import EndpointConfig, ServerLimits
+    from kiosk.endpoint.store.health import HealthRules
+
+    return EndpointConfig(
+        db=args.db or "", host=args.host, port=args.port,
+        limits=ServerLimits(threads=args.threads, connection_limit=args.connection_limit,
+                            request_timeout=args.request_timeout),
+        health=HealthRules(silent_after=timedelta(hours=args.silent_after_hours),
+                           gap_after=timedelta(hours=args.gap_after_hours)))
+
+
+def main(args: argparse.Namespace) -> int:
+    from kiosk.logs import setup_logging
+
+    setup_logging(None, getattr(args, "log_level", "INFO"))
+    command = args.endpoint_command or "serve"
+    try:
+        from kiosk.endpoint.store.migrate import SchemaMismatch
+        from kiosk.endpoint.store.registry import RegistryError
+    except ImportError as exc:  # pragma: no cover - a kiosk installed without the extra
+        sys.stderr.write(f"kiosk endpoint: {exc.name} is missing: pip install"
+                         " 'counter-kiosk[central]'\n")
+        return 2
+    try:
+        return _COMMANDS[command](args)
+    except (SchemaMismatch, RegistryError, ValueError, OSError) as exc:
+        sys.stderr.write(f"kiosk endpoint {command}: {exc}\n")
+        return 2
+
+
+def _open(args: argparse.Namespace, *, create: bool = True) -> Any:
+    """The store; an empty database is made at the newest schema, any other is checked."""
+    from kiosk.endpoint.store.service import CentralStore
+
+    return CentralStore.open(args.db, create=create)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from kiosk.endpoint.app import create_app
+    from kiosk.endpoint.serve import make_server
+    from kiosk.endpoint.store.engine import database_url, redacted
+
+    config = _config(args)
+    if args.token_file:
+        entries = load_tokens(args.token_file)
+    store = _open(args, create=True)
+    try:
+        if args.token_file:
+            counts = store.change("import-tokens", ACTOR, entries)
+            log.info("tokens file %s: %d kiosk(s) and %d owner(s) imported, %d known",
+                     args.token_file, counts["kiosks"], counts["owners"], counts["known"])
+        app = create_app(config, store)
+        server = make_server(app, config.host, config.port, config.limits,
+                             config.max_body_bytes)
+        log.info("central service on http://%s:%d, store %s", config.host, config.port,
+                 redacted(database_url(config.db)))
+        try:
+            server.run()
+        except KeyboardInterrupt:
+            log.info("endpoint stopped")
+        finally:
+            server.close()
+    finally:
+        store.close()
+    return 0
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    from kiosk.endpoint.store import migrate
+    from kiosk.endpoint.store.engine import open_engine
+
+    engine = open_engine(args.db)
+    try:
+        before, after = migrate.upgrade(engine)
+    finally:
+        engine.dispose()
+    print(f"central database: version {before or '(empty)'} -> {after}")  # noqa: T201
+    return 0
+
+
+def _registry(action: str, *fields: str) -> Any:
+    def run(args: argparse.Namespace) -> int:
+        store = _open(args)
+        try:
+            result = store.change(action, ACTOR, *(getattr(args, f) for f in fields))
+        finally:
+            store.close()
+        if action == "add-kiosk":
+            print(f"token for kiosk {args.kiosk_id} (shown once; put it in the kiosk's"  # noqa: T201
+                  f" token_file):\n{result}")
+        else:
+            print(f"{action}: done")  # noqa: T201
+        return 0
+
+    return run
+
+
+def _add_user(args: argparse.Namespace) -> int:
+    from kiosk.endpoint.store.registry import new_token
+
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    elif args.api_token:
+        password = None
+    else:
+        password = getpass.getpass(f"password for {args.name}: ")
+    if password is not None and len(password) < 10:
+        raise ValueError("a password needs at least 10 characters")
+    token = new_token() if args.api_token else None
+    store = _open(args)
+    try:
+        store.change("add-user", ACTOR, args.name, args.role, args.scope, password,
+                     api_token=token)
+    finally:
+        store.close()
+    print(f"add-user: {args.name} ({args.role})")  # noqa: T201
+    if token:
+        print(f"API token (shown once):\n{token}")  # noqa: T201
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    store = _open(args)
+    try:
+        listing = store.listing()
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(listing, indent=2, ensure_ascii=False))  # noqa: T201
+        return 0
+    for kind, rows in listing.items():
+        print(f"{kind}:")  # noqa: T201
+        for row in rows:
+            print("  " + "  ".join(f"{k}={v}" for k, v in row.items()))  # noqa: T201
+    return 0
+
+
+def _import_tokens(args: argparse.Namespace) -> int:
+    entries = load_tokens(args.file)
+    store = _open(args)
+    try:
+        counts = store.change("import-tokens", ACTOR, entries)
+    finally:
+        store.close()
+    print(f"import-tokens: {counts['kiosks']} kiosk(s), {counts['owners']} owner token(s)"  # noqa: T201
+          f" imported; {counts['known']} already known. Kiosks are bound to the site they"
+          " name at their first contact.")
+    return 0
+
+
+def _kiosks(args: argparse.Namespace) -> int:
+    from kiosk.endpoint.store.health import HealthRules
+
+    rules = HealthRules(
+        silent_after=timedelta(hours=getattr(args, "silent_after_hours", 2.0)),
+        gap_after=timedelta(hours=getattr(args, "gap_after_hours", 1.0)))
+    store = _open(args)
+    try:
+        reports = store.kiosks(rules=rules, max_gaps=10)
+    finally:
+        store.close()
+    if args.attention:
+        reports = [r for r in reports if r.attention]
+    if args.json:
+        print(json.dumps([r.as_dict() for r in reports], indent=2))  # noqa: T201
+        return 0
+    for r in reports:
+        print(f"{r.kiosk_id}  site={r.site}  version={r.app_version}  answers={r.answers}"  # noqa: T201
+              f"  missing={r.missing}  last_seen={r.last_seen_utc}  skew={r.last_skew_seconds}"
+              f"  alerts={r.pending_alerts}  attention={','.join(r.attention) or '-'}")
+    return 0
+
+
+def load_tokens(path: Path | str) -> list[tuple[str, str | None]]:
+    """A reference endpoint's tokens file: ``token`` or ``token kiosk-id`` per line."""
+    entries: list[tuple[str, str | None]] = []
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        parts = line.split()
+        if not parts or parts[0].startswith("#"):
+            continue
+        if len(parts) > 2:
+            raise ValueError(f"{path}:{number}: expected 'token' or 'token kiosk-id'")
+        entries.append((parts[0], parts[1] if len(parts) == 2 else None))
+    if not entries:
+        raise ValueError(f"{path}: no tokens")
+    return entries
+
+
+_COMMANDS = {
+    "serve": _serve,
+    "migrate": _migrate,
+    "add-area": _registry("add-area", "name", "region", "brand"),
+    "add-site": _registry("add-site", "code", "area", "name"),
+    "add-kiosk": _registry("add-kiosk", "kiosk_id", "site"),
+    "revoke-kiosk": _registry("revoke-kiosk", "kiosk_id"),
+    "add-user": _add_user,
+    "list": _list,
+    "import-tokens": _import_tokens,
+    "kiosks": _kiosks,
+}

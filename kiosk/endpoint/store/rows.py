@@ -1,0 +1,79 @@
+"""An accepted answer as the columns the central store keeps (ingest and migration alike)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from kiosk.core.answer import Category, iso_utc
+from kiosk.endpoint.store.schema import SCORE_COLUMNS
+
+
+def canonical(answer: Mapping[str, Any]) -> str:
+    """One spelling of an answer's content, so equal content compares equal."""
+    return json.dumps(answer, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def answer_row(kiosk_id: str, site_id: int, answer: Mapping[str, Any], received: str) -> dict:
+    """The stored columns of one validated answer (its id already in lower case)."""
+    local = datetime.fromisoformat(answer["created_at"].replace("Z", "+00:00"))
+    comment = answer.get("comment", "") or ""
+    return {
+        "kiosk_id": kiosk_id, "id": answer["id"], "seq": answer["seq"], "site_id": site_id,
+        "created_at": answer["created_at"], "created_utc": iso_utc(local),
+        "local_day": local.date().isoformat(), "local_hour": local.hour,
+        "score": answer["score"], "category": answer["category"],
+        "language": answer["language"], "flagged": bool(answer.get("flags")),
+        "has_comment": bool(comment), "content": canonical(answer), "received_utc": received,
+    }
+
+
+@dataclass
+class Rollups:
+    """What a set of new answers adds to the rollup tables, keyed in a fixed order.
+
+    Sorted keys matter on PostgreSQL: two transactions upserting the same rows in the same
+    order wait for each other instead of deadlocking.
+    """
+
+    daily: dict[tuple, list[int]]
+    hourly: dict[tuple, list[int]]
+    reasons: dict[tuple, int]
+
+    @classmethod
+    def of(cls, rows: Iterable[Mapping[str, Any]]) -> Rollups:
+        daily: dict[tuple, list[int]] = {}
+        hourly: dict[tuple, list[int]] = {}
+        reasons: dict[tuple, int] = {}
+        for row in rows:
+            base = (row["site_id"], row["kiosk_id"], row["local_day"])
+            flagged = bool(row["flagged"])
+            daily.setdefault((*base, flagged), [0] * len(SCORE_COLUMNS))[row["score"]] += 1
+            hourly.setdefault((*base, row["local_hour"], flagged),
+                              [0] * len(SCORE_COLUMNS))[row["score"]] += 1
+            category = Category.of(row["score"]).value
+            for reason in json.loads(row["content"]).get("reasons", []):
+                key = (*base, category, reason, flagged)
+                reasons[key] = reasons.get(key, 0) + 1
+        return cls(daily, hourly, reasons)
+
+    def daily_rows(self) -> list[dict]:
+        return [dict(zip(("site_id", "kiosk_id", "local_day", "flagged"), key, strict=True),
+                     **dict(zip(SCORE_COLUMNS, counts, strict=True)))
+                for key, counts in sorted(self.daily.items())]
+
+    def hourly_rows(self) -> list[dict]:
+        names = ("site_id", "kiosk_id", "local_day", "local_hour", "flagged")
+        return [dict(zip(names, key, strict=True), **dict(zip(SCORE_COLUMNS, counts, strict=True)))
+                for key, counts in sorted(self.hourly.items())]
+
+    def reason_rows(self) -> list[dict]:
+        names = ("site_id", "kiosk_id", "local_day", "category", "reason", "flagged")
+        return [dict(zip(names, key, strict=True), n=n) for key, n in sorted(self.reasons.items())]
+
+
+def now_stamp(moment: datetime) -> str:
+    return iso_utc(moment)

@@ -1,0 +1,185 @@
+"""The central store's tables, declared once for SQLite and PostgreSQL (SQLAlchemy Core).
+
+Times are ISO 8601 UTC text (``iso_utc``: they sort as text on both databases) and local days
+``YYYY-MM-DD`` text. An answer is unique per kiosk by id and by seq: the database's own keys
+make ingest idempotent across processes (``INSERT ... ON CONFLICT``), never a lock in one.
+
+The rollups (``daily``, ``hourly``, ``reason_daily``) are kept in the same transaction as
+each new answer, so an overview of many sites over a year sums rollup rows, not answers.
+Alembic migrations (``migrations/versions``) build exactly these tables; a test compares them.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from kiosk.core.answer import SCORES
+
+metadata = MetaData()
+
+STAMP = String(32)  # iso_utc(): 2026-11-25T12:00:00.000000Z
+SCORE_COLUMNS = tuple(f"s{score}" for score in SCORES)
+
+
+def _score_columns() -> list[Column]:
+    return [Column(name, Integer, nullable=False, server_default="0") for name in SCORE_COLUMNS]
+
+
+areas = Table(
+    "areas", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("region", String(200), nullable=False, server_default=""),
+    Column("brand", String(200), nullable=False, server_default=""),
+    Column("created_utc", STAMP, nullable=False),
+)
+
+sites = Table(
+    "sites", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    # What a kiosk sends as ``kiosk.site``.
+    Column("code", String(200), nullable=False, unique=True),
+    Column("name", String(200), nullable=False, server_default=""),
+    Column("area_id", Integer, ForeignKey("areas.id"), nullable=True),
+    Column("created_utc", STAMP, nullable=False),
+)
+
+kiosks = Table(
+    "kiosks", metadata,
+    Column("kiosk_id", String(64), primary_key=True),
+    # NULL only for a kiosk imported from a tokens file: bound at its first contact.
+    Column("site_id", Integer, ForeignKey("sites.id"), nullable=True),
+    Column("token_hash", String(64), nullable=True, unique=True),
+    Column("revoked_utc", STAMP, nullable=True),
+    Column("created_utc", STAMP, nullable=False),
+    # Health, kept at ingest.
+    Column("app_version", String(200), nullable=False, server_default=""),
+    Column("first_seen_utc", STAMP, nullable=True),
+    Column("last_seen_utc", STAMP, nullable=True),
+    Column("last_skew_seconds", Float, nullable=True),
+    Column("max_abs_skew_seconds", Float, nullable=True),
+    Column("answers", BigInteger, nullable=False, server_default="0"),
+    Column("max_seq", BigInteger, nullable=False, server_default="0"),
+    # Since when some seq below max_seq is missing (NULL: none missing).
+    Column("gap_since_utc", STAMP, nullable=True),
+)
+
+answers = Table(
+    "answers", metadata,
+    Column("kiosk_id", String(64), ForeignKey("kiosks.kiosk_id"), primary_key=True),
+    Column("id", String(36), primary_key=True),  # lower-case UUID
+    Column("seq", BigInteger, nullable=False),
+    Column("site_id", Integer, ForeignKey("sites.id"), nullable=False),
+    Column("created_at", String(40), nullable=False),  # as sent: local time with its offset
+    Column("created_utc", STAMP, nullable=False),
+    Column("local_day", String(10), nullable=False),
+    Column("local_hour", Integer, nullable=False),
+    Column("score", Integer, nullable=False),
+    Column("category", String(16), nullable=False),
+    Column("language", String(20), nullable=False),
+    Column("flagged", Boolean, nullable=False),
+    Column("has_comment", Boolean, nullable=False),
+    Column("content", Text, nullable=False),  # canonical JSON as first received
+    Column("received_utc", STAMP, nullable=False),
+    UniqueConstraint("kiosk_id", "seq", name="answers_kiosk_seq"),
+    CheckConstraint("score BETWEEN 0 AND 10", name="answers_score"),
+)
+Index("answers_by_site_time", answers.c.site_id, answers.c.created_utc)
+Index("answers_by_time", answers.c.created_utc)  # the chain's latest comments, newest first
+
+alerts = Table(
+    "alerts", metadata,
+    Column("kiosk_id", String(64), ForeignKey("kiosks.kiosk_id"), primary_key=True),
+    Column("answer_id", String(36), primary_key=True),
+    Column("site_id", Integer, ForeignKey("sites.id"), nullable=False),
+    Column("content", Text, nullable=False),
+    Column("received_utc", STAMP, nullable=False),
+    Column("acknowledged_utc", STAMP, nullable=True),
+)
+
+# Answers kept apart by a migration (an old store's duplicates): nothing is dropped.
+set_aside = Table(
+    "set_aside", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kiosk_id", String(64), nullable=False),
+    Column("answer_id", String(100), nullable=False),
+    Column("content", Text, nullable=False),
+    Column("received_utc", String(40), nullable=False),
+    Column("reason", String(200), nullable=False),
+)
+
+daily = Table(
+    "daily", metadata,
+    Column("site_id", Integer, primary_key=True),
+    Column("kiosk_id", String(64), primary_key=True),
+    Column("local_day", String(10), primary_key=True),
+    Column("flagged", Boolean, primary_key=True),
+    *_score_columns(),
+)
+Index("daily_by_day", daily.c.local_day, daily.c.site_id)
+
+hourly = Table(
+    "hourly", metadata,
+    Column("site_id", Integer, primary_key=True),
+    Column("kiosk_id", String(64), primary_key=True),
+    Column("local_day", String(10), primary_key=True),
+    Column("local_hour", Integer, primary_key=True),
+    Column("flagged", Boolean, primary_key=True),
+    *_score_columns(),
+)
+
+reason_daily = Table(
+    "reason_daily", metadata,
+    Column("site_id", Integer, primary_key=True),
+    Column("kiosk_id", String(64), primary_key=True),
+    Column("local_day", String(10), primary_key=True),
+    Column("category", String(16), primary_key=True),
+    Column("reason", String(64), primary_key=True),
+    Column("flagged", Boolean, primary_key=True),
+    Column("n", Integer, nullable=False),
+)
+
+users = Table(
+    "users", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("role", String(16), nullable=False),
+    Column("area_id", Integer, ForeignKey("areas.id"), nullable=True),
+    Column("site_id", Integer, ForeignKey("sites.id"), nullable=True),
+    Column("password_hash", String(300), nullable=True),
+    Column("api_token_hash", String(64), nullable=True, unique=True),
+    Column("disabled_utc", STAMP, nullable=True),
+    Column("created_utc", STAMP, nullable=False),
+    CheckConstraint("role IN ('admin', 'area', 'site')", name="users_role"),
+)
+
+audit = Table(
+    "audit", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at_utc", STAMP, nullable=False),
+    Column("actor", String(200), nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("subject", String(200), nullable=False),
+    Column("detail", Text, nullable=False, server_default="{}"),
+)
+
+# One row: the key of the tokens' lookup hash, made at migration.
+service_keys = Table(
+    "service_keys", metadata,
+    Column("name", String(32), primary_key=True),
+    Column("value", String(128), nullable=False),
+)
