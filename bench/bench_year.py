@@ -179,7 +179,7 @@ class Kiosk:
 
 
 def verify(store_path: Path, central_db: Path, kiosk_id: str, acked: set[str]) -> list[tuple[bool, str]]:
-    from kiosk.store.central import CentralStore
+    from kiosk.endpoint.store.service import CentralStore
 
     checks: list[tuple[bool, str]] = []
     con = sqlite3.connect(f"file:{store_path}?mode=ro", uri=True)
@@ -194,7 +194,7 @@ def verify(store_path: Path, central_db: Path, kiosk_id: str, acked: set[str]) -
         ).fetchone()[0]
     finally:
         con.close()
-    central = CentralStore(central_db)
+    central = CentralStore.open(central_db)
     try:
         held = central.answer_ids()
         report = next((r for r in central.kiosks() if r.kiosk_id == kiosk_id), None)

@@ -282,7 +282,7 @@ def test_closing_the_app_does_not_wait_for_a_connection_test_on_a_dripping_serve
     included (its thread only talks to the server, it writes nothing)."""
     import time
 
-    from drip_server import DripServer
+    from helpers.drip import DripServer
 
     server = DripServer(interval=0.2)
     try:

@@ -47,7 +47,7 @@ def test_stopping_never_waits_on_a_dripping_endpoint(qtbot, answer_store):
     dripping reply lasted; stop() now cuts the request off."""
     import time
 
-    from drip_server import DripServer
+    from helpers.drip import DripServer
 
     from kiosk.app.sync_bridge import STOP_SECONDS
 

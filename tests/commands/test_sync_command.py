@@ -135,7 +135,7 @@ def test_sync_once_against_a_dripping_endpoint_ends_within_the_deadline(data_dir
     minutes; one deadline per request (0.5 + 2 x 0.5 s here) now ends it."""
     import time
 
-    from drip_server import DripServer
+    from helpers.drip import DripServer
 
     fill(data_dir, 3)
     server = DripServer(interval=0.2)

@@ -180,7 +180,7 @@ def test_a_netrc_never_replaces_the_token_nor_adds_credentials(tmp_path, monkeyp
 @pytest.mark.parametrize("headers_first", [False, True], ids=["dripped-headers", "dripped-body"])
 def test_a_reply_dripping_a_byte_every_fifth_of_a_second_ends_at_the_deadline(headers_first):
     """Issue 9: each byte reset requests' per-recv read timeout, so the request never ended."""
-    from drip_server import DripServer, timed
+    from helpers.drip import DripServer, timed
 
     from kiosk.sync.client import request_deadline
 
@@ -200,7 +200,7 @@ def test_a_reply_dripping_a_byte_every_fifth_of_a_second_ends_at_the_deadline(he
 def test_abort_ends_a_request_in_flight_at_once():
     import threading
 
-    from drip_server import DripServer, timed
+    from helpers.drip import DripServer, timed
 
     server = DripServer(interval=0.2)
     client = Client(SyncSection(endpoint=server.url, connect_timeout=5, read_timeout=30), "")
