@@ -76,10 +76,24 @@ def bench(kind: str, args: argparse.Namespace) -> None:
                         " local_day <= :b AND NOT flagged GROUP BY score"),
                         {"a": since.isoformat(), "b": today.isoformat()}).all()
 
+            def rolled(since=since) -> None:
+                sums = ", ".join(f"sum(s{i})" for i in range(11))
+                with store.engine.connect() as conn:
+                    conn.execute(text(
+                        f"SELECT {sums} FROM daily WHERE local_day >= :a AND local_day <= :b"
+                        " AND NOT flagged"),
+                        {"a": since.isoformat(), "b": today.isoformat()}).all()
+
             overview()
             plain()
+            rolled()
             fast, slow = timed(overview, args.repeat), timed(plain, args.repeat)
-            print(f"  {label}: overview p50 {statistics.median(fast) * 1000:.0f} ms,"
+            same = timed(rolled, args.repeat)
+            print(f"  {label}: the 0-10 distribution from the rollup p95"
+                  f" {percentile(same, 0.95) * 1000:.1f} ms vs GROUP BY over answers p95"
+                  f" {percentile(slow, 0.95) * 1000:.1f} ms: ratio"
+                  f" {percentile(slow, 0.95) / percentile(same, 0.95):.1f}x")
+            print(f"  {label}: whole overview (every number of the page) p50 {statistics.median(fast) * 1000:.0f} ms,"
                   f" p95 {percentile(fast, 0.95) * 1000:.0f} ms; plain GROUP BY over answers"
                   f" p50 {statistics.median(slow) * 1000:.0f} ms, p95"
                   f" {percentile(slow, 0.95) * 1000:.0f} ms; ratio plain/overview (p95)"

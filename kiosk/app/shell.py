@@ -16,12 +16,9 @@ from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
-from kiosk.app.awake import KeepAwake
 from kiosk.app.context import Context
 from kiosk.app.display import display_problem
-from kiosk.app.errors import ErrorRecovery
 from kiosk.app.guest import build_app, qt_app, watch_integrity
-from kiosk.app.single_instance import FrontDoor, ask_running_kiosk_to_come_forward
 from kiosk.app.startup_marker import arm
 from kiosk.logs import setup_logging
 from kiosk.store.database import StoreError
@@ -73,6 +70,8 @@ def main(args: argparse.Namespace) -> int:
             )
             log.error("cannot start on %s: %s", ctx.data_dir, problem)
             return EXIT_NO_STORE
+        from kiosk.app.single_instance import ask_running_kiosk_to_come_forward
+
         if ask_running_kiosk_to_come_forward(ctx.data_dir):
             log.info("a kiosk already runs on %s: brought it to the front", ctx.data_dir)
         else:
@@ -105,11 +104,15 @@ def main(args: argparse.Namespace) -> int:
         if fullscreen:
             kiosk.lockdown.on_lost = lambda: stop(EXIT_WINDOW_LOST)
             kiosk.lockdown.lock()
-        front_door = FrontDoor(ctx.data_dir, kiosk.lockdown.bring_to_front, app)
 
-        # The sync (requests) and the admin area: about half a second to import and build,
-        # so it comes after the guest can already tap.
+        # What the first frame does not need comes after it, the guest can already tap: the
+        # second-start listener (QtNetwork), the sync (requests), the admin area, the rest.
         from kiosk.app.admin import AdminSide
+        from kiosk.app.awake import KeepAwake
+        from kiosk.app.errors import ErrorRecovery
+        from kiosk.app.single_instance import FrontDoor
+
+        front_door = FrontDoor(ctx.data_dir, kiosk.lockdown.bring_to_front, app)
 
         owner = AdminSide(kiosk)
         owner.exit_requested.connect(lambda: stop(0))

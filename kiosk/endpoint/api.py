@@ -104,11 +104,11 @@ def api_stats() -> Response:
 @blueprint.get("/v1/export")
 @allow(*MANAGERS)
 def get_export() -> Response:
-    site_ids, _ = selection()
+    site_ids, kiosk_ids = selection()
     fmt = request.args.get("format", "json")
     if fmt not in ("csv", "json", "xlsx"):
         raise HttpError(400, "format must be csv, xlsx or json")
-    rows = store().iter_answers(site_ids=site_ids)
+    rows = store().iter_answers(site_ids=site_ids, kiosk_ids=kiosk_ids)
     if fmt == "csv":
         return Response(_guarded(_encoded(export_csv(rows)), rows), mimetype="text/csv",
                         content_type="text/csv; charset=utf-8",

@@ -20,7 +20,7 @@ from typing import Any
 from flask import current_app, g, request
 
 from kiosk.endpoint.errors import HttpError
-from kiosk.endpoint.store.registry import KioskIdentity, UserIdentity
+from kiosk.endpoint.store.registry import KioskIdentity, Throttled, UserIdentity
 from kiosk.endpoint.store.service import CentralStore
 
 log = logging.getLogger("kiosk.endpoint")
@@ -62,7 +62,11 @@ def principal_for(headers: Any, central: CentralStore) -> Principal:
             name, _, password = base64.b64decode(value, validate=True).decode("utf-8").partition(":")
         except (binascii.Error, UnicodeDecodeError) as exc:
             raise HttpError(401, "malformed Basic credentials", CHALLENGE) from exc
-        user = central.user_for_password(name, password)
+        try:
+            user = central.user_for_password(name, password)
+        except Throttled as exc:
+            raise HttpError(429, "too many wrong passwords: try again later",
+                            [("Retry-After", "60")]) from exc
         if user is None or user.disabled:
             raise HttpError(401, "wrong name or password", CHALLENGE)
         return _manager(user, central)

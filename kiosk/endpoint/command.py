@@ -28,19 +28,24 @@ def _db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
              " (default: $KIOSK_CENTRAL_DB)")
 
 
-def _serve_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=8080)
-    parser.add_argument("--threads", type=int, default=8)
-    parser.add_argument("--token-file", metavar="FILE", default=None,
+def _serve_options(parser: argparse.ArgumentParser, *, top: bool = True) -> None:
+    """Serving options, on ``kiosk endpoint`` and on ``kiosk endpoint serve`` alike."""
+
+    def default(value: Any) -> Any:
+        return value if top else argparse.SUPPRESS  # a subcommand keeps the parent's value
+
+    parser.add_argument("--host", default=default("127.0.0.1"))
+    parser.add_argument("--port", type=int, default=default(8080))
+    parser.add_argument("--threads", type=int, default=default(8))
+    parser.add_argument("--token-file", metavar="FILE", default=default(None),
                         help="a reference endpoint's tokens file, imported into the registry")
-    parser.add_argument("--silent-after-hours", type=float, default=2.0,
+    parser.add_argument("--silent-after-hours", type=float, default=default(2.0),
                         help="a kiosk silent this long needs attention")
-    parser.add_argument("--gap-after-hours", type=float, default=1.0,
+    parser.add_argument("--gap-after-hours", type=float, default=default(1.0),
                         help="a seq gap open this long needs attention")
-    parser.add_argument("--request-timeout", type=float, default=20.0,
+    parser.add_argument("--request-timeout", type=float, default=default(20.0),
                         help="seconds a client may take to send one request")
-    parser.add_argument("--connection-limit", type=int, default=1000)
+    parser.add_argument("--connection-limit", type=int, default=default(1000))
 
 
 def register(subparsers: Any) -> None:
@@ -50,6 +55,7 @@ def register(subparsers: Any) -> None:
     sub = endpoint.add_subparsers(dest="endpoint_command", metavar="COMMAND")
     serve = sub.add_parser("serve", help="serve kiosks and managers (the default)")
     _db_option(serve)
+    _serve_options(serve, top=False)
     sub.add_parser("migrate", help="upgrade the database to this version's schema")
     area = sub.add_parser("add-area", help="add an area (a region or brand grouping sites)")
     area.add_argument("name")

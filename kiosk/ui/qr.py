@@ -7,7 +7,6 @@ whatever colour the screen behind it is.
 
 from __future__ import annotations
 
-import qrcode
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
@@ -19,6 +18,8 @@ LIGHT = QColor("#FFFFFF")
 
 def qr_matrix(text: str) -> list[list[bool]]:
     """The modules of ``text``'s QR code, quiet zone included (True is dark)."""
+    import qrcode  # only when a code is drawn: it is not needed for the first frame
+
     code = qrcode.QRCode(
         error_correction=qrcode.constants.ERROR_CORRECT_M, border=QUIET_ZONE, box_size=1
     )

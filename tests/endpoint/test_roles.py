@@ -116,3 +116,43 @@ def test_basic_auth_and_a_disabled_or_unknown_user(world):
     assert client.get("/v1/api/kiosks", headers={"Authorization": f"Basic {good}"}).status_code == 200
     assert client.get("/v1/api/kiosks", headers={"Authorization": f"Basic {bad}"}).status_code == 401
     assert client.get("/v1/api/kiosks", headers={"Authorization": "Basic !!"}).status_code == 401
+
+
+def test_wrong_passwords_are_throttled_in_the_database(world):
+    from datetime import datetime, timedelta, timezone
+
+    store, client, _, _ = world
+    store.change("add-user", "t", "eva", "admin", None, "correct horse battery")
+    good = {"Authorization": "Basic " + base64.b64encode(b"eva:correct horse battery").decode()}
+    bad = {"Authorization": "Basic " + base64.b64encode(b"eva:guess").decode()}
+    for _ in range(5):
+        assert client.get("/v1/api/kiosks", headers=bad).status_code == 401
+    locked = client.get("/v1/api/kiosks", headers=good)  # even the right one, for a while
+    assert locked.status_code == 429 and locked.headers["Retry-After"]
+    later = datetime.now(timezone.utc) + timedelta(minutes=2)
+    assert store.user_for_password("eva", "correct horse battery", later).name == "eva"
+    assert client.get("/v1/api/kiosks", headers=good).status_code == 200  # reset by success
+
+
+def test_an_export_holds_only_the_scope_and_the_selection(world):
+    store, client, tokens, _ = world
+    store.change("revoke-kiosk", "t", "k2")  # a revoked kiosk can be given a new token
+    token_k2 = store.change("add-kiosk", "t", "k2", "monte")
+    for kiosk, site, token in (("k1", "centro", tokens["kiosk"]), ("k2", "monte", token_k2)):
+        answer = {"id": str(uuid.uuid4()), "seq": 1, "score": 9, "category": "promoter",
+                  "language": "es", "created_at": "2026-11-25T09:00:00-03:00"}
+        reply = client.post("/v1/answers", headers={"Authorization": f"Bearer {token}"}, json={
+            "kiosk": {"id": kiosk, "site": site, "app_version": "1"}, "answers": [answer],
+            "sent_at": "2026-11-25T12:00:00Z"})
+        assert reply.status_code == 200
+
+    def exported(who, query=""):
+        reply = _call(client, "GET", f"/v1/export?format=json{query}", tokens[who])
+        assert reply.status_code == 200
+        return sorted(a["kiosk_id"] for a in reply.get_json()["answers"])
+
+    assert exported("admin") == ["k1", "k2"]
+    assert exported("admin", "&kiosk=k2") == ["k2"]
+    assert exported("site") == ["k1"]
+    assert exported("area") == ["k1"]
+    assert exported("other-site") == ["k2"]

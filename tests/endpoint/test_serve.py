@@ -87,3 +87,16 @@ def test_documented_answer_schema_matches_the_checks():
     for name in ("answers-request.json", "answers-reply.json", "alert-request.json"):
         doc = json.loads((DOCS / name).read_text(encoding="utf-8"))
         assert doc["type"] == "object" and doc["required"]
+
+
+def test_serving_options_work_before_and_after_serve():
+    from kiosk.cli import build_parser
+
+    parser = build_parser()
+    before = parser.parse_args(["endpoint", "--db", "c.sqlite", "--port", "9001"])
+    after = parser.parse_args(["endpoint", "serve", "--db", "c.sqlite", "--port", "9001",
+                               "--request-timeout", "5"])
+    assert (before.port, before.endpoint_command) == (9001, None)
+    assert (after.port, after.request_timeout, after.endpoint_command) == (9001, 5.0, "serve")
+    listed = parser.parse_args(["endpoint", "--db", "x", "kiosks", "--attention"])
+    assert listed.db == "x" and listed.attention

@@ -17,10 +17,12 @@ import json
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
+from kiosk.core.answer import iso_utc
 from kiosk.endpoint.store import schema
 
 ROLES = ("admin", "area", "site")
@@ -206,10 +208,41 @@ def user_for_token(conn: Connection, key: bytes, token: str) -> UserIdentity | N
     return None if row is None else _user(row)
 
 
-def user_for_password(conn: Connection, name: str, password: str) -> UserIdentity | None:
-    row = conn.execute(select(schema.users).where(schema.users.c.name == name)).first()
+class Throttled(Exception):
+    """Too many wrong passwords in a row for this name: no try before ``until``."""
+
+    def __init__(self, until: str) -> None:
+        super().__init__(until)
+        self.until = until
+
+
+FREE_TRIES = 5  # then 1, 2, 4 ... minutes between tries, at most an hour
+
+
+def user_for_password(conn: Connection, name: str, password: str,
+                      now: datetime) -> UserIdentity | None:
+    """The user, if the password is right; failures lock the name out for a while.
+
+    The count lives in the database, so every process throttles the same name alike.
+    """
+    u = schema.users.c
+    row = conn.execute(select(schema.users).where(u.name == name)).first()
+    stamp = iso_utc(now)
+    if row is not None and row.locked_until_utc and row.locked_until_utc > stamp:
+        raise Throttled(row.locked_until_utc)
     if not check_password(None if row is None else row.password_hash, password):
+        if row is not None:
+            failures = row.failed_logins + 1
+            locked = None
+            if failures >= FREE_TRIES:
+                wait = min(timedelta(minutes=2 ** (failures - FREE_TRIES)), timedelta(hours=1))
+                locked = iso_utc(now + wait)
+            conn.execute(update(schema.users).where(u.id == row.id).values(
+                failed_logins=failures, locked_until_utc=locked))
         return None
+    if row.failed_logins:
+        conn.execute(update(schema.users).where(u.id == row.id).values(
+            failed_logins=0, locked_until_utc=None))
     return _user(row)
 
 

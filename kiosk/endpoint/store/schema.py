@@ -164,6 +164,9 @@ users = Table(
     Column("api_token_hash", String(64), nullable=True, unique=True),
     Column("disabled_utc", STAMP, nullable=True),
     Column("created_utc", STAMP, nullable=False),
+    # Password throttle, shared by every process: failures in a row, and no try before this.
+    Column("failed_logins", Integer, nullable=False, server_default="0"),
+    Column("locked_until_utc", STAMP, nullable=True),
     CheckConstraint("role IN ('admin', 'area', 'site')", name="users_role"),
 )
 

@@ -70,9 +70,11 @@ class CentralStore:
         with reading(self.engine) as conn:
             return registry.user_for_token(conn, self._key, token)
 
-    def user_for_password(self, name: str, password: str) -> UserIdentity | None:
-        with reading(self.engine) as conn:
-            return registry.user_for_password(conn, name, password)
+    def user_for_password(self, name: str, password: str,
+                          now: datetime | None = None) -> UserIdentity | None:
+        """Raises ``registry.Throttled`` while the name is locked out."""
+        with writing(self.engine) as conn:
+            return registry.user_for_password(conn, name, password, now or _now())
 
     def ingest_answers(self, kiosk: KioskIdentity, site_code: str, app_version: str,
                        answers: Sequence[Mapping[str, Any]], now: datetime,
@@ -198,6 +200,7 @@ class CentralStore:
                                   max_gaps=max_gaps)
 
     def iter_answers(self, site_ids: Collection[int] | None = None,
+                     kiosk_ids: Collection[str] | None = None,
                      batch: int = 2000) -> Iterator[tuple[str, str, str]]:
         """(kiosk_id, site code, content JSON) of every answer, by kiosk and seq; streamed."""
         a, s = schema.answers.c, schema.sites.c
@@ -205,6 +208,8 @@ class CentralStore:
                  .join(schema.sites, s.id == a.site_id).order_by(a.kiosk_id, a.seq))
         if site_ids is not None:
             query = query.where(a.site_id.in_(list(site_ids)))
+        if kiosk_ids is not None:
+            query = query.where(a.kiosk_id.in_(list(kiosk_ids)))
         with self.engine.connect() as conn:
             with conn.begin():
                 result = conn.execution_options(stream_results=True, yield_per=batch).execute(query)

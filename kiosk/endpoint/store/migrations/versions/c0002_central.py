@@ -259,6 +259,8 @@ def _create_tables() -> None:
     sa.Column('api_token_hash', sa.String(length=64), nullable=True),
     sa.Column('disabled_utc', sa.String(length=32), nullable=True),
     sa.Column('created_utc', sa.String(length=32), nullable=False),
+    sa.Column('failed_logins', sa.Integer(), server_default='0', nullable=False),
+    sa.Column('locked_until_utc', sa.String(length=32), nullable=True),
     sa.CheckConstraint("role IN ('admin', 'area', 'site')", name='users_role'),
     sa.ForeignKeyConstraint(['area_id'], ['areas.id'], ),
     sa.ForeignKeyConstraint(['site_id'], ['sites.id'], ),
