@@ -272,16 +272,17 @@ class AdminArea(QStackedWidget):
             else:
                 self.settings_screen.show_test_result(False, str(result))
 
-        self.background.run("test-connection", call, done)
+        self.background.run("test-connection", call, done, network_only=True)
 
     def _exit(self) -> None:
         log.warning("exit requested from the admin area")
         self.exit_requested.emit()
 
     def shutdown(self) -> None:
-        """Stop timers and wait for a running export (call before the app quits)."""
+        """Stop timers and wait for a running export (call before the app quits); a
+        connection test still waiting on the network is left to end by itself."""
         self.idle.stop()
-        self.background.wait()
+        self.background.wait(network=False)
         self._watch_activity(False)
 
     def _watch_activity(self, on: bool) -> None:

@@ -29,7 +29,12 @@ class Background(QObject):
         self._next = 0
         self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
-    def run(self, name: str, call: Callable[[], Any], done: Callable[[bool, Any], None]) -> None:
+    def run(
+        self, name: str, call: Callable[[], Any], done: Callable[[bool, Any], None], *,
+        network_only: bool = False,
+    ) -> None:
+        """Run ``call`` on a thread. ``network_only`` (it writes nothing, only talks to a
+        server): a daemon thread that closing the app does not wait for."""
         self._next += 1
         ticket = self._next
         self._callbacks[ticket] = done
@@ -43,7 +48,7 @@ class Background(QObject):
             else:
                 self._done.emit(ticket, True, result)
 
-        thread = threading.Thread(target=work, name=f"kiosk-admin-{name}", daemon=False)
+        thread = threading.Thread(target=work, name=f"kiosk-admin-{name}", daemon=network_only)
         self._threads[ticket] = thread
         thread.start()
 
@@ -51,10 +56,12 @@ class Background(QObject):
     def busy(self) -> bool:
         return any(t.is_alive() for t in self._threads.values())
 
-    def wait(self, timeout: float = 30.0) -> None:
-        """Join every running call (tests, and closing the app)."""
+    def wait(self, timeout: float = 30.0, *, network: bool = True) -> None:
+        """Join every running call (tests); closing the app passes ``network=False`` and
+        never waits for one that only talks to a server."""
         for thread in list(self._threads.values()):
-            thread.join(timeout)
+            if network or not thread.daemon:
+                thread.join(timeout)
 
     @Slot(int, bool, object)
     def _deliver(self, ticket: int, ok: bool, result: object) -> None:

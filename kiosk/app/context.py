@@ -11,7 +11,8 @@ from pathlib import Path
 
 from kiosk import __version__, paths
 from kiosk.config import Settings, load_for_path, resolve_config_path
-from kiosk.store.recovery import OpenedStore, open_store
+from kiosk.store.opening import OpenedStore, open_read_only
+from kiosk.store.recovery import open_store
 
 log = logging.getLogger("kiosk")
 
@@ -35,13 +36,22 @@ class Context:
     def store_path(self) -> Path:
         return paths.store_path(self.data_dir)
 
-    def store(self, *, check: bool = True) -> OpenedStore:
-        """The store, opened (and recovered if damaged) on first use."""
+    def store(self, *, check: bool = True, read_only: bool = False) -> OpenedStore:
+        """The store, opened (and recovered if damaged) on first use.
+
+        ``read_only`` (the owner's reporting commands): the file is never changed, not even
+        checkpointed; a damaged store raises ``DamagedStore`` and is left for the kiosk's own
+        start (kiosk.store.recovery, the one path that sets a store aside) to recover.
+        """
         if self._store is None:
-            self.data_dir.mkdir(parents=True, exist_ok=True)
-            self._store = open_store(
-                self.store_path, self.settings.kiosk.id, __version__, check=check
-            )
+            if read_only:
+                self._store = open_read_only(
+                    self.store_path, self.settings.kiosk.id, __version__, check=check
+                )
+            else:
+                self._store = open_store(
+                    self.store_path, self.settings.kiosk.id, __version__, check=check
+                )
         return self._store
 
     def reload_settings(self, settings: Settings) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk import __version__
 from kiosk.app.context import Context
 from kiosk.config import Settings
+from kiosk.store.ballast import Ballast
 from kiosk.store.database import StoreError
 from kiosk.store.integrity import IntegrityWatch, check_at_start, checked_at_start
 from kiosk.store.recorder import DurableRecorder
@@ -54,12 +55,15 @@ class KioskApp:
         self.lockdown.release()
         self.disk.stop()
         self._stop_flow()
+        self.recorder.stop()  # writes the disk still refuses go to a spill file, logged
         self.translations.close()
         self.window.close()
         self.window.deleteLater()
 
     def _stop_flow(self) -> None:
-        for timer in (self.flow.idle_timer, self.flow.thanks_timer, self.flow.retry_timer):
+        self.flow.keep_reasons()  # a chip tapped a moment ago is kept, not dropped
+        for timer in (self.flow.idle_timer, self.flow.thanks_timer, self.flow.retry_timer,
+                      self.flow.reasons_timer):
             timer.stop()
 
     def apply_settings(self, settings: Settings) -> GuestFlow:
@@ -116,7 +120,11 @@ def build_app(ctx: Context, *, scale: float | None = None) -> KioskApp:
     )
     translations.set_language(settings.kiosk.default_language)
 
-    recorder = DurableRecorder(opened.answers)
+    # Room held back for a full disk, and what a stop on a full disk could not save.
+    ballast = Ballast(ctx.data_dir)
+    ballast.ensure()
+    recorder = DurableRecorder(opened.answers, ballast=ballast, spill_dir=ctx.data_dir)
+    recorder.replay_spilled()
     window = KioskWindow()
     question = QuestionScreen(settings, translations)
     why = WhyScreen(settings, translations)

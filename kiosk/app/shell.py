@@ -22,6 +22,7 @@ from kiosk.app.guest import build_app, qt_app, watch_integrity
 from kiosk.app.startup_marker import arm
 from kiosk.logs import setup_logging
 from kiosk.store.database import StoreError
+from kiosk.store.opening import access_problem
 
 log = logging.getLogger("kiosk.ui")
 
@@ -52,12 +53,23 @@ def main(args: argparse.Namespace) -> int:
     if problem is not None:
         log.error("the kiosk cannot start: %s", problem)
         return EXIT_NO_DISPLAY
-    ctx.data_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        ctx.data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        log.error("cannot create the data folder %s: %s", ctx.data_dir, exc.strerror or exc)
+        return EXIT_NO_STORE
     app = qt_app()
     # One kiosk per data folder: a second copy must not write beside the first.
     lock = QLockFile(str(ctx.data_dir / LOCK_FILENAME))
     lock.setStaleLockTime(0)  # never stale by age; a dead owner's lock is still taken over
     if not lock.tryLock(500):
+        if lock.error() != QLockFile.LockError.LockFailedError:
+            # Not another kiosk: the lock file itself cannot be written. Say why.
+            problem = access_problem(ctx.store_path) or (
+                f"cannot write the lock file in {ctx.data_dir} ({lock.error().name})"
+            )
+            log.error("cannot start on %s: %s", ctx.data_dir, problem)
+            return EXIT_NO_STORE
         from kiosk.app.single_instance import ask_running_kiosk_to_come_forward
 
         if ask_running_kiosk_to_come_forward(ctx.data_dir):

@@ -19,6 +19,10 @@ from kiosk.sync.webhook import alert_details
 if TYPE_CHECKING:
     from kiosk.core.answer import Answer
 
+# How long stopping may wait for the sync thread to finish its store writes once its
+# request is cut off (the worker aborts its client on stop).
+STOP_SECONDS = 2.0
+
 
 class _Worker(Protocol):
     on_status: object
@@ -62,8 +66,9 @@ class SyncBridge(QObject):
         self.worker.start()
 
     def stop(self) -> None:
-        """Stop the thread and wait for it (at most one request's timeout)."""
-        self.worker.stop()
+        """Stop the thread: the request in flight is cut off, so this waits at most
+        :data:`STOP_SECONDS`, never on the network (the kiosk's exit comes right after)."""
+        self.worker.stop(timeout=STOP_SECONDS)
         self.worker.on_status = None
         self.worker.on_alert_delivered = None
 

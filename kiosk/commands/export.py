@@ -8,6 +8,7 @@ import sys
 
 from kiosk.app.context import Context
 from kiosk.export.writer import ExportRequest, export_to_file, export_to_stream
+from kiosk.store.integrity import check_at_start
 
 
 def main(args: argparse.Namespace) -> int:
@@ -23,7 +24,8 @@ def main(args: argparse.Namespace) -> int:
         return 2
     context = Context.from_options(args.config, args.data_dir)
     try:
-        db = context.store(check=False).db  # read-only: see kiosk.commands.stats
+        # Read-only, never changed: see kiosk.commands.stats.
+        db = context.store(check=check_at_start(context.store_path), read_only=True).db
         if output:
             try:
                 count = export_to_file(db, request, output)

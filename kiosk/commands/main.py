@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 
 from kiosk import __version__
 from kiosk.config import ConfigError
-from kiosk.store.database import StoreError
+from kiosk.store.database import StoreError, is_corruption
 from kiosk.store.schema import SchemaTooNew
 
 log = logging.getLogger("kiosk")
@@ -164,6 +165,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 3
     except StoreError as exc:
         print(f"kiosk: storage error: {exc}", file=sys.stderr)  # noqa: T201
+        return 3
+    except sqlite3.DatabaseError as exc:
+        # Damage met while reading (a page past the start-up check): a sentence, no
+        # traceback; the store is left as it is for the kiosk's start to recover.
+        if not is_corruption(exc):
+            raise
+        print(  # noqa: T201
+            f"kiosk: storage error: the store is damaged ({exc}). It was left exactly as it "
+            "is; start the kiosk to set it aside in corrupt/ and recover what can be read",
+            file=sys.stderr,
+        )
         return 3
     except KeyboardInterrupt:
         return 130

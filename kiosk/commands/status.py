@@ -11,6 +11,7 @@ from pathlib import Path
 from kiosk.commands.sync import OFFLINE, command_context, describe_error, when
 from kiosk.store import outbox
 from kiosk.store.answers import StoreSummary, store_summary
+from kiosk.store.integrity import check_at_start
 from kiosk.sync.worker import read_status
 
 
@@ -18,7 +19,8 @@ def main(args: argparse.Namespace) -> int:
     """Pending, quarantined, last success, last error (``--json`` for scripts)."""
     ctx = command_context(args)
     try:
-        db = ctx.store().db
+        # Read-only: a report never changes the store, damaged or not.
+        db = ctx.store(check=check_at_start(ctx.store_path), read_only=True).db
         status = read_status(db, ctx.settings)
         quarantined = outbox.quarantined(db.connection(), limit=20)
         summary = store_summary(db)

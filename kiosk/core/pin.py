@@ -83,11 +83,19 @@ def verify_pin(pin: str, stored: str) -> bool:
         ok_shape = False
     else:
         ok_shape = True
-    digest = hashlib.scrypt(
-        pin.encode("ascii"), salt=salt, n=n, r=r, p=p, maxmem=256 * 1024 * 1024,
-        dklen=len(expected),
-    )
+    try:
+        digest = hashlib.scrypt(
+            pin.encode("ascii"), salt=salt, n=n, r=r, p=p, maxmem=256 * 1024 * 1024,
+            dklen=len(expected),
+        )
+    except (ValueError, MemoryError):  # parameters no scrypt accepts: a damaged stored value
+        return False
     return hmac.compare_digest(digest, expected) and ok_shape
+
+
+# Past this many doublings every delay is at ``max_delay`` anyway; capping the exponent keeps
+# the arithmetic finite for any count (2.0 ** 1024 overflows a float).
+_MAX_DOUBLINGS = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +104,7 @@ class LockoutPolicy:
 
     After the n-th consecutive failure the pad waits ``base_delay * 2**(n-1)`` seconds (capped
     at ``max_delay``); every ``lock_after``-th failure locks the pad for ``lock_minutes``.
-    A right PIN resets the count.
+    A right PIN resets the count. Defined for any count of failures, however large.
     """
 
     base_delay: float = 1.0
@@ -108,13 +116,24 @@ class LockoutPolicy:
         """Seconds to wait before the next attempt after ``failures`` consecutive failures."""
         if failures <= 0:
             return 0.0
-        if self.lock_after > 0 and failures % self.lock_after == 0:
+        if self.is_lockout(failures):
             return self.lock_minutes * 60.0
-        return min(self.max_delay, self.base_delay * 2 ** (failures - 1))
+        doublings = min(failures - 1, _MAX_DOUBLINGS)
+        return min(self.max_delay, self.base_delay * 2.0**doublings)
 
     def is_lockout(self, failures: int) -> bool:
         """True when ``failures`` consecutive failures lock the pad (not just slow it)."""
         return failures > 0 and self.lock_after > 0 and failures % self.lock_after == 0
+
+    @property
+    def max_wait(self) -> float:
+        """The longest any wait can be: no stored value or clock jump stretches one further."""
+        lock = self.lock_minutes * 60.0 if self.lock_after > 0 else 0.0
+        return max(0.0, self.max_delay, lock)
+
+    def bounded(self, seconds: float) -> float:
+        """``seconds`` kept within ``0 .. max_wait``."""
+        return min(self.max_wait, max(0.0, seconds))
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from kiosk.core.answer import COMMENT_MAX_LENGTH, Answer, Completion, clean_comment, iso_utc
 from kiosk.core.sync import OutboxKind
-from kiosk.store import meta, outbox, rows
+from kiosk.store import keep, meta, outbox, rows
 from kiosk.store.database import Database
 
 log = logging.getLogger("kiosk.store")
@@ -31,6 +31,7 @@ class AnswerStore:
         self.db = db
         self.kiosk_id = kiosk_id
         self.app_version = app_version
+        self._seq_reserve = keep.SeqReserve(db.path)  # seq high-water mark beside the file
 
     # --- the guest's writes -------------------------------------------------------------
 
@@ -64,6 +65,7 @@ class AnswerStore:
         )
         with self.db.transaction() as con:
             seq = meta.next_seq(con)
+            self._seq_reserve.cover(seq)
             answer = replace(answer, seq=seq)
             _insert(con, answer, origin="guest")
             for kind in alert_kinds:
@@ -105,8 +107,18 @@ class AnswerStore:
             outbox.enqueue(con, OutboxKind.ANSWER, answer_id, now)
         return done
 
+    def choose_reasons(self, answer_id: str, reasons: Iterable[str]) -> None:
+        """Keep the reasons a guest has tapped so far on their open answer (one commit per
+        tap); the why step's end completes it. No effect on a complete answer."""
+        with self.db.transaction() as con:
+            con.execute(
+                "UPDATE answers SET reasons = ? WHERE id = ? AND completion IS NULL",
+                (json.dumps(list(dict.fromkeys(reasons))), answer_id),
+            )
+
     def close_abandoned(self, now: datetime | None = None) -> int:
-        """Complete, as timed out, answers left open by a crash or power cut."""
+        """Complete, as timed out, answers left open by a crash or power cut, keeping the
+        reasons already chosen (see :meth:`choose_reasons`)."""
         now = now or datetime.now(timezone.utc)
         with self.db.transaction() as con:
             ids = [r[0] for r in con.execute("SELECT id FROM answers WHERE completion IS NULL")]
@@ -115,6 +127,9 @@ class AnswerStore:
                     "UPDATE answers SET completion = 'timeout', completed_utc = ? WHERE id = ?",
                     (iso_utc(now), answer_id),
                 )
+                closed = _answer_by_id(con, answer_id)
+                if closed is not None:
+                    _add_reasons(con, closed)
                 outbox.enqueue(con, OutboxKind.ANSWER, answer_id, now)
         if ids:
             log.info("closed %d answer(s) left open by an interrupted flow", len(ids))
@@ -148,6 +163,7 @@ class AnswerStore:
                     else:
                         last_demo = min(last_demo, answer.seq)
             meta.raise_seq(con, last_seq)
+            self._seq_reserve.cover(last_seq)
             meta.put(con, meta.LAST_DEMO_SEQ, str(last_demo))
             # One executemany per table and one tally update per distinct key, not per
             # answer: 100,000 demo answers go in within seconds.

@@ -43,10 +43,27 @@ def is_corruption(exc: BaseException) -> bool:
 class StoreError(Exception):
     """Storage failed in a way the staff must hear about (disk full, read-only, damaged)."""
 
-    def __init__(self, message: Message | str, *, corrupt: bool = False) -> None:
+    def __init__(
+        self, message: Message | str, *, corrupt: bool = False, code: int | None = None
+    ) -> None:
         self.message = message if isinstance(message, Message) else Message("StoreProblem", message)
         super().__init__(self.message.english())
         self.corrupt = corrupt
+        self.code = code  # SQLite's primary result code, when SQLite refused
+
+    @property
+    def disk_full(self) -> bool:
+        return self.code == SQLITE_FULL
+
+
+SQLITE_FULL = 13
+
+
+def storage_error(exc: sqlite3.Error) -> StoreError:
+    """The :class:`StoreError` (a sentence for staff) for what SQLite refused."""
+    return StoreError(
+        describe_storage_error(exc), corrupt=is_corruption(exc), code=primary_code(exc)
+    )
 
 
 def describe_storage_error(exc: sqlite3.Error) -> Message:
@@ -78,13 +95,23 @@ def _rollback(con: sqlite3.Connection) -> None:
 class Database:
     """A SQLite file with one connection per thread and a write transaction helper."""
 
-    def __init__(self, path: Path | str, *, migrate: bool = True) -> None:
+    def __init__(
+        self, path: Path | str, *, migrate: bool = True, read_only: bool = False,
+        immutable: bool = False,
+    ) -> None:
         self.path = Path(path)
+        self.read_only = read_only or immutable
+        # immutable: not even the -shm is used (a read-only disk, and no -wal to read).
+        self._uri_options = "mode=ro&immutable=1" if immutable else "mode=ro"
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self._closed = False
         con = self.connection()
+        if read_only:
+            # mode=ro: SQLite cannot write the file, so closing never checkpoints the -wal
+            # into it nor deletes the -wal and -shm (the owner's read-only commands).
+            return
         try:
             # WAL is a property of the file: set once, remembered by every later connection.
             mode = con.execute("PRAGMA journal_mode = WAL").fetchone()[0]
@@ -103,11 +130,16 @@ class Database:
         if con is None:
             if self._closed:
                 raise StoreError(QT_TRANSLATE_NOOP("StoreProblem", "the store is closed"))
+            target = (
+                f"{self.path.resolve().as_uri()}?{self._uri_options}" if self.read_only
+                else self.path
+            )
             con = sqlite3.connect(
-                self.path,
+                target,
                 timeout=BUSY_TIMEOUT_MS / 1000,
                 isolation_level=None,  # we say BEGIN ourselves
                 check_same_thread=True,
+                uri=self.read_only,
             )
             con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             con.execute("PRAGMA synchronous = FULL")
@@ -127,13 +159,17 @@ class Database:
         never need to know sqlite3. Constraint violations stay ``sqlite3.IntegrityError``:
         they are bugs, not weather.
         """
+        if self.read_only:
+            raise StoreError(
+                QT_TRANSLATE_NOOP("StoreProblem", "the data folder is read-only"), code=8
+            )
         try:
             con = self.connection()
             con.execute("BEGIN IMMEDIATE")
         except sqlite3.IntegrityError:
             raise
         except sqlite3.Error as exc:
-            raise StoreError(describe_storage_error(exc), corrupt=is_corruption(exc)) from exc
+            raise storage_error(exc) from exc
         try:
             yield con
             con.execute("COMMIT")
@@ -142,7 +178,7 @@ class Database:
             raise
         except sqlite3.Error as exc:
             _rollback(con)
-            raise StoreError(describe_storage_error(exc), corrupt=is_corruption(exc)) from exc
+            raise storage_error(exc) from exc
         except BaseException:
             _rollback(con)
             raise

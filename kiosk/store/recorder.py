@@ -7,6 +7,12 @@ in :attr:`DurableRecorder.problem` for the staff banner. :meth:`DurableRecorder.
 the queue once the disk is back. Ids and timestamps are fixed when the guest taps, so a
 replayed answer is exactly the one that would have been stored at the time.
 
+Nothing the guest tapped is lost on a clean stop either. When the disk is full, the
+recorder first releases the data folder's ballast (:mod:`kiosk.store.ballast`) and tries
+again at once; if writes still wait when the kiosk stops (:meth:`DurableRecorder.stop`),
+they go to a spill file (:mod:`kiosk.store.spill`) that the next start replays
+(:meth:`DurableRecorder.replay_spilled`). Each step is logged.
+
 Pure Python: the UI drives the retries with its own timer.
 """
 
@@ -19,11 +25,15 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
 
-from kiosk.core.answer import Answer, Completion
+from kiosk.core.answer import Answer, Completion, iso_utc, parse_iso
 from kiosk.core.sync import OutboxKind
+from kiosk.store import spill
 from kiosk.store.answers import AnswerStore, local_offset_minutes
-from kiosk.store.database import StoreError, describe_storage_error, is_corruption
+from kiosk.store.ballast import Ballast
+from kiosk.store.database import StoreError, storage_error
 
 log = logging.getLogger("kiosk.store")
 
@@ -52,6 +62,31 @@ class _RecordScore:
             utc_offset_minutes=self.utc_offset_minutes,
         )
 
+    def as_record(self) -> dict[str, Any]:
+        return {
+            "op": "score", "answer_id": self.answer_id, "score": self.score,
+            "language": self.language, "flags": list(self.flags),
+            "alert_kinds": [str(k) for k in self.alert_kinds], "now": iso_utc(self.now),
+            "utc_offset_minutes": self.utc_offset_minutes,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class _ChooseReasons:
+    """The guest tapped a reason chip (or took one back): the choice so far, kept at once."""
+
+    answer_id: str
+    reasons: tuple[str, ...]
+
+    def is_done(self, stored: Answer | None) -> bool:
+        return stored is not None and (stored.is_complete or stored.reasons == self.reasons)
+
+    def apply(self, store: AnswerStore) -> None:
+        store.choose_reasons(self.answer_id, self.reasons)
+
+    def as_record(self) -> dict[str, Any]:
+        return {"op": "reasons", "answer_id": self.answer_id, "reasons": list(self.reasons)}
+
 
 @dataclass(frozen=True, slots=True)
 class _Complete:
@@ -75,8 +110,37 @@ class _Complete:
             comment_max_length=self.comment_max_length,
         )
 
+    def as_record(self) -> dict[str, Any]:
+        return {
+            "op": "complete", "answer_id": self.answer_id, "completion": self.completion.value,
+            "reasons": list(self.reasons), "comment": self.comment, "now": iso_utc(self.now),
+            "comment_max_length": self.comment_max_length,
+        }
 
-_Write = _RecordScore | _Complete
+
+_Write = _RecordScore | _ChooseReasons | _Complete
+
+
+def _from_record(record: dict[str, Any]) -> _Write:
+    """The write a spill file line describes (KeyError/ValueError/TypeError if damaged)."""
+    kind = record["op"]
+    if kind == "score":
+        return _RecordScore(
+            answer_id=str(record["answer_id"]), score=int(record["score"]),
+            language=str(record["language"]), flags=tuple(record["flags"]),
+            alert_kinds=tuple(OutboxKind(k) for k in record["alert_kinds"]),
+            now=parse_iso(record["now"]),
+            utc_offset_minutes=int(record["utc_offset_minutes"]),
+        )
+    if kind == "reasons":
+        return _ChooseReasons(str(record["answer_id"]), tuple(record["reasons"]))
+    if kind == "complete":
+        return _Complete(
+            answer_id=str(record["answer_id"]), completion=Completion(record["completion"]),
+            reasons=tuple(record["reasons"]), comment=str(record["comment"]),
+            now=parse_iso(record["now"]), comment_max_length=int(record["comment_max_length"]),
+        )
+    raise ValueError(f"unknown write {kind!r}")
 
 
 def _utc_now() -> datetime:
@@ -86,11 +150,22 @@ def _utc_now() -> datetime:
 class DurableRecorder:
     """Wraps an :class:`AnswerStore`; ``record_score`` and ``complete`` never raise."""
 
-    def __init__(self, store: AnswerStore, clock: Callable[[], datetime] = _utc_now) -> None:
+    def __init__(
+        self,
+        store: AnswerStore,
+        clock: Callable[[], datetime] = _utc_now,
+        *,
+        ballast: Ballast | None = None,
+        spill_dir: Path | None = None,
+    ) -> None:
         self.store = store
         self._clock = clock
         self._ops: deque[_Write] = deque()
         self.problem: str | None = None
+        self.ballast = ballast
+        self.spill_dir = spill_dir  # the data folder whose spill files are ours
+        self._replayed: set[int] = set()  # id() of writes read back from a spill file
+        self._spill_files: list[Path] = []
 
     @property
     def pending_count(self) -> int:
@@ -143,6 +218,12 @@ class DurableRecorder:
         )
         self.retry()
 
+    def choose_reasons(self, answer_id: str, reasons: Iterable[str]) -> None:
+        """The guest's reason chips so far: kept now (one small commit), so a power cut
+        before Send loses nothing they chose."""
+        self._ops.append(_ChooseReasons(answer_id, tuple(dict.fromkeys(reasons))))
+        self.retry()
+
     def retry(self) -> bool:
         """Replay queued writes in order; True when nothing is left waiting."""
         ops = self._ops
@@ -151,6 +232,8 @@ class DurableRecorder:
             try:
                 self._apply(op)
             except StoreError as exc:
+                if exc.disk_full and self.ballast is not None and self.ballast.release():
+                    continue  # the ballast's space is the store's now: try again at once
                 if self.problem != str(exc):
                     log.error(
                         "store refused a write (%s); %d write(s) kept in memory", exc, len(ops)
@@ -161,19 +244,79 @@ class DurableRecorder:
                 # A bug, not weather: retrying would fail forever and block every later answer.
                 log.error("dropping a write the store can never accept (%s): %r", exc, op)
             ops.popleft()
+            self._replayed.discard(id(op))
         if self.problem is not None:
             log.warning("store accepts writes again; every kept answer is saved")
             self.problem = None
+        if self._spill_files:
+            log.info("every write from %d spill file(s) is in the store", len(self._spill_files))
+            spill.forget(self._spill_files)
+            self._spill_files = []
         return True
+
+    # --- a clean stop, and the start after it ----------------------------------------------
+
+    def stop(self) -> int:
+        """The kiosk stops: one last try, then whatever still waits goes to a spill file.
+
+        Returns how many writes were spilled. Never raises; every outcome is logged.
+        """
+        if self.retry():
+            return 0
+        records = [op.as_record() for op in self._ops]
+        count = len(records)
+        if self.spill_dir is None:
+            log.critical("stopping with %d write(s) the store refused and nowhere to keep "
+                         "them: %s", count, ", ".join(r["answer_id"] for r in records))
+            return 0
+        stamp = self._clock().strftime("%Y%m%dT%H%M%S%fZ")
+        path = spill.write(self.spill_dir, records, stamp)
+        if path is None:
+            log.critical("stopping with %d write(s) the store refused, and no spill file "
+                         "could be written: %s", count, ", ".join(r["answer_id"] for r in records))
+            return 0
+        log.error("stopping with %d write(s) the store refused (%s): kept in %s, saved at "
+                  "the next start", count, self.problem, path)
+        self._ops.clear()
+        return count
+
+    def replay_spilled(self) -> int:
+        """Queue the writes of this data folder's spill files and try them now."""
+        if self.spill_dir is None:
+            return 0
+        files = spill.pending(self.spill_dir)
+        count = 0
+        for path in files:
+            try:
+                records = spill.read(path)
+            except OSError as exc:
+                log.error("cannot read the spill file %s: %s", path, exc)
+                continue
+            for record in records:
+                try:
+                    op = _from_record(record)
+                except (KeyError, ValueError, TypeError) as exc:
+                    log.error("skipping a damaged line of %s (%s)", path, exc)
+                    continue
+                self._ops.append(op)
+                self._replayed.add(id(op))
+                count += 1
+            self._spill_files.append(path)
+        if files:
+            log.warning("replaying %d write(s) kept in %d spill file(s) at the last stop",
+                        count, len(files))
+            self.retry()
+        return count
 
     def _stored(self, answer_id: str) -> Answer | None:
         try:
             return self.store.get(answer_id)
         except sqlite3.Error as exc:
-            raise StoreError(describe_storage_error(exc), corrupt=is_corruption(exc)) from exc
+            raise storage_error(exc) from exc
 
     def _apply(self, op: _Write) -> None:
         """Write ``op``; on a replay, not if the store already holds its effect (a write whose
         confirmation was lost). A first attempt needs no look: nothing was tried before."""
-        if self.problem is None or not op.is_done(self._stored(op.answer_id)):
+        first_try = self.problem is None and id(op) not in self._replayed
+        if first_try or not op.is_done(self._stored(op.answer_id)):
             op.apply(self.store)

@@ -5,6 +5,17 @@ its ``-wal`` and ``-shm`` companions are moved together into ``corrupt/<timestam
 it, a fresh store is created, and every answer that can still be read from a scratch copy of
 the damaged one is carried over with its id and sequence number. The staff are told through
 an ``events`` row (shown on the kiosk) and the log.
+
+Answers are read twice and merged: through SQLite (row range by row range, stepping over
+damaged pages) and straight from the bytes, page by page (:mod:`kiosk.store.salvage`), which
+finds the rows SQLite cannot reach when the schema or the b-tree above them is lost. After
+any recovery, and when the store is found missing or empty, numbering continues above the
+high-water mark kept beside the store (:mod:`kiosk.store.keep`), so the central side sees
+lost answers as a gap; the PIN comes back from the damaged file or from beside it.
+
+This is the one code path that sets a damaged store aside; read-only commands use
+:func:`open_read_only`, which never changes the file and reports damage as
+:class:`DamagedStore`.
 """
 
 from __future__ import annotations
@@ -15,25 +26,40 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from kiosk.core.answer import Answer, Completion, InvalidAnswer, iso_utc
-from kiosk.store import events, meta
+from kiosk.store import events, keep, meta, salvage
 from kiosk.store import rows as answer_rows
 from kiosk.store.answers import AnswerStore
 from kiosk.store.database import Database, is_corruption, primary_code
-from kiosk.store.integrity import connect_read_only, structural_problems
-from kiosk.store.pin import PIN_FAILURES, PIN_HASH, PIN_NOT_BEFORE
+from kiosk.store.integrity import connect_read_only
+from kiosk.store.opening import (
+    ACCESS_CODES,
+    DamagedStore,
+    OpenedStore,
+    StoreUnavailable,
+    access_problem,
+    has_sqlite_header,
+    is_empty,
+    open_read_only,
+    problem_in,
+)
+from kiosk.store.pin import PIN_HASH, PIN_KEYS
 
 log = logging.getLogger("kiosk.store")
 
-_BLIND_PROBE_LIMIT = 200_000
+__all__ = [  # opening a store read-only lives beside, in kiosk.store.opening
+    "DamagedStore", "OpenedStore", "StoreUnavailable", "access_problem", "open_read_only",
+    "open_store", "set_aside_and_recover",
+]
+
 COMPANIONS = ("", "-wal", "-shm", "-journal")
-_META_KEYS_TO_KEEP = (PIN_HASH, PIN_FAILURES, PIN_NOT_BEFORE, meta.LAST_DEMO_SEQ)
-_SQLITE_MAGIC = b"SQLite format 3\x00"
+_META_KEYS_TO_KEEP = (*PIN_KEYS, meta.LAST_DEMO_SEQ)
 
 
 @dataclass
@@ -45,25 +71,31 @@ class RecoveryReport:
     recovered: int = 0
     unreadable_ranges: int = 0
     files: list[str] = field(default_factory=list)
+    next_seq: int | None = None  # the number the next guest's answer gets
+    pin_restored_from: str = ""  # "" (the PIN was read back), "beside the store", "none"
 
     def summary(self) -> str:
-        return (
+        text = (
             f"The database was damaged ({self.reason}). It was set aside in {self.set_aside_in}; "
             f"{self.recovered} answer(s) were recovered into a new database."
         )
-
-
-@dataclass
-class OpenedStore:
-    db: Database
-    answers: AnswerStore
-    recovery: RecoveryReport | None = None
+        if self.next_seq is not None:
+            text += f" New answers are numbered from {self.next_seq}."
+        return text
 
 
 def open_store(path: Path, kiosk_id: str, app_version: str, *, check: bool = True) -> OpenedStore:
     """Open (creating if needed) the store at ``path``, recovering it if it is damaged."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreUnavailable(access_problem(path) or f"cannot create {path.parent}: {exc}") from exc
+    existed = path.exists()
+    if not existed:
+        unavailable = access_problem(path)
+        if unavailable is not None:
+            raise StoreUnavailable(unavailable)
     problem = _probe(path, check)
     report = None
     if problem is not None:
@@ -73,7 +105,31 @@ def open_store(path: Path, kiosk_id: str, app_version: str, *, check: bool = Tru
     if report is not None:
         _recover_into(store, report)
         events.record(db, "store_recovered", report.summary())
+    elif not existed:
+        _continue_after_a_lost_store(db)
     return OpenedStore(db, store, report)
+
+
+def _continue_after_a_lost_store(db: Database) -> None:
+    """A new store where one was before (the keep file says so): number on above it, and
+    keep the owner's PIN."""
+    reserved = keep.seq_reserved(db.path)
+    pin_hash = keep.pin_hash(db.path)
+    if not reserved and not pin_hash:
+        return
+    with db.transaction() as con:
+        meta.raise_seq(con, reserved)
+        if pin_hash and meta.get(con, PIN_HASH) is None:
+            meta.put(con, PIN_HASH, pin_hash)
+    log.warning(
+        "store %s was missing; a new one continues the numbering after %d%s", db.path,
+        reserved, " and keeps the admin PIN" if pin_hash else "",
+    )
+    events.record(
+        db, "store_missing",
+        f"The database was missing; a new one was created. New answers are numbered from "
+        f"{reserved + 1}.",
+    )
 
 
 def _probe(path: Path, check: bool) -> str | None:
@@ -82,10 +138,18 @@ def _probe(path: Path, check: bool) -> str | None:
         return None
     if not path.is_file():
         return "it is not a file"
-    if not _has_sqlite_header(path):
+    if is_empty(path):
+        # SQLite would take a 0-byte file as a new, empty store: the answers it held are
+        # gone, and that must be said, not papered over.
+        return "the database file is empty (0 bytes)"
+    if not has_sqlite_header(path):
         # Decided without opening it: SQLite would rewrite a -wal and -shm found beside a
         # file it cannot read, and they are evidence to set aside exactly as they are.
         return "file is not a database"
+    unavailable = access_problem(path)
+    if unavailable is not None:
+        # Healthy or not, a file we may not write is not damaged: say what is wrong.
+        raise StoreUnavailable(unavailable)
     try:
         return _probe_read_only(path, check)
     except sqlite3.OperationalError as exc:
@@ -95,11 +159,13 @@ def _probe(path: Path, check: bool) -> str | None:
     try:
         db = Database(path)
     except sqlite3.DatabaseError as exc:
-        if is_corruption(exc) or primary_code(exc) == 14:
+        if is_corruption(exc):
             return str(exc)
+        if primary_code(exc) in ACCESS_CODES:
+            raise StoreUnavailable(access_problem(path) or str(exc)) from exc
         raise
     try:
-        return _problem_in(db.connection(), check)
+        return problem_in(db.connection(), check)
     finally:
         db.close()
 
@@ -113,35 +179,9 @@ def _probe_read_only(path: Path, check: bool) -> str | None:
     """
     con = connect_read_only(path)
     try:
-        return _problem_in(con, check)
+        return problem_in(con, check)
     finally:
         con.close()
-
-
-def _problem_in(con: sqlite3.Connection, check: bool) -> str | None:
-    """None if the file behind ``con`` reads, and with ``check`` passes SQLite's quick check;
-    else what is wrong with it. Errors other than corruption are raised."""
-    try:
-        con.execute("SELECT count(*) FROM sqlite_schema").fetchone()
-        if check:
-            problems = structural_problems(con)
-            if problems:
-                return "; ".join(problems[:3])
-        return None
-    except sqlite3.DatabaseError as exc:
-        if is_corruption(exc):
-            return str(exc)
-        raise
-
-
-def _has_sqlite_header(path: Path) -> bool:
-    """False when ``path`` has bytes but does not start as every SQLite 3 file does."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(len(_SQLITE_MAGIC))
-    except OSError:
-        return True  # let SQLite itself report what is wrong
-    return not head or head == _SQLITE_MAGIC
 
 
 def set_aside_and_recover(path: Path, reason: str) -> RecoveryReport:
@@ -162,35 +202,91 @@ def set_aside_and_recover(path: Path, reason: str) -> RecoveryReport:
 def _recover_into(store: AnswerStore, report: RecoveryReport) -> None:
     """Copy every readable answer from the set-aside file into ``store``."""
     damaged = report.set_aside_in / store.db.path.name
-    if not damaged.exists() or not damaged.is_file():
-        return
-    with tempfile.TemporaryDirectory(prefix="kiosk-recover-") as scratch:
-        # Work on a copy so the evidence in corrupt/ stays exactly as it was found.
-        for name in report.files:
-            shutil.copy2(report.set_aside_in / name, Path(scratch) / name)
-        copy = Path(scratch) / damaged.name
-        con = _open_for_reading(copy, Path(scratch))
-        if con is None:
-            return
-        try:
-            answers, skipped = _readable_answers(con)
-            kept_meta = _readable_meta(con)
-            # Demo answers (negative seq) stay demo answers: never sent, never counted.
-            demo = [a for a in answers if a.seq is not None and a.seq < 0]
-            guests = [a for a in answers if a.seq is None or a.seq > 0]
-            recovered = store.import_answers(guests, origin="recovered", enqueue=True)
-            recovered += store.import_answers(demo, origin="demo", enqueue=False)
-            with store.db.transaction() as target:
-                for key, value in kept_meta.items():
-                    if key == meta.LAST_SEQ:
-                        meta.raise_seq(target, int(value))
-                    else:
-                        meta.put(target, key, value)
-            report.recovered = recovered
-            report.unreadable_ranges = skipped
-        finally:
-            con.close()
-    log.warning("recovered %d answer(s) from the damaged store", report.recovered)
+    through_sqlite: list[Answer] = []
+    kept_meta: dict[str, str] = {}
+    found = salvage.Salvage()
+    if damaged.exists() and damaged.is_file():
+        # Straight from the bytes first: read-only, the evidence stays as it was found.
+        found = salvage.salvage(damaged, (meta.LAST_SEQ, *_META_KEYS_TO_KEEP))
+        with tempfile.TemporaryDirectory(prefix="kiosk-recover-") as scratch:
+            # SQLite works on a copy, for the same reason.
+            for name in report.files:
+                shutil.copy2(report.set_aside_in / name, Path(scratch) / name)
+            copy = Path(scratch) / damaged.name
+            con = _open_for_reading(copy, Path(scratch))
+            if con is not None:
+                try:
+                    through_sqlite, report.unreadable_ranges = _readable_answers(con)
+                    kept_meta = _readable_meta(con)
+                finally:
+                    con.close()
+    answers = _merge(through_sqlite, found)
+    for key, value in found.meta.items():
+        kept_meta.setdefault(key, value)
+    # Demo answers (negative seq) stay demo answers: never sent, never counted.
+    demo = [a for a in answers if a.seq is not None and a.seq < 0]
+    guests = [a for a in answers if a.seq is None or a.seq > 0]
+    recovered = store.import_answers(guests, origin="recovered", enqueue=True)
+    recovered += store.import_answers(demo, origin="demo", enqueue=False)
+    path = store.db.path
+    with store.db.transaction() as target:
+        for key, value in kept_meta.items():
+            if key == meta.LAST_SEQ:
+                meta.raise_seq(target, _int(value))
+            else:
+                meta.put(target, key, value)
+        # Above every number ever given, even those the damage took with it.
+        keep.settle(path)
+        meta.raise_seq(target, keep.seq_reserved(path))
+        report.next_seq = _int(meta.get(target, meta.LAST_SEQ, "0")) + 1
+        if meta.get(target, PIN_HASH) is None:
+            beside = keep.pin_hash(path)
+            if beside is not None:
+                meta.put(target, PIN_HASH, beside)
+                report.pin_restored_from = "beside the store"
+            else:
+                report.pin_restored_from = "none"
+    report.recovered = recovered
+    log.warning(
+        "recovered %d answer(s) from the damaged store (%d through SQLite, %d row(s) read "
+        "from its pages); new answers are numbered from %d", recovered, len(through_sqlite),
+        len(found.rows), report.next_seq,
+    )
+    if report.pin_restored_from == "beside the store":
+        log.warning("the admin PIN was lost with the damaged store; restored from %s",
+                    keep.keep_path(path))
+    elif report.pin_restored_from == "none":
+        log.warning("no admin PIN could be recovered: the owner is asked for a new one")
+
+
+def _merge(through_sqlite: list[Answer], found: salvage.Salvage) -> list[Answer]:
+    """One answer per id and per seq: SQLite's reading first, then rows from the pages
+    (a complete version wins over an open one of the same answer)."""
+    by_id: dict[str, Answer] = {a.id: a for a in through_sqlite}
+    for row, _origin in found.rows:
+        answer = _answer_or_none(row, close=False)
+        if answer is None:
+            continue
+        known = by_id.get(answer.id)
+        if known is None or (known.completion is None and answer.completion is not None):
+            by_id[answer.id] = answer
+    taken: set[int] = set()
+    merged: list[Answer] = []
+    for answer in sorted(by_id.values(), key=lambda a: (a.seq or 0)):
+        if answer.seq is not None and answer.seq in taken:
+            log.warning("two recovered answers carry seq %d; keeping the first", answer.seq)
+            continue
+        if answer.seq is not None:
+            taken.add(answer.seq)
+        merged.append(_closed(answer))
+    return merged
+
+
+def _int(value: object) -> int:
+    try:
+        return int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return 0
 
 
 def _open_for_reading(copy: Path, scratch: Path) -> sqlite3.Connection | None:
@@ -261,15 +357,14 @@ def _rebuild_header(copy: Path, scratch: Path) -> bool:
 
 
 def _readable_answers(con: sqlite3.Connection) -> tuple[list[Answer], int]:
-    """Read answers row-range by row-range, stepping over damaged pages."""
+    """Read answers row-range by row-range, stepping over damaged pages. When the table's
+    root cannot be read at all, nothing is read here: the page walk finds the rows."""
     answers: list[Answer] = []
     skipped = 0
     try:
         top = con.execute("SELECT max(rowid) FROM answers").fetchone()[0] or 0
-    except sqlite3.DatabaseError as exc:
-        if primary_code(exc) == 26:  # not a database at all: nothing to read
-            return [], 0
-        top = _BLIND_PROBE_LIMIT  # the b-tree root is unreadable: probe range by range
+    except sqlite3.DatabaseError:
+        return [], 1
     start = 0
     step = 256
     seen: set[str] = set()
@@ -282,9 +377,9 @@ def _readable_answers(con: sqlite3.Connection) -> tuple[list[Answer], int]:
             ).fetchall()
         except sqlite3.DatabaseError:
             skipped += 1
-            rows = _rows_one_by_one(con, start, start + step)
+            rows = list(_rows_one_by_one(con, start, start + step))
         for row in rows:
-            answer = _answer_or_none(row)
+            answer = _answer_or_none(row, close=False)
             if answer is not None and answer.id not in seen:
                 seen.add(answer.id)
                 answers.append(answer)
@@ -304,11 +399,15 @@ def _rows_one_by_one(con: sqlite3.Connection, low: int, high: int) -> Iterator[s
             yield row
 
 
-def _answer_or_none(row: sqlite3.Row) -> Answer | None:
+def _answer_or_none(row: Mapping[str, Any], *, close: bool = True) -> Answer | None:
     try:
         answer = answer_rows.answer_from(row)
     except (InvalidAnswer, ValueError, TypeError, json.JSONDecodeError):
         return None
+    return _closed(answer) if close else answer
+
+
+def _closed(answer: Answer) -> Answer:
     if answer.completion is None:
         # The flow was cut short with the store; keep what there is, as timed out.
         answer = answer.completed(

@@ -1,6 +1,12 @@
 """The one HTTP client of the kiosk: a ``requests.Session`` used with care.
 
-* a (connect, read) timeout on every call, and an overall deadline for reading a reply;
+* a (connect, read) timeout on every call, and one overall deadline per request
+  (:func:`request_deadline`) that holds however the bytes arrive: requests' read timeout
+  is per ``recv``, so a server dripping a byte every 0.2 s would never trip it. A watchdog
+  shuts the request's socket down when the deadline passes, which ends any blocked read
+  at once, in the headers or in the body;
+* :meth:`Client.abort` ends the request in flight the same way, so stopping the kiosk never
+  waits on the network;
 * no redirects followed on POSTs (a redirect would silently turn a POST into a GET);
 * TLS always verified, against the system's CAs or the configured CA bundle;
 * at most ``max_reply_bytes`` of a reply read (``stream=True`` plus a capped ``iter_content``);
@@ -10,13 +16,17 @@
 from __future__ import annotations
 
 import logging
-import time
+import socket
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import requests
+import requests.adapters
 import requests.auth
+import urllib3.connection
+import urllib3.connectionpool
 
 from kiosk import __version__
 from kiosk.config import SyncSection
@@ -29,6 +39,11 @@ MAX_REPLY_BYTES = 1_000_000
 
 class TransportError(Exception):
     """No usable HTTP reply: refused, reset, timed out, TLS failure, reply too large."""
+
+
+def request_deadline(section: SyncSection) -> float:
+    """Seconds one request may take in all, from connecting to the last byte of the reply."""
+    return section.connect_timeout + 2 * section.read_timeout
 
 
 @dataclass(frozen=True)
@@ -61,6 +76,12 @@ class Client:
         # ~/.netrc only when the session has no auth of its own.
         self.session.trust_env = True
         self.session.auth = _OwnHeadersOnly()
+        self.deadline_seconds = request_deadline(section)
+        self._lock = threading.Lock()
+        self._active: set[_Watch] = set()
+        self._aborted = False
+        for prefix in ("http://", "https://"):
+            self.session.mount(prefix, _WatchedAdapter())
 
     def __repr__(self) -> str:  # never show the token
         return f"Client({self.base_url!r})"
@@ -70,44 +91,206 @@ class Client:
         return self.post(self.base_url + path, body, headers)
 
     def post(self, url: str, body: Mapping[str, Any], headers: Mapping[str, str] | None = None) -> HttpReply:
-        """POST ``body`` as JSON; raise :class:`TransportError` when no full reply came."""
+        """POST ``body`` as JSON; raise :class:`TransportError` when no full reply came
+        within :func:`request_deadline` (or :meth:`abort` was called)."""
         all_headers = {"Content-Type": "application/json", "Accept": "application/json"}
         all_headers.update(headers or {})
-        deadline = time.monotonic() + self.timeout[0] + 2 * self.timeout[1]
+        watch = _Watch(self.deadline_seconds)
+        with self._lock:
+            if self._aborted:
+                raise TransportError("the sync is stopping")
+            self._active.add(watch)
+        _current.watch = watch
+        watch.start()
         try:
-            with self.session.post(
-                url,
-                data=encode(body),
-                headers=all_headers,
-                timeout=self.timeout,
-                allow_redirects=False,
-                verify=self.verify,
-                stream=True,
-            ) as response:
-                declared = response.headers.get("Content-Length")
-                if declared and declared.isdigit() and int(declared) > self.max_reply_bytes:
-                    raise TransportError(f"reply of {declared} bytes is larger than allowed")
-                chunks: list[bytes] = []
-                size = 0
-                for chunk in response.iter_content(chunk_size=16384):
-                    size += len(chunk)
-                    if size > self.max_reply_bytes:
-                        raise TransportError("reply is larger than allowed")
-                    if time.monotonic() > deadline:
-                        raise TransportError("reply took too long to arrive")
-                    chunks.append(chunk)
-                return HttpReply(response.status_code, b"".join(chunks), dict(response.headers))
-        except requests.exceptions.SSLError as exc:
-            raise TransportError(f"TLS verification failed for {_host(url)}") from exc
-        except requests.exceptions.Timeout as exc:
-            raise TransportError(f"timed out talking to {_host(url)}") from exc
-        except requests.exceptions.ConnectionError as exc:
-            raise TransportError(f"cannot reach {_host(url)}: {_short(exc)}") from exc
-        except requests.exceptions.RequestException as exc:
-            raise TransportError(f"request to {_host(url)} failed: {_short(exc)}") from exc
+            reply = self._post(url, all_headers, body, watch)
+        except (TransportError, requests.exceptions.RequestException) as exc:
+            if watch.expired:
+                raise TransportError(watch.reason(_host(url))) from exc
+            if isinstance(exc, TransportError):
+                raise
+            raise _transport_error(exc, url) from exc
+        finally:
+            watch.cancel()
+            _current.watch = None
+            with self._lock:
+                self._active.discard(watch)
+        if watch.expired:  # the last bytes came as the watchdog fired: still too late
+            raise TransportError(watch.reason(_host(url)))
+        return reply
+
+    def _post(
+        self, url: str, headers: Mapping[str, str], body: Mapping[str, Any], watch: _Watch
+    ) -> HttpReply:
+        with self.session.post(
+            url,
+            data=encode(body),
+            headers=headers,
+            timeout=self.timeout,
+            allow_redirects=False,
+            verify=self.verify,
+            stream=True,
+        ) as response:
+            declared = response.headers.get("Content-Length")
+            if declared and declared.isdigit() and int(declared) > self.max_reply_bytes:
+                raise TransportError(f"reply of {declared} bytes is larger than allowed")
+            chunks: list[bytes] = []
+            size = 0
+            # Small reads: each returns as soon as bytes are there, so the checks below run
+            # often; the watchdog ends a read that waits on a dripping server anyway.
+            for chunk in response.iter_content(chunk_size=16384):
+                size += len(chunk)
+                if size > self.max_reply_bytes:
+                    raise TransportError("reply is larger than allowed")
+                if watch.expired:
+                    raise TransportError(watch.reason(_host(url)))
+                chunks.append(chunk)
+            return HttpReply(response.status_code, b"".join(chunks), dict(response.headers))
+
+    def abort(self) -> None:
+        """End the request in flight now and refuse new ones (the kiosk is stopping)."""
+        with self._lock:
+            self._aborted = True
+            active = list(self._active)
+        for watch in active:
+            watch.fire("the sync is stopping")
+
+    def resume(self) -> None:
+        """Accept requests again after :meth:`abort` (the sync was started anew)."""
+        with self._lock:
+            self._aborted = False
 
     def close(self) -> None:
         self.session.close()
+
+
+def _transport_error(exc: requests.exceptions.RequestException, url: str) -> TransportError:
+    if isinstance(exc, requests.exceptions.SSLError):
+        return TransportError(f"TLS verification failed for {_host(url)}")
+    if isinstance(exc, requests.exceptions.Timeout):
+        return TransportError(f"timed out talking to {_host(url)}")
+    if isinstance(exc, requests.exceptions.ConnectionError):
+        return TransportError(f"cannot reach {_host(url)}: {_short(exc)}")
+    return TransportError(f"request to {_host(url)} failed: {_short(exc)}")
+
+
+# --- the watchdog -----------------------------------------------------------------------------
+
+
+class _Watch:
+    """One request's deadline: when it passes (or on :meth:`fire`), the socket the request
+    uses is shut down, which wakes a ``recv`` blocked in any thread at once."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.expired = False
+        self._why = ""
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self.fire)
+        self._timer.name = "kiosk-sync-deadline"
+        self._timer.daemon = True
+
+    def start(self) -> None:
+        self._timer.start()
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+
+    def reason(self, host: str) -> str:
+        return self._why or f"no full reply from {host} within {self.seconds:.0f} s"
+
+    def fire(self, why: str = "") -> None:
+        with self._lock:
+            if not self.expired:
+                self.expired = True
+                self._why = why
+            sockets = list(self._sockets)
+        for sock in sockets:
+            _shut(sock)
+        if sockets:
+            log.warning("request ended by its deadline watchdog%s", f" ({why})" if why else "")
+
+    def watch(self, sock: socket.socket | None) -> None:
+        if sock is None:
+            return
+        with self._lock:
+            if sock not in self._sockets:
+                self._sockets.append(sock)
+            late = self.expired
+        if late:
+            _shut(sock)
+
+
+def _shut(sock: socket.socket) -> None:
+    try:
+        # The plain socket's shutdown, also for TLS: it only touches the file descriptor.
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+    except OSError:
+        pass  # already closed, or never connected
+
+
+_current = threading.local()  # the watch of the request this thread is making
+
+
+def _watch_socket(sock: socket.socket | None) -> None:
+    watch = getattr(_current, "watch", None)
+    if watch is not None:
+        watch.watch(sock)
+
+
+class _WatchedHTTPConnection(urllib3.connection.HTTPConnection):
+    """Tells the request's watch which socket it uses (new, wrapped in TLS, or reused)."""
+
+    def _new_conn(self) -> socket.socket:
+        sock = super()._new_conn()
+        _watch_socket(sock)
+        return sock
+
+    def connect(self) -> None:
+        super().connect()
+        _watch_socket(self.sock)
+
+    def request(self, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
+        _watch_socket(self.sock)
+        super().request(*args, **kwargs)
+
+    def getresponse(self) -> Any:  # type: ignore[override]
+        _watch_socket(self.sock)
+        return super().getresponse()
+
+
+class _WatchedHTTPSConnection(urllib3.connection.HTTPSConnection, _WatchedHTTPConnection):
+    def connect(self) -> None:
+        super().connect()
+        _watch_socket(self.sock)
+
+
+class _WatchedHTTPPool(urllib3.connectionpool.HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTPConnection
+
+
+class _WatchedHTTPSPool(urllib3.connectionpool.HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+_WATCHED_POOLS = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
+
+
+class _WatchedAdapter(requests.adapters.HTTPAdapter):
+    """requests' adapter with connections the deadline watchdog can see. No retries."""
+
+    def __init__(self) -> None:
+        super().__init__(max_retries=0)
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = _WATCHED_POOLS
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        manager.pool_classes_by_scheme = _WATCHED_POOLS
+        return manager
 
 
 class _OwnHeadersOnly(requests.auth.AuthBase):

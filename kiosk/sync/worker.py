@@ -463,6 +463,7 @@ class SyncWorker:
             return
         self._stop.set()
         self._wake.set()
+        self.client.abort()  # cut off the request in flight: stopping never waits on it
         if timeout is None:
             timeout = self.settings.sync.connect_timeout + 2 * self.settings.sync.read_timeout + 2
         thread.join(timeout)
@@ -470,6 +471,7 @@ class SyncWorker:
             log.warning("the sync thread did not stop within %.0f s", timeout)
         else:
             self._thread = None
+            self.client.resume()  # a later start() may send again
 
     def is_running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()

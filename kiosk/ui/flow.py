@@ -1,7 +1,10 @@
 """The guest flow: question -> why -> thank-you -> question, and the writes in between.
 
 The score is written at the tap, before the why screen shows, so a guest who walks away (or
-a power cut) never loses it. Reasons and comment are added at Send, Skip or the idle timeout.
+a power cut) never loses it. Each reason chip tapped is kept too, in one small commit right
+after the chip has redrawn (several changes within one turn of the event loop share it), so
+a power cut before Send keeps what the guest chose. The comment and the completion are added
+at Send, Skip or the idle timeout.
 Writes go through :class:`~kiosk.store.recorder.DurableRecorder`, which never raises: when
 the disk refuses, the answer waits in memory, the staff banner says so, and a timer retries.
 """
@@ -51,6 +54,8 @@ class Recorder(Protocol):
 
     def retry(self) -> bool: ...
 
+    def choose_reasons(self, answer_id: str, reasons: Iterable[str]) -> None: ...
+
 
 class GuestFlow(QObject):
     """Moves between the guest screens and owns the timers and the abuse filter."""
@@ -96,6 +101,13 @@ class GuestFlow(QObject):
         self.retry_timer = QTimer(self)
         self.retry_timer.setInterval(retry_ms)
         self.retry_timer.timeout.connect(self.retry_storage)
+        # The reasons last handed to the recorder for the open answer, and the zero timer
+        # that hands it the next change once the tap has been drawn.
+        self._kept_reasons: tuple[str, ...] = ()
+        self.reasons_timer = QTimer(self)
+        self.reasons_timer.setSingleShot(True)
+        self.reasons_timer.setInterval(0)
+        self.reasons_timer.timeout.connect(self.keep_reasons)
 
         for screen in (question, why, thanks):
             window.add_screen(screen)
@@ -105,6 +117,7 @@ class GuestFlow(QObject):
         why.send.connect(lambda reasons, comment: self.finish(Completion.SENT, reasons, comment))
         why.skip.connect(lambda: self.finish(Completion.SKIPPED, [], why.comment_text()))
         why.activity.connect(self._activity)
+        why.activity.connect(self._reasons_may_have_changed)
         thanks.dismissed.connect(self._thanks_tapped)
 
     # --- the steps --------------------------------------------------------------------------
@@ -126,6 +139,7 @@ class GuestFlow(QObject):
             alert_kinds=self._alert_kinds(score, flags),
         )
         self.score = score
+        self._kept_reasons = ()
         self.why.start(score)
         self.window.show_screen(self.why)
         self.idle_timer.start()
@@ -138,6 +152,7 @@ class GuestFlow(QObject):
         answer_id = self.answer_id
         if answer_id is None:
             return
+        self.reasons_timer.stop()  # the completion carries the reasons itself
         self.recorder.complete(
             answer_id,
             completion,
@@ -195,6 +210,20 @@ class GuestFlow(QObject):
     def _activity(self) -> None:
         if self.answer_id is not None:
             self.idle_timer.start()
+
+    def _reasons_may_have_changed(self) -> None:
+        if self.answer_id is not None and self.window.current_screen() is self.why:
+            self.reasons_timer.start()
+
+    def keep_reasons(self) -> None:
+        """Hand the recorder the guest's reasons if they changed since the last time."""
+        if self.answer_id is None or self.window.current_screen() is not self.why:
+            return
+        reasons = tuple(self.why.chosen_reasons())
+        if reasons != self._kept_reasons:
+            self._kept_reasons = reasons
+            self.recorder.choose_reasons(self.answer_id, reasons)
+            self._storage_status()
 
     def _idle(self) -> None:
         if self.answer_id is not None and self.window.current_screen() is self.why:

@@ -179,3 +179,24 @@ def test_screens_need_the_pin(qtbot, area, services):
     area.show_dashboard()
     area.show_export()
     assert area.currentWidget() is area.pinpad
+
+
+def test_pin_pad_still_holds_after_100000_wrong_pins(qtbot, area, services, opened_store):
+    """Issue 9: past ~1,000 failures the delay overflowed and the pad let every guess in."""
+    from kiosk.store import meta
+    from kiosk.store.pin import PIN_FAILURES
+
+    services.set_pin(PIN)
+    with opened_store.db.transaction() as con:
+        meta.put(con, PIN_FAILURES, "100000")  # what 100,000 wrong PINs leave in the store
+    area.open()
+    pad = area.pinpad
+    enter(qtbot, pad, "0000")
+    assert pad.waiting and not pad.digit_keys["1"].isEnabled()
+    wait, _locked = services.pin_wait()
+    assert 0 < wait <= 2  # FAST_POLICY's delay, not "no delay"
+    enter(qtbot, pad, PIN)  # the right PIN typed during the wait is not even read
+    assert area.currentWidget() is pad and not area.authenticated
+    qtbot.waitUntil(lambda: not pad.waiting, timeout=5000)
+    enter(qtbot, pad, PIN)
+    assert area.authenticated

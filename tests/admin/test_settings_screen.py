@@ -273,3 +273,28 @@ def test_every_kind_has_an_editor_that_gives_back_what_it_was_given(qtbot):
             assert one.kind.read(table[one.name]) == one.default(), one.key
         else:  # an empty text per language, or no token: left out, so the default holds
             assert one.default() in ({}, ""), one.key
+
+
+def test_closing_the_app_does_not_wait_for_a_connection_test_on_a_dripping_server(
+    qtbot, area, services
+):
+    """Issue 9: the app's exit never waits on the network, the owner's connection test
+    included (its thread only talks to the server, it writes nothing)."""
+    import time
+
+    from helpers.drip import DripServer
+
+    server = DripServer(interval=0.2)
+    try:
+        screen = open_settings(qtbot, area, services)
+        screen.fields["[sync] endpoint"].setText(server.url)
+        screen.fields["[sync] token"].setText("s3cret")
+        qtbot.mouseClick(screen.test_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: server.requests > 0, timeout=5000)
+        started = time.monotonic()
+        area.shutdown()  # what closing the kiosk runs
+        assert time.monotonic() - started < 1.0
+    finally:
+        server.stop()  # the test's thread sees its connection end and finishes by itself
+        area.background.wait(5)
+    qtbot.waitUntil(lambda: screen.test_button.isEnabled(), timeout=5000)

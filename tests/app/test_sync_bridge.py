@@ -40,3 +40,35 @@ def test_bridge_emits_status_and_alert_delivered_in_the_ui_thread(qtbot, tmp_pat
         server.stop()
         store.close()
     assert not worker.is_running()
+
+
+def test_stopping_never_waits_on_a_dripping_endpoint(qtbot, answer_store):
+    """Issue 9: the sync thread (not a daemon) held the kiosk's exit for as long as a
+    dripping reply lasted; stop() now cuts the request off."""
+    import time
+
+    from helpers.drip import DripServer
+
+    from kiosk.app.sync_bridge import STOP_SECONDS
+
+    server = DripServer(interval=0.2)
+    settings = Settings(
+        kiosk=KioskSection(id="test-kiosk", site="Centro"),
+        sync=SyncSection(endpoint=server.url, token=TOKEN, connect_timeout=5, read_timeout=60,
+                         interval_seconds=600),
+    )
+    answer_store.record_score(1, "es", alert_kinds=("alert",))  # something to send at once
+    worker = SyncWorker(settings, answer_store.db, token=TOKEN)
+    bridge = SyncBridge(worker)
+    try:
+        bridge.start()
+        qtbot.waitUntil(lambda: server.requests > 0, timeout=5000)
+        time.sleep(0.3)  # the reply is dripping in
+        started = time.monotonic()
+        bridge.stop()
+        elapsed = time.monotonic() - started
+    finally:
+        worker.client.close()
+        server.stop()
+    assert not worker.is_running()
+    assert elapsed < STOP_SECONDS

@@ -128,3 +128,24 @@ def test_a_token_file_others_can_read_is_refused_by_sync(endpoint, data_dir, cap
     assert code == 2
     assert "readable by other users" in captured.err
     assert TOKEN not in captured.err + captured.out
+
+
+def test_sync_once_against_a_dripping_endpoint_ends_within_the_deadline(data_dir, capsys):
+    """Issue 9: a reply sent a byte every 0.2 s kept ``kiosk sync --once`` running for
+    minutes; one deadline per request (0.5 + 2 x 0.5 s here) now ends it."""
+    import time
+
+    from helpers.drip import DripServer
+
+    fill(data_dir, 3)
+    server = DripServer(interval=0.2)
+    config = write_config(data_dir, server.url)
+    try:
+        started = time.monotonic()
+        code, out = run(capsys, data_dir, config, "sync", "--once")
+        elapsed = time.monotonic() - started
+    finally:
+        server.stop()
+    assert code == 1
+    assert "pending: 3" in out and "within" in out
+    assert elapsed < 1.5 + 1.5  # one request's deadline, plus start-up and the store

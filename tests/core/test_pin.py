@@ -55,3 +55,19 @@ def test_delay_grows_then_locks():
     assert delays[5] == 300 and policy.is_lockout(5)
     assert delays[6] == 30 and not policy.is_lockout(6)  # capped after the lock-out
     assert policy.is_lockout(10)
+
+
+def test_every_count_of_failures_has_a_bounded_delay():
+    """Issue 9: ``2 ** (n - 1)`` overflowed a float after ~1,000 failures."""
+    policy = LockoutPolicy(base_delay=1, max_delay=30, lock_after=5, lock_minutes=5)
+    for failures in range(1, 100_001):
+        delay = policy.delay_after(failures)
+        assert 1 <= delay <= policy.max_wait
+        assert (delay == 300) == policy.is_lockout(failures)
+    assert policy.delay_after(10**12 + 1) == 30
+    assert policy.bounded(14 * 365 * 86400) == 300 and policy.bounded(-5) == 0
+
+
+def test_a_damaged_stored_hash_is_no_match():
+    stored = hash_pin("2468", n=2**8).replace("n=256", "n=3")  # scrypt refuses n=3
+    assert not verify_pin("2468", stored)

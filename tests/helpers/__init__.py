@@ -1,2 +1,2 @@
 """Test helpers shared by the test folders: data (admin), sync settings (sync), a manual
-clock (clock), fixtures."""
+clock (clock), a server that drips its reply (drip), fixtures."""

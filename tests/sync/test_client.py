@@ -175,3 +175,42 @@ def test_a_netrc_never_replaces_the_token_nor_adds_credentials(tmp_path, monkeyp
     finally:
         client.close()
         server.stop()
+
+
+@pytest.mark.parametrize("headers_first", [False, True], ids=["dripped-headers", "dripped-body"])
+def test_a_reply_dripping_a_byte_every_fifth_of_a_second_ends_at_the_deadline(headers_first):
+    """Issue 9: each byte reset requests' per-recv read timeout, so the request never ended."""
+    from helpers.drip import DripServer, timed
+
+    from kiosk.sync.client import request_deadline
+
+    server = DripServer(interval=0.2, headers_first=headers_first)
+    settings = section(server.url)  # connect 0.5 s + 2 x read 0.3 s = 1.1 s in all
+    client = Client(settings, "")
+    try:
+        elapsed, result = timed(lambda: client.post_endpoint("/v1/answers", {}))
+    finally:
+        client.close()
+        server.stop()
+    assert isinstance(result, TransportError), result
+    assert "within" in str(result)
+    assert request_deadline(settings) <= elapsed < request_deadline(settings) + 0.5
+
+
+def test_abort_ends_a_request_in_flight_at_once():
+    import threading
+
+    from helpers.drip import DripServer, timed
+
+    server = DripServer(interval=0.2)
+    client = Client(SyncSection(endpoint=server.url, connect_timeout=5, read_timeout=30), "")
+    try:
+        threading.Timer(0.5, client.abort).start()
+        elapsed, result = timed(lambda: client.post_endpoint("/v1/answers", {}))
+        assert isinstance(result, TransportError) and "stopping" in str(result)
+        assert elapsed < 1.5
+        with pytest.raises(TransportError, match="stopping"):
+            client.post_endpoint("/v1/answers", {})  # refused until resumed
+    finally:
+        client.close()
+        server.stop()

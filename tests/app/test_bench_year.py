@@ -1,0 +1,24 @@
+"""The year-at-the-counter bench, short: a minute of guests, pulled plugs and outages."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.slow
+def test_a_minute_of_guests_kills_and_outages_loses_nothing():
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "bench_year.py"), "--minutes", "1"],
+        capture_output=True, text=True, env=env, timeout=400, check=False,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    assert "RESULT: PASS" in done.stdout
+    assert "SIGKILL" in done.stdout and " 0 missing" in done.stdout
