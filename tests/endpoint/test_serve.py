@@ -90,7 +90,7 @@ def test_documented_answer_schema_matches_the_checks():
 
 
 def test_serving_options_work_before_and_after_serve():
-    from kiosk.cli import build_parser
+    from kiosk.commands.main import build_parser
 
     parser = build_parser()
     before = parser.parse_args(["endpoint", "--db", "c.sqlite", "--port", "9001"])
