@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 
 from kiosk import paths
 from kiosk.core.languages import LANGUAGES, SOURCE_LANGUAGE, SUPPORTED_LANGUAGES
+from kiosk.core.languages import language as language_entry
 from kiosk.core.messages import Message, fill, placeholders
 
 log = logging.getLogger("kiosk.ui")
@@ -150,7 +151,9 @@ class Translations(QObject):
         # translator lived as long as this object, with its .qm mapped: one pair per switch).
         qt_base = QTranslator()
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if language != SOURCE_LANGUAGE and qt_base.load(f"qtbase_{language}", qt_dir):
+        entry = language_entry(language)
+        catalog = entry.qt_catalog if entry is not None else f"qtbase_{language}"
+        if language != SOURCE_LANGUAGE and qt_base.load(catalog, qt_dir):
             self._install(qt_base)
         ours: QTranslator | None = QTranslator()
         if not ours.load(self._qm_name(language), str(paths.translations_dir())):
