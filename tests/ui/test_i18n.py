@@ -75,7 +75,20 @@ def test_config_text_overrides_the_translation(qtbot, translations_dir):
 
 
 def test_languages_are_offered_in_their_own_names():
-    assert LANGUAGE_NAMES == {"es": "Español", "en": "English"}
+    assert LANGUAGE_NAMES == {"es": "Español", "en": "English", "pt": "Português",
+                              "fr": "Français", "ca": "Català"}
+
+
+def test_qt_own_texts_follow_every_language(qtbot, translations_dir):
+    """Qt's catalogue loads for each language (Portuguese from Qt's pt_BR, Catalan's own)."""
+    expected = {"es": "Cancelar", "pt": "Cancelar", "fr": "Annuler", "ca": "Cancel·la"}
+    translations = Translations(tuple(expected), "es", scale=1.0)
+    try:
+        for language, cancel in expected.items():
+            translations.set_language(language)
+            assert QCoreApplication.translate("QPlatformTheme", "Cancel") == cancel, language
+    finally:
+        translations.close()
 
 
 def test_qt_own_texts_follow_the_language(qtbot, translations_dir):
