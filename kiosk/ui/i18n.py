@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -65,14 +66,23 @@ def translated(message: Message | str) -> str:
     return fill(template, message.params, shown)
 
 
+# What the filler must not copy: a placeholder, a Qt marker, or half of one.
+_MARKERS = re.compile(r"\{[^{}]*\}|%\d+|%n|[{}%]")
+
+
 def stretch(text: str, scale: float) -> str:
-    """``text`` made about ``scale`` times longer, from its own letters (keeps widths real)."""
+    """``text`` made about ``scale`` times longer, from its own letters (keeps widths real).
+
+    The filler leaves out ``{placeholders}`` and ``%1`` markers: a copied half of one would
+    break the formatting of the message it is appended to.
+    """
     if scale <= 1 or not text:
         return text
     extra = round(len(text) * (scale - 1))
+    letters = _MARKERS.sub("", text).replace("\n", " ") or "x"
     if extra <= 0:
         return text
-    filler = (text.replace("\n", " ") * (extra // max(len(text), 1) + 2))[:extra]
+    filler = (letters * (extra // len(letters) + 2))[:extra]
     return f"{text}{filler}"
 
 
