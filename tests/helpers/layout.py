@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import Qt as QtGui_Qt
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QLineEdit, QWidget
 
 SLACK = 1  # px: Qt rounds font metrics and geometry; one pixel is not a clipped letter
 
@@ -26,9 +27,11 @@ def _text_problems(widget: QWidget) -> list[str]:
             return problems
         inner = widget.contentsRect()
         metrics = widget.fontMetrics()
+        rich = widget.textFormat() == Qt.TextFormat.RichText or (
+            widget.textFormat() == Qt.TextFormat.AutoText and QtGui_Qt.mightBeRichText(text))
         if widget.wordWrap():
             longest = max(text.split() or [""], key=metrics.horizontalAdvance)
-            if metrics.horizontalAdvance(longest) > inner.width() + SLACK:
+            if not rich and metrics.horizontalAdvance(longest) > inner.width() + SLACK:
                 problems.append(f"label word {longest!r} wider than {inner.width()} px")
             needed = widget.heightForWidth(widget.width())
             if needed > widget.height() + SLACK:
@@ -74,8 +77,6 @@ def _visible_children(widget: QWidget) -> list[QWidget]:
 
 
 def _direct():
-    from PySide6.QtCore import Qt
-
     return Qt.FindChildOption.FindDirectChildrenOnly
 
 
@@ -90,8 +91,11 @@ def layout_problems(window: QWidget) -> list[str]:
     def walk(widget: QWidget) -> None:
         children = _visible_children(widget)
         inside = widget.rect().adjusted(-SLACK, -SLACK, SLACK, SLACK)
+        owner = widget.parentWidget()
+        # What a scroll area shows is bigger than its viewport by design: it scrolls.
+        scrolls = isinstance(owner, QAbstractScrollArea) and owner.viewport() is widget
         for child in children:
-            if not inside.contains(child.geometry()):
+            if not scrolls and not inside.contains(child.geometry()):
                 problems.append(f"{name(child)} {_rect(child.geometry())} sticks out of "
                                 f"{name(widget)} {_rect(widget.rect())}")
             problems.extend(f"{name(child)}: {one}" for one in _text_problems(child))
