@@ -65,7 +65,7 @@ class OnScreenKeyboard(QWidget):
         self.rows = len(rows)
         self._key_height = SIZES.key_height
         self._accent_keys: list[QPushButton] = []
-        self._accents_for = ""
+        self._accents_for: tuple[str, ...] = ()
         self.accent_row = QHBoxLayout()
         self.accent_row.setContentsMargins(0, 0, 0, 0)
         self.grid = layout = QGridLayout(self)
@@ -177,21 +177,22 @@ class OnScreenKeyboard(QWidget):
 
     def _show_accents(self) -> None:
         """The accent row of the current language (its letters not already on the keyboard)."""
-        language = QLocale().name().split("_")[0]
-        if language == self._accents_for:
+        accents = accents_of(QLocale().name().split("_")[0])
+        if accents == self._accents_for:
             return
-        self._accents_for = language
+        self._accents_for = accents
         for button in self._accent_keys:
             self.accent_row.removeWidget(button)
             del self.keys[button.property("key")]
             button.deleteLater()
         self._accent_keys = []
-        for key in accents_of(language):
+        for key in accents:
             if key in self._fixed_keys:
                 continue
             button = self._make_key(key)
             button.setText(key.upper() if self.shifted else key)
             self.accent_row.addWidget(button, 1)
+            button.show()  # a child added to a shown keyboard stays hidden otherwise
             self._accent_keys.append(button)
 
     def retranslate(self) -> None:
