@@ -4,8 +4,9 @@ Switching installs new translators; Qt then sends ``QEvent.LanguageChange`` to e
 and each screen re-runs its ``retranslate()``, so every screen changes at once.
 
 A pseudo-translation mode (Vorta's ``TRANS_SCALE`` idea) stretches every translated string by
-a factor (``KIOSK_TRANS_SCALE=1.3`` or the ``scale`` argument), so a layout test can prove that
-nothing clips even in a language 30% longer than Spanish.
+a factor (``KIOSK_TRANS_SCALE=1.4``, ``kiosk screenshots --pseudo 1.4`` or the ``scale``
+argument), so a layout test (tests/ui/test_every_size.py) can prove that nothing clips even in
+a language 40% longer than Spanish.
 """
 
 from __future__ import annotations

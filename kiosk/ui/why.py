@@ -118,7 +118,7 @@ class WhyScreen(GuestScreen):
         header.addWidget(
             self.language_switch, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight
         )
-        self.actions = actions = QHBoxLayout()
+        actions = QHBoxLayout()
         actions.addWidget(self.skip_button)
         actions.addStretch(1)
         actions.addWidget(self.send_button)
