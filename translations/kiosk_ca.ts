@@ -592,7 +592,7 @@
     </message>
     <message>
         <source>Extremely likely</source>
-        <translation>Molt probable</translation>
+        <translation>Extremadament probable</translation>
     </message>
 </context>
 <context>

@@ -592,7 +592,7 @@
     </message>
     <message>
         <source>Extremely likely</source>
-        <translation>Très probable</translation>
+        <translation>Extrêmement probable</translation>
     </message>
 </context>
 <context>
@@ -940,7 +940,7 @@
     </message>
     <message>
         <source>Tap all that apply. Everything here is optional.</source>
-        <translation>Touchez tout ce qui s’applique. Tout est facultatif.</translation>
+        <translation>Touchez toutes les réponses qui conviennent. Tout est facultatif.</translation>
     </message>
     <message>
         <source>Add a comment (optional)</source>

@@ -936,7 +936,7 @@
     </message>
     <message>
         <source>What did you like most?</source>
-        <translation>Do que gostou mais?</translation>
+        <translation>Do que mais gostou?</translation>
     </message>
     <message>
         <source>Tap all that apply. Everything here is optional.</source>
