@@ -133,6 +133,8 @@ class AdminArea(QStackedWidget):
     def apply_sizes(self, sizes: Sizes) -> None:
         """Scale the owner's screens with the window (fonts, paddings, the charts' texts);
         never below their design size: the owner's screens scroll where a guest's cannot."""
+        # The on-screen keyboard's keys are styled by the window's (guest) stylesheet.
+        self.settings_screen.keyboard.apply_sizes(sizes)
         factor = max(1.0, sizes.factor)
         if factor == self.factor:
             return

@@ -38,7 +38,7 @@ ROWS: tuple[tuple[tuple[str, int], ...], ...] = (
 # The owner's settings also need what addresses, tokens and the reasons list are made of.
 ADMIN_ROWS: tuple[tuple[tuple[str, int], ...], ...] = ROWS[:4] + (
     (("<accents>", 24),),
-    tuple((k, 2) for k in ":/_|#@") + (("<space>", 6), ("<enter>", 3), ("<done>", 3)),
+    tuple((k, 2) for k in ":/_|#@") + (("<space>", 5), ("<enter>", 3), ("<done>", 4)),
 )
 COLUMNS = 24
 

@@ -119,6 +119,10 @@ def test_no_admin_screen_breaks_at_any_size(qtbot, area, services, answer_store,
             check("export")
             area.show_settings()
             check("settings")
+            screen = area.settings_screen
+            screen.open_keyboard(screen.fields["[kiosk] shop_name"])
+            check("settings with the keyboard")
+            screen.close_keyboard()
             area.close_area()
     finally:
         window.stack.removeWidget(area)  # the area fixture ends it, not the window
