@@ -21,7 +21,7 @@ from kiosk.config import (
     settings_to_dict,
 )
 from kiosk.config.kinds import Number
-from kiosk.core.languages import SUPPORTED_LANGUAGES
+from kiosk.core.languages import DEFAULT_LANGUAGES, SUPPORTED_LANGUAGES
 from kiosk.core.reasons import BUILTIN_REASONS, DEFAULT_REASON_IDS, Reason
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,7 +54,7 @@ def test_no_path_gives_the_demo_defaults():
     settings = load_settings(None)
     assert settings == Settings()
     assert settings.path is None
-    assert settings.kiosk.languages == SUPPORTED_LANGUAGES
+    assert settings.kiosk.languages == DEFAULT_LANGUAGES
     assert [r.id for r in settings.why.reasons] == list(DEFAULT_REASON_IDS)
 
 

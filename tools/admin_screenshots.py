@@ -1,7 +1,8 @@
-"""Render the owner's screens with demo data to PNG, in both languages and orientations.
+"""Render the owner's screens with demo data to PNG, in every language and orientation.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/admin_screenshots.py --out screenshots \
-        [--tsv /tmp/es-admin.tsv]
+        [--tsv /tmp/es-admin.tsv] [--sizes 1024x600,3840x2160|all] [--languages ca,fr|all] \
+        [--dpi 282]
 
 ``--tsv`` adds Spanish translations not yet merged into ``translations/kiosk_es.ts``
 (``context<TAB>English<TAB>Spanish`` lines), compiled with pyside6-lrelease on the fly.
@@ -67,7 +68,14 @@ def main() -> int:
     parser.add_argument("--out", required=True)
     parser.add_argument("--tsv", action="append", default=[])
     parser.add_argument("--count", type=int, default=2400)
+    parser.add_argument("--sizes", help="WxH,... or all (default: 1280x800,800x1280)")
+    parser.add_argument("--languages", help="codes or all (default: es,en)")
+    parser.add_argument("--dpi", type=float, help="the panel's pixels per inch")
     args = parser.parse_args()
+    from kiosk.commands.screenshots import parse_languages, parse_sizes
+
+    sizes = parse_sizes(args.sizes)
+    languages = parse_languages(args.languages) or ("es", "en")
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     from kiosk.app.guest import qt_app
@@ -91,7 +99,7 @@ def main() -> int:
         settings = Settings()
         services = build(opened.db, settings, folder / "kiosk.toml", export_folder=folder)
         services.set_pin(PIN)
-        translations = Translations(("es", "en"), "es")
+        translations = Translations(languages, languages[0])
         extra = None
         if args.tsv:
             extra = QTranslator()
@@ -106,12 +114,14 @@ def main() -> int:
             translations.set_language(language)
 
         window = KioskWindow()
+        window.set_look(settings.kiosk.accent_colour, args.dpi)
         window.setMinimumSize(400, 300)
         area = AdminArea(services)
         window.show_screen(area)
         window.show()
         count = 0
-        for name, pixmap in render_admin_screens(area, window, ("es", "en"), set_language, PIN):
+        for name, pixmap in render_admin_screens(area, window, languages, set_language, PIN,
+                                                  sizes):
             pixmap.save(str(out / f"{name}.png"))
             count += 1
         area.shutdown()

@@ -489,6 +489,18 @@
         <source>English</source>
         <translation>English</translation>
     </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>Portuguese</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>French</translation>
+    </message>
+    <message>
+        <source>Catalan</source>
+        <translation>Catalan</translation>
+    </message>
 </context>
 <context>
     <name>OnScreenKeyboard</name>

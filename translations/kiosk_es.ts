@@ -489,6 +489,18 @@
         <source>English</source>
         <translation>Inglés</translation>
     </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>Portugués</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Francés</translation>
+    </message>
+    <message>
+        <source>Catalan</source>
+        <translation>Catalán</translation>
+    </message>
 </context>
 <context>
     <name>OnScreenKeyboard</name>

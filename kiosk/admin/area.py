@@ -24,6 +24,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
 from kiosk.admin.background import Background
+from kiosk.admin.charts import Chart
 from kiosk.admin.dashboard import DashboardScreen
 from kiosk.admin.export_dialog import ExportScreen
 from kiosk.admin.pinpad import PinPadScreen
@@ -34,6 +35,7 @@ from kiosk.config import ConfigError, Settings
 from kiosk.core.exports import ExportRequest
 from kiosk.core.pin import InvalidPin
 from kiosk.core.stats import empty_stats
+from kiosk.ui.theme import Sizes
 
 log = logging.getLogger("kiosk.admin")
 
@@ -60,6 +62,7 @@ class AdminArea(QStackedWidget):
         self.authenticated = False
         self._changing_pin = False
         mark(self, "area")
+        self.factor = 1.0  # the kiosk window's size factor (apply_sizes)
         self.setStyleSheet(stylesheet(services.settings().kiosk.accent_colour))
         self.background = Background(self)
 
@@ -126,6 +129,21 @@ class AdminArea(QStackedWidget):
         self.setCurrentWidget(self.pinpad)
         log.info("admin area closed")
         self.closed.emit()
+
+    def apply_sizes(self, sizes: Sizes) -> None:
+        """Scale the owner's screens with the window (fonts, paddings, the charts' texts);
+        never below their design size: the owner's screens scroll where a guest's cannot."""
+        # The on-screen keyboard's keys are styled by the window's (guest) stylesheet.
+        self.settings_screen.keyboard.apply_sizes(sizes)
+        factor = max(1.0, sizes.factor)
+        if factor == self.factor:
+            return
+        self.factor = factor
+        self.setStyleSheet(stylesheet(self.services.settings().kiosk.accent_colour, self.factor))
+        for chart in self.findChildren(Chart):
+            chart.scale = self.factor
+            chart.update()
+        self.pinpad.set_scale(self.factor)
 
     def set_language(self, language: str) -> None:
         self.language = language
@@ -256,7 +274,7 @@ class AdminArea(QStackedWidget):
         self.settings_screen.load(saved)
         self.settings_screen.show_saved()
         self._apply_idle(saved)
-        self.setStyleSheet(stylesheet(saved.kiosk.accent_colour))
+        self.setStyleSheet(stylesheet(saved.kiosk.accent_colour, self.factor))
         self.settings_saved.emit(saved)
 
     def _test_connection(self, endpoint: str, token: str) -> None:

@@ -37,6 +37,7 @@ class Chart(QWidget):
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 90)
+        self.scale = 1.0  # the screen's size factor (AdminArea.apply_sizes)
 
     def sizeHint(self) -> QSize:
         return QSize(320, 110)  # small: cards share out the room the screen has
@@ -52,7 +53,11 @@ class Chart(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         try:
-            self.draw(painter, QRectF(self.rect()).adjusted(2, 2, -2, -2))
+            # On a dense screen the whole chart is drawn bigger (texts, bars, legend alike),
+            # as if on a smaller widget: its proportions stay the ones it was made with.
+            painter.scale(self.scale, self.scale)
+            width, height = self.width() / self.scale, self.height() / self.scale
+            self.draw(painter, QRectF(2, 2, width - 4, height - 4))
         finally:
             painter.end()
 

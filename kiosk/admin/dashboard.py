@@ -244,6 +244,14 @@ class DashboardScreen(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._reflow()
+        self._fit_footer(event.size().width())
+
+    def _fit_footer(self, width: int) -> None:
+        # Its wrapped lines need more height on a narrow screen (1024x600): the screen's
+        # layout does not ask a nested layout's height for its width, so say it here.
+        layout = self.footer.layout()
+        if layout.hasHeightForWidth():
+            self.footer.setMinimumHeight(layout.totalHeightForWidth(width))
 
     # --- period -----------------------------------------------------------------------------
 
@@ -296,6 +304,10 @@ class DashboardScreen(QWidget):
         self.retranslate_titles()
 
     def _show_footer(self, stats: DashboardStats) -> None:
+        self._fill_footer(stats)
+        self._fit_footer(self.width())
+
+    def _fill_footer(self, stats: DashboardStats) -> None:
         self.flagged_label.setText(
             self.tr("Flagged answers kept apart (too fast or repeated): %1")
             .replace("%1", QLocale().toString(stats.flagged))

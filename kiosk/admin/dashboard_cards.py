@@ -30,7 +30,7 @@ from kiosk.admin.charts import (
     StackedBarChart,
     signed,
 )
-from kiosk.admin.style import CATEGORY_COLOURS, DETRACTOR, PROMOTER, mark
+from kiosk.admin.style import CATEGORY_COLOURS, mark
 from kiosk.config import Settings
 from kiosk.core.answer import Category
 from kiosk.core.nps import MIN_ANSWERS_FOR_SCORE, NpsSummary
@@ -158,15 +158,22 @@ def draw_headline(body: Headline, part: tuple[NpsSummary, float | None], d: Draw
     body.value.style().polish(body.value)
     if delta is None or not s.enough_answers:
         body.change.setText(translate("DashboardScreen", "No comparison with the previous period"))
-        body.change.setStyleSheet(f"color: {MUTED}; font-size: 15px;")
+        _tone(body.change, "same")
     else:
         arrow = "\u25b2" if delta > 0 else "\u25bc" if delta < 0 else "="
         body.change.setText(
             translate("DashboardScreen", "%1 %2 vs the previous period")
             .replace("%1", arrow).replace("%2", signed(delta))
         )
-        tone = PROMOTER if delta > 0 else DETRACTOR if delta < 0 else MUTED
-        body.change.setStyleSheet(f"color: {tone}; font-size: 15px; font-weight: bold;")
+        _tone(body.change, "up" if delta > 0 else "down" if delta < 0 else "same")
+
+
+def _tone(label: QLabel, change: str) -> None:
+    """Colour of the change against the previous period, from the admin stylesheet (which
+    scales with the screen)."""
+    label.setProperty("change", change)
+    label.style().unpolish(label)
+    label.style().polish(label)
 
 
 # --- the charts -------------------------------------------------------------------------------

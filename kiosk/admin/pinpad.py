@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.admin.style import mark
 from kiosk.core.pin import PIN_MAX_LENGTH, PIN_MIN_LENGTH
+from kiosk.ui.theme import TOUCH_FLOOR
 
 KEY_WIDTH = 124  # ~16 mm on a 10-inch screen: a thumb hits one key, not two
 KEY_HEIGHT = 84
@@ -77,7 +78,8 @@ class PinPadScreen(QWidget):
         self.message.setWordWrap(True)
         self.message.setMinimumHeight(48)
 
-        grid = QGridLayout()
+        self.scale = 1.0  # the screen's size factor (set_scale)
+        self.grid = grid = QGridLayout()
         grid.setSpacing(14)
         self.digit_keys: dict[str, QPushButton] = {}
         for index, digit in enumerate("123456789"):
@@ -98,7 +100,7 @@ class PinPadScreen(QWidget):
         mark(self.cancel_button, "secondary")
         self.cancel_button.clicked.connect(self.cancelled.emit)
 
-        panel = QVBoxLayout()
+        self.panel = panel = QVBoxLayout()
         panel.setSpacing(12)
         panel.addWidget(self.title)
         panel.addWidget(self.prompt)
@@ -111,13 +113,36 @@ class PinPadScreen(QWidget):
         centre.addStretch(1)
         centre.addLayout(panel, 0)
         centre.addStretch(1)
-        outer = QVBoxLayout(self)
+        self.outer = outer = QVBoxLayout(self)
         outer.setContentsMargins(32, 24, 32, 24)
         outer.addStretch(1)
         outer.addLayout(centre)
         outer.addStretch(1)
         self.retranslate()
         self._refresh()
+
+    def set_scale(self, factor: float) -> None:
+        """Keys as big as the screen's sizes say (the stylesheet scales their text)."""
+        self.scale = factor
+        self._fit_keys()
+
+    def _fit_keys(self) -> None:
+        """Keys of the screen's size, shorter (not under the touch floor) when the screen is
+        short (1024x600), wide enough for their words ("D'acord")."""
+        keys = (*self.digit_keys.values(), self.erase_key, self.ok_key)
+        current = self.ok_key.height()
+        others = self.panel.sizeHint().height() - 4 * current
+        margins = self.outer.contentsMargins()
+        room = (self.height() - margins.top() - margins.bottom() - others) // 4
+        height = max(TOUCH_FLOOR, min(round(KEY_HEIGHT * self.scale), room))
+        width = max(round(KEY_WIDTH * self.scale),
+                    *(key.sizeHint().width() for key in keys if key.text()))
+        for key in keys:
+            key.setFixedSize(width, height)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_keys()
 
     def _key(self, digit: str) -> QPushButton:
         key = QPushButton(digit)

@@ -7,6 +7,8 @@ on its background, and categories carry a word or a symbol as well as a colour.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QColor
 
@@ -30,7 +32,19 @@ def icon_url(name: str) -> str:
     return (paths.assets_dir() / "icons" / name).as_posix()
 
 
-def stylesheet(accent: str | None = None) -> str:
+_PIXELS = re.compile(r"(\d+)px")
+
+
+def stylesheet(accent: str | None = None, factor: float = 1.0) -> str:
+    """The admin area's stylesheet; ``factor`` scales every size in it (the kiosk window's
+    :class:`~kiosk.ui.theme.Sizes` factor, so a 4K panel's owner reads it too)."""
+    text = _stylesheet(accent)
+    if factor == 1.0:
+        return text
+    return _PIXELS.sub(lambda found: f"{max(1, round(int(found[1]) * factor))}px", text)
+
+
+def _stylesheet(accent: str | None) -> str:
     accent = safe_accent(accent)
     on_accent = text_on(accent)
     check = icon_url("check-light.svg" if QColor(on_accent).lightness() > 128
@@ -46,6 +60,9 @@ QLabel[admin="big"] {{ font-size: 60px; font-weight: bold; }}
 QLabel[admin="bigtext"] {{ font-size: 26px; font-weight: bold; color: {MUTED}; }}
 QLabel[admin="error"] {{ color: #A61B1B; font-size: 15px; }}
 QLabel[admin="ok"] {{ color: {PROMOTER}; font-size: 15px; }}
+QLabel[change="same"] {{ color: {MUTED}; font-size: 15px; }}
+QLabel[change="up"] {{ color: {PROMOTER}; font-size: 15px; font-weight: bold; }}
+QLabel[change="down"] {{ color: {DETRACTOR}; font-size: 15px; font-weight: bold; }}
 QLabel[admin="dots"] {{ font-size: 40px; letter-spacing: 8px; }}
 QFrame[admin="card"] {{
     background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 14px;

@@ -76,6 +76,7 @@ class KioskApp:
         self._stop_flow()
         self.ctx.reload_settings(settings)
         theme.apply(qt_app(), settings.kiosk.accent_colour)
+        self.window.set_look(settings.kiosk.accent_colour, self.window.pixels_per_inch)
         self.translations.configure(settings.kiosk.languages, settings.kiosk.default_language)
         old = (self.question, self.why, self.thanks, self.flow)
         self.question = QuestionScreen(settings, self.translations)
@@ -104,8 +105,14 @@ def qt_app() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def build_app(ctx: Context, *, scale: float | None = None) -> KioskApp:
-    """Open the store and build window, screens and flow (a QApplication must exist)."""
+def build_app(
+    ctx: Context, *, scale: float | None = None, pixels_per_inch: float | None = None
+) -> KioskApp:
+    """Open the store and build window, screens and flow (a QApplication must exist).
+
+    ``scale`` stretches every text (the pseudo-translation, see :mod:`kiosk.ui.i18n`);
+    ``pixels_per_inch`` stands in for the screen's density (see :func:`kiosk.ui.theme.scale_for`).
+    """
     settings = ctx.settings
     # First: if there is no store, nothing else is set up. A large store is checked in the
     # background instead (see kiosk.store.integrity), so the question shows at once.
@@ -126,6 +133,7 @@ def build_app(ctx: Context, *, scale: float | None = None) -> KioskApp:
     recorder = DurableRecorder(opened.answers, ballast=ballast, spill_dir=ctx.data_dir)
     recorder.replay_spilled()
     window = KioskWindow()
+    window.set_look(settings.kiosk.accent_colour, pixels_per_inch)
     question = QuestionScreen(settings, translations)
     why = WhyScreen(settings, translations)
     thanks = ThanksScreen(settings, translations)

@@ -1,7 +1,9 @@
 """Every guest screen, in every language, both orientations, rendered to pixmaps.
 
 Used by ``kiosk screenshots`` and the self-test, always offscreen on a temporary store, so it
-never touches a shop's data.
+never touches a shop's data. ``kiosk screenshots --sizes all --languages all`` renders every
+screen size of :data:`kiosk.ui.theme.SCREENS` in every language; ``--pseudo 1.4`` stretches
+the texts, ``--dpi`` stands in for a panel's density (a 15-inch 4K panel is 282).
 """
 
 from __future__ import annotations
@@ -86,11 +88,24 @@ def render_screens(
     flow.start()
 
 
-def offscreen_kiosk(config: str | None, data_dir: str) -> KioskApp:
-    """The app built offscreen on ``data_dir`` (a temporary folder)."""
+def offscreen_kiosk(
+    config: str | None,
+    data_dir: str,
+    *,
+    languages: tuple[str, ...] | None = None,
+    scale: float | None = None,
+    pixels_per_inch: float | None = None,
+) -> KioskApp:
+    """The app built offscreen on ``data_dir`` (a temporary folder); ``languages`` replaces
+    the config's, ``scale`` and ``pixels_per_inch`` go to :func:`~kiosk.app.guest.build_app`."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kiosk.app.context import Context
     from kiosk.app.guest import build_app, qt_app
 
     qt_app()
-    return build_app(Context.from_options(config, data_dir))
+    ctx = Context.from_options(config, data_dir)
+    if languages:
+        kiosk_section = replace(ctx.settings.kiosk, languages=languages,
+                                default_language=languages[0])
+        ctx.reload_settings(replace(ctx.settings, kiosk=kiosk_section))
+    return build_app(ctx, scale=scale, pixels_per_inch=pixels_per_inch)

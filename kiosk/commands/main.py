@@ -105,6 +105,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     shots = command("screenshots", help="render every guest screen to PNG")
     shots.add_argument("--out", required=True, metavar="DIR")
+    shots.add_argument("--sizes", metavar="WxH,...",
+                       help="screen sizes, like 1024x600,3840x2160, or all (default: 1280x800,800x1280)")
+    shots.add_argument("--languages", metavar="CODE,...",
+                       help="languages, like ca,fr, or all (default: the config's)")
+    shots.add_argument("--pseudo", type=float, metavar="FACTOR",
+                       help="pseudo-translation: every text this many times longer (1.4)")
+    shots.add_argument("--dpi", type=float, metavar="PPI",
+                       help="the panel's pixels per inch, for the sizes (a 15-inch 4K panel: 282)")
 
     command("self-test", help="same as --self-test")
 

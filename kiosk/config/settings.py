@@ -34,7 +34,7 @@ from kiosk.config.kinds import (
 )
 from kiosk.core.abuse import AbuseRules
 from kiosk.core.answer import COMMENT_MAX_LENGTH
-from kiosk.core.languages import SUPPORTED_LANGUAGES
+from kiosk.core.languages import DEFAULT_LANGUAGES
 from kiosk.core.messages import QT_TRANSLATE_NOOP, Message
 from kiosk.core.reasons import Reason, default_reasons
 
@@ -86,7 +86,7 @@ class KioskSection:
     accent_colour: str = setting(
         "#1f5fa8", Colour(), form="shop", label=QT_TRANSLATE_NOOP("Setting", "Accent colour"))
     languages: tuple[str, ...] = setting(
-        SUPPORTED_LANGUAGES, LanguageList(), form="shop",
+        DEFAULT_LANGUAGES, LanguageList(), form="shop",
         label=QT_TRANSLATE_NOOP("Setting", "Languages offered"))
     default_language: str = setting(
         "es", OneLanguage(), form="shop", label=QT_TRANSLATE_NOOP("Setting", "Default language"))

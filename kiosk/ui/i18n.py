@@ -4,14 +4,16 @@ Switching installs new translators; Qt then sends ``QEvent.LanguageChange`` to e
 and each screen re-runs its ``retranslate()``, so every screen changes at once.
 
 A pseudo-translation mode (Vorta's ``TRANS_SCALE`` idea) stretches every translated string by
-a factor (``KIOSK_TRANS_SCALE=1.3`` or the ``scale`` argument), so a layout test can prove that
-nothing clips even in a language 30% longer than Spanish.
+a factor (``KIOSK_TRANS_SCALE=1.4``, ``kiosk screenshots --pseudo 1.4`` or the ``scale``
+argument), so a layout test (tests/ui/test_every_size.py) can prove that nothing clips even in
+a language 40% longer than Spanish.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -26,6 +28,7 @@ from PySide6.QtCore import (
 
 from kiosk import paths
 from kiosk.core.languages import LANGUAGES, SOURCE_LANGUAGE, SUPPORTED_LANGUAGES
+from kiosk.core.languages import language as language_entry
 from kiosk.core.messages import Message, fill, placeholders
 
 log = logging.getLogger("kiosk.ui")
@@ -64,14 +67,23 @@ def translated(message: Message | str) -> str:
     return fill(template, message.params, shown)
 
 
+# What the filler must not copy: a placeholder, a Qt marker, or half of one.
+_MARKERS = re.compile(r"\{[^{}]*\}|%\d+|%n|[{}%]")
+
+
 def stretch(text: str, scale: float) -> str:
-    """``text`` made about ``scale`` times longer, from its own letters (keeps widths real)."""
+    """``text`` made about ``scale`` times longer, from its own letters (keeps widths real).
+
+    The filler leaves out ``{placeholders}`` and ``%1`` markers: a copied half of one would
+    break the formatting of the message it is appended to.
+    """
     if scale <= 1 or not text:
         return text
     extra = round(len(text) * (scale - 1))
+    letters = _MARKERS.sub("", text).replace("\n", " ") or "x"
     if extra <= 0:
         return text
-    filler = (text.replace("\n", " ") * (extra // max(len(text), 1) + 2))[:extra]
+    filler = (letters * (extra // len(letters) + 2))[:extra]
     return f"{text}{filler}"
 
 
@@ -150,7 +162,9 @@ class Translations(QObject):
         # translator lived as long as this object, with its .qm mapped: one pair per switch).
         qt_base = QTranslator()
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if language != SOURCE_LANGUAGE and qt_base.load(f"qtbase_{language}", qt_dir):
+        entry = language_entry(language)
+        catalog = entry.qt_catalog if entry is not None else f"qtbase_{language}"
+        if language != SOURCE_LANGUAGE and qt_base.load(catalog, qt_dir):
             self._install(qt_base)
         ours: QTranslator | None = QTranslator()
         if not ours.load(self._qm_name(language), str(paths.translations_dir())):

@@ -60,6 +60,14 @@ class QrCodeView(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
+    def set_target(self, target_px: int) -> None:
+        """About ``target_px`` a side from now on (the screen's sizes changed)."""
+        if target_px == self.target_px:
+            return
+        self.target_px = target_px
+        url, self.url = self.url, ""
+        self.set_url(url)
+
     def set_url(self, url: str) -> None:
         if url == self.url:
             return

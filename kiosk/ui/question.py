@@ -9,11 +9,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
+    QSpacerItem,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +24,7 @@ from kiosk.config import Settings
 from kiosk.core.answer import SCORES, Category
 from kiosk.ui.i18n import Translations
 from kiosk.ui.screen import GuestScreen, LanguageSwitch
-from kiosk.ui.theme import SIZES, set_role
+from kiosk.ui.theme import REFERENCE_SCREEN, Sizes, set_role
 
 
 class QuestionScreen(GuestScreen):
@@ -35,7 +37,7 @@ class QuestionScreen(GuestScreen):
         self, settings: Settings, translations: Translations, parent: QWidget | None = None
     ) -> None:
         super().__init__(settings, translations, parent)
-        self._landscape: bool | None = None
+        self._one_row: bool | None = None
 
         self.shop_label = QLabel(self)
         set_role(self.shop_label, "shop")
@@ -55,8 +57,6 @@ class QuestionScreen(GuestScreen):
             set_role(button, "score", band=band)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.setMinimumSize(SIZES.score_min, SIZES.score_min)
-            button.setFixedHeight(SIZES.score_min + 16)
             button.clicked.connect(lambda _=False, s=score: self.score_chosen.emit(s))
             self.score_buttons.append(button)
         self.low_anchor = QLabel(self)
@@ -67,46 +67,82 @@ class QuestionScreen(GuestScreen):
         self.low_anchor.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.high_anchor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
 
-        top = QHBoxLayout()
+        # Shop and switch side by side; stacked when the switch leaves the name no room.
+        self.top = top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         top.addWidget(self.shop_label, 1)
         top.addWidget(self.language_switch, 0, Qt.AlignmentFlag.AlignRight)
         self.grid = QGridLayout()
-        self.grid.setHorizontalSpacing(SIZES.gap)
-        self.grid.setVerticalSpacing(SIZES.gap + 8)
-        anchors = QHBoxLayout()
+        self.anchors = anchors = QHBoxLayout()
         anchors.addWidget(self.low_anchor, 1)
-        anchors.addSpacing(SIZES.gap * 2)
+        self._anchor_gap = QSpacerItem(0, 0)
+        anchors.addItem(self._anchor_gap)
         anchors.addWidget(self.high_anchor, 1)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(SIZES.margin, SIZES.margin - 8, SIZES.margin, SIZES.margin)
+        self.body = layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addStretch(2)
         layout.addWidget(self.question_label)
-        layout.addSpacing(56)
+        self._question_gap = QSpacerItem(0, 0)
+        layout.addItem(self._question_gap)
         layout.addLayout(self.grid)
-        layout.addSpacing(12)
+        self._grid_gap = QSpacerItem(0, 0)
+        layout.addItem(self._grid_gap)
         layout.addLayout(anchors)
         layout.addStretch(3)
-        self._arrange(landscape=True)
+        self.apply_sizes(self.sizes)
         self.retranslate()
+
+    def apply_sizes(self, sizes: Sizes) -> None:
+        super().apply_sizes(sizes)
+        for button in self.score_buttons:
+            button.setMinimumSize(sizes.score_min, sizes.score_min)
+            button.setFixedHeight(sizes.score_min + sizes.px(16))
+        self.grid.setHorizontalSpacing(sizes.gap)
+        self.grid.setVerticalSpacing(sizes.gap + sizes.px(8))
+        self._anchor_gap.changeSize(sizes.gap * 2, 0)
+        self._question_gap.changeSize(0, sizes.px(56))
+        self._grid_gap.changeSize(0, sizes.px(12))
+        self.top.setSpacing(sizes.px(12))
+        margin = sizes.margin
+        self.body.setContentsMargins(margin, margin - sizes.px(8), margin, margin)
+        self._show_logo_or_name()
+        self._one_row = None
+        if self.testAttribute(Qt.WidgetAttribute.WA_Resized):
+            self._arrange(self.width(), self.height())
+        else:  # not laid out yet: arranged for the screen the sizes were made for
+            self._arrange(*REFERENCE_SCREEN)
+
+    def one_row_fits(self, width: int) -> bool:
+        """Eleven buttons of at least the floor side by side, with the gaps a thumb needs."""
+        s = self.sizes
+        return 11 * s.score_min + 10 * s.gap + 2 * s.margin <= width
 
     def _show_logo_or_name(self) -> None:
         logo = self.settings.kiosk.logo
         pixmap = QPixmap(logo) if logo else QPixmap()
         if not pixmap.isNull():
             self.shop_label.setPixmap(
-                pixmap.scaledToHeight(72, Qt.TransformationMode.SmoothTransformation)
+                pixmap.scaledToHeight(
+                    self.sizes.px(72), Qt.TransformationMode.SmoothTransformation
+                )
             )
             self.shop_label.setAccessibleName(self.settings.kiosk.shop_name)
         else:
             self.shop_label.setText(self.settings.kiosk.shop_name)
 
-    def _arrange(self, landscape: bool) -> None:
-        """One row of eleven in landscape; 0-5 over 6-10 in portrait."""
-        if landscape == self._landscape:
+    def _arrange(self, width: int, height: int) -> None:
+        """One row of eleven in landscape; 0-5 over 6-10 in portrait, or when the eleven do
+        not fit a narrow landscape screen (1024x600)."""
+        top = (
+            QBoxLayout.Direction.LeftToRight
+            if self._top_fits(width)
+            else QBoxLayout.Direction.TopToBottom
+        )
+        self.top.setDirection(top)
+        landscape = width >= height and self.one_row_fits(width)
+        if landscape == self._one_row:
             return
-        self._landscape = landscape
+        self._one_row = landscape
         for button in self.score_buttons:
             self.grid.removeWidget(button)
         if landscape:
@@ -124,9 +160,16 @@ class QuestionScreen(GuestScreen):
             self.grid.setColumnStretch(column, 1 if column < used else 0)
         self.retranslate()
 
+    def _top_fits(self, width: int) -> bool:
+        self.shop_label.ensurePolished()
+        self.language_switch.ensurePolished()
+        needed = (self.shop_label.sizeHint().width() + self.top.spacing()
+                  + self.language_switch.sizeHint().width() + 2 * self.sizes.margin)
+        return needed <= width
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         size = event.size()
-        self._arrange(landscape=size.width() >= size.height())
+        self._arrange(size.width(), size.height())
         super().resizeEvent(event)
 
     def retranslate(self) -> None:
@@ -139,8 +182,8 @@ class QuestionScreen(GuestScreen):
         )
         low = self.tr("Not at all likely")
         high = self.tr("Extremely likely")
-        if not self._landscape:
-            # In portrait 0 and 10 are on different rows: say which end is which.
+        if not self._one_row:
+            # On two rows 0 and 10 are on different rows: say which end is which.
             low, high = f"0 = {low}", f"10 = {high}"
         self.low_anchor.setText(low)
         self.high_anchor.setText(high)

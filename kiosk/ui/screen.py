@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
 
 from kiosk.config import Settings
 from kiosk.ui.i18n import LANGUAGE_NAMES, Translations
-from kiosk.ui.theme import MIN_WIDTH, set_role
+from kiosk.ui.theme import MIN_WIDTH, SIZES, Sizes, set_role
 
 
 class LanguageSwitch(QWidget):
@@ -63,6 +63,12 @@ class GuestScreen(QWidget):
         self._i18n = translations
         set_role(self, "screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.sizes = SIZES
+
+    def apply_sizes(self, sizes: Sizes) -> None:
+        """Margins, gaps and fixed heights for the window's sizes (the stylesheet has the
+        fonts); a screen extends this and re-arranges for them."""
+        self.sizes = sizes
 
     def retranslate(self) -> None:
         """Set every text the screen shows in the current language."""

@@ -16,7 +16,7 @@ from kiosk.core.answer import Category
 from kiosk.ui.i18n import Translations
 from kiosk.ui.qr import QrCodeView
 from kiosk.ui.screen import GuestScreen
-from kiosk.ui.theme import SIZES, set_role
+from kiosk.ui.theme import Sizes, set_role
 
 QR_PX = 340  # about 8 px a module for a typical URL: readable by a phone from ~40 cm
 
@@ -64,18 +64,25 @@ class ThanksScreen(GuestScreen):
         text_column.addWidget(self.qr_scan)
         text_column.addSpacing(28)
         self.body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
-        self.body.setSpacing(SIZES.margin)
         self.body.addLayout(text_column, 1)
         self.body.addWidget(self.qr_view, 0, Qt.AlignmentFlag.AlignCenter)
         layout = self._outer = QVBoxLayout(self)
-        layout.setContentsMargins(SIZES.margin * 2, SIZES.margin, SIZES.margin * 2, SIZES.margin)
         layout.addStretch(1)
         layout.addLayout(self.body)
         layout.addSpacing(28)
         self._hint_row = layout.count()
         layout.addStretch(1)
         self._show_qr("")
+        self.apply_sizes(self.sizes)
         self.retranslate()
+
+    def apply_sizes(self, sizes: Sizes) -> None:
+        super().apply_sizes(sizes)
+        self.body.setSpacing(sizes.margin)
+        margin = sizes.margin
+        self._outer.setContentsMargins(margin * 2, margin, margin * 2, margin)
+        # The code keeps its size in millimetres too (no smaller than at 1280x800).
+        self.qr_view.set_target(max(QR_PX, sizes.px(QR_PX)))
 
     # --- what this guest sees ---------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
@@ -35,7 +35,11 @@ DEFAULT_ACCENT = "#1F5FA8"
 
 @dataclass(frozen=True, slots=True)
 class Sizes:
-    """Pixel sizes, chosen for a 10-inch 1280x800 screen seen from a step back."""
+    """Pixel sizes, chosen for a 10-inch 1280x800 screen seen from a step back.
+
+    :meth:`scaled` gives them for another screen (see :func:`sizes_for`); ``factor`` is the
+    scale they were made with, for the stylesheet's smaller paddings and radii.
+    """
 
     question: int = 36
     title: int = 36
@@ -55,9 +59,79 @@ class Sizes:
     thanks: int = 56
     banner: int = 18
     margin: int = 40
+    factor: float = 1.0
+
+    def px(self, value: float) -> int:
+        """``value`` (a size at 1280x800) at this scale."""
+        return max(1, round(value * self.factor))
+
+    def scaled(self, factor: float) -> Sizes:
+        """Every size times ``factor``, never under the floors a guest's eyes and thumbs need."""
+        values = {
+            one.name: round(getattr(self, one.name) * factor)
+            for one in fields(self) if one.name != "factor"
+        }
+        values["question"] = max(values["question"], QUESTION_FLOOR)
+        values["score_min"] = max(values["score_min"], SCORE_FLOOR)
+        for name in ("chip_height", "action_height", "key_height"):
+            values[name] = max(values[name], TOUCH_FLOOR)
+        for name in ("subtitle", "anchor", "chip", "action", "key", "comment", "banner"):
+            values[name] = max(values[name], TEXT_FLOOR)
+        values["gap"] = max(values["gap"], GAP_FLOOR)
+        return replace(self, factor=factor, **values)
+
+
+# The guide's floors (docs and STYLE.md): a question readable from a step back, a score
+# button a thumb hits alone, text a guest reads without leaning in, keys for a fingertip.
+QUESTION_FLOOR = 28
+SCORE_FLOOR = 80
+TOUCH_FLOOR = 48
+TEXT_FLOOR = 16
+GAP_FLOOR = 12
+
+REFERENCE_SCREEN = (1280, 800)  # what Sizes() are made for ...
+REFERENCE_PPI = 150.0  # ... a 10.1-inch tablet: 1509 px across the diagonal
+# X reports 96 DPI when the monitor gave no size: that figure says nothing about the panel.
+UNKNOWN_PPI = (95.0, 97.0)
+
+
+def scale_for(width: int, height: int, pixels_per_inch: float | None = None) -> float:
+    """How much bigger than :data:`SIZES` a window of ``width`` x ``height`` should draw.
+
+    The physical density decides (a 4K 15-inch panel, 282 pixels an inch, draws everything
+    1.9 times bigger, so the question keeps its size in millimetres), never below the
+    design size, and never more than the window has room for (a 1024x600 panel draws 0.75
+    times as big, with the floors of :meth:`Sizes.scaled`). Without a believable density
+    the window's size alone decides. ``pixels_per_inch`` counts the window's own (logical)
+    pixels: see :func:`screen_density`.
+    """
+    long_side, short_side = max(width, height), min(width, height)
+    room = min(long_side / REFERENCE_SCREEN[0], short_side / REFERENCE_SCREEN[1])
+    if not pixels_per_inch or UNKNOWN_PPI[0] <= pixels_per_inch <= UNKNOWN_PPI[1]:
+        return room
+    return min(max(1.0, pixels_per_inch / REFERENCE_PPI), room)
+
+
+def sizes_for(width: int, height: int, pixels_per_inch: float | None = None) -> Sizes:
+    """:data:`SIZES` for this window, to the nearest 5% (so a small resize changes nothing)."""
+    factor = round(scale_for(width, height, pixels_per_inch) * 20) / 20
+    return SIZES if factor == 1.0 else SIZES.scaled(factor)
+
+
+def screen_density(widget: QWidget) -> float | None:
+    """Logical pixels per physical inch of the screen ``widget`` is on, None if unknown."""
+    screen = widget.screen()
+    if screen is None:
+        return None
+    return screen.physicalDotsPerInch() / max(screen.devicePixelRatio(), 1.0)
 
 
 SIZES = Sizes()
+# The screens the layouts are checked on (tests, ``kiosk screenshots --sizes all``): a 7-inch
+# 1024x600 panel, the 10-inch tablet both ways, a full-HD monitor and a 4K panel.
+SCREENS: tuple[tuple[int, int], ...] = (
+    (1024, 600), (1280, 800), (800, 1280), (1920, 1080), (3840, 2160),
+)
 MIN_WIDTH = 600  # narrowest screen the layouts are made for (portrait tablets are 800)
 
 
@@ -134,10 +208,10 @@ QLabel[role="mark"] {{ font-size: {s.thanks * 2}px; font-weight: bold; color: {a
 QLabel[role="thanks"] {{ font-size: {s.thanks}px; font-weight: bold; color: {TEXT}; }}
 QLabel[role="banner"] {{
     background: {BANNER_BACKGROUND}; color: {BANNER_TEXT}; font-size: {s.banner}px;
-    padding: 8px 16px;
+    padding: {s.px(8)}px {s.px(16)}px;
 }}
 QPushButton[role="score"] {{
-    background: {SURFACE}; color: {TEXT}; border: 2px solid {BORDER}; border-radius: 16px;
+    background: {SURFACE}; color: {TEXT}; border: 2px solid {BORDER}; border-radius: {s.px(16)}px;
     font-size: {s.score}px; font-weight: bold;
 }}
 QPushButton[role="score"]:pressed, QPushButton[role="score"]:focus {{
@@ -148,36 +222,37 @@ QPushButton[role="score"][band="passive"] {{ background: {SCALE_TINTS["passive"]
 QPushButton[role="score"][band="promoter"] {{ background: {SCALE_TINTS["promoter"]}; }}
 QPushButton[role="language"] {{
     background: transparent; color: {MUTED}; border: 2px solid transparent;
-    border-radius: 12px; font-size: {s.anchor}px; padding: 8px 18px; min-height: 40px;
+    border-radius: {s.px(12)}px; font-size: {s.anchor}px; padding: {s.px(6)}px {s.px(12)}px;
+    min-height: {s.px(40)}px;
 }}
 QPushButton[role="language"]:checked {{
     color: {TEXT}; border: 2px solid {TEXT};
 }}
 QPushButton[role="chip"] {{
-    background: {SURFACE}; color: {TEXT}; border: 2px solid {BORDER}; border-radius: 36px;
-    font-size: {s.chip}px; padding: 8px 24px; min-height: {s.chip_height - 20}px;
+    background: {SURFACE}; color: {TEXT}; border: 2px solid {BORDER}; border-radius: {s.chip_height // 2}px;
+    font-size: {s.chip}px; padding: {s.px(8)}px {s.px(24)}px; min-height: {s.chip_height - 20}px;
 }}
 QPushButton[role="chip"]:checked {{
     background: {accent}; color: {on_accent}; border: 2px solid {accent}; font-weight: bold;
 }}
 QPushButton[role="primary"] {{
-    background: {accent}; color: {on_accent}; border: none; border-radius: 14px;
-    font-size: {s.action}px; font-weight: bold; padding: 10px 48px;
+    background: {accent}; color: {on_accent}; border: none; border-radius: {s.px(14)}px;
+    font-size: {s.action}px; font-weight: bold; padding: {s.px(10)}px {s.px(48)}px;
     min-height: {s.action_height - 20}px;
 }}
 QPushButton[role="secondary"] {{
-    background: transparent; color: {TEXT}; border: 2px solid {BORDER}; border-radius: 14px;
-    font-size: {s.action}px; padding: 10px 40px; min-height: {s.action_height - 24}px;
+    background: transparent; color: {TEXT}; border: 2px solid {BORDER}; border-radius: {s.px(14)}px;
+    font-size: {s.action}px; padding: {s.px(10)}px {s.px(40)}px; min-height: {s.action_height - 24}px;
 }}
 QLineEdit[role="comment"] {{
-    background: {SURFACE}; color: {TEXT}; border: 2px solid {BORDER}; border-radius: 14px;
-    font-size: {s.comment}px; padding: 12px 18px; min-height: 36px;
+    background: {SURFACE}; color: {TEXT}; border: 2px solid {BORDER}; border-radius: {s.px(14)}px;
+    font-size: {s.comment}px; padding: {s.px(12)}px {s.px(18)}px; min-height: {s.px(36)}px;
 }}
 QLineEdit[role="comment"]:focus {{ border: 2px solid {accent}; }}
-QWidget[role="keyboard"] {{ background: #E7E3DA; border-radius: 16px; }}
+QWidget[role="keyboard"] {{ background: #E7E3DA; border-radius: {s.px(16)}px; }}
 QPushButton[role="key"] {{
-    background: {SURFACE}; color: {TEXT}; border: 1px solid {BORDER}; border-radius: 10px;
-    font-size: {s.key}px; min-height: {s.key_height - 4}px;
+    background: {SURFACE}; color: {TEXT}; border: 1px solid {BORDER}; border-radius: {s.px(10)}px;
+    font-size: {s.key}px; min-height: {TOUCH_FLOOR - 8}px;
 }}
 QPushButton[role="key"]:pressed {{ background: #D5D9E0; }}
 QPushButton[role="key"][special="true"] {{ background: #D9DDE4; }}

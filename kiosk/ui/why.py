@@ -2,7 +2,8 @@
 
 The comment is typed on :class:`~kiosk.ui.keyboard.OnScreenKeyboard`, which takes the place
 of the chips while it is open (the chips chosen so far stay chosen), so everything fits on a
-1280x800 screen without scrolling.
+1280x800 screen without scrolling. On a short screen (1024x600) the keys get shorter, and when
+even keys at the touch floor would not fit, the title steps aside while the guest types.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
+    QSpacerItem,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +29,7 @@ from kiosk.ui.i18n import Translations
 from kiosk.ui.keyboard import OnScreenKeyboard
 from kiosk.ui.reason_labels import reason_label
 from kiosk.ui.screen import GuestScreen, LanguageSwitch
-from kiosk.ui.theme import SIZES, set_role
+from kiosk.ui.theme import Sizes, set_role
 
 CHECK = "✓  "
 
@@ -73,15 +75,12 @@ class WhyScreen(GuestScreen):
         self.chips = QWidget(self)
         self.chip_grid = QGridLayout(self.chips)
         self.chip_grid.setContentsMargins(0, 0, 0, 0)
-        self.chip_grid.setHorizontalSpacing(SIZES.gap)
-        self.chip_grid.setVerticalSpacing(SIZES.gap)
         for reason in settings.why.reasons:
             chip = QPushButton(self.chips)
             set_role(chip, "chip")
             chip.setCheckable(True)
             chip.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             chip.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            chip.setFixedHeight(SIZES.chip_height)
             chip.toggled.connect(lambda on, rid=reason.id: self._toggle(rid, on))
             self.reason_chips.append(chip)
             self._reason_ids.append(reason.id)
@@ -124,19 +123,61 @@ class WhyScreen(GuestScreen):
         actions.addStretch(1)
         actions.addWidget(self.send_button)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(SIZES.margin, SIZES.margin - 8, SIZES.margin, SIZES.margin - 8)
-        layout.setSpacing(SIZES.gap + 4)
+        self.body = layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addStretch(1)
         layout.addWidget(self.chips)
-        layout.addSpacing(12)
+        self._chips_gap = QSpacerItem(0, 0)
+        layout.addItem(self._chips_gap)
         layout.addWidget(self.comment_field)
         layout.addWidget(self.keyboard)
         layout.addStretch(2)
         layout.addLayout(actions)
         self._arrange_chips(3)
+        self.apply_sizes(self.sizes)
         self.retranslate()
+
+    def apply_sizes(self, sizes: Sizes) -> None:
+        super().apply_sizes(sizes)
+        self.chip_grid.setHorizontalSpacing(sizes.gap)
+        self.chip_grid.setVerticalSpacing(sizes.gap)
+        for chip in self.reason_chips:
+            chip.setFixedHeight(sizes.chip_height)
+        margin = sizes.margin
+        self.body.setContentsMargins(margin, margin - sizes.px(8), margin, margin - sizes.px(8))
+        self.body.setSpacing(sizes.gap + sizes.px(4))
+        self._chips_gap.changeSize(0, sizes.px(12))
+        self.keyboard.apply_sizes(sizes)
+        self._fit_chips(self.width(), self.height())
+        self._fit_keyboard(self.height())
+
+    def _fit_keyboard(self, height: int) -> None:
+        """Keys that fit what the open keyboard has left; without the title if need be."""
+        if not self.keyboard.isVisibleTo(self) or height <= 0:
+            return
+        body = self.body
+        margins = body.contentsMargins()
+        actions = max(self.skip_button.sizeHint().height(), self.send_button.sizeHint().height())
+        # Header, stretch, gap, comment, keyboard, stretch, actions: six spacings between.
+        room = (height - margins.top() - margins.bottom() - 6 * body.spacing()
+                - self._chips_gap.sizeHint().height() - self.comment_field.sizeHint().height()
+                - actions)
+        self.title_label.show()
+        title = max(self.title_label.heightForWidth(self._title_width()),
+                    self.title_label.sizeHint().height())
+        if self.header.direction() == QBoxLayout.Direction.BottomToTop:
+            header = title + self.header.spacing() + self.language_switch.sizeHint().height()
+        else:
+            header = max(title, self.language_switch.sizeHint().height())
+        if not self.keyboard.fit_height(room - header - 1):
+            self.title_label.hide()
+            self.keyboard.fit_height(room - self.language_switch.sizeHint().height() - 1)
+
+    def _title_width(self) -> int:
+        width = self.width() - 2 * self.sizes.margin
+        if self.header.direction() == QBoxLayout.Direction.LeftToRight:
+            width -= self.language_switch.sizeHint().width() + self.header.spacing()
+        return max(width, 1)
 
     # --- what the flow calls -------------------------------------------------------------
 
@@ -165,12 +206,14 @@ class WhyScreen(GuestScreen):
         self.chips.hide()
         self.subtitle_label.hide()
         self.keyboard.show()
+        self._fit_keyboard(self.height())
         self.comment_field.setFocus(Qt.FocusReason.OtherFocusReason)
         self.activity.emit()
 
     def close_keyboard(self) -> None:
         self.keyboard.hide()
         self.chips.show()
+        self.title_label.show()
         self.subtitle_label.show()
         self.comment_field.clearFocus()
 
@@ -208,7 +251,7 @@ class WhyScreen(GuestScreen):
         """As many columns as fit the longest label (with its check mark); 3 at most."""
         if width <= 0:
             return
-        available = width - 2 * SIZES.margin
+        available = width - 2 * self.sizes.margin
         needed = 0
         for chip in self.reason_chips:
             chip.ensurePolished()
@@ -216,7 +259,7 @@ class WhyScreen(GuestScreen):
             needed = max(needed, chip.sizeHint().width() + extra)
         most = 3 if width >= height else 2
         for columns in range(most, 0, -1):
-            if columns * needed + (columns - 1) * SIZES.gap <= available:
+            if columns * needed + (columns - 1) * self.sizes.gap <= available:
                 break
         self._arrange_chips(columns)
 
@@ -229,6 +272,7 @@ class WhyScreen(GuestScreen):
             else QBoxLayout.Direction.BottomToTop
         )
         self._fit_chips(size.width(), size.height())
+        self._fit_keyboard(size.height())
         super().resizeEvent(event)
 
     def _label_chips(self) -> None:

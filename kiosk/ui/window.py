@@ -3,17 +3,22 @@
 The guest never sees a dialog. Problems the staff must act on (a disk that refuses writes, a
 database that was set aside and recovered) appear in a thin strip at the top, in plain words;
 the guest flow carries on beneath it.
+
+The window also decides how big everything draws: on every resize (a rotation too) it asks
+:func:`~kiosk.ui.theme.sizes_for` about its size and its screen's physical density, and when
+the answer changes it restyles itself and hands the new sizes to each screen's
+``apply_sizes``.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.core.messages import Message
 from kiosk.ui.i18n import translated
-from kiosk.ui.theme import set_role
+from kiosk.ui.theme import SIZES, Sizes, build_stylesheet, screen_density, set_role, sizes_for
 
 STORE_CONTEXT = "StoreProblem"  # the store words its problems under this context
 
@@ -53,13 +58,48 @@ class KioskWindow(QWidget):
         # key -> (callable giving the current-language text); re-run on LanguageChange.
         self._notices: dict[str, object] = {}
         self._cursor_hidden = False
+        self.accent: str | None = None
+        # Logical pixels per physical inch; None asks the screen (tests and screenshots pass
+        # one in: the offscreen platform reports a made-up 96).
+        self.pixels_per_inch: float | None = None
+        self.sizes: Sizes | None = None
         self.retranslate()
+
+    # --- sizes ----------------------------------------------------------------------------
+
+    def set_look(self, accent: str | None, pixels_per_inch: float | None = None) -> None:
+        """The accent colour and, to stand in for the screen's, a density; restyles now."""
+        self.accent = accent
+        self.pixels_per_inch = pixels_per_inch
+        self.sizes = None
+        self._fit_sizes()
+
+    def _fit_sizes(self) -> None:
+        density = self.pixels_per_inch or screen_density(self)
+        sizes = sizes_for(self.width(), self.height(), density)
+        if sizes == self.sizes:
+            return
+        self.sizes = sizes
+        self.setStyleSheet(build_stylesheet(self.accent, sizes))
+        for index in range(self.stack.count()):
+            self._size_screen(self.stack.widget(index))
+
+    def _size_screen(self, widget: QWidget) -> None:
+        apply_sizes = getattr(widget, "apply_sizes", None)
+        if apply_sizes is not None:
+            apply_sizes(self.sizes or SIZES)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_sizes()
+        super().resizeEvent(event)
 
     # --- screens ----------------------------------------------------------------------------
 
     def add_screen(self, widget: QWidget) -> None:
         if self.stack.indexOf(widget) < 0:
             self.stack.addWidget(widget)
+            if self.sizes is not None:
+                self._size_screen(widget)
 
     def show_screen(self, widget: QWidget) -> None:
         self.add_screen(widget)

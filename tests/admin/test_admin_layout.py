@@ -8,9 +8,13 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton, QWidget
 
 from kiosk.config import ConfigError, settings_from_dict
+from kiosk.core.languages import SUPPORTED_LANGUAGES
 from kiosk.ui.i18n import Translations
+from kiosk.ui.theme import SCREENS
 
 SIZES = [(1280, 800), (800, 1280)]
+DENSITY = {(1024, 600): 170, (1280, 800): 150, (800, 1280): 150, (1920, 1080): 141,
+           (3840, 2160): 282}  # a 7-inch, the 10-inch tablet, 15.6-inch full-HD and 4K
 
 
 def clipped(root: QWidget) -> list[str]:
@@ -74,6 +78,58 @@ def test_no_admin_text_clips(qtbot, area, services, answer_store, language, size
     if language == "es":
         assert area.settings_screen.save_button.text() == "Guardar"
     qtbot.mouseClick(area.settings_screen.back_button, Qt.MouseButton.LeftButton)
+
+
+@pytest.mark.parametrize("code", SUPPORTED_LANGUAGES)
+def test_no_admin_screen_breaks_at_any_size(qtbot, area, services, answer_store, code):
+    """Every owner's screen at 1024x600 to 3840x2160 (at a real panel's density), inside the
+    kiosk window as the app shows it: no clipped text, no overlap, nothing outside."""
+    from helpers.layout import layout_problems
+
+    from kiosk.ui.window import KioskWindow
+
+    before = QLocale()
+    translations = Translations((code,), code, scale=1.0)
+    translations.set_language(code)
+    fill(answer_store)
+    services.set_pin(PIN)
+    window = KioskWindow()
+    qtbot.addWidget(window)
+    window.setMinimumSize(400, 300)
+    window.show_screen(area)
+    window.show()
+    area.set_language(code)
+    found = []
+    try:
+        for size in SCREENS:
+            window.set_look(None, DENSITY[size])
+            window.resize(*size)
+            area.open()
+
+            def check(name, size=size):
+                QApplication.processEvents()
+                problems = clipped(area.currentWidget()) + layout_problems(window)
+                found.extend(f"{size[0]}x{size[1]} {name}: {one}" for one in problems)
+
+            check("pin pad")
+            enter(qtbot, area.pinpad, PIN)
+            area.dashboard.select_period("30d")
+            check("dashboard")
+            area.show_export()
+            check("export")
+            area.show_settings()
+            check("settings")
+            screen = area.settings_screen
+            screen.open_keyboard(screen.fields["[kiosk] shop_name"])
+            check("settings with the keyboard")
+            screen.close_keyboard()
+            area.close_area()
+    finally:
+        window.stack.removeWidget(area)  # the area fixture ends it, not the window
+        area.setParent(None)
+        translations.close()
+        QLocale.setDefault(before)
+    assert not found, f"{code}: {len(found)} problem(s):\n" + "\n".join(found[:30])
 
 
 def test_the_check_finds_a_clipped_text(qtbot):

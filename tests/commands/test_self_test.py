@@ -46,8 +46,12 @@ def _run(capsys) -> tuple[int, str]:
 
 
 def test_passes_on_a_sound_install(qapp, translations, capsys):
+    from kiosk.core.languages import SUPPORTED_LANGUAGES
+
     _qm(translations, "es", QUESTION_ES)
     _qm(translations, "en", None)
+    for other in set(SUPPORTED_LANGUAGES) - {"es", "en"}:  # each one's file is checked too
+        _qm(translations, other, f"{QUESTION_ES} ({other})")
     code, out = _run(capsys)
     assert code == 0, out
     for check in ("translations", "fonts", "store and app", "screens", "guest flow"):

@@ -19,6 +19,17 @@ def test_stretch_makes_text_longer_by_the_factor():
     assert stretch("", 1.3) == ""
 
 
+def test_stretch_keeps_every_message_fillable():
+    """The filler copies letters, never half a placeholder: the message still formats, at the
+    pseudo-translation's 40% and more, and Qt's %1 markers are not multiplied."""
+    template = "Staff: answers cannot be saved ({problem}). {count} waiting in memory; %1"
+    for scale in (1.4, 2.0, 3.5):
+        longer = stretch(template, scale)
+        assert abs(len(longer) - len(template) * scale) <= 1
+        assert longer.format(problem="p", count=2).count("p") >= 1
+        assert longer.count("%1") == 1 and longer.count("{") == 2
+
+
 def test_language_switch_translates_every_widget_before_returning(qtbot, translations_dir):
     translations = Translations(("es", "en"), "es", scale=1.0)
     try:
@@ -75,7 +86,20 @@ def test_config_text_overrides_the_translation(qtbot, translations_dir):
 
 
 def test_languages_are_offered_in_their_own_names():
-    assert LANGUAGE_NAMES == {"es": "Español", "en": "English"}
+    assert LANGUAGE_NAMES == {"es": "Español", "en": "English", "pt": "Português",
+                              "fr": "Français", "ca": "Català"}
+
+
+def test_qt_own_texts_follow_every_language(qtbot, translations_dir):
+    """Qt's catalogue loads for each language (Portuguese from Qt's pt_BR, Catalan's own)."""
+    expected = {"es": "Cancelar", "pt": "Cancelar", "fr": "Annuler", "ca": "Cancel·la"}
+    translations = Translations(tuple(expected), "es", scale=1.0)
+    try:
+        for language, cancel in expected.items():
+            translations.set_language(language)
+            assert QCoreApplication.translate("QPlatformTheme", "Cancel") == cancel, language
+    finally:
+        translations.close()
 
 
 def test_qt_own_texts_follow_the_language(qtbot, translations_dir):

@@ -52,3 +52,45 @@ def test_keys_never_take_the_focus_and_are_big(qtbot, host):
     for button in keyboard.keys.values():
         assert button.focusPolicy() == Qt.FocusPolicy.NoFocus
         assert button.height() >= 56
+
+
+def test_the_accent_row_follows_the_language(qtbot, host, i18n):
+    """Each language's letters are one tap away: Catalan's l·l and ç, Portuguese ã õ, French
+    œ è; a switch changes the row at once, and shift capitalises them too."""
+    from kiosk.ui.i18n import Translations
+
+    translations = Translations(("es", "ca", "pt", "fr"), "es", scale=1.0)
+    keyboard, field = make(host)
+    try:
+        translations.set_language("ca")
+        type_keys(qtbot, keyboard, ["c", "o", "l", "·" if "·" in keyboard.keys else "l·l"])
+        type_keys(qtbot, keyboard, ["<shift>", "ç", "à", "ï"])
+        assert field.text() == "coll·lÇàï"
+        assert "ñ" in keyboard.keys and "¿" not in keyboard.keys
+        field.clear()
+        translations.set_language("pt")
+        type_keys(qtbot, keyboard, ["ã", "õ", "â", "ê", "ô", "ç"])
+        translations.set_language("fr")
+        type_keys(qtbot, keyboard, ["<space>", "œ", "è", "ù", "û", "ë"])
+        assert field.text() == "ãõâêôç œèùûë"
+        assert "ã" not in keyboard.keys
+        translations.set_language("es")
+        assert {"¿", "¡", "á", "@"} <= set(keyboard.keys)
+    finally:
+        translations.close()
+
+
+def test_every_language_s_accent_row_fits_beside_the_others(qtbot, host, i18n):
+    from kiosk.core.languages import LANGUAGES
+    from kiosk.ui.i18n import Translations
+
+    translations = Translations(tuple(one.code for one in LANGUAGES), "es", scale=1.0)
+    keyboard, _field = make(host)
+    try:
+        for language in LANGUAGES:
+            translations.set_language(language.code)
+            for key in language.accents:
+                button = keyboard.keys[key]
+                assert button.isVisible() and button.width() >= 40, (language.code, key)
+    finally:
+        translations.close()
