@@ -183,3 +183,22 @@ service_keys = Table(
     Column("name", String(32), primary_key=True),
     Column("value", String(128), nullable=False),
 )
+
+# --- the managers' web pages (kiosk/endpoint/web; migration c0003) ---------------------------
+
+# Wrong passwords per login name (known or not), shared by every process: the growing delay
+# and the lock-out (kiosk/endpoint/store/logins.py) read and write this row.
+login_attempts = Table(
+    "login_attempts", metadata,
+    Column("name", String(200), primary_key=True),
+    Column("failures", Integer, nullable=False, server_default="0"),
+    Column("last_failure_utc", STAMP, nullable=True),
+    Column("next_try_utc", STAMP, nullable=True),  # no attempt is checked before this
+)
+
+# A manager's choices on the web pages (the language, for now).
+user_prefs = Table(
+    "user_prefs", metadata,
+    Column("user_id", Integer, ForeignKey("users.id"), primary_key=True),
+    Column("language", String(20), nullable=False, server_default=""),
+)
