@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 from urllib.parse import urlsplit
 
 from flask import (
@@ -19,9 +20,16 @@ from flask import (
 from kiosk.endpoint.auth import MANAGERS, store
 from kiosk.endpoint.store import logins
 from kiosk.endpoint.web import i18n
-from kiosk.endpoint.web.guard import csrf_ok, page, signed_in, web_store
+from kiosk.endpoint.web.guard import csrf_ok, forbidden, page, signed_in, web_store
 from kiosk.endpoint.web.i18n import gettext as _
-from kiosk.endpoint.web.overview import PERIODS, PeriodError, overview, period_range
+from kiosk.endpoint.web.overview import (
+    PERIODS,
+    PeriodError,
+    Row,
+    overview,
+    period_range,
+    stats_for,
+)
 
 blueprint = Blueprint("web", __name__, url_prefix="/web", template_folder="templates",
                       static_folder="static", static_url_path="/static")
@@ -134,9 +142,8 @@ def password():  # type: ignore[no-untyped-def]
     return render_template("web/password.html", message=message, failed=status != 200), status
 
 
-@blueprint.get("/", endpoint="overview")
-@page(*MANAGERS)
-def overview_page():  # type: ignore[no-untyped-def]
+def _period() -> tuple[str, date, date, str]:
+    """The period the visitor chose (``?period=`` and, for a custom one, since/until)."""
     today = _now().date()
     period = request.args.get("period", "30d")
     if period not in PERIODS:
@@ -144,15 +151,43 @@ def overview_page():  # type: ignore[no-untyped-def]
     try:
         since, until = period_range(period, today, request.args.get("since", ""),
                                     request.args.get("until", ""))
-        error = ""
+        return period, since, until, ""
     except PeriodError:
         since, until = period_range("30d", today)
-        error = _("Choose a first day before the last day, at most ten years apart.")
-        period = "30d"
-    data = overview(store(), logins.sites(store().engine), g.principal, since, until, today)
+        return "30d", since, until, _("Choose a first day before the last day, at most ten "
+                                      "years apart.")
+
+
+@blueprint.get("/", endpoint="overview")
+@page(*MANAGERS)
+def overview_page():  # type: ignore[no-untyped-def]
+    period, since, until, error = _period()
+    data = overview(store(), logins.sites(store().engine), g.principal, since, until,
+                    _now().date())
     return render_template("web/overview.html", data=data, period=period, error=error,
-                           today=today, since=since.isoformat(), until=until.isoformat(),
+                           since=since.isoformat(), until=until.isoformat(),
                            periods=_period_labels())
+
+
+@blueprint.get("/site/<code>")
+@page(*MANAGERS)
+def site_page(code: str):  # type: ignore[no-untyped-def]
+    site = next((s for s in logins.sites(store().engine) if s.code == code), None)
+    if site is None or not g.principal.may_see_site(site.site_id):
+        return forbidden()  # the same reply for "no such site" and "not yours"
+    period, since, until, error = _period()
+    ids = frozenset({site.site_id})
+    row = Row(site.name, stats_for(store(), ids, since, until, _now().date()), site)
+    kiosks = store().kiosks(site_ids=ids, rules=current_app.config["CENTRAL_HEALTH"],
+                            now=_now())
+    return render_template("web/site.html", site=site, row=row, stats=row.stats,
+                           kiosks=kiosks, period=period, error=error, since=since.isoformat(),
+                           until=until.isoformat(), periods=_period_labels(),
+                           weekdays=_weekday_names())
+
+
+def _weekday_names() -> list[str]:
+    return [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")]
 
 
 def _period_labels() -> list[tuple[str, str]]:

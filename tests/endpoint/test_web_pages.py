@@ -1,0 +1,165 @@
+"""The web pages: a table tries every page with every role (both stores); the overview's
+numbers equal the JSON API's and a hand computation; the ranking never orders two sites
+whose margins overlap; the site page shows its site only."""
+
+from __future__ import annotations
+
+import base64
+import re
+
+import pytest
+
+from endpoint.web_world import app_for, build, csrf, log_in
+from kiosk.core.nps import summarize_scores
+
+SCORES = {"centro": [10] * 30 + [9] * 10 + [3] * 5,        # NPS high, enough answers
+          "playa": [10] * 20 + [7] * 10 + [2] * 12,          # lower
+          "monte": [9, 5, 10]}                               # too few to rank
+PRINCIPALS = ("anonymous", "admin", "area", "site", "other-site")
+ANYONE = set(PRINCIPALS)
+MANAGERS = {"admin", "area", "site", "other-site"}
+# (method, rule) -> who gets the page; every /web rule of the app must be here.
+ROUTES = {
+    ("GET", "/"): ANYONE,
+    ("GET", "/web/login"): ANYONE,
+    ("POST", "/web/login"): ANYONE,
+    ("POST", "/web/logout"): ANYONE,
+    ("POST", "/web/language"): ANYONE,
+    ("GET", "/web/password"): MANAGERS,
+    ("POST", "/web/password"): MANAGERS,
+    ("GET", "/web/"): MANAGERS,
+    ("GET", "/web/site/<code>"): MANAGERS,
+    ("GET", "/web/static/<path:filename>"): ANYONE,
+}
+# Scoped pages: the concrete path and who of MANAGERS may see it.
+SCOPED = {
+    "/web/site/centro": {"admin", "area", "site"},
+    "/web/site/playa": {"admin", "area"},
+    "/web/site/monte": {"admin", "other-site"},
+    "/web/site/nowhere": set(),
+}
+
+
+@pytest.fixture
+def world(migrated_url):
+    store = build(migrated_url, SCORES)
+    app = app_for(migrated_url, store)
+    yield store, app
+    store.close()
+
+
+def _client(app, who):
+    client = app.test_client()
+    if who != "anonymous":
+        assert log_in(client, who).status_code == 302
+    return client
+
+
+def test_the_table_names_every_web_route(world):
+    _, app = world
+    found = {}
+    for rule in app.url_map.iter_rules():
+        if rule.rule == "/" or rule.rule.startswith("/web"):
+            for method in rule.methods - {"HEAD", "OPTIONS"}:
+                found[(method, rule.rule)] = rule.rule
+    assert set(found) == set(ROUTES)
+
+
+@pytest.mark.parametrize("who", PRINCIPALS)
+def test_every_page_with_every_role(world, who):
+    _, app = world
+    client = _client(app, who)
+    for (method, rule), allowed in sorted(ROUTES.items()):
+        paths = list(SCOPED) if "<code>" in rule else [
+            rule.replace("<path:filename>", "web.css")]
+        for path in paths:
+            may = (who in allowed) and (path not in SCOPED or who in SCOPED[path])
+            reply = (client.get(path) if method == "GET"
+                     else client.post(path, data={"csrf_token": csrf(client)}))
+            reply.close()  # a static file's reply holds the file open
+            if who == "anonymous" and "anonymous" not in allowed:
+                assert reply.status_code == 302, (method, path)
+                assert reply.headers["Location"].startswith("/web/login")
+            elif may:
+                assert reply.status_code in (200, 302, 400, 401), (method, path, who)
+                if method == "GET":
+                    assert reply.status_code in (200, 302), (method, path, who)
+            else:
+                assert reply.status_code == 403, (method, path, who)
+            if path == "/web/logout" and reply.status_code == 302 and who != "anonymous":
+                client = _client(app, who)  # logged out by the table: sign in again
+
+
+def test_a_kiosk_token_or_basic_credentials_do_not_open_the_pages(world):
+    store, app = world
+    token = store.change("add-kiosk", "t", "k-extra", "centro")
+    client = app.test_client()
+    assert client.get("/web/", headers={"Authorization": f"Bearer {token}"}).status_code == 302
+    basic = base64.b64encode(b"admin:correct horse battery").decode()
+    assert client.get("/web/", headers={"Authorization": f"Basic {basic}"}).status_code == 302
+
+
+def _figures(html: str, code: str) -> tuple[str, str]:
+    match = re.search(f'data-site="{code}"><a [^>]+>[^<]+</a>: <span class="nps">([^<]+)</span> '
+                      '<span class="moe">± ([^<]+)</span>', html)
+    return match.group(1), match.group(2)
+
+
+def test_the_overview_equals_the_api_and_a_hand_computation(world):
+    _, app = world
+    client = _client(app, "admin")
+    page = client.get("/web/?period=30d").get_data(as_text=True)
+    for code in ("centro", "playa"):
+        api = client.get("/v1/api/stats", query_string={
+            "site": code, "since": "2026-11-01", "until": "2026-11-30"},
+            headers={"Authorization": "Basic " + base64.b64encode(
+                b"admin:correct horse battery").decode()}).get_json()
+        hand = summarize_scores(SCORES[code])
+        assert api["nps"] == round(hand.nps, 1)
+        assert _figures(page, code) == (str(round(hand.nps)),
+                                        str(round(hand.margin_of_error)))
+        assert round(api["nps"]) == round(hand.nps)
+    chain = summarize_scores([s for v in SCORES.values() for s in v])
+    assert f'<p class="big">NPS <span class="nps">{round(chain.nps)}</span> ' in page
+    assert f"{chain.total} answers" in page
+
+
+def test_the_ranking_ties_overlapping_sites_and_sets_apart_those_with_too_few(world):
+    _, app = world
+    page = _client(app, "admin").get("/web/").get_data(as_text=True)
+    centro, playa = summarize_scores(SCORES["centro"]), summarize_scores(SCORES["playa"])
+    overlapping = (centro.nps - centro.margin_of_error <= playa.nps + playa.margin_of_error)
+    tiers = re.findall(r'<li class="tier">(.*?)</ul>', page, re.S)
+    in_tier = [re.findall(r'data-site="(\w+)"', t) for t in tiers]
+    if overlapping:
+        assert in_tier == [["centro", "playa"]] and "(tied)" in page
+    else:
+        assert in_tier == [["centro"], ["playa"]]
+    apart = page[page.index('class="too-few"'):]
+    assert 'data-site="monte"' in apart and "3 answers" in apart
+    assert "cannot be told apart" in page
+
+
+def test_an_area_manager_sees_their_areas_sites_only(world):
+    _, app = world
+    page = _client(app, "area").get("/web/").get_data(as_text=True)
+    assert "Centro" in page and "Playa" in page and "Monte" not in page and "Norte" not in page
+
+
+def test_the_site_page_shows_its_numbers_and_kiosks(world):
+    _, app = world
+    page = _client(app, "site").get("/web/site/centro?period=7d").get_data(as_text=True)
+    assert "k-centro" in page and "<svg" in page and "Promoters" in page
+
+
+def test_a_wrong_custom_range_is_explained_not_a_500(world):
+    _, app = world
+    client = _client(app, "admin")
+    for query in ("period=custom&since=2026-12-01&until=2026-11-01",
+                  "period=custom&since=garbage&until=", "period=nonsense"):
+        reply = client.get(f"/web/?{query}")
+        assert reply.status_code == 200
+    assert "Choose a first day" in client.get(
+        "/web/?period=custom&since=x&until=y").get_data(as_text=True)
+    reply = client.get("/web/?period=custom&since=2026-11-28&until=2026-11-30")
+    assert "28 nov 2026 – 30 nov 2026" in reply.get_data(as_text=True)  # Spanish by default
