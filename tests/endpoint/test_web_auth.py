@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-from endpoint.web_world import NOW, PASSWORD, app_for, build, csrf, log_in
+from endpoint.web_world import NOW, PASSWORD, app_for, build, csrf, log_in, web_client
 from kiosk.endpoint.store import logins
 
 
@@ -23,7 +23,7 @@ def world(migrated_url):
 
 def test_login_sets_a_signed_httponly_lax_cookie_secure_only_on_tls(world):
     _, app, _, _ = world
-    client = app.test_client()
+    client = web_client(app)
     reply = log_in(client, "admin")
     assert reply.status_code == 302 and reply.headers["Location"] == "/web/"
     cookie = reply.headers["Set-Cookie"]
@@ -31,7 +31,7 @@ def test_login_sets_a_signed_httponly_lax_cookie_secure_only_on_tls(world):
     assert PASSWORD not in cookie
     page = client.get("/web/")
     assert page.status_code == 200 and "admin" in page.get_data(as_text=True)
-    tls = app.test_client()
+    tls = web_client(app)
     csrf_token = csrf(tls)  # the anonymous session's cookie over http
     reply = tls.post("/web/login", base_url="https://localhost",
                      data={"name": "admin", "password": PASSWORD, "csrf_token": csrf_token})
@@ -40,7 +40,7 @@ def test_login_sets_a_signed_httponly_lax_cookie_secure_only_on_tls(world):
 
 def test_anonymous_pages_go_to_the_login_and_come_back(world):
     _, app, _, _ = world
-    client = app.test_client()
+    client = web_client(app)
     reply = client.get("/web/?period=7d")
     assert reply.status_code == 302 and reply.headers["Location"].startswith("/web/login?next=")
     token = csrf(client)
@@ -51,7 +51,7 @@ def test_anonymous_pages_go_to_the_login_and_come_back(world):
 
 def test_login_never_redirects_off_site(world):
     _, app, _, _ = world
-    client = app.test_client()
+    client = web_client(app)
     for target in ("https://evil.example/", "//evil.example/x", "javascript:alert(1)"):
         token = csrf(client)  # a login starts a new session with a new token
         reply = client.post("/web/login", query_string={"next": target},
@@ -62,7 +62,7 @@ def test_login_never_redirects_off_site(world):
 @pytest.mark.parametrize("path", ["/web/login", "/web/logout", "/web/language", "/web/password"])
 def test_a_form_without_or_with_a_wrong_csrf_token_is_refused(world, path):
     store, app, _, _ = world
-    client = app.test_client()
+    client = web_client(app)
     log_in(client, "admin")
     for data in ({}, {"csrf_token": "forged"}):
         reply = client.post(path, data={"name": "admin", "password": PASSWORD, "old": PASSWORD,
@@ -76,13 +76,13 @@ def test_a_form_without_or_with_a_wrong_csrf_token_is_refused(world, path):
 
 def test_wrong_passwords_grow_the_delay_then_lock_the_name_in_every_process(world):
     store, app, clock, url = world
-    client = app.test_client()
+    client = web_client(app)
     for _ in range(logins.FREE_FAILURES):
         reply = log_in(client, "site", "wrong")
         assert reply.status_code == 401
     assert "Wait 1 seconds" in reply.get_data(as_text=True)
     # During the wait even the right password is not checked, in a second process too.
-    other = app_for(url, store, now=lambda: clock["now"]).test_client()
+    other = web_client(app_for(url, store, now=lambda: clock["now"]))
     reply = log_in(other, "site")
     assert reply.status_code == 401 and "Wait" in reply.get_data(as_text=True)
     waits = []
@@ -107,7 +107,7 @@ def test_wrong_passwords_grow_the_delay_then_lock_the_name_in_every_process(worl
 
 def test_an_unknown_name_is_throttled_like_a_known_one(world):
     _, app, _, _ = world
-    client = app.test_client()
+    client = web_client(app)
     for _ in range(logins.FREE_FAILURES):
         known = log_in(client, "site", "wrong").get_data(as_text=True)
         unknown = log_in(client, "nobody", "wrong").get_data(as_text=True)
@@ -116,7 +116,7 @@ def test_an_unknown_name_is_throttled_like_a_known_one(world):
 
 def test_log_out_ends_the_session(world):
     _, app, _, _ = world
-    client = app.test_client()
+    client = web_client(app)
     log_in(client, "admin")
     reply = client.post("/web/logout", data={"csrf_token": csrf(client, "/web/")})
     assert reply.status_code == 302
@@ -125,7 +125,7 @@ def test_log_out_ends_the_session(world):
 
 def test_changing_the_password_ends_other_sessions_and_keeps_this_one(world):
     store, app, _, _ = world
-    mine, elsewhere = app.test_client(), app.test_client()
+    mine, elsewhere = web_client(app), web_client(app)
     log_in(mine, "area")
     log_in(elsewhere, "area")
     token = csrf(mine, "/web/password")
@@ -147,7 +147,7 @@ def test_changing_the_password_ends_other_sessions_and_keeps_this_one(world):
 
 def test_a_disabled_manager_is_signed_out_at_the_next_request(world):
     store, app, _, _ = world
-    client = app.test_client()
+    client = web_client(app)
     log_in(client, "site")
     from sqlalchemy import update
 

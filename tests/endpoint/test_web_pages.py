@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from endpoint.web_world import app_for, build, csrf, log_in
+from endpoint.web_world import app_for, build, csrf, log_in, web_client
 from kiosk.core.nps import summarize_scores
 
 SCORES = {"centro": [10] * 30 + [9] * 10 + [3] * 5,        # NPS high, enough answers
@@ -49,7 +49,7 @@ def world(migrated_url):
 
 
 def _client(app, who):
-    client = app.test_client()
+    client = web_client(app)
     if who != "anonymous":
         assert log_in(client, who).status_code == 302
     return client
@@ -93,7 +93,7 @@ def test_every_page_with_every_role(world, who):
 def test_a_kiosk_token_or_basic_credentials_do_not_open_the_pages(world):
     store, app = world
     token = store.change("add-kiosk", "t", "k-extra", "centro")
-    client = app.test_client()
+    client = web_client(app)
     assert client.get("/web/", headers={"Authorization": f"Bearer {token}"}).status_code == 302
     basic = base64.b64encode(b"admin:correct horse battery").decode()
     assert client.get("/web/", headers={"Authorization": f"Basic {basic}"}).status_code == 302
@@ -162,4 +162,46 @@ def test_a_wrong_custom_range_is_explained_not_a_500(world):
     assert "Choose a first day" in client.get(
         "/web/?period=custom&since=x&until=y").get_data(as_text=True)
     reply = client.get("/web/?period=custom&since=2026-11-28&until=2026-11-30")
-    assert "28 nov 2026 – 30 nov 2026" in reply.get_data(as_text=True)  # Spanish by default
+    assert "Nov 28, 2026 – Nov 30, 2026" in reply.get_data(as_text=True)
+
+
+def test_the_language_follows_the_browser_then_the_managers_stored_choice(world):
+    _, app = world
+    client = _client(app, "area")
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "es-AR,es;q=0.9"
+    page = client.get("/web/?period=custom&since=2026-11-28&until=2026-11-30").get_data(
+        as_text=True)
+    assert 'lang="es"' in page and "Resumen" in page and "28 nov 2026" in page
+    assert "Clasificación" in page and "se solapan" in page
+    reply = client.post("/web/language", data={"language": "en", "next": "/web/?period=7d",
+                                               "csrf_token": csrf(client, "/web/")})
+    assert reply.headers["Location"] == "/web/?period=7d"
+    assert "Overview" in client.get("/web/").get_data(as_text=True)
+    # Stored for the manager: a new browser asking for Spanish gets English after login.
+    other = web_client(app, "es")
+    assert "Iniciar sesión" in other.get("/web/login").get_data(as_text=True)
+    log_in(other, "area")
+    page = other.get("/web/").get_data(as_text=True)
+    assert 'lang="en"' in page and "Ranking" in page
+
+
+def test_every_catalog_translates_every_string_of_the_pages():
+    from babel.messages.extract import extract_from_dir
+    from babel.messages.pofile import read_po
+
+    from kiosk.endpoint.web.i18n import CATALOGS, LANGUAGES
+
+    root = CATALOGS.parents[1]
+    used = {m[2] if isinstance(m[2], str) else m[2][0] for m in extract_from_dir(
+        str(root / "kiosk" / "endpoint" / "web"),
+        method_map=[("**.py", "python"), ("**/templates/**.html", "jinja2")],
+        options_map={"**/templates/**.html": {"extensions": "jinja2.ext.i18n"}},
+        keywords={"_": None, "gettext": None, "ngettext": (1, 2)})}
+    assert len(used) > 70
+    for language in LANGUAGES:
+        with (CATALOGS / language / "LC_MESSAGES" / "messages.po").open("rb") as f:
+            catalog = read_po(f)
+        untranslated = [m.id for m in catalog if m.id and not m.string]
+        assert untranslated == [], language
+        held = {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
+        assert used <= held, (language, used - held)

@@ -9,6 +9,9 @@ from datetime import datetime, timedelta, timezone
 from kiosk.endpoint.app import create_app
 from kiosk.endpoint.config import EndpointConfig
 from kiosk.endpoint.store.service import CentralStore
+from kiosk.endpoint.web.i18n import compile_catalogs
+
+compile_catalogs()  # the .mo are built, never committed (as the kiosk's .qm)
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=timezone.utc)
 PASSWORD = "correct horse battery"
@@ -56,3 +59,10 @@ def csrf(client, path: str = "/web/login") -> str:
 def log_in(client, name: str, password: str = PASSWORD):
     return client.post("/web/login", data={"name": name, "password": password,
                                             "csrf_token": csrf(client)})
+
+
+def web_client(app, language: str = "en"):
+    """A test client whose browser asks for ``language``."""
+    client = app.test_client()
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = language
+    return client
