@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from endpoint.web_world import app_for, build, csrf, log_in, web_client
+from endpoint.web_world import alert, app_for, build, csrf, log_in, web_client
 from kiosk.core.nps import summarize_scores
 
 SCORES = {"centro": [10] * 30 + [9] * 10 + [3] * 5,        # NPS high, enough answers
@@ -30,6 +30,10 @@ ROUTES = {
     ("GET", "/web/"): MANAGERS,
     ("GET", "/web/site/<code>"): MANAGERS,
     ("GET", "/web/static/<path:filename>"): ANYONE,
+    ("GET", "/web/inbox"): MANAGERS,
+    ("GET", "/web/inbox/live"): MANAGERS,
+    ("GET", "/web/case/<int:case_id>"): MANAGERS,
+    ("POST", "/web/case/<int:case_id>"): MANAGERS,
 }
 # Scoped pages: the concrete path and who of MANAGERS may see it.
 SCOPED = {
@@ -37,12 +41,17 @@ SCOPED = {
     "/web/site/playa": {"admin", "area"},
     "/web/site/monte": {"admin", "other-site"},
     "/web/site/nowhere": set(),
+    "/web/case/1": {"admin", "area", "site"},  # centro's
+    "/web/case/2": {"admin", "other-site"},  # monte's
+    "/web/case/99": set(),
 }
 
 
 @pytest.fixture
 def world(migrated_url):
     store = build(migrated_url, SCORES)
+    alert(store, "centro", 900)
+    alert(store, "monte", 900)
     app = app_for(migrated_url, store)
     yield store, app
     store.close()
@@ -70,7 +79,8 @@ def test_every_page_with_every_role(world, who):
     _, app = world
     client = _client(app, who)
     for (method, rule), allowed in sorted(ROUTES.items()):
-        paths = list(SCOPED) if "<code>" in rule else [
+        paths = [p for p in SCOPED if p.startswith(rule.split("<")[0])] if "<" in rule and (
+            "static" not in rule) else [
             rule.replace("<path:filename>", "web.css")]
         for path in paths:
             may = (who in allowed) and (path not in SCOPED or who in SCOPED[path])

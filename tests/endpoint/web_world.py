@@ -28,6 +28,15 @@ def answer(seq: int, score: int, when: datetime, **extra) -> dict:
             **extra}
 
 
+def alert(store: CentralStore, code: str, seq: int, score: int = 2, comment: str = "Slow",
+          received=NOW) -> dict:
+    """A detractor alert from the site's kiosk, as ingest stores it (a case opens)."""
+    sent = answer(seq, score, received - timedelta(minutes=1), comment=comment)
+    assert store.store_alert({"id": f"k-{code}", "site": code, "app_version": "1.0"}, sent,
+                             received, 0.0)
+    return sent
+
+
 def build(url: str, scores: dict[str, list[int]] | None = None) -> CentralStore:
     store = CentralStore.open(url)
     store.change("add-area", "t", "Sur")

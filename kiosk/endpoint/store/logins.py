@@ -154,3 +154,12 @@ def sites(engine: Engine) -> list[SiteRef]:
                             .select_from(schema.sites.outerjoin(schema.areas, a.id == s.area_id))
                             .order_by(a.name, s.name)).all()
     return [SiteRef(r.id, r.code, r.name, r.area_id, r.area or "") for r in rows]
+
+
+def managers(engine: Engine) -> list[UserIdentity]:
+    """Every manager that is not disabled, by name (the case assignees to choose from)."""
+    u = schema.users.c
+    with reading(engine) as conn:
+        rows = conn.execute(select(schema.users).where(u.disabled_utc.is_(None))
+                            .order_by(u.name)).all()
+    return [UserIdentity(r.id, r.name, r.role, r.area_id, r.site_id, False) for r in rows]

@@ -10,9 +10,13 @@ from datetime import timedelta
 
 from flask import Flask, redirect, url_for
 
+from kiosk.endpoint.store.cases import CaseBook
 from kiosk.endpoint.store.logins import WebStore
 from kiosk.endpoint.store.service import CentralStore
-from kiosk.endpoint.web import i18n
+from kiosk.endpoint.web import (
+    i18n,
+    inbox,  # noqa: F401 - its routes join the blueprint
+)
 from kiosk.endpoint.web.guard import SessionCookies, csrf_token
 from kiosk.endpoint.web.views import blueprint
 
@@ -22,6 +26,7 @@ SESSION_HOURS = 12
 def register(app: Flask, store: CentralStore) -> None:
     web = WebStore(store.engine)
     app.extensions["web_store"] = web
+    app.extensions["case_book"] = CaseBook(store.engine)
     app.secret_key = web.session_key
     app.session_interface = SessionCookies()
     app.config.update(SESSION_COOKIE_NAME="kiosk_session", SESSION_COOKIE_HTTPONLY=True,
