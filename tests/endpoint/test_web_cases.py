@@ -12,7 +12,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from endpoint.web_world import NOW, alert, app_for, build, csrf, log_in, web_client
+from endpoint.web_world import NOW, alert, answer, app_for, build, csrf, log_in, web_client
 from kiosk.endpoint.store import schema
 from kiosk.endpoint.store.cases import CaseBook, CaseError
 
@@ -142,3 +142,36 @@ def test_an_areas_own_target_sets_the_due_time(world):
     due = {c.site: c.due_utc for c in book.inbox(None)}
     assert due["Centro"].startswith("2026-11-30T19:00") and due["Monte"].startswith(
         "2026-12-02T15:00")
+
+
+def test_exports_hold_the_viewers_sites_only_with_formulas_made_inert(world):
+    import csv
+    import io
+    import json
+
+    from openpyxl import load_workbook
+
+    store, app, _ = world
+    alert(store, "centro", 1, comment="=HYPERLINK(\"http://x\")")
+    alert(store, "monte", 2, comment="monte's")
+    store.store_answers({"id": "k-centro", "site": "centro", "app_version": "1.0"},
+                        [answer(5, 9, NOW, comment="@SUM(A1)")], NOW, 0.0)
+    store.store_answers({"id": "k-monte", "site": "monte", "app_version": "1.0"},
+                        [answer(5, 9, NOW)], NOW, 0.0)
+    client = web_client(app)
+    log_in(client, "site")
+    cases = list(csv.reader(io.StringIO(client.get("/web/export/cases.csv").get_data(
+        as_text=True).lstrip("\ufeff"))))
+    assert len(cases) == 2 and cases[1][1] == "Centro"
+    assert cases[1][-1] == "'=HYPERLINK(\"http://x\")"
+    cases_json = json.loads(client.get("/web/export/cases.json").get_data(as_text=True))
+    assert [c["comment"] for c in cases_json["cases"]] == ["=HYPERLINK(\"http://x\")"]
+    answers = client.get("/web/export/answers.csv").get_data(as_text=True)
+    assert "'@SUM(A1)" in answers and "monte" not in answers
+    reply = client.get("/web/export/answers.xlsx")
+    sheet = load_workbook(io.BytesIO(reply.get_data())).active
+    assert sheet.max_row == 2
+    reply = client.get("/web/export/cases.xlsx")
+    assert load_workbook(io.BytesIO(reply.get_data())).active.max_row == 2
+    assert client.get("/web/export/cases.csv?site=monte").status_code == 403
+    assert client.get("/web/export/answers.pdf").status_code == 404

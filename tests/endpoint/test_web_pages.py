@@ -34,6 +34,8 @@ ROUTES = {
     ("GET", "/web/inbox/live"): MANAGERS,
     ("GET", "/web/case/<int:case_id>"): MANAGERS,
     ("POST", "/web/case/<int:case_id>"): MANAGERS,
+    ("GET", "/web/export/answers.<fmt>"): MANAGERS,
+    ("GET", "/web/export/cases.<fmt>"): MANAGERS,
 }
 # Scoped pages: the concrete path and who of MANAGERS may see it.
 SCOPED = {
@@ -44,6 +46,12 @@ SCOPED = {
     "/web/case/1": {"admin", "area", "site"},  # centro's
     "/web/case/2": {"admin", "other-site"},  # monte's
     "/web/case/99": set(),
+    "/web/export/answers.csv": MANAGERS,
+    "/web/export/answers.xlsx?site=centro": {"admin", "area", "site"},
+    "/web/export/answers.json?site=monte": {"admin", "other-site"},
+    "/web/export/cases.csv?site=playa": {"admin", "area"},
+    "/web/export/cases.json": MANAGERS,
+    "/web/export/cases.xlsx?site=nowhere": set(),
 }
 
 

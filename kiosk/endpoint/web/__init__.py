@@ -13,9 +13,10 @@ from flask import Flask, redirect, url_for
 from kiosk.endpoint.store.cases import CaseBook
 from kiosk.endpoint.store.logins import WebStore
 from kiosk.endpoint.store.service import CentralStore
-from kiosk.endpoint.web import (
+from kiosk.endpoint.web import (  # noqa: F401 - inbox and exports add their routes
+    exports,
     i18n,
-    inbox,  # noqa: F401 - its routes join the blueprint
+    inbox,
 )
 from kiosk.endpoint.web.guard import SessionCookies, csrf_token
 from kiosk.endpoint.web.views import blueprint
