@@ -70,10 +70,11 @@ def login():  # type: ignore[no-untyped-def]
         if result.user is not None:
             found = web_store().user(result.user.user_id)
             assert found is not None
+            chosen = session.get("lang")  # picked on the login page: kept over the new session
             session.clear()
             session.permanent = True
             session["uid"], session["fp"] = result.user.user_id, found[1]
-            preferred = web_store().language(result.user.user_id)
+            preferred = web_store().language(result.user.user_id) or chosen
             if preferred in i18n.LANGUAGES:
                 session["lang"] = preferred
             return redirect(_safe_next(request.args.get("next")))
