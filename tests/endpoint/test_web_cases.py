@@ -99,7 +99,7 @@ def test_assign_contact_resolve_keep_every_change_and_move_the_figures(world):
     page = client.get("/web/inbox").get_data(as_text=True)
     figures = re.search(r'<tr class="area"><th scope="row">All my sites</th>(.*?)</tr>', page,
                         re.S).group(1)
-    cells = re.findall(r"<td>(.*?)</td>", figures, re.S)
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", figures, re.S)
     assert cells[:4] == ["2", "3.0 h", "50 %", "50 %"]
     assert "Recovered: 1" in cells[4]
     case, events = CaseBook(store.engine).case(1)

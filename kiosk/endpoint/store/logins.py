@@ -163,3 +163,12 @@ def managers(engine: Engine) -> list[UserIdentity]:
         rows = conn.execute(select(schema.users).where(u.disabled_utc.is_(None))
                             .order_by(u.name)).all()
     return [UserIdentity(r.id, r.name, r.role, r.area_id, r.site_id, False) for r in rows]
+
+
+def reset_password(engine: Engine, name: str, password: str, now: datetime) -> None:
+    """Give a manager a new password (the demo's managers at each start); audited."""
+    u = schema.users.c
+    with writing(engine) as conn:
+        conn.execute(update(schema.users).where(u.name == name).values(
+            password_hash=registry.hash_password(password)))
+        registry.audit(conn, iso_utc(now), "demo", "reset-password", name)

@@ -36,7 +36,8 @@ def register(app: Flask, store: CentralStore) -> None:
     app.jinja_env.add_extension("jinja2.ext.i18n")
     app.jinja_env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
     app.jinja_env.globals.update(csrf_token=csrf_token, number=i18n.number,
-                                 signed=i18n.signed, day=i18n.day, moment=i18n.moment,
+                                 signed=i18n.signed, day=i18n.day, moment=i18n.moment, stamp=i18n.stamp,
+                                 local_time=i18n.local_time,
                                  languages=i18n.LANGUAGE_NAMES)
     app.register_blueprint(blueprint)
 

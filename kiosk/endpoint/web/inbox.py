@@ -35,6 +35,11 @@ def status_labels() -> dict[str, str]:
             "dismissed": _("Dismissed")}
 
 
+def action_labels() -> dict[str, str]:
+    return {"open": _("opened"), "assign": _("assigned"), "contact": _("contacted"),
+            "resolve": _("resolved"), "dismiss": _("dismissed"), "note": _("note")}
+
+
 def _may_handle(user: UserIdentity, site: SiteRef) -> bool:
     return (user.role == "admin" or (user.role == "area" and user.area_id == site.area_id)
             or (user.role == "site" and user.site_id == site.site_id))
@@ -96,4 +101,4 @@ def case_page(case_id: int):  # type: ignore[no-untyped-def]
     return render_template("web/case.html", case=case, events=book().case(case_id)[1],
                            site=site, assignees=assignees, now=_now(), error=error,
                            outcomes=outcome_labels(), statuses=status_labels(),
-                           resolutions=OUTCOMES, dismissals=DISMISSALS), status
+                           actions=action_labels(), resolutions=OUTCOMES, dismissals=DISMISSALS), status
