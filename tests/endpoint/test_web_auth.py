@@ -157,3 +157,11 @@ def test_a_disabled_manager_is_signed_out_at_the_next_request(world):
             disabled_utc="2026-11-30T00:00:00.000000Z"))
     assert client.get("/web/").status_code == 302
     assert log_in(client, "site").status_code == 401
+
+
+def test_the_cookie_is_secure_behind_a_tls_proxy_when_so_configured(world):
+    _, app, _, _ = world
+    app.config["PREFERRED_URL_SCHEME"] = "https"
+    client = web_client(app)
+    reply = log_in(client, "admin")
+    assert reply.status_code == 302 and "Secure" in reply.headers["Set-Cookie"]
