@@ -175,3 +175,22 @@ def test_exports_hold_the_viewers_sites_only_with_formulas_made_inert(world):
     assert load_workbook(io.BytesIO(reply.get_data())).active.max_row == 2
     assert client.get("/web/export/cases.csv?site=monte").status_code == 403
     assert client.get("/web/export/answers.pdf").status_code == 404
+
+
+def test_the_alert_and_its_case_are_one_transaction(world):
+    """When the case cannot be written, the alert is not kept either (the kiosk retries)."""
+    from sqlalchemy import text
+
+    store, app, _ = world
+    token = store.change("add-kiosk", "t", "k-new", "centro")
+    with store.engine.begin() as conn:
+        conn.execute(text("ALTER TABLE case_events RENAME TO case_events_away"))
+    reply, body = _post_alert(app.test_client(), token, "centro", kiosk_id="k-new")
+    assert reply.status_code == 503
+    assert _count(store, schema.alerts) == _count(store, schema.cases) == 0
+    with store.engine.begin() as conn:
+        conn.execute(text("ALTER TABLE case_events_away RENAME TO case_events"))
+    reply = app.test_client().post("/v1/alerts", json=body,
+                                   headers={"Authorization": f"Bearer {token}"})
+    assert reply.status_code == 200
+    assert _count(store, schema.alerts) == _count(store, schema.cases) == 1
