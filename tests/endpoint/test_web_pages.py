@@ -225,3 +225,16 @@ def test_every_catalog_translates_every_string_of_the_pages():
         assert untranslated == [], language
         held = {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
         assert used <= held, (language, used - held)
+
+
+def test_changes_are_signed_and_never_minus_zero():
+    from flask import Flask, g
+
+    from kiosk.endpoint.web import i18n
+
+    with Flask("t").app_context():
+        g.language = "es"
+        assert [i18n.signed(v) for v in (-0.3, 0.6, -10.2, None)] == ["±0", "+1", "−10", "–"]
+        assert i18n.number(1880) == "1.880"
+        g.language = "en"
+        assert i18n.number(1880) == "1,880"

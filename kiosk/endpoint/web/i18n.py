@@ -52,8 +52,9 @@ def number(value: float | int | None, digits: int = 0) -> str:
 def signed(value: float | None, digits: int = 0) -> str:
     if value is None:
         return "–"
-    text = number(abs(value), digits)
-    return ("+" if value > 0 else "−" if value < 0 else "±") + text
+    shown = round(value, digits)
+    text = number(abs(shown), digits)
+    return ("+" if shown > 0 else "−" if shown < 0 else "±") + text  # never "−0"
 
 
 def day(value: date) -> str:
