@@ -93,3 +93,9 @@ bench: translations
 
 clean:
 	rm -rf build dist $(QM) .pytest_cache
+
+# Try the managers' web pages: a demo chain in .dev-data/central-demo.sqlite (never real data).
+.PHONY: central-demo
+central-demo:
+	mkdir -p .dev-data
+	$(PY) -m kiosk endpoint demo --db .dev-data/central-demo.sqlite --port 8080

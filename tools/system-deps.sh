@@ -42,6 +42,10 @@ if [ "$(uname -s)" = Linux ]; then
     if ! command -v pg_ctl >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
         missing+=("postgresql")
     fi
+    # The web pages' browser tests drive Debian's Chromium (Playwright cannot download one).
+    if ! command -v chromium >/dev/null 2>&1; then
+        missing+=("chromium")
+    fi
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

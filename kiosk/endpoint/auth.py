@@ -81,6 +81,11 @@ def principal_for(headers: Any, central: CentralStore) -> Principal:
     return _manager(user, central)
 
 
+def manager_principal(user: UserIdentity, central: CentralStore) -> Principal:
+    """A manager signed in on the web pages (their session cookie, kiosk/endpoint/web)."""
+    return _manager(user, central)
+
+
 def _manager(user: UserIdentity, central: CentralStore) -> Principal:
     sites = central.scope_sites(user)
     return Principal(user.role, user.name, user=user,

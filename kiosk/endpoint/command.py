@@ -82,6 +82,8 @@ def register(subparsers: Any) -> None:
         "--json", action="store_true")
     tokens = sub.add_parser("import-tokens", help="import a reference endpoint's tokens file")
     tokens.add_argument("file")
+    demo = sub.add_parser("demo", help="try the managers' pages on a demo chain (new file)")
+    _serve_options(demo)
     health = sub.add_parser("kiosks", help="kiosks' health")
     health.add_argument("--attention", action="store_true", help="only those needing attention")
     health.add_argument("--json", action="store_true")
@@ -281,8 +283,33 @@ def load_tokens(path: Path | str) -> list[tuple[str, str | None]]:
     return entries
 
 
+def _demo(args: argparse.Namespace) -> int:
+    """Fill (or reuse) a demo database, print the address and logins, then serve it."""
+    from datetime import datetime, timezone
+
+    from kiosk.endpoint.demo import prepare
+    from kiosk.endpoint.web.i18n import compile_catalogs
+
+    if not args.db:
+        raise ValueError("give the demo its own file: --db demo.sqlite")
+    compile_catalogs()
+    store = _open(args, create=True)
+    try:
+        passwords = prepare(store, datetime.now(timezone.utc))
+    finally:
+        store.close()
+    address = f"http://{args.host}:{args.port}/web/"
+    lines = [f"Demo chain on {address}"] + [f"  log in as {name} / {password}"
+                                           for name, password in passwords.items()]
+    sys.stdout.write("\n".join(lines) + "\n")
+    sys.stdout.flush()
+    args.token_file = None
+    return _serve(args)
+
+
 _COMMANDS = {
     "serve": _serve,
+    "demo": _demo,
     "migrate": _migrate,
     "add-area": _registry("add-area", "name", "region", "brand"),
     "add-site": _registry("add-site", "code", "area", "name"),

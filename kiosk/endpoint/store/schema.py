@@ -186,3 +186,63 @@ service_keys = Table(
     Column("name", String(32), primary_key=True),
     Column("value", String(128), nullable=False),
 )
+
+# --- the managers' web pages (kiosk/endpoint/web; migration c0003) ---------------------------
+
+# Wrong passwords per login name (known or not), shared by every process: the growing delay
+# and the lock-out (kiosk/endpoint/store/logins.py) read and write this row.
+login_attempts = Table(
+    "login_attempts", metadata,
+    Column("name", String(200), primary_key=True),
+    Column("failures", Integer, nullable=False, server_default="0"),
+    Column("last_failure_utc", STAMP, nullable=True),
+    Column("next_try_utc", STAMP, nullable=True),  # no attempt is checked before this
+)
+
+# A manager's choices on the web pages (the language, for now).
+user_prefs = Table(
+    "user_prefs", metadata,
+    Column("user_id", Integer, ForeignKey("users.id"), primary_key=True),
+    Column("language", String(20), nullable=False, server_default=""),
+)
+
+# --- follow-up cases (kiosk/endpoint/store/cases.py; migration c0004) -------------------------
+
+# Every detractor alert becomes a case, in the alert's own ingest transaction.
+cases = Table(
+    "cases", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kiosk_id", String(64), nullable=False),
+    Column("answer_id", String(36), nullable=False),
+    Column("site_id", Integer, ForeignKey("sites.id"), nullable=False),
+    Column("opened_utc", STAMP, nullable=False),
+    Column("due_utc", STAMP, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("outcome", String(32), nullable=False, server_default=""),
+    Column("assignee", String(200), nullable=False, server_default=""),
+    Column("first_contact_utc", STAMP, nullable=True),
+    Column("closed_utc", STAMP, nullable=True),
+    UniqueConstraint("kiosk_id", "answer_id", name="cases_alert"),
+    CheckConstraint("status IN ('open', 'contacted', 'resolved', 'dismissed')",
+                    name="cases_status"),
+)
+Index("cases_by_site_due", cases.c.site_id, cases.c.due_utc)
+
+# Every change of a case: when, who, what (kept for ever, never updated).
+case_events = Table(
+    "case_events", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("case_id", Integer, ForeignKey("cases.id"), nullable=False),
+    Column("at_utc", STAMP, nullable=False),
+    Column("actor", String(200), nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("detail", Text, nullable=False, server_default="{}"),
+)
+Index("case_events_by_case", case_events.c.case_id, case_events.c.id)
+
+# An area's follow-up target, when not the default (cases.DEFAULT_TARGET_HOURS).
+case_targets = Table(
+    "case_targets", metadata,
+    Column("area_id", Integer, ForeignKey("areas.id"), primary_key=True),
+    Column("hours", Float, nullable=False),
+)

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 
 from kiosk.core.answer import iso_utc
-from kiosk.endpoint.store import health, ingest, migrate, registry, schema
+from kiosk.endpoint.store import cases, health, ingest, migrate, registry, schema
 from kiosk.endpoint.store.engine import open_engine, reading, writing
 from kiosk.endpoint.store.health import HealthRules, KioskReport
 from kiosk.endpoint.store.ingest import Outcome
@@ -90,8 +90,11 @@ class CentralStore:
         stamp = iso_utc(now)
         with writing(self.engine) as conn:
             site_id = kiosk.site_id or registry.bind_site(conn, stamp, kiosk.kiosk_id, site_code)
-            return ingest.store_alert(conn, kiosk.kiosk_id, site_id, app_version, answer,
-                                      stamp, skew)
+            new = ingest.store_alert(conn, kiosk.kiosk_id, site_id, app_version, answer,
+                                     stamp, skew)
+            if new:  # the follow-up case, in the alert's own transaction
+                cases.open_for_alert(conn, kiosk.kiosk_id, answer["id"], site_id, stamp)
+            return new
 
     def _known(self, kiosk: Mapping[str, str], now: datetime) -> KioskIdentity:
         """A kiosk by its id, registered on the fly (tests and tools that skip the registry)."""

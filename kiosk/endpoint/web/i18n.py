@@ -1,0 +1,100 @@
+"""The web pages' languages: gettext catalogs (Babel) under ``translations/web``.
+
+Sources are ``translations/web/<lang>/LC_MESSAGES/messages.po``; the ``.mo`` beside them are
+built (``tools/web_catalogs.py``, the test session, the demo), never committed. A missing
+``.mo`` falls back to the English source strings, never to an error.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal
+from babel.support import NullTranslations, Translations
+from flask import g
+
+LANGUAGES = ("es", "en")
+DEFAULT_LANGUAGE = "es"
+CATALOGS = Path(__file__).resolve().parents[3] / "translations" / "web"
+LANGUAGE_NAMES = {"es": "Español", "en": "English"}
+
+
+@cache
+def translations(language: str) -> NullTranslations:
+    return Translations.load(str(CATALOGS), [language], domain="messages")
+
+
+def language() -> str:
+    return getattr(g, "language", DEFAULT_LANGUAGE)
+
+
+def gettext(message: str, **values: object) -> str:
+    text = translations(language()).gettext(message)
+    return text % values if values else text
+
+
+def ngettext(singular: str, plural: str, n: int, **values: object) -> str:
+    text = translations(language()).ngettext(singular, plural, n)
+    return text % {"num": n, **values}
+
+
+def number(value: float | int | None, digits: int = 0) -> str:
+    if value is None:
+        return "–"
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale=Locale.parse(language()))
+
+
+def signed(value: float | None, digits: int = 0) -> str:
+    if value is None:
+        return "–"
+    shown = round(value, digits)
+    text = number(abs(shown), digits)
+    return ("+" if shown > 0 else "−" if shown < 0 else "±") + text  # never "−0"
+
+
+def day(value: date) -> str:
+    return format_date(value, format="medium", locale=language())
+
+
+def moment(value: datetime) -> str:
+    return format_datetime(value, format="medium", locale=language())
+
+
+def stamp(value: str | None) -> str:
+    """A stored UTC stamp (``iso_utc``) as a date and time in the visitor's language."""
+    if not value:
+        return "–"
+    return format_datetime(datetime.fromisoformat(value.replace("Z", "+00:00")),
+                           format="medium", tzinfo=None, locale=language()) + " UTC"
+
+
+def local_time(value: str | None) -> str:
+    """An answer's ``created_at`` (the kiosk's local time with its offset), as shown there."""
+    if not value:
+        return "–"
+    return format_datetime(datetime.fromisoformat(value), format="medium", tzinfo=None,
+                           locale=language())
+
+
+def compile_catalogs(root: Path = CATALOGS) -> list[Path]:
+    """Build each ``messages.po`` into its ``.mo`` (when older); the files written."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    written = []
+    for po in sorted(root.glob("*/LC_MESSAGES/messages.po")):
+        mo = po.with_suffix(".mo")
+        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        with po.open("rb") as source:
+            catalog = read_po(source, locale=po.parent.parent.name)
+        with mo.open("wb") as target:
+            write_mo(target, catalog)
+        written.append(mo)
+    translations.cache_clear()
+    return written

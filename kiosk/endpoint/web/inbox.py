@@ -1,0 +1,104 @@
+"""The follow-up inbox and the case page (routes on the web blueprint)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask import current_app, g, jsonify, redirect, render_template, request, url_for
+
+from kiosk.endpoint.auth import MANAGERS, store
+from kiosk.endpoint.store import logins
+from kiosk.endpoint.store.cases import DISMISSALS, OUTCOMES, CaseBook, CaseError
+from kiosk.endpoint.store.logins import SiteRef
+from kiosk.endpoint.store.registry import UserIdentity
+from kiosk.endpoint.web.guard import forbidden, page
+from kiosk.endpoint.web.i18n import gettext as _
+from kiosk.endpoint.web.views import blueprint
+
+
+def book() -> CaseBook:
+    return current_app.extensions["case_book"]
+
+
+def _now() -> datetime:
+    return current_app.config["CENTRAL_NOW"]()
+
+
+def outcome_labels() -> dict[str, str]:
+    return {"recovered": _("Recovered"), "not_recovered": _("Not recovered"),
+            "unreachable": _("Could not reach"), "no_contact": _("No contact given"),
+            "spam": _("Spam"), "test": _("Test")}
+
+
+def status_labels() -> dict[str, str]:
+    return {"open": _("Open"), "contacted": _("Contacted"), "resolved": _("Resolved"),
+            "dismissed": _("Dismissed")}
+
+
+def action_labels() -> dict[str, str]:
+    return {"open": _("opened"), "assign": _("assigned"), "contact": _("contacted"),
+            "resolve": _("resolved"), "dismiss": _("dismissed"), "note": _("note")}
+
+
+def _may_handle(user: UserIdentity, site: SiteRef) -> bool:
+    return (user.role == "admin" or (user.role == "area" and user.area_id == site.area_id)
+            or (user.role == "site" and user.site_id == site.site_id))
+
+
+@blueprint.get("/inbox")
+@page(*MANAGERS)
+def inbox():  # type: ignore[no-untyped-def]
+    who, now = g.principal, _now()
+    open_cases = book().inbox(who.site_ids)
+    context = {"cases": open_cases, "now": now, "outcomes": outcome_labels(),
+               "statuses": status_labels()}
+    if request.args.get("part") == "rows":
+        return render_template("web/inbox_rows.html", **context)
+    sites = [s for s in logins.sites(store().engine) if who.may_see_site(s.site_id)]
+    kpis = [(_("All my sites"), book().kpis(who.site_ids, now))]
+    for area in dict.fromkeys(s.area for s in sites):
+        ids = frozenset(s.site_id for s in sites if s.area == area)
+        kpis.append((area or _("No area"), book().kpis(ids, now)))
+    kpis += [(s.name, book().kpis(frozenset({s.site_id}), now)) for s in sites]
+    return render_template("web/inbox.html", closed=book().inbox(who.site_ids, closed=True),
+                           kpis=kpis, pending=len(open_cases), **context)
+
+
+@blueprint.get("/inbox/live")
+@page(*MANAGERS)
+def inbox_live():  # type: ignore[no-untyped-def]
+    """What the inbox page polls each second: the count of open cases and the newest id."""
+    pending, newest = book().pending(g.principal.site_ids)
+    reply = jsonify(pending=pending, newest=newest)
+    reply.headers["Cache-Control"] = "no-store"
+    return reply
+
+
+@blueprint.route("/case/<int:case_id>", methods=["GET", "POST"])
+@page(*MANAGERS)
+def case_page(case_id: int):  # type: ignore[no-untyped-def]
+    found = book().case(case_id)
+    if found is None or not g.principal.may_see_site(found[0].site_id):
+        return forbidden()  # the same reply for "no such case" and "not yours"
+    case, _events = found
+    site = next(s for s in logins.sites(store().engine) if s.site_id == case.site_id)
+    assignees = [u.name for u in logins.managers(store().engine) if _may_handle(u, site)]
+    error, status = "", 200
+    if request.method == "POST":
+        action = request.form.get("action", "")
+        assignee = request.form.get("assignee", "")
+        if action == "assign" and assignee and assignee not in assignees:
+            error, status = _("Choose a manager of this site."), 400
+        else:
+            try:
+                book().change(case_id, g.principal.name, action, _now(),
+                              outcome=request.form.get("outcome", ""), assignee=assignee,
+                              note=request.form.get("note", ""))
+                return redirect(url_for("web.case_page", case_id=case_id))
+            except CaseError:
+                error, status = _("This change cannot be made to this case now."), 400
+        case, _events = book().case(case_id) or found
+    return render_template("web/case.html", case=case, events=book().case(case_id)[1],
+                           site=site, assignees=assignees, now=_now(), error=error,
+                           outcomes=outcome_labels(), statuses=status_labels(),
+                           actions=action_labels(), resolutions=OUTCOMES, dismissals=DISMISSALS), status

@@ -1,0 +1,94 @@
+"""The overview page's numbers: the chain, each area and site, and the ranking.
+
+Every figure comes from ``CentralStore.dashboard``, the function behind ``/v1/api/stats``,
+so the page and the JSON API cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from kiosk.core.nps import NpsSummary, change
+from kiosk.core.ranking import Ranking, rank
+from kiosk.core.stats import DashboardStats
+from kiosk.endpoint.auth import Principal
+from kiosk.endpoint.store.logins import SiteRef
+from kiosk.endpoint.store.service import CentralStore
+
+PERIODS = ("today", "7d", "30d", "quarter", "custom")
+PERIOD_DAYS = {"today": 1, "7d": 7, "30d": 30, "quarter": 91}
+MAX_DAYS = 3660
+
+
+class PeriodError(ValueError):
+    """A custom range the page cannot show (a sentence for the visitor)."""
+
+
+def period_range(period: str, today: date, since: str = "", until: str = "") -> tuple[date, date]:
+    if period in PERIOD_DAYS:
+        return today - timedelta(days=PERIOD_DAYS[period] - 1), today
+    try:
+        first, last = date.fromisoformat(since), date.fromisoformat(until)
+    except ValueError as exc:
+        raise PeriodError("dates") from exc
+    if first > last or (last - first).days > MAX_DAYS:
+        raise PeriodError("range")
+    return first, last
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the overview: the chain, an area or a site."""
+
+    name: str
+    stats: DashboardStats
+    site: SiteRef | None = None
+
+    @property
+    def summary(self) -> NpsSummary:
+        return self.stats.summary
+
+    @property
+    def change(self) -> float | None:
+        return change(self.stats.summary, self.stats.previous)
+
+    def trend_points(self, width: int = 120, height: int = 32) -> str:
+        """An SVG polyline's points over the trend's NPS (-100..100); gaps skipped."""
+        values = [p.summary.nps for p in self.stats.trend]
+        if len(values) < 2:
+            return ""
+        step = width / (len(values) - 1)
+        return " ".join(f"{i * step:.1f},{height * (100 - v) / 200:.1f}"
+                        for i, v in enumerate(values) if v is not None)
+
+
+@dataclass(frozen=True)
+class Overview:
+    since: date
+    until: date
+    chain: Row
+    areas: tuple[tuple[Row, tuple[Row, ...]], ...]
+    ranking: Ranking[SiteRef]
+
+
+def stats_for(central: CentralStore, site_ids: frozenset[int] | None, since: date,
+              until: date, today: date) -> DashboardStats:
+    return central.dashboard(site_ids=site_ids, kiosk_ids=None, since=since, until=until,
+                             include_flagged=False, granularity=None, today=today)
+
+
+def overview(central: CentralStore, sites: list[SiteRef], who: Principal, since: date,
+             until: date, today: date) -> Overview:
+    visible = [s for s in sites if who.may_see_site(s.site_id)]
+    chain = Row("", stats_for(central, who.site_ids, since, until, today))
+    site_rows = {s.site_id: Row(s.name, stats_for(central, frozenset({s.site_id}), since, until,
+                                                  today), s) for s in visible}
+    areas = []
+    for area in dict.fromkeys(s.area for s in visible):
+        members = [s for s in visible if s.area == area]
+        ids = frozenset(s.site_id for s in members)
+        row = Row(area, stats_for(central, ids, since, until, today))
+        areas.append((row, tuple(site_rows[s.site_id] for s in members)))
+    ranking = rank([(row.site, row.summary) for row in site_rows.values()])
+    return Overview(since, until, chain, tuple(areas), ranking)
