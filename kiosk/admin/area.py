@@ -37,6 +37,8 @@ from kiosk.core.stats import empty_stats
 
 log = logging.getLogger("kiosk.admin")
 
+NO_OWNER_SECONDS = 6
+
 _ACTIVITY = {
     QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove,
     QEvent.Type.KeyPress, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.Wheel,
@@ -97,22 +99,34 @@ class AdminArea(QStackedWidget):
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
         self.idle.timeout.connect(self._idle_timeout)
+        # How long the "no owner's PIN yet" note stays before the question comes back.
+        self.no_owner_timer = QTimer(self)
+        self.no_owner_timer.setSingleShot(True)
+        self.no_owner_timer.setInterval(NO_OWNER_SECONDS * 1000)
+        self.no_owner_timer.timeout.connect(self.close_area)
         self._apply_idle(services.settings())
 
     # --- entry and exit ---------------------------------------------------------------------
 
     def open(self) -> None:
-        """Show the PIN pad (or, on first run, ask the owner to choose a PIN)."""
+        """Show the PIN pad.
+
+        A kiosk without a PIN does not let whoever holds the corner choose one (that would
+        hand the owner's screens to the first guest who finds the gesture): it says that IT
+        sets the PIN with ``kiosk set-pin`` and goes back to the question by itself.
+        """
         self.authenticated = False
         self._changing_pin = False
+        self.no_owner_timer.stop()
         if self.services.has_pin():
             self.pinpad.ask_for_pin()
             wait, locked = self.services.pin_wait()
             if wait > 0:
                 self.pinpad.refuse(wait, locked)
         else:
-            log.info("no admin PIN yet: asking the owner to set one")
-            self.pinpad.ask_for_new_pin()
+            log.warning("admin area asked for, but no owner's PIN is set: run `kiosk set-pin`")
+            self.pinpad.show_no_owner()
+            self.no_owner_timer.start()
         self.setCurrentWidget(self.pinpad)
         self._watch_activity(True)
         self.idle.start()
@@ -120,6 +134,7 @@ class AdminArea(QStackedWidget):
     def close_area(self) -> None:
         """Leave the admin area; the application shows the guest screen again."""
         self.idle.stop()
+        self.no_owner_timer.stop()
         self._watch_activity(False)
         self.authenticated = False
         self.pinpad.ask_for_pin()
@@ -164,18 +179,19 @@ class AdminArea(QStackedWidget):
             self.pinpad.refuse(result.wait_seconds, result.locked)
 
     def _set_pin(self, pin: str) -> None:
+        """A new PIN typed twice: only the owner already inside ("Change PIN") may set one."""
+        if not (self.authenticated and self._changing_pin):
+            log.warning("a new PIN was offered outside \"Change PIN\": ignored")
+            self.close_area()
+            return
         try:
             self.services.set_pin(pin)
         except InvalidPin:
             self.pinpad.ask_for_new_pin()
             return
-        self.authenticated = True
-        if self._changing_pin:
-            self._changing_pin = False
-            self.show_settings()
-            self.settings_screen.show_message(self.tr("The new PIN is set."))
-        else:
-            self.show_dashboard()
+        self._changing_pin = False
+        self.show_settings()
+        self.settings_screen.show_message(self.tr("The new PIN is set."))
 
     def _pin_cancelled(self) -> None:
         if self._changing_pin:
@@ -281,6 +297,7 @@ class AdminArea(QStackedWidget):
     def shutdown(self) -> None:
         """Stop timers and wait for a running export (call before the app quits)."""
         self.idle.stop()
+        self.no_owner_timer.stop()
         self.background.wait()
         self._watch_activity(False)
 
