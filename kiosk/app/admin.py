@@ -55,6 +55,7 @@ class AdminSide(QObject):
         self.services = build_services(
             db, ctx.settings, ctx.config_path, sync_status=self.worker.status,
             export_folder=_export_folder(ctx.data_dir),
+            layers=lambda: ctx.merged, remember_layers=ctx.remember_layers,
         )
         self.area = AdminArea(self.services, language=kiosk.translations.language)
         kiosk.window.add_screen(self.area)

@@ -6,11 +6,14 @@ Built once from the command line and passed down; no module-level global configu
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from kiosk import __version__, paths
-from kiosk.config import Settings, load_for_path, resolve_config_path
+from kiosk.config import Settings, resolve_config_path
+from kiosk.config.layers import Merged, load_layers
 from kiosk.store.recovery import OpenedStore, open_store
 
 log = logging.getLogger("kiosk")
@@ -22,14 +25,26 @@ class Context:
     config_path: Path
     config_explicit: bool
     settings: Settings
+    merged: Merged | None = field(default=None, repr=False)  # the layers and their origins
     _store: OpenedStore | None = field(default=None, repr=False)
 
     @classmethod
-    def from_options(cls, config: str | None, data_dir: str | None) -> Context:
+    def from_options(
+        cls, config: str | None, data_dir: str | None, assignments: Sequence[str] = ()
+    ) -> Context:
+        """``assignments``: the ``--set section.key=value`` flags."""
         folder, explicit_folder = paths.data_dir(data_dir)
         config_path, explicit_config = resolve_config_path(config, folder, explicit_folder)
-        settings = load_for_path(config_path, explicit_config)
-        return cls(folder, config_path, explicit_config, settings)
+        merged = load_layers(config_path, explicit_config, assignments=assignments)
+        return cls(folder, config_path, explicit_config, merged.settings, merged)
+
+    @classmethod
+    def from_args(cls, args: Any) -> Context:
+        """From a command's parsed options (``--config``, ``--data-dir``, ``--set``)."""
+        return cls.from_options(
+            getattr(args, "config", None), getattr(args, "data_dir", None),
+            getattr(args, "set", None) or (),
+        )
 
     @property
     def store_path(self) -> Path:
@@ -46,6 +61,10 @@ class Context:
 
     def reload_settings(self, settings: Settings) -> None:
         self.settings = replace(settings)
+
+    def remember_layers(self, merged: Merged) -> None:
+        """A layer changed (the owner saved, the central service sent a new one)."""
+        self.merged = merged
 
     def close(self) -> None:
         if self._store is not None:

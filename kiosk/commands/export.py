@@ -21,7 +21,7 @@ def main(args: argparse.Namespace) -> int:
     if request.format == "xlsx" and not output:
         sys.stderr.write("kiosk export: --format xlsx needs -o FILE (a workbook is binary)\n")
         return 2
-    context = Context.from_options(args.config, args.data_dir)
+    context = Context.from_args(args)
     try:
         db = context.store(check=False).db  # read-only: see kiosk.commands.stats
         if output:

@@ -12,7 +12,7 @@ from kiosk.store.stats import dashboard_stats
 
 
 def main(args: argparse.Namespace) -> int:
-    context = Context.from_options(args.config, args.data_dir)
+    context = Context.from_args(args)
     try:
         # Read-only: skip the start-up integrity scan (seconds on a big store); a damaged
         # page still raises here, and the kiosk itself checks and recovers at start.
