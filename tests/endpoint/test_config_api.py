@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from endpoint.test_openapi import check_reply
 
+from endpoint.test_openapi import check_reply
 from kiosk.commands import main as cli
 from kiosk.endpoint.app import create_app
 from kiosk.endpoint.config import EndpointConfig
