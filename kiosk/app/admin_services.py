@@ -123,8 +123,13 @@ def build(
         log.info("settings saved to %s", path)
         return saved
 
+    def current() -> Settings:
+        """The merged layers when there are some (a central change shows here too)."""
+        merged = layers() if layers is not None else None
+        return merged.settings if merged is not None else holder.value
+
     return AdminServices(
-        settings=lambda: holder.value,
+        settings=current,
         stats=stats,
         sync_status=read_sync,
         has_pin=pins.has_pin,

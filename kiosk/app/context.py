@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from kiosk import __version__, paths
-from kiosk.config import Settings, resolve_config_path
-from kiosk.config.layers import Merged, load_layers
+from kiosk.config import ConfigError, Settings, resolve_config_path
+from kiosk.config.central import load_last_good
+from kiosk.config.layers import Merged, load_layers, settled
 from kiosk.store.recovery import OpenedStore, open_store
 
 log = logging.getLogger("kiosk")
@@ -28,6 +29,10 @@ class Context:
     merged: Merged | None = field(default=None, repr=False)  # the layers and their origins
     _store: OpenedStore | None = field(default=None, repr=False)
 
+    def __post_init__(self) -> None:
+        if self.merged is None:  # settings made in code: they are the device layer
+            self.merged = settled(self.settings)
+
     @classmethod
     def from_options(
         cls, config: str | None, data_dir: str | None, assignments: Sequence[str] = ()
@@ -36,6 +41,12 @@ class Context:
         folder, explicit_folder = paths.data_dir(data_dir)
         config_path, explicit_config = resolve_config_path(config, folder, explicit_folder)
         merged = load_layers(config_path, explicit_config, assignments=assignments)
+        central = load_last_good(folder)
+        if central is not None:
+            try:
+                merged = merged.replacing(central.layer())
+            except ConfigError as exc:  # it no longer fits this kiosk's own settings
+                log.warning("the kept central configuration does not fit: %s", exc)
         return cls(folder, config_path, explicit_config, merged.settings, merged)
 
     @classmethod
@@ -61,6 +72,8 @@ class Context:
 
     def reload_settings(self, settings: Settings) -> None:
         self.settings = replace(settings)
+        if self.merged is not None and self.merged.settings != settings:
+            self.merged = settled(settings)  # applied from outside the layers (a test)
 
     def remember_layers(self, merged: Merged) -> None:
         """A layer changed (the owner saved, the central service sent a new one)."""

@@ -221,6 +221,15 @@ class Merged:
         return rows
 
 
+def settled(settings: Settings) -> Merged:
+    """Settings made in code (tests, tools) as one device layer holding every value."""
+    values: dict[str, dict[str, Any]] = {}
+    for one in declared():
+        values.setdefault(one.section, {})[one.name] = one.value(settings)
+    source = str(settings.path) if settings.path else "settings"
+    return Merged(settings, (Layer(DEVICE, source, values),))
+
+
 def merge(layers: Iterable[Layer], device_path: Path | None) -> Merged:
     """Merge ``layers`` (any order; sorted by :data:`ORIGINS`) key by key into settings."""
     ordered = tuple(sorted(layers, key=lambda layer: ORIGINS.index(layer.origin)))

@@ -69,16 +69,29 @@ class Client:
         headers = {"Authorization": f"Bearer {self._token}"} if self._token else {}
         return self.post(self.base_url + path, body, headers)
 
+    def get_endpoint(self, path: str, headers: Mapping[str, str] | None = None) -> HttpReply:
+        """GET a path of the endpoint (``/v1/config``) with the token; same limits as a POST."""
+        all_headers = {"Accept": "application/json"}
+        if self._token:
+            all_headers["Authorization"] = f"Bearer {self._token}"
+        all_headers.update(headers or {})
+        return self._send("GET", self.base_url + path, None, all_headers)
+
     def post(self, url: str, body: Mapping[str, Any], headers: Mapping[str, str] | None = None) -> HttpReply:
         """POST ``body`` as JSON; raise :class:`TransportError` when no full reply came."""
         all_headers = {"Content-Type": "application/json", "Accept": "application/json"}
         all_headers.update(headers or {})
+        return self._send("POST", url, encode(body), all_headers)
+
+    def _send(self, method: str, url: str, data: bytes | None,
+              all_headers: Mapping[str, str]) -> HttpReply:
         deadline = time.monotonic() + self.timeout[0] + 2 * self.timeout[1]
         try:
-            with self.session.post(
+            with self.session.request(
+                method,
                 url,
-                data=encode(body),
-                headers=all_headers,
+                data=data,
+                headers=dict(all_headers),
                 timeout=self.timeout,
                 allow_redirects=False,
                 verify=self.verify,
