@@ -20,6 +20,13 @@
     </message>
 </context>
 <context>
+    <name>CentralConfigApplier</name>
+    <message>
+        <source>Staff: the central configuration was refused ({reason}). The kiosk keeps the last good one; please tell IT.</source>
+        <translation>Staff: the central configuration was refused ({reason}). The kiosk keeps the last good one; please tell IT.</translation>
+    </message>
+</context>
+<context>
     <name>Charts</name>
     <message>
         <source>No answers in this period</source>
@@ -56,6 +63,14 @@
 </context>
 <context>
     <name>ConfigError</name>
+    <message>
+        <source>Expected section.key=value, like sync.endpoint=https://…</source>
+        <translation>Expected section.key=value, like sync.endpoint=https://…</translation>
+    </message>
+    <message>
+        <source>The central configuration may not set this (it stays on the kiosk); it may set {choices}.</source>
+        <translation>The central configuration may not set this (it stays on the kiosk); it may set {choices}.</translation>
+    </message>
     <message>
         <source>The settings file is nested too deep.</source>
         <translation>The settings file is nested too deep.</translation>
@@ -515,6 +530,10 @@
 </context>
 <context>
     <name>PinPadScreen</name>
+    <message>
+        <source>This kiosk has no owner's PIN yet; IT sets it with `kiosk set-pin`.</source>
+        <translation>This kiosk has no owner's PIN yet; IT sets it with `kiosk set-pin`.</translation>
+    </message>
     <message>
         <source>Owner access</source>
         <translation>Owner access</translation>

@@ -20,6 +20,13 @@
     </message>
 </context>
 <context>
+    <name>CentralConfigApplier</name>
+    <message>
+        <source>Staff: the central configuration was refused ({reason}). The kiosk keeps the last good one; please tell IT.</source>
+        <translation>Personal: se rechazó la configuración central ({reason}). El quiosco mantiene la última válida; avise a IT.</translation>
+    </message>
+</context>
+<context>
     <name>Charts</name>
     <message>
         <source>No answers in this period</source>
@@ -56,6 +63,14 @@
 </context>
 <context>
     <name>ConfigError</name>
+    <message>
+        <source>Expected section.key=value, like sync.endpoint=https://…</source>
+        <translation>Se esperaba sección.clave=valor, como sync.endpoint=https://…</translation>
+    </message>
+    <message>
+        <source>The central configuration may not set this (it stays on the kiosk); it may set {choices}.</source>
+        <translation>La configuración central no puede fijar esto (queda en el quiosco); puede fijar {choices}.</translation>
+    </message>
     <message>
         <source>The settings file is nested too deep.</source>
         <translation>El archivo de ajustes está anidado a demasiada profundidad.</translation>
@@ -515,6 +530,10 @@
 </context>
 <context>
     <name>PinPadScreen</name>
+    <message>
+        <source>This kiosk has no owner's PIN yet; IT sets it with `kiosk set-pin`.</source>
+        <translation>Este quiosco aún no tiene PIN del dueño; IT lo fija con `kiosk set-pin`.</translation>
+    </message>
     <message>
         <source>Owner access</source>
         <translation>Acceso del dueño</translation>
