@@ -377,6 +377,10 @@
 <context>
     <name>ExportScreen</name>
     <message>
+        <source>This kiosk</source>
+        <translation>This kiosk</translation>
+    </message>
+    <message>
         <source>This kiosk: %1</source>
         <translation>This kiosk: %1</translation>
     </message>
@@ -391,18 +395,6 @@
     <message>
         <source>The export failed and no file was left behind: %1</source>
         <translation>The export failed and no file was left behind: %1</translation>
-    </message>
-    <message>
-        <source>Choose a folder</source>
-        <translation>Choose a folder</translation>
-    </message>
-    <message>
-        <source>Look in:</source>
-        <translation>Look in:</translation>
-    </message>
-    <message>
-        <source>Files of type:</source>
-        <translation>Files of type:</translation>
     </message>
     <message>
         <source>choose where to save it first</source>
@@ -463,6 +455,53 @@
     <message>
         <source>Export</source>
         <translation>Export</translation>
+    </message>
+</context>
+<context>
+    <name>FolderPickerScreen</name>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>Choose a folder</translation>
+    </message>
+    <message>
+        <source>Choose a folder first.</source>
+        <translation>Choose a folder first.</translation>
+    </message>
+    <message>
+        <source>No USB drive or export folder found; type a path.</source>
+        <translation>No USB drive or export folder found; type a path.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>There is no folder %1.</source>
+        <translation>There is no folder %1.</translation>
+    </message>
+    <message>
+        <source>This folder cannot be opened (%1).</source>
+        <translation>This folder cannot be opened (%1).</translation>
+    </message>
+    <message>
+        <source>Type a folder's path</source>
+        <translation>Type a folder's path</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Use this folder</source>
+        <translation>Use this folder</translation>
     </message>
 </context>
 <context>

@@ -377,6 +377,10 @@
 <context>
     <name>ExportScreen</name>
     <message>
+        <source>This kiosk</source>
+        <translation>Este quiosco</translation>
+    </message>
+    <message>
         <source>This kiosk: %1</source>
         <translation>Este quiosco: %1</translation>
     </message>
@@ -391,18 +395,6 @@
     <message>
         <source>The export failed and no file was left behind: %1</source>
         <translation>La exportación falló y no quedó ningún archivo a medias: %1</translation>
-    </message>
-    <message>
-        <source>Choose a folder</source>
-        <translation>Elige una carpeta</translation>
-    </message>
-    <message>
-        <source>Look in:</source>
-        <translation>Buscar en:</translation>
-    </message>
-    <message>
-        <source>Files of type:</source>
-        <translation>Tipo de archivo:</translation>
     </message>
     <message>
         <source>choose where to save it first</source>
@@ -463,6 +455,53 @@
     <message>
         <source>Export</source>
         <translation>Exportar</translation>
+    </message>
+</context>
+<context>
+    <name>FolderPickerScreen</name>
+    <message>
+        <source>Back</source>
+        <translation>Volver</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>Elija una carpeta</translation>
+    </message>
+    <message>
+        <source>Choose a folder first.</source>
+        <translation>Elija primero una carpeta.</translation>
+    </message>
+    <message>
+        <source>No USB drive or export folder found; type a path.</source>
+        <translation>No se encontró ninguna memoria USB ni carpeta de exportación; escriba una ruta.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Lugares</translation>
+    </message>
+    <message>
+        <source>There is no folder %1.</source>
+        <translation>No existe la carpeta %1.</translation>
+    </message>
+    <message>
+        <source>This folder cannot be opened (%1).</source>
+        <translation>Esta carpeta no se puede abrir (%1).</translation>
+    </message>
+    <message>
+        <source>Type a folder's path</source>
+        <translation>Escriba la ruta de una carpeta</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Use this folder</source>
+        <translation>Usar esta carpeta</translation>
     </message>
 </context>
 <context>

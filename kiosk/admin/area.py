@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 from kiosk.admin.background import Background
 from kiosk.admin.dashboard import DashboardScreen
 from kiosk.admin.export_dialog import ExportScreen
+from kiosk.admin.folder_picker import FolderPickerScreen
 from kiosk.admin.pinpad import PinPadScreen
 from kiosk.admin.services import AdminServices
 from kiosk.admin.settings_screen import SettingsScreen
@@ -69,8 +70,9 @@ class AdminArea(QStackedWidget):
         self.dashboard = DashboardScreen()
         self.dashboard.today = services.today
         self.export_screen = ExportScreen()
+        self.folder_picker = FolderPickerScreen()
         self.settings_screen = SettingsScreen()
-        for screen in (self.pinpad, self.dashboard, self.export_screen, self.settings_screen):
+        for screen in self._screens():
             self.addWidget(screen)
 
         self.pinpad.submitted.connect(self._check_pin)
@@ -83,6 +85,9 @@ class AdminArea(QStackedWidget):
         self.dashboard.close_requested.connect(self.close_area)
         self.export_screen.export_requested.connect(self._export)
         self.export_screen.back_requested.connect(self.show_dashboard)
+        self.export_screen.browse_requested.connect(self.show_folder_picker)
+        self.folder_picker.chosen.connect(self._folder_chosen)
+        self.folder_picker.cancelled.connect(self._back_to_export)
         self.settings_screen.save_requested.connect(self._save_settings)
         self.settings_screen.test_connection_requested.connect(self._test_connection)
         self.settings_screen.change_pin_requested.connect(self._change_pin)
@@ -90,7 +95,7 @@ class AdminArea(QStackedWidget):
         self.settings_screen.back_requested.connect(self.show_dashboard)
 
         # Polish the screens now (stylesheets, fonts), not when the owner first opens them.
-        for screen in (self.pinpad, self.dashboard, self.export_screen, self.settings_screen):
+        for screen in self._screens():
             screen.ensurePolished()
         today = services.today()
         self.dashboard.show_stats(empty_stats(today, today))  # warms Qt's lazy bindings too
@@ -105,6 +110,10 @@ class AdminArea(QStackedWidget):
         self.no_owner_timer.setInterval(NO_OWNER_SECONDS * 1000)
         self.no_owner_timer.timeout.connect(self.close_area)
         self._apply_idle(services.settings())
+
+    def _screens(self) -> tuple[QWidget, ...]:
+        return (self.pinpad, self.dashboard, self.export_screen, self.folder_picker,
+                self.settings_screen)
 
     # --- entry and exit ---------------------------------------------------------------------
 
@@ -233,6 +242,20 @@ class AdminArea(QStackedWidget):
             since, until, self.dashboard.include_flagged.isChecked(), self.services.export_folder
         )
         self.setCurrentWidget(self.export_screen)
+
+    def show_folder_picker(self) -> None:
+        if not self.authenticated:
+            return
+        self.folder_picker.prepare(self.export_screen.places())
+        self.setCurrentWidget(self.folder_picker)
+
+    def _folder_chosen(self, folder: Path) -> None:
+        self.export_screen.add_folder(Path(folder))
+        self._back_to_export()
+
+    def _back_to_export(self) -> None:
+        if self.authenticated:
+            self.setCurrentWidget(self.export_screen)
 
     def _export(self, request: ExportRequest, folder: Path) -> None:
         kiosk_id = self.services.settings().kiosk.id
