@@ -21,7 +21,7 @@ def main(args: argparse.Namespace) -> int:
     assert merged is not None
     rows = merged.shown()
     files = {
-        "system": str(system_config_path()),
+        "system": str(system_config_path() or "(none)"),
         "device": str(ctx.config_path),
     }
     central = merged.layer("central")

@@ -57,12 +57,13 @@ MASK = "********"
 
 
 def system_config_path(environ: Mapping[str, str] | None = None,
-                       platform: str = sys.platform) -> Path:
-    """Where the fleet's system-wide file is (it need not exist)."""
+                       platform: str = sys.platform) -> Path | None:
+    """Where the fleet's system-wide file is (it need not exist); None when
+    ``$KIOSK_SYSTEM_CONFIG`` is set empty (no system file: the test suite's choice)."""
     environ = os.environ if environ is None else environ
     chosen = environ.get(ENV_SYSTEM_CONFIG)
-    if chosen:
-        return Path(chosen)
+    if chosen is not None:
+        return Path(chosen) if chosen else None
     if platform == "win32":
         return Path(environ.get("PROGRAMDATA", r"C:\ProgramData")) / "kiosk" / "config.toml"
     return Path("/etc/kiosk/config.toml")
@@ -259,11 +260,12 @@ def load_layers(
     environ = os.environ if environ is None else environ
     system_path = system_config_path(environ)
     layers = [
-        file_layer(SYSTEM, system_path, required=ENV_SYSTEM_CONFIG in environ),
         file_layer(DEVICE, device_path, required=device_explicit),
         env_layer(environ),
         flag_layer(assignments),
     ]
+    if system_path is not None:
+        layers.append(file_layer(SYSTEM, system_path, required=ENV_SYSTEM_CONFIG in environ))
     if central is not None:
         layers.append(central)
     device = device_path if device_explicit or device_path.exists() else None

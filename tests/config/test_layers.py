@@ -66,6 +66,7 @@ def test_system_path_per_platform():
     windows = system_config_path({"PROGRAMDATA": "D:\\PD"}, "win32")
     assert windows.name == "config.toml" and windows.parent.name == "kiosk"
     assert system_config_path({ENV_SYSTEM_CONFIG: "/x/s.toml"}, "linux") == Path("/x/s.toml")
+    assert system_config_path({ENV_SYSTEM_CONFIG: ""}, "linux") is None  # none at all
 
 
 def test_absent_system_file_is_fine_unless_named(files, tmp_path):
