@@ -84,7 +84,7 @@ class CentralConfigApplier(QObject):
                 "CentralConfigApplier",
                 "Staff: the central configuration was refused ({reason}). The kiosk keeps "
                 "the last good one; please tell IT.",
-            ).format(reason=reason),
+            ).format(reason=reason.rstrip(".")),
         )
 
     def stop(self) -> None:

@@ -98,7 +98,7 @@ def test_a_refused_change_shows_a_staff_banner_and_changes_nothing(qtbot, runnin
         owner.bridge.sync_now()
     assert "default language" in refused.args[1]
     qtbot.waitUntil(lambda: CENTRAL_NOTICE in kiosk.window.staff_notices(), timeout=2000)
-    assert "refused" in kiosk.window.staff_notices()[CENTRAL_NOTICE]
+    assert "[kiosk] default_language" in kiosk.window.staff_notices()[CENTRAL_NOTICE]
     assert kiosk.window.staff_banner.isVisible()
     assert kiosk.ctx.settings.kiosk.languages == ("es", "en")
     assert owner.worker.kiosk["config_version"] == running_version
