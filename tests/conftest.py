@@ -16,6 +16,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_SCALE_FACTOR", "1")
+# The fleet's layers: no machine's /etc/kiosk/config.toml, no KIOSK__SECTION__KEY from the
+# developer's shell in the tests (tests that want them set their own).
+os.environ["KIOSK_SYSTEM_CONFIG"] = ""
+for _name in [n for n in os.environ if n.upper().startswith("KIOSK__")]:
+    del os.environ[_name]
 
 pytest_plugins = ["helpers.fixtures", "pytester"]
 

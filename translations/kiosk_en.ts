@@ -20,6 +20,13 @@
     </message>
 </context>
 <context>
+    <name>CentralConfigApplier</name>
+    <message>
+        <source>Staff: the central configuration was refused ({reason}). The kiosk keeps the last good one; please tell IT.</source>
+        <translation>Staff: the central configuration was refused ({reason}). The kiosk keeps the last good one; please tell IT.</translation>
+    </message>
+</context>
+<context>
     <name>Charts</name>
     <message>
         <source>No answers in this period</source>
@@ -56,6 +63,14 @@
 </context>
 <context>
     <name>ConfigError</name>
+    <message>
+        <source>Expected section.key=value, like sync.endpoint=https://…</source>
+        <translation>Expected section.key=value, like sync.endpoint=https://…</translation>
+    </message>
+    <message>
+        <source>The central configuration may not set this (it stays on the kiosk); it may set {choices}.</source>
+        <translation>The central configuration may not set this (it stays on the kiosk); it may set {choices}.</translation>
+    </message>
     <message>
         <source>The settings file is nested too deep.</source>
         <translation>The settings file is nested too deep.</translation>
@@ -362,6 +377,10 @@
 <context>
     <name>ExportScreen</name>
     <message>
+        <source>This kiosk</source>
+        <translation>This kiosk</translation>
+    </message>
+    <message>
         <source>This kiosk: %1</source>
         <translation>This kiosk: %1</translation>
     </message>
@@ -376,18 +395,6 @@
     <message>
         <source>The export failed and no file was left behind: %1</source>
         <translation>The export failed and no file was left behind: %1</translation>
-    </message>
-    <message>
-        <source>Choose a folder</source>
-        <translation>Choose a folder</translation>
-    </message>
-    <message>
-        <source>Look in:</source>
-        <translation>Look in:</translation>
-    </message>
-    <message>
-        <source>Files of type:</source>
-        <translation>Files of type:</translation>
     </message>
     <message>
         <source>choose where to save it first</source>
@@ -448,6 +455,53 @@
     <message>
         <source>Export</source>
         <translation>Export</translation>
+    </message>
+</context>
+<context>
+    <name>FolderPickerScreen</name>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>Choose a folder</translation>
+    </message>
+    <message>
+        <source>Choose a folder first.</source>
+        <translation>Choose a folder first.</translation>
+    </message>
+    <message>
+        <source>No USB drive or export folder found; type a path.</source>
+        <translation>No USB drive or export folder found; type a path.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>There is no folder %1.</source>
+        <translation>There is no folder %1.</translation>
+    </message>
+    <message>
+        <source>This folder cannot be opened (%1).</source>
+        <translation>This folder cannot be opened (%1).</translation>
+    </message>
+    <message>
+        <source>Type a folder's path</source>
+        <translation>Type a folder's path</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Use this folder</source>
+        <translation>Use this folder</translation>
     </message>
 </context>
 <context>
@@ -527,6 +581,10 @@
 </context>
 <context>
     <name>PinPadScreen</name>
+    <message>
+        <source>This kiosk has no owner's PIN yet; IT sets it with `kiosk set-pin`.</source>
+        <translation>This kiosk has no owner's PIN yet; IT sets it with `kiosk set-pin`.</translation>
+    </message>
     <message>
         <source>Owner access</source>
         <translation>Owner access</translation>

@@ -20,6 +20,13 @@
     </message>
 </context>
 <context>
+    <name>CentralConfigApplier</name>
+    <message>
+        <source>Staff: the central configuration was refused ({reason}). The kiosk keeps the last good one; please tell IT.</source>
+        <translation>Personal: se rechazó la configuración central ({reason}). El quiosco mantiene la última válida; avise a IT.</translation>
+    </message>
+</context>
+<context>
     <name>Charts</name>
     <message>
         <source>No answers in this period</source>
@@ -56,6 +63,14 @@
 </context>
 <context>
     <name>ConfigError</name>
+    <message>
+        <source>Expected section.key=value, like sync.endpoint=https://…</source>
+        <translation>Se esperaba sección.clave=valor, como sync.endpoint=https://…</translation>
+    </message>
+    <message>
+        <source>The central configuration may not set this (it stays on the kiosk); it may set {choices}.</source>
+        <translation>La configuración central no puede fijar esto (queda en el quiosco); puede fijar {choices}.</translation>
+    </message>
     <message>
         <source>The settings file is nested too deep.</source>
         <translation>El archivo de ajustes está anidado a demasiada profundidad.</translation>
@@ -362,6 +377,10 @@
 <context>
     <name>ExportScreen</name>
     <message>
+        <source>This kiosk</source>
+        <translation>Este quiosco</translation>
+    </message>
+    <message>
         <source>This kiosk: %1</source>
         <translation>Este quiosco: %1</translation>
     </message>
@@ -376,18 +395,6 @@
     <message>
         <source>The export failed and no file was left behind: %1</source>
         <translation>La exportación falló y no quedó ningún archivo a medias: %1</translation>
-    </message>
-    <message>
-        <source>Choose a folder</source>
-        <translation>Elige una carpeta</translation>
-    </message>
-    <message>
-        <source>Look in:</source>
-        <translation>Buscar en:</translation>
-    </message>
-    <message>
-        <source>Files of type:</source>
-        <translation>Tipo de archivo:</translation>
     </message>
     <message>
         <source>choose where to save it first</source>
@@ -448,6 +455,53 @@
     <message>
         <source>Export</source>
         <translation>Exportar</translation>
+    </message>
+</context>
+<context>
+    <name>FolderPickerScreen</name>
+    <message>
+        <source>Back</source>
+        <translation>Volver</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>Elija una carpeta</translation>
+    </message>
+    <message>
+        <source>Choose a folder first.</source>
+        <translation>Elija primero una carpeta.</translation>
+    </message>
+    <message>
+        <source>No USB drive or export folder found; type a path.</source>
+        <translation>No se encontró ninguna memoria USB ni carpeta de exportación; escriba una ruta.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Lugares</translation>
+    </message>
+    <message>
+        <source>There is no folder %1.</source>
+        <translation>No existe la carpeta %1.</translation>
+    </message>
+    <message>
+        <source>This folder cannot be opened (%1).</source>
+        <translation>Esta carpeta no se puede abrir (%1).</translation>
+    </message>
+    <message>
+        <source>Type a folder's path</source>
+        <translation>Escriba la ruta de una carpeta</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Use this folder</source>
+        <translation>Usar esta carpeta</translation>
     </message>
 </context>
 <context>
@@ -527,6 +581,10 @@
 </context>
 <context>
     <name>PinPadScreen</name>
+    <message>
+        <source>This kiosk has no owner's PIN yet; IT sets it with `kiosk set-pin`.</source>
+        <translation>Este quiosco aún no tiene PIN del dueño; IT lo fija con `kiosk set-pin`.</translation>
+    </message>
     <message>
         <source>Owner access</source>
         <translation>Acceso del dueño</translation>

@@ -27,6 +27,7 @@ from kiosk.admin.background import Background
 from kiosk.admin.charts import Chart
 from kiosk.admin.dashboard import DashboardScreen
 from kiosk.admin.export_dialog import ExportScreen
+from kiosk.admin.folder_picker import FolderPickerScreen
 from kiosk.admin.pinpad import PinPadScreen
 from kiosk.admin.services import AdminServices
 from kiosk.admin.settings_screen import SettingsScreen
@@ -38,6 +39,8 @@ from kiosk.core.stats import empty_stats
 from kiosk.ui.theme import Sizes
 
 log = logging.getLogger("kiosk.admin")
+
+NO_OWNER_SECONDS = 6
 
 _ACTIVITY = {
     QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove,
@@ -70,8 +73,9 @@ class AdminArea(QStackedWidget):
         self.dashboard = DashboardScreen()
         self.dashboard.today = services.today
         self.export_screen = ExportScreen()
+        self.folder_picker = FolderPickerScreen()
         self.settings_screen = SettingsScreen()
-        for screen in (self.pinpad, self.dashboard, self.export_screen, self.settings_screen):
+        for screen in self._screens():
             self.addWidget(screen)
 
         self.pinpad.submitted.connect(self._check_pin)
@@ -84,6 +88,9 @@ class AdminArea(QStackedWidget):
         self.dashboard.close_requested.connect(self.close_area)
         self.export_screen.export_requested.connect(self._export)
         self.export_screen.back_requested.connect(self.show_dashboard)
+        self.export_screen.browse_requested.connect(self.show_folder_picker)
+        self.folder_picker.chosen.connect(self._folder_chosen)
+        self.folder_picker.cancelled.connect(self._back_to_export)
         self.settings_screen.save_requested.connect(self._save_settings)
         self.settings_screen.test_connection_requested.connect(self._test_connection)
         self.settings_screen.change_pin_requested.connect(self._change_pin)
@@ -91,7 +98,7 @@ class AdminArea(QStackedWidget):
         self.settings_screen.back_requested.connect(self.show_dashboard)
 
         # Polish the screens now (stylesheets, fonts), not when the owner first opens them.
-        for screen in (self.pinpad, self.dashboard, self.export_screen, self.settings_screen):
+        for screen in self._screens():
             screen.ensurePolished()
         today = services.today()
         self.dashboard.show_stats(empty_stats(today, today))  # warms Qt's lazy bindings too
@@ -100,22 +107,38 @@ class AdminArea(QStackedWidget):
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
         self.idle.timeout.connect(self._idle_timeout)
+        # How long the "no owner's PIN yet" note stays before the question comes back.
+        self.no_owner_timer = QTimer(self)
+        self.no_owner_timer.setSingleShot(True)
+        self.no_owner_timer.setInterval(NO_OWNER_SECONDS * 1000)
+        self.no_owner_timer.timeout.connect(self.close_area)
         self._apply_idle(services.settings())
+
+    def _screens(self) -> tuple[QWidget, ...]:
+        return (self.pinpad, self.dashboard, self.export_screen, self.folder_picker,
+                self.settings_screen)
 
     # --- entry and exit ---------------------------------------------------------------------
 
     def open(self) -> None:
-        """Show the PIN pad (or, on first run, ask the owner to choose a PIN)."""
+        """Show the PIN pad.
+
+        A kiosk without a PIN does not let whoever holds the corner choose one (that would
+        hand the owner's screens to the first guest who finds the gesture): it says that IT
+        sets the PIN with ``kiosk set-pin`` and goes back to the question by itself.
+        """
         self.authenticated = False
         self._changing_pin = False
+        self.no_owner_timer.stop()
         if self.services.has_pin():
             self.pinpad.ask_for_pin()
             wait, locked = self.services.pin_wait()
             if wait > 0:
                 self.pinpad.refuse(wait, locked)
         else:
-            log.info("no admin PIN yet: asking the owner to set one")
-            self.pinpad.ask_for_new_pin()
+            log.warning("admin area asked for, but no owner's PIN is set: run `kiosk set-pin`")
+            self.pinpad.show_no_owner()
+            self.no_owner_timer.start()
         self.setCurrentWidget(self.pinpad)
         self._watch_activity(True)
         self.idle.start()
@@ -123,6 +146,7 @@ class AdminArea(QStackedWidget):
     def close_area(self) -> None:
         """Leave the admin area; the application shows the guest screen again."""
         self.idle.stop()
+        self.no_owner_timer.stop()
         self._watch_activity(False)
         self.authenticated = False
         self.pinpad.ask_for_pin()
@@ -182,18 +206,19 @@ class AdminArea(QStackedWidget):
             self.pinpad.refuse(result.wait_seconds, result.locked)
 
     def _set_pin(self, pin: str) -> None:
+        """A new PIN typed twice: only the owner already inside ("Change PIN") may set one."""
+        if not (self.authenticated and self._changing_pin):
+            log.warning("a new PIN was offered outside \"Change PIN\": ignored")
+            self.close_area()
+            return
         try:
             self.services.set_pin(pin)
         except InvalidPin:
             self.pinpad.ask_for_new_pin()
             return
-        self.authenticated = True
-        if self._changing_pin:
-            self._changing_pin = False
-            self.show_settings()
-            self.settings_screen.show_message(self.tr("The new PIN is set."))
-        else:
-            self.show_dashboard()
+        self._changing_pin = False
+        self.show_settings()
+        self.settings_screen.show_message(self.tr("The new PIN is set."))
 
     def _pin_cancelled(self) -> None:
         if self._changing_pin:
@@ -235,6 +260,20 @@ class AdminArea(QStackedWidget):
             since, until, self.dashboard.include_flagged.isChecked(), self.services.export_folder
         )
         self.setCurrentWidget(self.export_screen)
+
+    def show_folder_picker(self) -> None:
+        if not self.authenticated:
+            return
+        self.folder_picker.prepare(self.export_screen.places())
+        self.setCurrentWidget(self.folder_picker)
+
+    def _folder_chosen(self, folder: Path) -> None:
+        self.export_screen.add_folder(Path(folder))
+        self._back_to_export()
+
+    def _back_to_export(self) -> None:
+        if self.authenticated:
+            self.setCurrentWidget(self.export_screen)
 
     def _export(self, request: ExportRequest, folder: Path) -> None:
         kiosk_id = self.services.settings().kiosk.id
@@ -300,6 +339,7 @@ class AdminArea(QStackedWidget):
         """Stop timers and wait for a running export (call before the app quits); a
         connection test still waiting on the network is left to end by itself."""
         self.idle.stop()
+        self.no_owner_timer.stop()
         self.background.wait(network=False)
         self._watch_activity(False)
 

@@ -1,4 +1,5 @@
-"""Export screen: pick a USB drive or a folder, a format, the days; write it safely.
+"""Export screen: pick a USB drive or a folder (the touch folder picker,
+:mod:`kiosk.admin.folder_picker`), a format, the days; write it safely.
 
 Removable drives are found with ``QStorageInfo`` (mounted, ready, writable, under the usual
 mount folders or a drive letter other than the system's). The controller does the writing on
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -56,6 +56,7 @@ class ExportScreen(QWidget):
 
     export_requested = Signal(object, object)
     back_requested = Signal()
+    browse_requested = Signal()  # the controller opens the touch folder picker
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,7 +105,7 @@ class ExportScreen(QWidget):
         self.destinations.setMaximumHeight(320)
         self.browse_button = QPushButton()
         mark(self.browse_button, "secondary")
-        self.browse_button.clicked.connect(self._browse)
+        self.browse_button.clicked.connect(self.browse_requested.emit)
         self.refresh_button = QPushButton()
         mark(self.refresh_button, "secondary")
         self.refresh_button.clicked.connect(self.refresh_destinations)
@@ -149,6 +150,13 @@ class ExportScreen(QWidget):
         self.status.clear()
         self.export_button.setEnabled(True)
         self.refresh_destinations()
+
+    def places(self) -> list[tuple[str, Path]]:
+        """Where the folder picker starts: the USB drives, then the kiosk's export folder."""
+        found = [(f"\U0001f4be  {name}", folder) for name, folder in removable_volumes()]
+        if self.fallback_folder is not None:
+            found.append((self.tr("This kiosk"), self.fallback_folder))
+        return found
 
     def refresh_destinations(self) -> None:
         self.destinations.clear()
@@ -203,20 +211,6 @@ class ExportScreen(QWidget):
         item = QListWidgetItem(text)
         item.setData(Qt.ItemDataRole.UserRole, str(folder))
         self.destinations.addItem(item)
-
-    def folder_dialog(self) -> QFileDialog:
-        """Qt's folder chooser, with the labels Qt's own Spanish leaves in English."""
-        dialog = QFileDialog(self, self.tr("Choose a folder"), str(Path.home()))
-        dialog.setFileMode(QFileDialog.FileMode.Directory)
-        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
-        dialog.setLabelText(QFileDialog.DialogLabel.LookIn, self.tr("Look in:"))
-        dialog.setLabelText(QFileDialog.DialogLabel.FileType, self.tr("Files of type:"))
-        return dialog
-
-    def _browse(self) -> None:
-        dialog = self.folder_dialog()
-        if dialog.exec() and dialog.selectedFiles():
-            self.add_folder(Path(dialog.selectedFiles()[0]))
 
     def _export(self) -> None:
         item = self.destinations.currentItem()

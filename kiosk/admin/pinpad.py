@@ -36,6 +36,7 @@ class Mode(enum.Enum):
     ENTER = "enter"
     NEW = "new"
     CONFIRM = "confirm"
+    NO_OWNER = "no-owner"  # no PIN set yet: IT sets it, not whoever holds the corner
 
 
 class PinPadScreen(QWidget):
@@ -163,6 +164,13 @@ class PinPadScreen(QWidget):
         self._first = ""
         self._reset_entry()
 
+    def show_no_owner(self) -> None:
+        """No PIN yet: say who sets it, keys off; the controller goes back to the question."""
+        self.mode = Mode.NO_OWNER
+        self._first = ""
+        self._message_kind = ""
+        self._reset_entry()
+
     def refuse(self, wait_seconds: float, locked: bool) -> None:
         """A wrong PIN (or an attempt during a wait): clear, and keep the keys off a while."""
         self._digits = ""
@@ -187,7 +195,7 @@ class PinPadScreen(QWidget):
     # --- typing -----------------------------------------------------------------------------
 
     def press(self, digit: str) -> None:
-        if self.waiting or len(self._digits) >= PIN_MAX_LENGTH:
+        if self.waiting or self.mode is Mode.NO_OWNER or len(self._digits) >= PIN_MAX_LENGTH:
             return
         self._digits += digit
         if self._message_kind in ("mismatch", "short", "wrong"):
@@ -199,7 +207,7 @@ class PinPadScreen(QWidget):
         self._refresh()
 
     def _submit(self) -> None:
-        if self.waiting:
+        if self.waiting or self.mode is Mode.NO_OWNER:
             return
         pin = self._digits
         if len(pin) < PIN_MIN_LENGTH:
@@ -257,15 +265,19 @@ class PinPadScreen(QWidget):
 
     def _refresh(self) -> None:
         waiting = self.waiting
+        no_owner = self.mode is Mode.NO_OWNER
         for key in (*self.digit_keys.values(), self.erase_key, self.ok_key):
-            key.setEnabled(not waiting)
+            key.setEnabled(not waiting and not no_owner)
+            key.setVisible(not no_owner)
+        self.dots.setVisible(not no_owner)
         length = len(self._digits)
         self.dots.setText(" ".join([DOT] * length + [EMPTY] * max(0, PIN_MIN_LENGTH - length)))
         self.message.setText(self._message_text())
         self.prompt.setText(self._prompt_text())
-        self.title.setText(
-            self.tr("Owner access") if self.mode is Mode.ENTER else self.tr("Set the owner PIN")
-        )
+        if self.mode in (Mode.ENTER, Mode.NO_OWNER):
+            self.title.setText(self.tr("Owner access"))
+        else:
+            self.title.setText(self.tr("Set the owner PIN"))
 
     def _message_text(self) -> str:
         remaining = max(0, math.ceil(self._blocked_until - time.monotonic()))
@@ -284,6 +296,10 @@ class PinPadScreen(QWidget):
         return ""
 
     def _prompt_text(self) -> str:
+        if self.mode is Mode.NO_OWNER:
+            return self.tr(
+                "This kiosk has no owner's PIN yet; IT sets it with `kiosk set-pin`."
+            )
         if self.mode is Mode.ENTER:
             return self.tr("Enter your PIN")
         if self.mode is Mode.NEW:

@@ -16,10 +16,13 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from kiosk.admin.area import AdminArea
 from kiosk.admin.gesture import CornerHoldGesture
 from kiosk.app.admin_services import build as build_services
+from kiosk.app.central import CentralConfigApplier
 from kiosk.app.guest import KioskApp
 from kiosk.app.sync_bridge import SyncBridge
 from kiosk.config import Settings
+from kiosk.config.central import CentralConfig
 from kiosk.core.sync import SyncStatus
+from kiosk.sync.central_config import CentralConfigPoll
 from kiosk.sync.worker import token_for, worker_for
 
 log = logging.getLogger("kiosk")
@@ -49,12 +52,21 @@ class AdminSide(QObject):
         ctx = kiosk.ctx
         db = ctx.store().db
         config_dir = ctx.config_path.parent
-        self.worker = worker_for(ctx.settings, db, config_dir)
+        central = CentralConfigPoll(ctx.data_dir, check=self._fits)
+        self.worker = worker_for(ctx.settings, db, config_dir, central=central)
+        if central.last_good is not None and ctx.merged is not None \
+                and ctx.merged.layer("central") is not None:
+            self.worker.running_config(central.last_good.version)
         self.bridge = SyncBridge(self.worker, self)
         self.bridge.status_changed.connect(self._sync_status)
+        self.central = CentralConfigApplier(kiosk, self._apply_central,
+                                            self.worker.running_config, self)
+        self.bridge.central_config_ready.connect(self.central.offer)
+        self.bridge.central_config_refused.connect(self.central.refused)
         self.services = build_services(
             db, ctx.settings, ctx.config_path, sync_status=self.worker.status,
             export_folder=_export_folder(ctx.data_dir),
+            layers=lambda: ctx.merged, remember_layers=ctx.remember_layers,
         )
         self.area = AdminArea(self.services, language=kiosk.translations.language)
         kiosk.window.add_screen(self.area)
@@ -78,6 +90,7 @@ class AdminSide(QObject):
 
     def stop(self) -> None:
         """Stop the sync thread (at most one request's timeout) and let an export finish."""
+        self.central.stop()
         shutdown = getattr(self.area, "shutdown", None)
         if callable(shutdown):
             shutdown()
@@ -129,6 +142,19 @@ class AdminSide(QObject):
         # The owner is still in the admin area: keep it on screen over the new question.
         self.kiosk.window.show_screen(self.area)
         flow.idle_timer.stop()
+
+    def _fits(self, config: CentralConfig) -> object:
+        """The sync thread's check of a new central configuration: its own rules and the
+        merge with this kiosk's layers (pure Python; raises ConfigError)."""
+        merged = self.kiosk.ctx.merged
+        layer = config.layer()
+        return merged.replacing(layer) if merged is not None else layer
+
+    def _apply_central(self, settings: Settings) -> None:
+        """Between guests: the guest screens take the central configuration."""
+        flow = self.kiosk.apply_settings(settings)
+        self._connect_flow()
+        flow.start()  # the new question, in the (new) default language
 
     @Slot(object)
     def _sync_status(self, status: SyncStatus) -> None:

@@ -17,6 +17,8 @@ from typing import Any
 from kiosk import __version__
 from kiosk.admin.services import AdminServices
 from kiosk.config import Settings, SyncSection, save_settings, settings_from_dict
+from kiosk.config.files import save_document
+from kiosk.config.layers import DEVICE, Merged, device_document, file_layer
 from kiosk.core.exports import ExportRequest
 from kiosk.core.pin import LockoutPolicy
 from kiosk.core.stats import DashboardStats
@@ -48,12 +50,19 @@ def build(
     pin_policy: LockoutPolicy | None = None,
     scrypt_n: int | None = None,
     export_folder: Path | None = None,
+    layers: Callable[[], Merged | None] | None = None,
+    remember_layers: Callable[[Merged], None] | None = None,
 ) -> AdminServices:
     """The admin's services over ``db`` and the config at ``config_path``.
 
     ``sync_status`` is the running sync worker's :meth:`status` (it knows whether it runs);
     without it the status is read from the store. Either way it is the one
     :class:`kiosk.core.sync.SyncStatus`.
+
+    ``layers`` gives the running configuration's layers (system file, device file, central,
+    environment, flags): then a save writes only the device file's own keys and the owner's
+    changes to it, and the saved settings are merged again with the other layers
+    (``remember_layers`` hears the new merge).
     """
     holder = _SettingsHolder(settings)
     pins = PinStore(db, pin_policy, scrypt_n=scrypt_n)
@@ -101,13 +110,26 @@ def build(
         if path is None:
             raise RuntimeError("no configuration file to save to")
         checked = settings_from_dict(data, Path(path))
-        saved = save_settings(checked, Path(path))
+        merged = layers() if layers is not None else None
+        if merged is None:
+            saved = save_settings(checked, Path(path))
+        else:
+            save_document(device_document(checked, merged), Path(path))
+            remerged = merged.replacing(file_layer(DEVICE, Path(path), required=True))
+            if remember_layers is not None:
+                remember_layers(remerged)
+            saved = remerged.settings
         holder.value = saved
         log.info("settings saved to %s", path)
         return saved
 
+    def current() -> Settings:
+        """The merged layers when there are some (a central change shows here too)."""
+        merged = layers() if layers is not None else None
+        return merged.settings if merged is not None else holder.value
+
     return AdminServices(
-        settings=lambda: holder.value,
+        settings=current,
         stats=stats,
         sync_status=read_sync,
         has_pin=pins.has_pin,

@@ -47,7 +47,7 @@ def _quit_on_signals(app: QApplication, stop: Callable[[], None]) -> QTimer:
 
 
 def main(args: argparse.Namespace) -> int:
-    ctx = Context.from_options(args.config, args.data_dir)
+    ctx = Context.from_args(args)
     setup_logging(ctx.data_dir, getattr(args, "log_level", "INFO"))
     problem = display_problem()
     if problem is not None:

@@ -52,6 +52,8 @@ class SyncBridge(QObject):
 
     status_changed = Signal(object)  # SyncStatus
     alert_delivered = Signal(str)  # answer id
+    central_config_ready = Signal(object)  # a checked CentralConfig, saved as the last good
+    central_config_refused = Signal(str, str)  # version, reason
 
     def __init__(self, worker: _Worker, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +65,10 @@ class SyncBridge(QObject):
         self.worker.on_status = self.status_changed.emit
         self.worker.on_alert_delivered = self.alert_delivered.emit
         self.worker.alert_text = translated_alert_text
+        central = getattr(self.worker, "central", None)
+        if central is not None:
+            central.on_new = self.central_config_ready.emit
+            central.on_refused = self.central_config_refused.emit
         self.worker.start()
 
     def stop(self) -> None:
@@ -71,6 +77,10 @@ class SyncBridge(QObject):
         self.worker.stop(timeout=STOP_SECONDS)
         self.worker.on_status = None
         self.worker.on_alert_delivered = None
+        central = getattr(self.worker, "central", None)
+        if central is not None:
+            central.on_new = None
+            central.on_refused = None
 
     def sync_now(self) -> None:
         """Staff pressed "Sync now"."""

@@ -32,7 +32,7 @@ def main(args: argparse.Namespace) -> int:
     if args.days < 1:
         sys.stderr.write("kiosk demo-data: --days must be at least 1\n")
         return 2
-    context = Context.from_options(args.config, args.data_dir)
+    context = Context.from_args(args)
     try:
         store = context.store().answers
         if store.has_real_answers() and not args.force:

@@ -46,7 +46,7 @@ def main(args: argparse.Namespace) -> int:
     findings: list[Finding] = []
     config_shown: dict[str, object] = {}
     try:
-        ctx = Context.from_options(args.config, args.data_dir)
+        ctx = Context.from_args(args)
     except ConfigError as exc:
         findings.append(Finding("config", False, str(exc)))
         ctx = None

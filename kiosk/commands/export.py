@@ -22,7 +22,7 @@ def main(args: argparse.Namespace) -> int:
     if request.format == "xlsx" and not output:
         sys.stderr.write("kiosk export: --format xlsx needs -o FILE (a workbook is binary)\n")
         return 2
-    context = Context.from_options(args.config, args.data_dir)
+    context = Context.from_args(args)
     try:
         # Read-only, never changed: see kiosk.commands.stats.
         db = context.store(check=check_at_start(context.store_path), read_only=True).db

@@ -47,6 +47,10 @@ def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         help="folder for the store and logs (or $KIOSK_DATA_DIR)",
     )
     parser.add_argument(
+        "--set", metavar="SECTION.KEY=VALUE", action="append", default=default(None),
+        help="override one setting (repeatable; above the files and $KIOSK__SECTION__KEY)",
+    )
+    parser.add_argument(
         "--log-level", default=default("INFO"), choices=["DEBUG", "INFO", "WARNING", "ERROR"]
     )
 
@@ -128,6 +132,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("set-pin", help="set the owner's PIN for the kiosk's admin area")
 
+    config_command = command("config", help="the merged configuration and where each value is from")
+    config_sub = config_command.add_subparsers(dest="config_command", metavar="ACTION", required=True)
+    show = config_sub.add_parser("show", help="print every setting, its value and its origin")
+    _common_options(show, suppress=True)
+    show.add_argument("--json", action="store_true", help="machine-readable output")
+
     doctor = command("doctor", help="check config, store, disk, endpoint and display; exit 1 if wrong")
     doctor.add_argument("--json", action="store_true", help="machine-readable output")
     return parser
@@ -147,6 +157,7 @@ HANDLERS: dict[str, str] = {
     "endpoint": "kiosk.endpoint.command",
     "set-pin": "kiosk.commands.set_pin",
     "doctor": "kiosk.commands.doctor",
+    "config": "kiosk.commands.config",
 }
 
 

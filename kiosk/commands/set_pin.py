@@ -24,7 +24,7 @@ def main(args: argparse.Namespace, *, ask=getpass.getpass) -> int:
     except EOFError:
         sys.stderr.write("kiosk set-pin: no PIN given; nothing changed\n")
         return 1
-    context = Context.from_options(args.config, args.data_dir)
+    context = Context.from_args(args)
     try:
         PinStore(context.store().db).set_pin(first)
     finally:

@@ -13,7 +13,7 @@ from kiosk.store.stats import dashboard_stats
 
 
 def main(args: argparse.Namespace) -> int:
-    context = Context.from_options(args.config, args.data_dir)
+    context = Context.from_args(args)
     try:
         # Read-only: the store is never changed (not even checkpointed); checked when small
         # enough to check quickly, and a damaged page met later is reported the same way.

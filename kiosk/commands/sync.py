@@ -17,7 +17,7 @@ MAX_PASSES = 5
 def command_context(args: argparse.Namespace) -> Context:
     from kiosk.logs import setup_logging
 
-    ctx = Context.from_options(args.config, args.data_dir)
+    ctx = Context.from_args(args)
     setup_logging(ctx.data_dir, getattr(args, "log_level", "INFO"), console=True)
     return ctx
 

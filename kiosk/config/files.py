@@ -38,6 +38,11 @@ def load_settings(path: Path | str | None) -> Settings:
     if path is None:
         return Settings()
     path = Path(path)
+    return settings_from_dict(read_document(path), path)
+
+
+def read_document(path: Path) -> dict[str, Any]:
+    """The parsed TOML of ``path``, not yet checked against the declarations."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError as exc:
@@ -47,8 +52,14 @@ def load_settings(path: Path | str | None) -> Settings:
         raise ConfigError(path, "(file)", QT_TRANSLATE_NOOP(
             "ConfigError", "The settings file cannot be read ({reason})."
         ).with_params(reason=exc.strerror)) from exc
+    return parse_document(raw, path)
+
+
+def parse_document(raw: bytes, path: Path | str | None) -> dict[str, Any]:
+    """Parse TOML bytes; ``path`` names the source in the errors (a file, or the central
+    service's reply)."""
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        return tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise ConfigError(path, "(file)", QT_TRANSLATE_NOOP(
             "ConfigError", "The settings file is not UTF-8 text.")) from exc
@@ -60,7 +71,6 @@ def load_settings(path: Path | str | None) -> Settings:
         # tomllib parses arrays and inline tables recursively: [[[[...]]]] 5,000 deep ends
         # its stack. That is a bad file, not a crash.
         raise ConfigError(path, "(syntax)", TOO_DEEP) from None
-    return settings_from_dict(data, path)
 
 
 def settings_from_dict(data: Mapping[str, Any], path: Path | None = None) -> Settings:
@@ -88,7 +98,26 @@ def _settings_from_dict(data: Mapping[str, Any], path: Path | None) -> Settings:
     return settings
 
 
-def _read_section(name: str, table: Mapping[str, Any], path: Path | None) -> dict[str, Any]:
+def read_sections(data: Mapping[str, Any], path: Path | str | None) -> dict[str, dict[str, Any]]:
+    """Check every key and value of one layer (a file, the environment, the flags) on its
+    own: section name -> setting name -> value read by its kind. Errors name ``path``."""
+    try:
+        _reject_unknown(data, SECTIONS, path, "")
+        sections: dict[str, dict[str, Any]] = {}
+        for name, table in data.items():
+            if not isinstance(table, Mapping):
+                raise ConfigError(path, f"[{name}]", QT_TRANSLATE_NOOP(
+                    "ConfigError", "Expected a table, got {value}."
+                ).with_params(value=shown(table)))
+            sections[name] = _read_section(name, table, path)
+        return sections
+    except RecursionError:
+        raise ConfigError(path, "(syntax)", TOO_DEEP) from None
+
+
+def _read_section(
+    name: str, table: Mapping[str, Any], path: Path | str | None
+) -> dict[str, Any]:
     settings = {d.name: d for d in declared(name)}
     _reject_unknown(table, settings, path, name)
     values: dict[str, Any] = {}
@@ -102,7 +131,7 @@ def _read_section(name: str, table: Mapping[str, Any], path: Path | None) -> dic
 
 
 def _reject_unknown(
-    table: Mapping[str, Any], known: Iterable[str], path: Path | None, section: str
+    table: Mapping[str, Any], known: Iterable[str], path: Path | str | None, section: str
 ) -> None:
     known = list(known)
     for key in table:
@@ -133,13 +162,19 @@ def settings_to_dict(settings: Settings) -> dict[str, Any]:
 
 
 def save_settings(settings: Settings, path: Path) -> Settings:
-    """Write ``settings`` to ``path`` atomically and return them re-read from disk.
+    """Write ``settings`` to ``path`` atomically and return them re-read from disk."""
+    save_document(settings_to_dict(settings), path)
+    return replace(load_settings(path), path=path)
+
+
+def save_document(document: Mapping[str, Any], path: Path) -> None:
+    """Write a config document to ``path`` atomically (temp file, fsync, rename).
 
     The new text is validated by reading it back before it replaces the old file, so a bug
     here can never leave a config the kiosk refuses at the next start.
     """
     path = Path(path)
-    text = tomli_w.dumps(settings_to_dict(settings))
+    text = tomli_w.dumps(dict(document))
     settings_from_dict(tomllib.loads(text), path)  # refuse to write what we could not read
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -154,7 +189,6 @@ def save_settings(settings: Settings, path: Path) -> Settings:
         Path(tmp_name).unlink(missing_ok=True)
         raise
     _fsync_dir(path.parent)
-    return replace(load_settings(path), path=path)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -49,6 +49,7 @@ class Setting:
     label: Message | None = None  # on the owner's form
     form: str | None = None  # the form group; None: in the file only
     placeholder: Message | None = None  # the form field's grey hint when empty
+    secret: bool = False  # masked wherever the configuration is shown (``kiosk config show``)
 
 
 def setting(
@@ -68,7 +69,7 @@ def setting(
         default=default,
         default_factory=default_factory,
         repr=not secret,
-        metadata={SETTING: Setting(kind, label, form, placeholder)},
+        metadata={SETTING: Setting(kind, label, form, placeholder, secret)},
     )
 
 
@@ -185,7 +186,7 @@ class SyncSection:
 @dataclass(frozen=True)
 class AlertsSection:
     enabled: bool = setting(True, Flag())
-    webhook_url: str = setting("", Url())
+    webhook_url: str = setting("", Url(), secret=True)  # a chat webhook's URL is its key
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import getpass
 import json
 import logging
 import sys
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +84,10 @@ def register(subparsers: Any) -> None:
     tokens.add_argument("file")
     demo = sub.add_parser("demo", help="try the managers' pages on a demo chain (new file)")
     _serve_options(demo)
+    central = sub.add_parser("set-config", help="set an area's, site's or kiosk's central"
+                             " configuration (GET /v1/config) from a TOML file")
+    central.add_argument("--scope", required=True, metavar="area:X|site:Y|kiosk:Z")
+    central.add_argument("file", help="TOML with the keys a central layer may set (empty: remove)")
     health = sub.add_parser("kiosks", help="kiosks' health")
     health.add_argument("--attention", action="store_true", help="only those needing attention")
     health.add_argument("--json", action="store_true")
@@ -307,6 +311,28 @@ def _demo(args: argparse.Namespace) -> int:
     return _serve(args)
 
 
+def _set_config(args: argparse.Namespace) -> int:
+    """Check the file with the kiosks' own rules for a central layer, then store it."""
+    from kiosk.config.files import read_document
+    from kiosk.config.layers import CENTRAL, document_layer
+    from kiosk.core.answer import iso_utc
+    from kiosk.endpoint.store import config_layers
+    from kiosk.endpoint.store.engine import writing
+
+    scope, name = config_layers.parse_scope(args.scope)
+    document = read_document(Path(args.file))
+    document_layer(CENTRAL, document, args.file)  # a ConfigError names the file and the key
+    store = _open(args)
+    try:
+        with writing(store.engine) as conn:
+            version = config_layers.set_layer(conn, iso_utc(datetime.now(timezone.utc)),
+                                              ACTOR, scope, name, document)
+    finally:
+        store.close()
+    print(f"set-config {scope}:{name}: version {version}")  # noqa: T201
+    return 0
+
+
 _COMMANDS = {
     "serve": _serve,
     "demo": _demo,
@@ -319,4 +345,5 @@ _COMMANDS = {
     "list": _list,
     "import-tokens": _import_tokens,
     "kiosks": _kiosks,
+    "set-config": _set_config,
 }

@@ -90,11 +90,25 @@ class Client:
         headers = {"Authorization": f"Bearer {self._token}"} if self._token else {}
         return self.post(self.base_url + path, body, headers)
 
+    def get_endpoint(self, path: str, headers: Mapping[str, str] | None = None) -> HttpReply:
+        """GET a path of the endpoint (``/v1/config``) with the token; same limits as a POST."""
+        all_headers = {"Accept": "application/json"}
+        if self._token:
+            all_headers["Authorization"] = f"Bearer {self._token}"
+        all_headers.update(headers or {})
+        return self._request("GET", self.base_url + path, all_headers, None)
+
     def post(self, url: str, body: Mapping[str, Any], headers: Mapping[str, str] | None = None) -> HttpReply:
         """POST ``body`` as JSON; raise :class:`TransportError` when no full reply came
         within :func:`request_deadline` (or :meth:`abort` was called)."""
         all_headers = {"Content-Type": "application/json", "Accept": "application/json"}
         all_headers.update(headers or {})
+        return self._request("POST", url, all_headers, encode(body))
+
+    def _request(
+        self, method: str, url: str, all_headers: Mapping[str, str], data: bytes | None
+    ) -> HttpReply:
+        """One request under one deadline (:class:`_Watch`), however the bytes arrive."""
         watch = _Watch(self.deadline_seconds)
         with self._lock:
             if self._aborted:
@@ -103,7 +117,7 @@ class Client:
         _current.watch = watch
         watch.start()
         try:
-            reply = self._post(url, all_headers, body, watch)
+            reply = self._exchange(method, url, all_headers, data, watch)
         except (TransportError, requests.exceptions.RequestException) as exc:
             if watch.expired:
                 raise TransportError(watch.reason(_host(url))) from exc
@@ -119,13 +133,15 @@ class Client:
             raise TransportError(watch.reason(_host(url)))
         return reply
 
-    def _post(
-        self, url: str, headers: Mapping[str, str], body: Mapping[str, Any], watch: _Watch
+    def _exchange(
+        self, method: str, url: str, headers: Mapping[str, str], data: bytes | None,
+        watch: _Watch,
     ) -> HttpReply:
-        with self.session.post(
+        with self.session.request(
+            method,
             url,
-            data=encode(body),
-            headers=headers,
+            data=data,
+            headers=dict(headers),
             timeout=self.timeout,
             allow_redirects=False,
             verify=self.verify,

@@ -23,8 +23,15 @@ class ProtocolError(ValueError):
     """A reply that does not follow the protocol."""
 
 
-def kiosk_block(kiosk_id: str, site: str, app_version: str) -> dict[str, str]:
-    return {"id": kiosk_id, "site": site, "app_version": app_version}
+def kiosk_block(
+    kiosk_id: str, site: str, app_version: str, config_version: str = ""
+) -> dict[str, str]:
+    """Who is talking; ``config_version``: the central configuration it runs with (its ETag;
+    left out while it runs on none)."""
+    block = {"id": kiosk_id, "site": site, "app_version": app_version}
+    if config_version:
+        block["config_version"] = config_version
+    return block
 
 
 def answer_to_wire(answer: Answer) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from kiosk.core.sync import ALERT_KINDS, OutboxKind, SyncStatus
 from kiosk.store import outbox, sync_state
 from kiosk.store.database import Database, StoreError
 from kiosk.sync import backoff, protocol
+from kiosk.sync.central_config import CentralConfigPoll
 from kiosk.sync.client import Client, HttpReply, TransportError
 from kiosk.sync.clock import Clock, SystemClock
 from kiosk.sync.token import TokenError, load_token
@@ -96,8 +97,12 @@ class SyncWorker:
         alert_text: AlertText = default_alert_text,
         rng: random.Random | None = None,
         clock: Clock | None = None,
+        central: CentralConfigPoll | None = None,
     ) -> None:
         self.db = db
+        # The central configuration: checked after each full pass (None: not asked for).
+        self.central = central
+        self.config_version = ""  # the central configuration the kiosk runs with
         # Injected so tests move time instead of sleeping through real backoffs.
         self.clock = clock or SystemClock()
         self.on_status = on_status
@@ -118,7 +123,8 @@ class SyncWorker:
     def _configure(self, settings: Settings, client: Client) -> None:
         self.settings = settings
         self.client = client
-        self.kiosk = protocol.kiosk_block(settings.kiosk.id, settings.kiosk.site, _app_version())
+        self.kiosk = protocol.kiosk_block(settings.kiosk.id, settings.kiosk.site, _app_version(),
+                                          getattr(self, "config_version", ""))
         cap = settings.sync.max_backoff_seconds
         self._targets = {
             OutboxKind.ALERT: _Target(min(cap, ALERT_BACKOFF_CAP), self.clock),
@@ -167,8 +173,30 @@ class SyncWorker:
         self._send_alerts(result, force)
         if self.endpoint_enabled and not self._stopping():
             self._send_answers(result, force, max_batches)
+        if self.endpoint_enabled and self.central is not None and not self._stopping():
+            self._poll_central()
         self._finish(result)
         return result
+
+    def _poll_central(self) -> None:
+        """The central configuration's check: one small GET, a 304 while nothing changed.
+        Out of reach is not a sync failure (the answers' own requests report that)."""
+        assert self.central is not None
+        try:
+            self.central.poll(self.client)
+        except TransportError as exc:
+            log.info("central configuration not checked: %s", exc)
+
+    def running_config(self, version: str) -> None:
+        """The app applied central configuration ``version``: sent in the kiosk block from
+        the next request (a str assignment: safe from the UI thread)."""
+        self.config_version = version
+        kiosk = dict(self.kiosk)
+        if version:
+            kiosk["config_version"] = version
+        else:
+            kiosk.pop("config_version", None)
+        self.kiosk = kiosk
 
     def run_alerts(self, *, force: bool = False) -> PassResult:
         """Only the due alerts (a nudge after a detractor's tap)."""

@@ -12,7 +12,7 @@ the answer changes it restyles itself and hands the new sizes to each screen's
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLayout, QStackedWidget, QVBoxLayout, QWidget
 
@@ -33,6 +33,23 @@ def translate_problem(problem: Message | str) -> str:
     if isinstance(problem, str):
         problem = Message(STORE_CONTEXT, problem)
     return translated(problem)
+
+
+DEV_SIZE = QSize(1280, 800)  # the counter tablets' screen
+
+
+def dev_geometry(available: QRect, frame: QSize | None = None) -> QRect:
+    """The development window's client area: the counter's 1280x800 where it fits, else as
+    large as the free part of the screen allows, with the window manager's ``frame`` (its
+    borders and title bar, width and height added) inside the free area too, so no part is
+    under a panel or off the screen. Centred across, at the top."""
+    frame = frame or QSize(0, 0)
+    border = frame.width() // 2  # one side's border; the title bar is the rest of the height
+    width = max(1, min(DEV_SIZE.width(), available.width() - frame.width()))
+    height = max(1, min(DEV_SIZE.height(), available.height() - frame.height()))
+    left = available.left() + border + (available.width() - frame.width() - width) // 2
+    top = available.top() + frame.height() - border
+    return QRect(left, top, width, height)
 
 
 class KioskWindow(QWidget):
@@ -151,8 +168,15 @@ class KioskWindow(QWidget):
             self.setGeometry(self.screen().geometry())
             self.showFullScreen()
         else:
-            self.resize(1280, 800)
+            self.setGeometry(dev_geometry(self.screen().availableGeometry()))
             self.show()
+            # Only now does the window manager say how tall its title bar is: keep the
+            # whole frame on the screen (a 1280x800 laptop has panels and a title bar too).
+            frame = self.frameGeometry()
+            available = self.screen().availableGeometry()
+            if not available.contains(frame):
+                extra = QSize(frame.width() - self.width(), frame.height() - self.height())
+                self.setGeometry(dev_geometry(available, extra))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._cursor_hidden:

@@ -1,4 +1,4 @@
-"""The way in and out: gesture, PIN pad, first run, idle close."""
+"""The way in and out: gesture, PIN pad, first run (no PIN: IT sets it), idle close."""
 
 from __future__ import annotations
 
@@ -88,20 +88,37 @@ def test_repeated_failures_lock_out(qtbot, area, services):
     assert area.pinpad.waiting and "Locked" in area.pinpad.message.text()
 
 
-def test_first_run_asks_for_a_new_pin_twice(qtbot, area, services):
+def test_without_a_pin_the_corner_does_not_open_the_area(qtbot, area, services):
+    """First run belongs to IT: no "choose a PIN" for whoever holds the corner."""
     assert not services.has_pin()
+    area.no_owner_timer.setInterval(300)
     area.open()
     pad = area.pinpad
-    assert pad.mode is Mode.NEW
-    enter(qtbot, pad, "1357")
-    assert pad.mode is Mode.CONFIRM
-    enter(qtbot, pad, "1358")  # not the same: start again
-    assert pad.mode is Mode.NEW and "not the same" in pad.message.text()
-    enter(qtbot, pad, "1357")
-    enter(qtbot, pad, "1357")
-    assert services.has_pin()
-    assert area.currentWidget() is area.dashboard
-    assert services.check_pin("1357").ok
+    assert pad.mode is Mode.NO_OWNER
+    assert "kiosk set-pin" in pad.prompt.text()
+    assert not pad.ok_key.isVisible() and not pad.digit_keys["1"].isEnabled()
+    pad.press("1")
+    pad.press("3")
+    pad.press("5")
+    pad.press("7")
+    pad.ok_key.click()
+    assert pad.entered_length == 0
+    with qtbot.waitSignal(area.closed, timeout=2000):
+        pass  # back to the question by itself
+    assert not services.has_pin() and not area.authenticated
+
+
+def test_without_a_pin_back_returns_at_once(qtbot, area, services):
+    area.open()
+    with qtbot.waitSignal(area.closed, timeout=1000):
+        qtbot.mouseClick(area.pinpad.cancel_button, Qt.MouseButton.LeftButton)
+    assert not area.no_owner_timer.isActive()
+
+
+def test_a_new_pin_outside_change_pin_is_ignored(qtbot, area, services):
+    area.open()
+    area.pinpad.new_pin_chosen.emit("1357")  # as if the pad were driven into NEW mode
+    assert not services.has_pin() and not area.authenticated
 
 
 def test_too_short_pin_is_not_submitted(qtbot, area, services):

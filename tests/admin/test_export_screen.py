@@ -129,26 +129,92 @@ def test_removable_volumes_are_writable_sticks_not_the_system(monkeypatch):
     ]
 
 
-def test_folder_chooser_labels_follow_the_kiosk_language(qtbot):
-    """Qt's own Spanish left 'Look in:' and 'Files of type:' in English in the folder chooser."""
-    from PySide6.QtCore import QCoreApplication, QTranslator
-    from PySide6.QtWidgets import QFileDialog
+def test_choose_a_folder_by_touch_and_export_there(qtbot, area, services, answer_store,
+                                                   data_dir):
+    """No desktop dialog: the places, folders opened by tap, "Use this folder"."""
+    fill(answer_store)
+    stick = data_dir / "USB"
+    (stick / "Informes" / "2026").mkdir(parents=True)
+    (stick / "fotos").mkdir()
+    (stick / ".hidden").mkdir()
+    services.export_folder = stick  # the kiosk's own export folder, here a stand-in stick
+    screen = open_export(qtbot, area, services)
+    qtbot.mouseClick(screen.browse_button, Qt.MouseButton.LeftButton)
+    picker = area.folder_picker
+    assert area.currentWidget() is picker
+    assert [b.text() for b in picker.place_buttons] == ["This kiosk"]
+    names = [picker.folders.item(i).text().split()[-1] for i in range(picker.folders.count())]
+    assert names == ["fotos", "Informes"]  # by name, hidden ones left out
+    assert not picker.up_button.isEnabled()  # the place is the top
+    tap_item(qtbot, picker, "Informes")
+    assert picker.current == stick / "Informes" and picker.up_button.isEnabled()
+    tap_item(qtbot, picker, "2026")
+    qtbot.mouseClick(picker.up_button, Qt.MouseButton.LeftButton)
+    assert picker.current == stick / "Informes"
+    qtbot.mouseClick(picker.use_button, Qt.MouseButton.LeftButton)
+    assert area.currentWidget() is screen
+    assert screen.destinations.currentItem().data(Qt.ItemDataRole.UserRole) == str(
+        stick / "Informes")
+    qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.export_button.isEnabled(), timeout=10000)
+    area.background.wait()
+    assert len(list((stick / "Informes").glob("nps-*.xlsx"))) == 1
 
-    from kiosk.admin.export_dialog import ExportScreen
 
-    class Upper(QTranslator):
-        def translate(self, context, source, disambiguation=None, n=-1):
-            return source.upper() if context == "ExportScreen" else None
+def tap_item(qtbot, picker, name):
+    for i in range(picker.folders.count()):
+        item = picker.folders.item(i)
+        if item.text().endswith(name):
+            rect = picker.folders.visualItemRect(item)
+            qtbot.mouseClick(picker.folders.viewport(), Qt.MouseButton.LeftButton,
+                             pos=rect.center())
+            return
+    raise AssertionError(f"no folder {name} listed")
 
-    translator = Upper()
-    QCoreApplication.installTranslator(translator)
-    try:
-        screen = ExportScreen()
-        qtbot.addWidget(screen)
-        dialog = screen.folder_dialog()
-        assert dialog.labelText(QFileDialog.DialogLabel.LookIn) == "LOOK IN:"
-        assert dialog.labelText(QFileDialog.DialogLabel.FileType) == "FILES OF TYPE:"
-        assert dialog.fileMode() == QFileDialog.FileMode.Directory
-        dialog.deleteLater()
-    finally:
-        QCoreApplication.removeTranslator(translator)
+
+def test_a_typed_path_on_the_on_screen_keyboard(qtbot, area, services, tmp_path):
+    target = tmp_path / "a_b"
+    target.mkdir()
+    screen = open_export(qtbot, area, services)
+    qtbot.mouseClick(screen.browse_button, Qt.MouseButton.LeftButton)
+    picker = area.folder_picker
+    qtbot.mouseClick(picker.path_field, Qt.MouseButton.LeftButton)
+    assert picker.keyboard.isVisible()
+    picker.path_field.clear()
+    for key in str(tmp_path / "nope"):
+        picker.keyboard.press(key)
+    qtbot.mouseClick(picker.go_button, Qt.MouseButton.LeftButton)
+    assert "There is no folder" in picker.message.text()
+    picker.path_field.clear()
+    for key in str(target):
+        picker.keyboard.press(key)
+    picker.keyboard.press("<done>")
+    assert not picker.keyboard.isVisible()
+    qtbot.mouseClick(picker.use_button, Qt.MouseButton.LeftButton)
+    assert area.currentWidget() is screen
+    assert screen.destinations.currentItem().data(Qt.ItemDataRole.UserRole) == str(target)
+
+
+def test_back_from_the_picker_changes_nothing(qtbot, area, services):
+    screen = open_export(qtbot, area, services)
+    before = screen.destinations.count()
+    qtbot.mouseClick(screen.browse_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(area.folder_picker.back_button, Qt.MouseButton.LeftButton)
+    assert area.currentWidget() is screen and screen.destinations.count() == before
+
+
+def test_an_unreadable_folder_is_said_on_screen(qtbot, tmp_path):
+    from kiosk.admin.folder_picker import FolderPickerScreen
+
+    picker = FolderPickerScreen()
+    qtbot.addWidget(picker)
+    picker.prepare([("gone", tmp_path / "gone")])
+    assert "cannot be opened" in picker.message.text()
+    picker.prepare([])
+    assert "type a path" in picker.message.text()
+
+
+def test_no_desktop_file_dialog_anywhere():
+    root = Path(__file__).resolve().parents[2] / "kiosk"
+    users = [p for p in root.rglob("*.py") if "QFileDialog" in p.read_text(encoding="utf-8")]
+    assert users == []

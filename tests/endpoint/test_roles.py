@@ -17,6 +17,7 @@ from kiosk.endpoint.store.service import CentralStore
 ROUTES = {
     ("POST", "/v1/answers"): {"kiosk"},
     ("POST", "/v1/alerts"): {"kiosk"},
+    ("GET", "/v1/config"): {"kiosk"},
     ("GET", "/v1/kiosks"): set(MANAGERS),
     ("GET", "/v1/export"): set(MANAGERS),
     ("GET", "/v1/api/kiosks"): set(MANAGERS),

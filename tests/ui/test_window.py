@@ -74,3 +74,33 @@ def test_fullscreen_hides_the_cursor_over_text_fields_too(qtbot):
     assert override is not None and override.shape() == Qt.CursorShape.BlankCursor
     window.close()
     assert QApplication.overrideCursor() is None
+
+
+# --- the development window fits the screen (make run on a 1280x800 laptop) ---------------
+
+
+def test_dev_geometry_is_the_counter_size_where_it_fits():
+    from PySide6.QtCore import QRect, QSize
+
+    from kiosk.ui.window import dev_geometry
+
+    assert dev_geometry(QRect(0, 0, 1920, 1080)) == QRect(320, 0, 1280, 800)
+    # a 1280x800 laptop with a 28 px top panel and a 30 px title bar + 1 px borders
+    available = QRect(0, 28, 1280, 772)
+    inner = dev_geometry(available, QSize(2, 32))
+    outer = inner.adjusted(-1, -31, 1, 1)  # the frame around it
+    assert available.contains(outer), (inner, outer)
+    assert inner.size() == QSize(1278, 740)
+
+
+def test_the_dev_window_stays_inside_the_available_screen(qtbot):
+    from kiosk.ui.window import KioskWindow
+
+    window = KioskWindow()
+    qtbot.addWidget(window)
+    window.setMinimumSize(1, 1)
+    window.start(False)
+    available = window.screen().availableGeometry()
+    assert available.contains(window.frameGeometry())
+    frame = window.frameGeometry().width() - window.width()
+    assert window.width() == min(1280, available.width() - frame)  # as large as fits

@@ -246,3 +246,16 @@ case_targets = Table(
     Column("area_id", Integer, ForeignKey("areas.id"), primary_key=True),
     Column("hours", Float, nullable=False),
 )
+
+# The central configuration's layers (``GET /v1/config``): one TOML document per area, site
+# or kiosk, merged area < site < kiosk for each kiosk. ``version`` is the document's hash.
+config_layers = Table(
+    "config_layers", metadata,
+    Column("scope", String(8), primary_key=True),  # area, site or kiosk
+    Column("name", String(200), primary_key=True),  # the area's name, site's code, kiosk's id
+    Column("document", Text, nullable=False),  # canonical JSON of the checked TOML
+    Column("version", String(64), nullable=False),
+    Column("updated_utc", STAMP, nullable=False),
+    Column("actor", String(200), nullable=False),
+    CheckConstraint("scope IN ('area', 'site', 'kiosk')", name="config_layers_scope"),
+)
