@@ -189,6 +189,22 @@ class AlertsSection:
 
 
 @dataclass(frozen=True)
+class CallbackSection:
+    """A guest may ask a manager to call them back (with their consent; see docs/callback.md)."""
+
+    # Off by default: the shop decides to collect contacts and says who calls back.
+    enabled: bool = setting(
+        False, Flag(), form="guest",
+        label=QT_TRANSLATE_NOOP("Setting", "Offer unhappy guests a call-back"))
+    # Offered to every guest, not only to detractors (0-6).
+    everyone: bool = setting(False, Flag())
+    # Days a contact is kept on the kiosk (and promised in the consent line), delivered or not.
+    retention_days: int = setting(
+        30, WholeNumber(1, 365), form="guest",
+        label=QT_TRANSLATE_NOOP("Setting", "Contacts deleted after (days)"))
+
+
+@dataclass(frozen=True)
 class AdminSection:
     idle_seconds: float = setting(60.0, Number(10, 3600))
     hold_seconds: float = setting(3.0, Number(1, 30))
@@ -206,6 +222,7 @@ class Settings:
     abuse: AbuseSection = field(default_factory=AbuseSection)
     sync: SyncSection = field(default_factory=SyncSection)
     alerts: AlertsSection = field(default_factory=AlertsSection)
+    callback: CallbackSection = field(default_factory=CallbackSection)
     admin: AdminSection = field(default_factory=AdminSection)
     path: Path | None = field(default=None, compare=False)
 

@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from kiosk.core.answer import Answer, Completion
+from kiosk.core.contact import Contact
 from kiosk.core.sync import OutboxKind
+from kiosk.store import contacts
 from kiosk.store.answers import AnswerStore, local_offset_minutes
 from kiosk.store.database import StoreError, describe_storage_error, is_corruption
 
@@ -76,7 +78,27 @@ class _Complete:
         )
 
 
-_Write = _RecordScore | _Complete
+@dataclass(frozen=True, slots=True)
+class _LeaveContact:
+    contact: Contact
+    kinds: tuple[OutboxKind, ...]
+
+    @property
+    def answer_id(self) -> str:
+        return self.contact.answer_id
+
+    def is_done(self, stored: Answer | None) -> bool:
+        return False  # storing a contact twice is a no-op (one per answer)
+
+    def apply(self, store: AnswerStore) -> None:
+        with store.db.transaction() as con:
+            contacts.add(con, self.contact, self.kinds)
+
+    def __repr__(self) -> str:  # the contact never reaches a log line
+        return f"_LeaveContact(answer_id={self.answer_id!r})"
+
+
+_Write = _RecordScore | _Complete | _LeaveContact
 
 
 def _utc_now() -> datetime:
@@ -141,6 +163,12 @@ class DurableRecorder:
                 comment_max_length=comment_max_length,
             )
         )
+        self.retry()
+
+    def leave_contact(self, contact: Contact, kinds: Iterable[OutboxKind] = ()) -> None:
+        """Store a guest's call-back request apart from the answer (now, or once the disk
+        takes it), queued for ``kinds``."""
+        self._ops.append(_LeaveContact(contact, tuple(kinds)))
         self.retry()
 
     def retry(self) -> bool:
