@@ -214,6 +214,63 @@
     </message>
 </context>
 <context>
+    <name>Consent</name>
+    <message>
+        <source>I agree that {shop} contacts me about my visit; my contact is deleted after {days} days.</source>
+        <translation>I agree that {shop} contacts me about my visit; my contact is deleted after {days} days.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactProblem</name>
+    <message>
+        <source>This e-mail address looks incomplete, for example name@example.com.</source>
+        <translation>This e-mail address looks incomplete, for example name@example.com.</translation>
+    </message>
+    <message>
+        <source>Please give a phone number (6 to 15 digits) or an e-mail address.</source>
+        <translation>Please give a phone number (6 to 15 digits) or an e-mail address.</translation>
+    </message>
+    <message>
+        <source>Please tell us your name.</source>
+        <translation>Please tell us your name.</translation>
+    </message>
+    <message>
+        <source>Please keep the name under {limit} characters.</source>
+        <translation>Please keep the name under {limit} characters.</translation>
+    </message>
+    <message>
+        <source>Please give a phone number or an e-mail address.</source>
+        <translation>Please give a phone number or an e-mail address.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactScreen</name>
+    <message>
+        <source>Tick the line above to let us contact you, or tap Skip.</source>
+        <translation>Tick the line above to let us contact you, or tap Skip.</translation>
+    </message>
+    <message>
+        <source>A manager will contact you</source>
+        <translation>A manager will contact you</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <source>Phone number or e-mail</source>
+        <translation>Phone number or e-mail</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+</context>
+<context>
     <name>DashboardScreen</name>
     <message>
         <source>No answers in this period</source>
@@ -700,6 +757,14 @@
         <source>Leave empty when the token is in a file</source>
         <translation>Leave empty when the token is in a file</translation>
     </message>
+    <message>
+        <source>Offer unhappy guests a call-back</source>
+        <translation>Offer unhappy guests a call-back</translation>
+    </message>
+    <message>
+        <source>Contacts deleted after (days)</source>
+        <translation>Contacts deleted after (days)</translation>
+    </message>
 </context>
 <context>
     <name>SettingsScreen</name>
@@ -941,6 +1006,10 @@
     <message>
         <source>Send</source>
         <translation>Send</translation>
+    </message>
+    <message>
+        <source>I&apos;d like a manager to contact me</source>
+        <translation>I'd like a manager to contact me</translation>
     </message>
 </context>
 </TS>

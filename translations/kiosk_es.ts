@@ -214,6 +214,63 @@
     </message>
 </context>
 <context>
+    <name>Consent</name>
+    <message>
+        <source>I agree that {shop} contacts me about my visit; my contact is deleted after {days} days.</source>
+        <translation>Acepto que {shop} me contacte sobre mi visita; mis datos de contacto se borran a los {days} días.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactProblem</name>
+    <message>
+        <source>This e-mail address looks incomplete, for example name@example.com.</source>
+        <translation>Esta dirección de correo parece incompleta; por ejemplo: nombre@ejemplo.com.</translation>
+    </message>
+    <message>
+        <source>Please give a phone number (6 to 15 digits) or an e-mail address.</source>
+        <translation>Escribe un teléfono (de 6 a 15 cifras) o una dirección de correo.</translation>
+    </message>
+    <message>
+        <source>Please tell us your name.</source>
+        <translation>Dinos tu nombre, por favor.</translation>
+    </message>
+    <message>
+        <source>Please keep the name under {limit} characters.</source>
+        <translation>El nombre debe tener menos de {limit} caracteres.</translation>
+    </message>
+    <message>
+        <source>Please give a phone number or an e-mail address.</source>
+        <translation>Escribe un teléfono o una dirección de correo.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactScreen</name>
+    <message>
+        <source>Tick the line above to let us contact you, or tap Skip.</source>
+        <translation>Marca la línea de arriba para que te contactemos, o toca Omitir.</translation>
+    </message>
+    <message>
+        <source>A manager will contact you</source>
+        <translation>Un responsable se pondrá en contacto contigo</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Tu nombre</translation>
+    </message>
+    <message>
+        <source>Phone number or e-mail</source>
+        <translation>Teléfono o correo electrónico</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Omitir</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+</context>
+<context>
     <name>DashboardScreen</name>
     <message>
         <source>No answers in this period</source>
@@ -700,6 +757,14 @@
         <source>Leave empty when the token is in a file</source>
         <translation>Déjalo vacío si el token está en un archivo</translation>
     </message>
+    <message>
+        <source>Offer unhappy guests a call-back</source>
+        <translation>Ofrecer a los clientes insatisfechos que los llamemos</translation>
+    </message>
+    <message>
+        <source>Contacts deleted after (days)</source>
+        <translation>Contactos borrados tras (días)</translation>
+    </message>
 </context>
 <context>
     <name>SettingsScreen</name>
@@ -941,6 +1006,10 @@
     <message>
         <source>Send</source>
         <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>I&apos;d like a manager to contact me</source>
+        <translation>Quiero que un responsable me contacte</translation>
     </message>
 </context>
 </TS>

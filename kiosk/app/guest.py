@@ -19,6 +19,7 @@ from kiosk.store.database import StoreError
 from kiosk.store.integrity import IntegrityWatch, check_at_start, checked_at_start
 from kiosk.store.recorder import DurableRecorder
 from kiosk.ui import theme
+from kiosk.ui.contact import ContactScreen
 from kiosk.ui.disk_watch import DiskWatch
 from kiosk.ui.flow import GuestFlow
 from kiosk.ui.i18n import Translations
@@ -49,6 +50,7 @@ class KioskApp:
     translations: Translations
     disk: DiskWatch
     lockdown: Lockdown
+    contact: ContactScreen | None = None
 
     def close(self) -> None:
         self.lockdown.release()
@@ -73,19 +75,22 @@ class KioskApp:
         self.ctx.reload_settings(settings)
         theme.apply(qt_app(), settings.kiosk.accent_colour)
         self.translations.configure(settings.kiosk.languages, settings.kiosk.default_language)
-        old = (self.question, self.why, self.thanks, self.flow)
+        old = (self.question, self.why, self.thanks, self.contact, self.flow)
         self.question = QuestionScreen(settings, self.translations)
         self.why = WhyScreen(settings, self.translations)
         self.thanks = ThanksScreen(settings, self.translations)
+        self.contact = ContactScreen(settings, self.translations)
         self.flow = GuestFlow(
             self.window, self.question, self.why, self.thanks, self.recorder, settings,
-            self.translations,
+            self.translations, contact=self.contact,
         )
         self.flow.retry_storage()  # answers waiting in memory keep being retried
-        for widget in old[:3]:
-            self.window.stack.removeWidget(widget)
+        for widget in old[:4]:
+            if widget is not None:
+                self.window.stack.removeWidget(widget)
         for item in old:
-            item.deleteLater()
+            if item is not None:
+                item.deleteLater()
         log.info("settings applied without a restart")
         return self.flow
 
@@ -121,7 +126,9 @@ def build_app(ctx: Context, *, scale: float | None = None) -> KioskApp:
     question = QuestionScreen(settings, translations)
     why = WhyScreen(settings, translations)
     thanks = ThanksScreen(settings, translations)
-    flow = GuestFlow(window, question, why, thanks, recorder, settings, translations)
+    contact = ContactScreen(settings, translations)
+    flow = GuestFlow(
+        window, question, why, thanks, recorder, settings, translations, contact=contact)
 
     report = opened.recovery
     if report is not None:
@@ -150,7 +157,8 @@ def build_app(ctx: Context, *, scale: float | None = None) -> KioskApp:
     flow.start()
     lockdown = Lockdown(window)
     return KioskApp(
-        ctx, window, flow, question, why, thanks, recorder, translations, disk, lockdown
+        ctx, window, flow, question, why, thanks, recorder, translations, disk, lockdown,
+        contact,
     )
 
 

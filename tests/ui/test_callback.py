@@ -1,0 +1,162 @@
+"""A detractor asks for a call-back on the why screen, types a contact on the on-screen
+keyboard and ticks the consent line: the contact is stored apart, with the consent as shown."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kiosk.config import CallbackSection, Settings
+from kiosk.core.answer import Completion
+from kiosk.core.contact import InvalidContact, check_contact
+from kiosk.core.sync import OutboxKind
+from kiosk.store import outbox
+from kiosk.store.contacts import ContactStore
+from kiosk.ui.i18n import translated
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def callback_settings(fast_settings: Settings, **callback) -> Settings:
+    return replace(fast_settings, callback=CallbackSection(enabled=True, **callback))
+
+
+def tap(qtbot, widget) -> None:
+    qtbot.mouseClick(widget, LEFT)
+
+
+def type_on_keyboard(qtbot, kiosk, field, text: str) -> None:
+    screen = kiosk.contact
+    tap(qtbot, field)
+    assert screen.keyboard.isVisible() and screen.keyboard.target is field
+    for char in text:
+        if char == " ":
+            key = "<space>"
+        elif char.isupper():
+            tap(qtbot, screen.keyboard.keys["<shift>"])
+            key = char.lower()
+        else:
+            key = char
+        tap(qtbot, screen.keyboard.keys[key])  # a KeyError: the layout lacks the key
+
+
+def ask_for_callback(qtbot, kiosk, score: int = 3) -> str:
+    tap(qtbot, kiosk.question.score_buttons[score])
+    tap(qtbot, kiosk.why.reason_chips[0])
+    assert kiosk.why.callback_button.isVisible()
+    answer_id = kiosk.flow.answer_id
+    tap(qtbot, kiosk.why.callback_button)
+    assert kiosk.window.current_screen() is kiosk.contact
+    return answer_id
+
+
+def test_a_detractor_leaves_a_contact_with_consent(qtbot, make_kiosk, fast_settings):
+    kiosk = make_kiosk(callback_settings(fast_settings))
+    store = kiosk.ctx.store()
+    answer_id = ask_for_callback(qtbot, kiosk)
+    answer = store.answers.get(answer_id)
+    assert answer.completion is Completion.SENT and answer.reasons  # complete, anonymous
+    screen = kiosk.contact
+    type_on_keyboard(qtbot, kiosk, screen.name_field, "José Núñez")
+    type_on_keyboard(qtbot, kiosk, screen.reach_field, "jose.n@correo.es")
+    tap(qtbot, screen.keyboard.keys["<done>"])
+    shown = screen.consent_line.sentence()
+    assert shown == ("Acepto que Café Demo me contacte sobre mi visita; mis datos de contacto"
+                     " se borran a los 30 días.")  # in the guest's language
+    tap(qtbot, screen.consent_line)
+    tap(qtbot, screen.send_button)
+    assert kiosk.window.current_screen() is kiosk.thanks
+    contact = ContactStore(store.db).get(answer_id)
+    assert (contact.name, contact.reach) == ("José Núñez", "jose.n@correo.es")
+    assert contact.consent_text == shown and contact.language == kiosk.translations.language
+    assert contact.consented_utc >= answer.created_utc
+    assert store.answers.get(answer_id) == answer  # the answer itself is unchanged
+    # offline kiosk: nothing queued to send; the follow-up list holds it
+    assert outbox.state_of(store.db.connection(), OutboxKind.CONTACT, answer_id) is None
+
+
+def test_without_the_tick_nothing_is_stored(qtbot, make_kiosk, fast_settings):
+    kiosk = make_kiosk(callback_settings(fast_settings))
+    answer_id = ask_for_callback(qtbot, kiosk)
+    screen = kiosk.contact
+    type_on_keyboard(qtbot, kiosk, screen.name_field, "Ana")
+    type_on_keyboard(qtbot, kiosk, screen.reach_field, "+34 612 345 678")
+    tap(qtbot, screen.send_button)
+    assert kiosk.window.current_screen() is screen
+    assert screen.problem_label.text() == screen.tr(
+        "Tick the line above to let us contact you, or tap Skip.")
+    assert screen.problem_label.text().startswith("Marca")  # in the guest's language
+    assert ContactStore(kiosk.ctx.store().db).get(answer_id) is None
+    tap(qtbot, screen.consent_line)
+    tap(qtbot, screen.consent_line)  # ticked and unticked again
+    tap(qtbot, screen.send_button)
+    assert ContactStore(kiosk.ctx.store().db).get(answer_id) is None
+
+
+def test_an_implausible_contact_gets_a_clear_message(qtbot, make_kiosk, fast_settings):
+    kiosk = make_kiosk(callback_settings(fast_settings))
+    answer_id = ask_for_callback(qtbot, kiosk)
+    screen = kiosk.contact
+    type_on_keyboard(qtbot, kiosk, screen.name_field, "Ana")
+    type_on_keyboard(qtbot, kiosk, screen.reach_field, "ana@")
+    tap(qtbot, screen.consent_line)
+    tap(qtbot, screen.send_button)
+    with pytest.raises(InvalidContact) as problem:
+        check_contact("Ana", "ana@")
+    assert screen.problem_label.text() == translated(problem.value.message)
+    assert "incompleta" in screen.problem_label.text()
+    assert ContactStore(kiosk.ctx.store().db).get(answer_id) is None
+
+
+def test_skip_keeps_the_answer_anonymous(qtbot, make_kiosk, fast_settings):
+    kiosk = make_kiosk(callback_settings(fast_settings))
+    answer_id = ask_for_callback(qtbot, kiosk)
+    type_on_keyboard(qtbot, kiosk, kiosk.contact.name_field, "Ana")
+    tap(qtbot, kiosk.contact.skip_button)
+    assert kiosk.window.current_screen() is kiosk.thanks
+    assert ContactStore(kiosk.ctx.store().db).get(answer_id) is None
+    assert kiosk.ctx.store().answers.get(answer_id).completion is Completion.SENT
+    # the next guest finds an empty contact screen
+    qtbot.waitUntil(lambda: kiosk.window.current_screen() is kiosk.question, timeout=3000)
+    ask_for_callback(qtbot, kiosk, score=1)
+    assert kiosk.contact.name_field.text() == "" and not kiosk.contact.consent_line.isChecked()
+
+
+def test_a_guest_who_walks_away_leaves_nothing(qtbot, make_kiosk, fast_settings):
+    kiosk = make_kiosk(callback_settings(fast_settings))
+    answer_id = ask_for_callback(qtbot, kiosk)
+    type_on_keyboard(qtbot, kiosk, kiosk.contact.name_field, "Ana")
+    qtbot.waitUntil(lambda: kiosk.window.current_screen() is kiosk.question, timeout=3000)
+    assert ContactStore(kiosk.ctx.store().db).get(answer_id) is None
+
+
+def test_the_consent_is_kept_in_the_language_it_was_shown_in(qtbot, make_kiosk, fast_settings):
+    kiosk = make_kiosk(callback_settings(fast_settings, retention_days=14))
+    answer_id = ask_for_callback(qtbot, kiosk)
+    screen = kiosk.contact
+    tap(qtbot, screen.language_switch.buttons["en"])
+    type_on_keyboard(qtbot, kiosk, screen.name_field, "Ann")
+    type_on_keyboard(qtbot, kiosk, screen.reach_field, "+44 20 7946 0958")
+    tap(qtbot, screen.consent_line)
+    tap(qtbot, screen.send_button)
+    contact = ContactStore(kiosk.ctx.store().db).get(answer_id)
+    assert contact.language == "en" and contact.reach == "+44 20 7946 0958"
+    assert contact.consent_text == (
+        "I agree that Café Demo contacts me about my visit; my contact is deleted after 14 days.")
+
+
+def test_the_offer_is_for_detractors_unless_everyone(qtbot, make_kiosk, fast_settings):
+    kiosk = make_kiosk(callback_settings(fast_settings))
+    tap(qtbot, kiosk.question.score_buttons[9])
+    assert not kiosk.why.callback_button.isVisible()
+    off = make_kiosk(fast_settings)
+    tap(qtbot, off.question.score_buttons[2])
+    assert not off.why.callback_button.isVisible()
+
+
+def test_everyone_may_ask_when_configured(qtbot, make_kiosk, fast_settings):
+    kiosk = make_kiosk(callback_settings(fast_settings, everyone=True))
+    tap(qtbot, kiosk.question.score_buttons[10])
+    assert kiosk.why.callback_button.isVisible()
