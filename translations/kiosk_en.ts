@@ -886,6 +886,10 @@
         <source>Reasons</source>
         <translation>Reasons</translation>
     </message>
+    <message>
+        <source>A guest who scored {score}/10 at {site} ({kiosk}) asked to be contacted; the contact is in the follow-up list.</source>
+        <translation>A guest who scored {score}/10 at {site} ({kiosk}) asked to be contacted; the contact is in the follow-up list.</translation>
+    </message>
 </context>
 <context>
     <name>SyncProblem</name>
@@ -1009,7 +1013,7 @@
     </message>
     <message>
         <source>I&apos;d like a manager to contact me</source>
-        <translation>I'd like a manager to contact me</translation>
+        <translation>I&apos;d like a manager to contact me</translation>
     </message>
 </context>
 </TS>

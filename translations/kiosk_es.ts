@@ -886,6 +886,10 @@
         <source>Reasons</source>
         <translation>Motivos</translation>
     </message>
+    <message>
+        <source>A guest who scored {score}/10 at {site} ({kiosk}) asked to be contacted; the contact is in the follow-up list.</source>
+        <translation>Un cliente que calificó {score}/10 en {site} ({kiosk}) pidió que lo contacten; sus datos están en la lista de seguimiento.</translation>
+    </message>
 </context>
 <context>
     <name>SyncProblem</name>

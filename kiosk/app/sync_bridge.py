@@ -24,6 +24,7 @@ class _Worker(Protocol):
     on_status: object
     on_alert_delivered: object
     alert_text: object
+    contact_notice: object
 
     def start(self) -> None: ...
     def stop(self, timeout: float | None = None) -> None: ...
@@ -43,6 +44,16 @@ def translated_alert_text(answer: Answer, kiosk_id: str, site: str) -> str:
     return text + alert_details(answer, QCoreApplication.translate("SyncBridge", "Reasons"))
 
 
+def translated_contact_notice(answer: Answer, kiosk_id: str, site: str) -> str:
+    """The webhook's "a guest left a contact" line, in the kiosk's UI language; never the
+    contact itself."""
+    return QCoreApplication.translate(
+        "SyncBridge",
+        "A guest who scored {score}/10 at {site} ({kiosk}) asked to be contacted; the contact"
+        " is in the follow-up list.",
+    ).format(score=answer.score, site=site, kiosk=kiosk_id)
+
+
 class SyncBridge(QObject):
     """Start/stop the sync, ask for a pass, and hear how it went, from the UI thread."""
 
@@ -59,6 +70,7 @@ class SyncBridge(QObject):
         self.worker.on_status = self.status_changed.emit
         self.worker.on_alert_delivered = self.alert_delivered.emit
         self.worker.alert_text = translated_alert_text
+        self.worker.contact_notice = translated_contact_notice
         self.worker.start()
 
     def stop(self) -> None:

@@ -16,7 +16,7 @@ from flask import Flask
 from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import HTTPException
 
-from kiosk.endpoint import api, ingest
+from kiosk.endpoint import api, contacts, ingest
 from kiosk.endpoint.config import EndpointConfig
 from kiosk.endpoint.errors import HttpError
 from kiosk.endpoint.replies import json_reply
@@ -42,6 +42,7 @@ def create_app(config: EndpointConfig, store: CentralStore, *,
     app.extensions["central_store"] = store
     app.register_blueprint(ingest.blueprint)
     app.register_blueprint(api.blueprint)
+    app.register_blueprint(contacts.blueprint)  # POST /v1/contacts (call-back requests)
 
     @app.errorhandler(HttpError)
     def _refused(exc: HttpError):  # type: ignore[no-untyped-def]

@@ -103,12 +103,12 @@ def test_an_empty_database_migrates_to_exactly_the_declared_schema(db_url):
 def test_a_reference_endpoint_store_upgrades_with_nothing_lost(tmp_path):
     path = tmp_path / "central.sqlite"
     made = reference_store(path)
-    with pytest.raises(migrate.SchemaMismatch, match="version c0001, this service runs on c0002"):
+    with pytest.raises(migrate.SchemaMismatch, match=f"version c0001, this service runs on {migrate.head()}"):
         CentralStore.open(path)
     result = subprocess.run([sys.executable, "-m", "kiosk", "endpoint", "migrate", "--db",
                              str(path)], capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr
-    assert "c0001 -> c0002" in result.stdout
+    assert f"c0001 -> {migrate.head()}" in result.stdout
     assert _schema_diff(str(path)) == []
     store = CentralStore.open(path)
     try:
@@ -140,7 +140,7 @@ def test_a_reference_endpoint_store_upgrades_with_nothing_lost(tmp_path):
         store.close()
     again = subprocess.run([sys.executable, "-m", "kiosk", "endpoint", "migrate", "--db",
                             str(path)], capture_output=True, text=True, timeout=60, check=False)
-    assert again.returncode == 0 and "c0002 -> c0002" in again.stdout
+    assert again.returncode == 0 and f"{migrate.head()} -> {migrate.head()}" in again.stdout
 
 
 def test_serve_refuses_an_old_schema_and_names_the_versions(tmp_path):
@@ -150,5 +150,5 @@ def test_serve_refuses_an_old_schema_and_names_the_versions(tmp_path):
                              "--port", "0"], capture_output=True, text=True, timeout=60,
                             check=False)
     assert result.returncode == 2
-    assert "version c0001, this service runs on c0002" in result.stderr
+    assert f"version c0001, this service runs on {migrate.head()}" in result.stderr
     assert "kiosk endpoint migrate" in result.stderr
