@@ -349,6 +349,18 @@
         <translation>NPS day by day</translation>
     </message>
     <message>
+        <source>No guest is waiting for a call</source>
+        <translation>No guest is waiting for a call</translation>
+    </message>
+    <message>
+        <source>1 guest is waiting for a call, for %1 h</source>
+        <translation>1 guest is waiting for a call, for %1 h</translation>
+    </message>
+    <message>
+        <source>%1 guests are waiting for a call, the oldest for %2 h</source>
+        <translation>%1 guests are waiting for a call, the oldest for %2 h</translation>
+    </message>
+    <message>
         <source>Reasons, most chosen first</source>
         <translation>Reasons, most chosen first</translation>
     </message>
@@ -363,6 +375,10 @@
     <message>
         <source>Latest comments (detractors first)</source>
         <translation>Latest comments (detractors first)</translation>
+    </message>
+    <message>
+        <source>Call-backs</source>
+        <translation>Call-backs</translation>
     </message>
     <message>
         <source>· fewer than %1 answers</source>
@@ -505,6 +521,49 @@
     <message>
         <source>Export</source>
         <translation>Export</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpScreen</name>
+    <message>
+        <source>%1 · scored %2</source>
+        <translation>%1 · scored %2</translation>
+    </message>
+    <message>
+        <source>No reasons or comment</source>
+        <translation>No reasons or comment</translation>
+    </message>
+    <message>
+        <source>Contact deleted after %1 days, as the guest was promised.</source>
+        <translation>Contact deleted after %1 days, as the guest was promised.</translation>
+    </message>
+    <message>
+        <source>Waiting for a call</source>
+        <translation>Waiting for a call</translation>
+    </message>
+    <message>
+        <source>Done %1 by %2</source>
+        <translation>Done %1 by %2</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Call-backs</source>
+        <translation>Call-backs</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Waiting for a call: %1</source>
+        <translation>Waiting for a call: %1</translation>
+    </message>
+    <message>
+        <source>No guest has asked for a call-back.</source>
+        <translation>No guest has asked for a call-back.</translation>
     </message>
 </context>
 <context>

@@ -349,6 +349,18 @@
         <translation>NPS día a día</translation>
     </message>
     <message>
+        <source>No guest is waiting for a call</source>
+        <translation>Ningún cliente espera una llamada</translation>
+    </message>
+    <message>
+        <source>1 guest is waiting for a call, for %1 h</source>
+        <translation>1 cliente espera una llamada desde hace %1 h</translation>
+    </message>
+    <message>
+        <source>%1 guests are waiting for a call, the oldest for %2 h</source>
+        <translation>%1 clientes esperan una llamada; el más antiguo desde hace %2 h</translation>
+    </message>
+    <message>
         <source>Reasons, most chosen first</source>
         <translation>Motivos, los más elegidos primero</translation>
     </message>
@@ -363,6 +375,10 @@
     <message>
         <source>Latest comments (detractors first)</source>
         <translation>Últimos comentarios (detractores primero)</translation>
+    </message>
+    <message>
+        <source>Call-backs</source>
+        <translation>Llamadas pendientes</translation>
     </message>
     <message>
         <source>· fewer than %1 answers</source>
@@ -505,6 +521,49 @@
     <message>
         <source>Export</source>
         <translation>Exportar</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpScreen</name>
+    <message>
+        <source>%1 · scored %2</source>
+        <translation>%1 · calificó %2</translation>
+    </message>
+    <message>
+        <source>No reasons or comment</source>
+        <translation>Sin motivos ni comentario</translation>
+    </message>
+    <message>
+        <source>Contact deleted after %1 days, as the guest was promised.</source>
+        <translation>Contacto borrado a los %1 días, como se le prometió al cliente.</translation>
+    </message>
+    <message>
+        <source>Waiting for a call</source>
+        <translation>Espera una llamada</translation>
+    </message>
+    <message>
+        <source>Done %1 by %2</source>
+        <translation>Hecho %1 por %2</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Call-backs</source>
+        <translation>Llamadas pendientes</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Volver</translation>
+    </message>
+    <message>
+        <source>Waiting for a call: %1</source>
+        <translation>Esperan una llamada: %1</translation>
+    </message>
+    <message>
+        <source>No guest has asked for a call-back.</source>
+        <translation>Ningún cliente pidió que lo llamen.</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from operator import attrgetter
 from typing import Any
 
@@ -33,6 +34,7 @@ from kiosk.admin.charts import (
 from kiosk.admin.style import CATEGORY_COLOURS, DETRACTOR, PROMOTER, mark
 from kiosk.config import Settings
 from kiosk.core.answer import Category
+from kiosk.core.contact import Waiting
 from kiosk.core.nps import MIN_ANSWERS_FOR_SCORE, NpsSummary
 from kiosk.core.reasons import Reason
 from kiosk.core.stats import Comment, DashboardStats, TrendPoint
@@ -274,6 +276,32 @@ def draw_comments(body: CommentList, comments: Sequence[Comment], d: Drawing) ->
     body.label.setText("".join(blocks))
 
 
+# --- call-backs -----------------------------------------------------------------------------
+
+
+class CallbackCount(QLabel):
+    """How many guests wait for a manager's call, and how long the oldest has waited."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        mark(self, "bigtext")
+
+
+def draw_callbacks(body: CallbackCount, waiting: Waiting, d: Drawing) -> None:
+    if waiting.count == 0:
+        body.setText(translate("DashboardScreen", "No guest is waiting for a call"))
+        return
+    hours = str(waiting.oldest_hours(datetime.now(timezone.utc)))
+    if waiting.count == 1:
+        text = translate("DashboardScreen", "1 guest is waiting for a call, for %1 h")
+        body.setText(text.replace("%1", hours))
+        return
+    text = translate("DashboardScreen", "%1 guests are waiting for a call, the oldest for %2 h")
+    body.setText(text.replace("%1", str(waiting.count)).replace("%2", hours))
+
+
 # --- the list -------------------------------------------------------------------------------
 
 CARDS: tuple[CardSpec, ...] = (
@@ -296,6 +324,8 @@ CARDS: tuple[CardSpec, ...] = (
     CardSpec("comments",
              QT_TRANSLATE_NOOP("DashboardScreen", "Latest comments (detractors first)"),
              shows=attrgetter("comments"), body=CommentList, draw=draw_comments),
+    CardSpec("callbacks", QT_TRANSLATE_NOOP("DashboardScreen", "Call-backs"),
+             shows=attrgetter("callbacks"), body=CallbackCount, draw=draw_callbacks),
 )
 
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from kiosk.core.answer import Answer
 from kiosk.core.messages import QT_TRANSLATE_NOOP, Message
 
 NAME_MAX_LENGTH = 80
@@ -111,3 +112,33 @@ class Contact:
             raise ValueError("a contact needs the consent text exactly as shown")
         return cls(answer_id, name, reach, kind, consent_text, language, now)
 
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    """One request on the owner's follow-up list: the answer, and the contact unless erased."""
+
+    answer: Answer
+    contact: Contact | None  # None: erased after the retention time
+    consented_utc: datetime
+    done_utc: datetime | None = None
+    done_by: str | None = None
+    erased_utc: datetime | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.done_utc is None
+
+
+@dataclass(frozen=True, slots=True)
+class Waiting:
+    """What the dashboard says: how many guests wait for a call, and since when the oldest."""
+
+    count: int = 0
+    oldest_utc: datetime | None = None
+
+    def oldest_hours(self, now: datetime) -> int:
+        """Whole hours the oldest has waited (0 when none waits)."""
+        if self.oldest_utc is None:
+            return 0
+        return max(int((now - self.oldest_utc).total_seconds() // 3600), 0)

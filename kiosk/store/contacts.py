@@ -12,40 +12,15 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from kiosk.core.answer import Answer, iso_utc, parse_iso
-from kiosk.core.contact import Contact, ReachKind
+from kiosk.core.answer import iso_utc, parse_iso
+from kiosk.core.contact import Contact, FollowUp, ReachKind, Waiting
 from kiosk.core.sync import OutboxKind
 from kiosk.store import outbox, rows
 from kiosk.store.database import Database
 
 log = logging.getLogger("kiosk.store")
-
-
-@dataclass(frozen=True, slots=True)
-class FollowUp:
-    """One request on the owner's follow-up list: the answer, and the contact unless erased."""
-
-    answer: Answer
-    contact: Contact | None  # None: erased after the retention time
-    consented_utc: datetime
-    done_utc: datetime | None
-    done_by: str | None
-    erased_utc: datetime | None
-
-    @property
-    def is_open(self) -> bool:
-        return self.done_utc is None
-
-
-@dataclass(frozen=True, slots=True)
-class Waiting:
-    """What the dashboard says: how many guests wait for a call, and since when the oldest."""
-
-    count: int
-    oldest_utc: datetime | None
 
 
 def add(con: sqlite3.Connection, contact: Contact, kinds: Iterable[OutboxKind]) -> bool:
@@ -62,6 +37,14 @@ def add(con: sqlite3.Connection, contact: Contact, kinds: Iterable[OutboxKind]) 
     for kind in kinds:
         outbox.enqueue(con, kind, contact.answer_id, contact.consented_utc)
     return True
+
+
+def waiting(con: sqlite3.Connection) -> Waiting:
+    """Open requests (erased ones too: the guest still waits for a call)."""
+    count, oldest = con.execute(
+        "SELECT count(*), min(consented_utc) FROM contacts WHERE done_utc IS NULL"
+    ).fetchone()
+    return Waiting(count, parse_iso(oldest) if oldest else None)
 
 
 def _contact_from(row: sqlite3.Row) -> Contact | None:
@@ -115,11 +98,7 @@ class ContactStore:
         return [_follow_up(r) for r in found]
 
     def waiting(self) -> Waiting:
-        """Open requests (erased ones too: the guest still waits for a call)."""
-        count, oldest = self.db.connection().execute(
-            "SELECT count(*), min(consented_utc) FROM contacts WHERE done_utc IS NULL"
-        ).fetchone()
-        return Waiting(count, parse_iso(oldest) if oldest else None)
+        return waiting(self.db.connection())
 
     def mark_done(self, answer_id: str, by: str, now: datetime) -> bool:
         """The owner called back: done, by whom and when. False when already done or unknown."""
