@@ -8,8 +8,9 @@ from __future__ import annotations
 import logging
 import sys
 from dataclasses import dataclass
+from datetime import datetime, timezone
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
@@ -18,6 +19,7 @@ from kiosk.config import Settings
 from kiosk.store.database import StoreError
 from kiosk.store.integrity import IntegrityWatch, check_at_start, checked_at_start
 from kiosk.store.recorder import DurableRecorder
+from kiosk.store.retention import apply_retention
 from kiosk.ui import theme
 from kiosk.ui.contact import ContactScreen
 from kiosk.ui.disk_watch import DiskWatch
@@ -34,6 +36,7 @@ log = logging.getLogger("kiosk.ui")
 APP_NAME = "Counter kiosk"
 RECOVERED_NOTICE = "recovered"
 DAMAGE_NOTICE = "damage"
+RETENTION_EVERY_MS = 3600 * 1000
 
 
 @dataclass
@@ -51,6 +54,7 @@ class KioskApp:
     disk: DiskWatch
     lockdown: Lockdown
     contact: ContactScreen | None = None
+    retention_timer: QTimer | None = None
 
     def close(self) -> None:
         self.lockdown.release()
@@ -63,6 +67,16 @@ class KioskApp:
     def _stop_flow(self) -> None:
         for timer in (self.flow.idle_timer, self.flow.thanks_timer, self.flow.retry_timer):
             timer.stop()
+        if self.retention_timer is not None:
+            self.retention_timer.stop()
+
+    def apply_retention(self) -> None:
+        """Erase expired contacts and purge old synced answers (as configured); a store
+        that refuses is logged and tried again at the next round."""
+        try:
+            apply_retention(self.ctx.store().db, self.ctx.settings, datetime.now(timezone.utc))
+        except StoreError as exc:
+            log.error("retention skipped: %s", exc)
 
     def apply_settings(self, settings: Settings) -> GuestFlow:
         """Use new settings at once (the owner saved them): rebuild the guest screens.
@@ -85,6 +99,8 @@ class KioskApp:
             self.translations, contact=self.contact,
         )
         self.flow.retry_storage()  # answers waiting in memory keep being retried
+        if self.retention_timer is not None:
+            self.retention_timer.start()
         for widget in old[:4]:
             if widget is not None:
                 self.window.stack.removeWidget(widget)
@@ -156,10 +172,17 @@ def build_app(ctx: Context, *, scale: float | None = None) -> KioskApp:
     disk.start()
     flow.start()
     lockdown = Lockdown(window)
-    return KioskApp(
+    kiosk = KioskApp(
         ctx, window, flow, question, why, thanks, recorder, translations, disk, lockdown,
         contact,
     )
+    # Contacts are erased on time (the consent promised it) even on a kiosk never restarted.
+    kiosk.retention_timer = QTimer(window)
+    kiosk.retention_timer.setInterval(RETENTION_EVERY_MS)
+    kiosk.retention_timer.timeout.connect(kiosk.apply_retention)
+    kiosk.apply_retention()
+    kiosk.retention_timer.start()
+    return kiosk
 
 
 class DamageNotice(QObject):

@@ -205,6 +205,15 @@ class CallbackSection:
 
 
 @dataclass(frozen=True)
+class RetentionSection:
+    """How long the kiosk keeps what it has already delivered (see docs/callback.md)."""
+
+    # Days after which answers the endpoint confirmed are deleted here (tombstones keep
+    # their numbers; the dashboard's tallies keep counting them). 0: kept for ever.
+    answers_days: int = setting(0, WholeNumber(0, 3650))
+
+
+@dataclass(frozen=True)
 class AdminSection:
     idle_seconds: float = setting(60.0, Number(10, 3600))
     hold_seconds: float = setting(3.0, Number(1, 30))
@@ -223,6 +232,7 @@ class Settings:
     sync: SyncSection = field(default_factory=SyncSection)
     alerts: AlertsSection = field(default_factory=AlertsSection)
     callback: CallbackSection = field(default_factory=CallbackSection)
+    retention: RetentionSection = field(default_factory=RetentionSection)
     admin: AdminSection = field(default_factory=AdminSection)
     path: Path | None = field(default=None, compare=False)
 

@@ -138,7 +138,36 @@ _V2 = [
     "CREATE INDEX outbox_due ON outbox (state, kind, id)",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2]
+# Purging old synced answers (issue 11, off by default): an answer may be deleted only once
+# the endpoint holds it and a tombstone keeps its id and seq, so numbers are never reused and
+# the endpoint's gap proof never sees a hole the kiosk made. The tallies keep counting it.
+_V3 = [
+    """CREATE TABLE answer_tombstones (
+        id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL UNIQUE,
+        kiosk_id TEXT NOT NULL,
+        created_utc TEXT NOT NULL,
+        delivered_utc TEXT NOT NULL,
+        purged_utc TEXT NOT NULL
+    ) WITHOUT ROWID""",
+    # A tombstone only for an answer the endpoint confirmed, and only while it still exists.
+    """CREATE TRIGGER tombstone_only_when_delivered BEFORE INSERT ON answer_tombstones
+        WHEN NOT EXISTS (SELECT 1 FROM outbox o WHERE o.answer_id = NEW.id
+                         AND o.kind = 'answer' AND o.state = 'delivered')
+          OR NOT EXISTS (SELECT 1 FROM answers a WHERE a.id = NEW.id AND a.seq = NEW.seq)
+        BEGIN SELECT RAISE(ABORT, 'only a delivered answer can be purged'); END""",
+    """CREATE TRIGGER tombstones_never_deleted BEFORE DELETE ON answer_tombstones
+        BEGIN SELECT RAISE(ABORT, 'tombstones are never deleted'); END""",
+    """CREATE TRIGGER tombstones_never_changed BEFORE UPDATE ON answer_tombstones
+        BEGIN SELECT RAISE(ABORT, 'tombstones are never changed'); END""",
+    "DROP TRIGGER answers_never_deleted",
+    """CREATE TRIGGER answers_deleted_only_with_a_tombstone BEFORE DELETE ON answers
+        WHEN NOT EXISTS (SELECT 1 FROM answer_tombstones t WHERE t.id = OLD.id
+                         AND t.seq = OLD.seq)
+        BEGIN SELECT RAISE(ABORT, 'answers are never deleted'); END""",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

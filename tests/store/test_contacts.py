@@ -109,7 +109,7 @@ def test_an_old_store_migrates_and_keeps_its_outbox(tmp_path):
                 " '0')")
     con.execute("INSERT INTO outbox (kind, answer_id, created_utc) VALUES ('alert', 'a', 'x')")
     assert migrate(con) == 1
-    assert con.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 2
+    assert con.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 3
     assert con.execute("SELECT kind, answer_id, state FROM outbox").fetchall() == [
         ("alert", "a", "pending")]
     con.execute("INSERT INTO outbox (kind, answer_id, created_utc) VALUES ('contact', 'a', 'x')")

@@ -160,3 +160,25 @@ def test_everyone_may_ask_when_configured(qtbot, make_kiosk, fast_settings):
     kiosk = make_kiosk(callback_settings(fast_settings, everyone=True))
     tap(qtbot, kiosk.question.score_buttons[10])
     assert kiosk.why.callback_button.isVisible()
+
+
+def test_the_kiosk_erases_expired_contacts_when_it_starts(qtbot, make_kiosk, fast_settings,
+                                                         data_dir):
+    from datetime import datetime, timedelta, timezone
+
+    from kiosk import __version__
+    from kiosk.core.contact import Contact
+    from kiosk.store import contacts
+    from kiosk.store.recovery import open_store
+
+    opened = open_store(data_dir / "kiosk.sqlite", "kiosk-1", __version__)
+    old = datetime.now(timezone.utc) - timedelta(days=31)
+    made = opened.answers.record_score(1, "es", now=old)
+    opened.answers.complete(made.id, Completion.SENT, now=old)
+    with opened.db.transaction() as con:
+        contacts.add(con, Contact.given(made.id, "Ana", "+34 600 111 222", "ok", "es", old), [])
+    opened.db.close()
+    kiosk = make_kiosk(callback_settings(fast_settings))
+    assert kiosk.retention_timer.isActive()
+    [follow_up] = ContactStore(kiosk.ctx.store().db).follow_ups()
+    assert follow_up.contact is None and follow_up.erased_utc is not None
