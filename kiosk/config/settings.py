@@ -30,12 +30,14 @@ from kiosk.config.kinds import (
     Secret,
     Text,
     Url,
+    UrlTemplates,
     WholeNumber,
 )
 from kiosk.core.abuse import AbuseRules
 from kiosk.core.answer import COMMENT_MAX_LENGTH
 from kiosk.core.languages import SUPPORTED_LANGUAGES
 from kiosk.core.messages import QT_TRANSLATE_NOOP, Message
+from kiosk.core.qr_link import template_problem
 from kiosk.core.reasons import Reason, default_reasons
 
 SETTING = "setting"  # the key of a field's metadata that holds its Setting
@@ -137,6 +139,23 @@ class ThanksSection:
 
 
 @dataclass(frozen=True)
+class QrSection:
+    """QR codes that carry the answer: an address template per category (and per language),
+    with {answer_id} {score} {category} {site} {kiosk} {lang}; see docs/callback.md. A
+    category with a template here uses it instead of [thanks] promoter_url/detractor_url."""
+
+    promoter: Mapping[str, str] = setting(kind=UrlTemplates(), default_factory=dict)
+    passive: Mapping[str, str] = setting(kind=UrlTemplates(), default_factory=dict)
+    detractor: Mapping[str, str] = setting(kind=UrlTemplates(), default_factory=dict)
+
+    def template(self, category: str, language: str, default_language: str) -> str:
+        """The template for ``category`` in ``language`` (else the default language's);
+        '' when none."""
+        per_language = getattr(self, category)
+        return per_language.get(language) or per_language.get(default_language, "")
+
+
+@dataclass(frozen=True)
 class TimeoutsSection:
     idle_seconds: float = setting(
         20.0, Number(5, 600), form="guest",
@@ -227,6 +246,7 @@ class Settings:
     question: QuestionSection = field(default_factory=QuestionSection)
     why: WhySection = field(default_factory=WhySection)
     thanks: ThanksSection = field(default_factory=ThanksSection)
+    qr: QrSection = field(default_factory=QrSection)
     timeouts: TimeoutsSection = field(default_factory=TimeoutsSection)
     abuse: AbuseSection = field(default_factory=AbuseSection)
     sync: SyncSection = field(default_factory=SyncSection)
@@ -281,6 +301,12 @@ def check_together(settings: Settings) -> tuple[str, Message] | None:
         return "[kiosk] default_language", QT_TRANSLATE_NOOP(
             "ConfigError", "The default language must be one of the languages offered ({choices})."
         ).with_params(value=settings.kiosk.default_language, choices=", ".join(languages))
+    for name in ("promoter", "passive", "detractor"):
+        for language, template in getattr(settings.qr, name).items():
+            problem = template_problem(
+                template, site=settings.kiosk.site, kiosk=settings.kiosk.id)
+            if problem is not None:  # the configured site or kiosk id makes it too long
+                return f"[qr] {name}", problem
     if settings.sync.token and settings.sync.token_file:
         return "[sync] token_file", QT_TRANSLATE_NOOP(
             "ConfigError", "Give the token or a token file, not both.")

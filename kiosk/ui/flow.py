@@ -199,7 +199,7 @@ class GuestFlow(QObject):
         if self.answer_id is None:
             return
         self.idle_timer.stop()
-        with_qr = self.thanks.start(self.score)
+        with_qr = self.thanks.start(self.score, self.answer_id)
         # A QR code needs time to take out a phone; a tap ends it sooner.
         seconds = self.settings.thanks.seconds_with_qr if with_qr else self.settings.thanks.seconds
         self.thanks_timer.setInterval(round(seconds * 1000))

@@ -13,6 +13,8 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 QUIET_ZONE = 4  # modules of white around the code (ISO/IEC 18004)
+# Q (a quarter of the modules may be lost): a glossy tablet reflects lights over part of it.
+ERROR_CORRECTION = qrcode.constants.ERROR_CORRECT_Q
 DARK = QColor("#000000")
 LIGHT = QColor("#FFFFFF")
 
@@ -20,7 +22,7 @@ LIGHT = QColor("#FFFFFF")
 def qr_matrix(text: str) -> list[list[bool]]:
     """The modules of ``text``'s QR code, quiet zone included (True is dark)."""
     code = qrcode.QRCode(
-        error_correction=qrcode.constants.ERROR_CORRECT_M, border=QUIET_ZONE, box_size=1
+        error_correction=ERROR_CORRECTION, border=QUIET_ZONE, box_size=1
     )
     code.add_data(text)
     code.make(fit=True)

@@ -1,0 +1,74 @@
+"""Links that carry the answer: a QR code's URL template and how it is filled.
+
+A template names what it needs in braces, from :data:`PLACEHOLDERS`::
+
+    https://example.com/review?a={answer_id}&s={score}&c={category}&site={site}&k={kiosk}&l={lang}
+
+Each value is URL-encoded (``quote(value, safe="")``), so a site called "Café Centro"
+becomes ``Caf%C3%A9%20Centro`` and can never break the address. A template is checked once,
+when the config is read: an unknown placeholder, a stray brace, a non-http(s) address or one
+too long to read from a metre away once filled is refused, naming the key.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from urllib.parse import quote, urlsplit
+
+from kiosk.core.messages import QT_TRANSLATE_NOOP, Message
+
+PLACEHOLDERS: tuple[str, ...] = ("answer_id", "score", "category", "site", "kiosk", "lang")
+# What the longest value of each placeholder takes once encoded: an answer id is a UUID,
+# a score two digits, "detractor" the longest category; site and kiosk ids are bounded by
+# SITE_BUDGET (encoded), the language code by 8.
+SITE_BUDGET = 24
+_WIDEST = {"answer_id": 36, "score": 2, "category": 9, "site": SITE_BUDGET,
+           "kiosk": SITE_BUDGET, "lang": 8}
+# A QR code of at most version 7 at error correction level Q (a glossy screen reflects;
+# Q survives a quarter of the modules lost) holds 106 bytes: about 2 mm modules at 340 px
+# on a 10-inch tablet, which a phone reads from a metre.
+URL_MAX_LENGTH = 106
+
+
+def template_problem(template: str, *, site: str = "", kiosk: str = "") -> Message | None:
+    """Why ``template`` cannot be used, or None. ``site``/``kiosk``: the configured ones
+    (their real length counts when longer than the budget)."""
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError:
+        return QT_TRANSLATE_NOOP(
+            "ConfigError", "A brace in this address is not closed; write {{ and }} for a brace."
+        ).with_params(value=template)
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if name not in PLACEHOLDERS or spec or conversion:
+            return QT_TRANSLATE_NOOP(
+                "ConfigError", "Unknown placeholder {name}; use {choices}."
+            ).with_params(name="{" + (name or "") + "}",
+                          choices=", ".join("{" + p + "}" for p in PLACEHOLDERS))
+    sample = template.replace("{{", "").replace("}}", "")
+    parts = urlsplit(sample.split("{", 1)[0] if "{" in sample else sample)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(
+            c.isspace() or not c.isprintable() for c in template):
+        return QT_TRANSLATE_NOOP(
+            "ConfigError",
+            "Expected an address starting with http:// or https://, got {value}.",
+        ).with_params(value=template)
+    widest = dict(_WIDEST)
+    widest["site"] = max(widest["site"], len(quote(site, safe="")))
+    widest["kiosk"] = max(widest["kiosk"], len(quote(kiosk, safe="")))
+    longest = len(template.format(**{name: "x" * n for name, n in widest.items()}))
+    if longest > URL_MAX_LENGTH:
+        return QT_TRANSLATE_NOOP(
+            "ConfigError",
+            "This address can grow to {length} characters once filled; at most {most} fit in"
+            " a QR code a phone reads from a metre away.",
+        ).with_params(length=longest, most=URL_MAX_LENGTH)
+    return None
+
+
+def fill(template: str, values: Mapping[str, object]) -> str:
+    """``template`` with each placeholder replaced by its URL-encoded value."""
+    return template.format(**{name: quote(str(values[name]), safe="") for name in PLACEHOLDERS})
