@@ -302,7 +302,7 @@ def check_together(settings: Settings) -> tuple[str, Message] | None:
             "ConfigError", "The default language must be one of the languages offered ({choices})."
         ).with_params(value=settings.kiosk.default_language, choices=", ".join(languages))
     for name in ("promoter", "passive", "detractor"):
-        for language, template in getattr(settings.qr, name).items():
+        for template in getattr(settings.qr, name).values():
             problem = template_problem(
                 template, site=settings.kiosk.site, kiosk=settings.kiosk.id)
             if problem is not None:  # the configured site or kiosk id makes it too long

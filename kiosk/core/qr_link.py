@@ -20,15 +20,13 @@ from kiosk.core.messages import QT_TRANSLATE_NOOP, Message
 
 PLACEHOLDERS: tuple[str, ...] = ("answer_id", "score", "category", "site", "kiosk", "lang")
 # What the longest value of each placeholder takes once encoded: an answer id is a UUID,
-# a score two digits, "detractor" the longest category; site and kiosk ids are bounded by
-# SITE_BUDGET (encoded), the language code by 8.
-SITE_BUDGET = 24
-_WIDEST = {"answer_id": 36, "score": 2, "category": 9, "site": SITE_BUDGET,
-           "kiosk": SITE_BUDGET, "lang": 8}
-# A QR code of at most version 7 at error correction level Q (a glossy screen reflects;
-# Q survives a quarter of the modules lost) holds 106 bytes: about 2 mm modules at 340 px
-# on a 10-inch tablet, which a phone reads from a metre.
-URL_MAX_LENGTH = 106
+# a score two digits, "detractor" the longest category, a language code 8 at most; site and
+# kiosk count as configured (the config check passes them).
+_WIDEST = {"answer_id": 36, "score": 2, "category": 9, "lang": 8}
+# A QR code of at most version 10 at error correction level Q (a glossy screen reflects
+# light over part of it; Q survives a quarter of the modules lost) holds 119 bytes: 65
+# modules with the quiet zone, 5 px each in the 340 px the thank-you gives it.
+URL_MAX_LENGTH = 119
 
 
 def template_problem(template: str, *, site: str = "", kiosk: str = "") -> Message | None:
@@ -56,9 +54,7 @@ def template_problem(template: str, *, site: str = "", kiosk: str = "") -> Messa
             "ConfigError",
             "Expected an address starting with http:// or https://, got {value}.",
         ).with_params(value=template)
-    widest = dict(_WIDEST)
-    widest["site"] = max(widest["site"], len(quote(site, safe="")))
-    widest["kiosk"] = max(widest["kiosk"], len(quote(kiosk, safe="")))
+    widest = {**_WIDEST, "site": len(quote(site, safe="")), "kiosk": len(quote(kiosk, safe=""))}
     longest = len(template.format(**{name: "x" * n for name, n in widest.items()}))
     if longest > URL_MAX_LENGTH:
         return QT_TRANSLATE_NOOP(
