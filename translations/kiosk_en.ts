@@ -212,6 +212,18 @@
         <source>Unknown setting {key}; expected one of {choices}.</source>
         <translation>Unknown setting {key}; expected one of {choices}.</translation>
     </message>
+    <message>
+        <source>A brace in this address is not closed; write {{ and }} for a brace.</source>
+        <translation>A brace in this address is not closed; write {{ and }} for a brace.</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder {name}; use {choices}.</source>
+        <translation>Unknown placeholder {name}; use {choices}.</translation>
+    </message>
+    <message>
+        <source>This address can grow to {length} characters once filled; at most {most} fit in a QR code a phone reads from a metre away.</source>
+        <translation>This address can grow to {length} characters once filled; at most {most} fit in a QR code a phone reads from a metre away.</translation>
+    </message>
 </context>
 <context>
     <name>Consent</name>

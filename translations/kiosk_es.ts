@@ -212,6 +212,18 @@
         <source>Unknown setting {key}; expected one of {choices}.</source>
         <translation>Ajuste desconocido: {key}; se esperaba uno de estos: {choices}.</translation>
     </message>
+    <message>
+        <source>A brace in this address is not closed; write {{ and }} for a brace.</source>
+        <translation>Una llave de esta dirección no está cerrada; escribe {{ y }} para una llave.</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder {name}; use {choices}.</source>
+        <translation>Marcador desconocido {name}; usa {choices}.</translation>
+    </message>
+    <message>
+        <source>This address can grow to {length} characters once filled; at most {most} fit in a QR code a phone reads from a metre away.</source>
+        <translation>Esta dirección puede llegar a {length} caracteres una vez completada; en un código QR que un teléfono lee a un metro caben como máximo {most}.</translation>
+    </message>
 </context>
 <context>
     <name>Consent</name>
