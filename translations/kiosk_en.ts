@@ -373,6 +373,10 @@
         <translation>%1 guests are waiting for a call, the oldest for %2 h</translation>
     </message>
     <message>
+        <source>no endpoint (offline)</source>
+        <translation>no endpoint (offline)</translation>
+    </message>
+    <message>
         <source>Reasons, most chosen first</source>
         <translation>Reasons, most chosen first</translation>
     </message>
@@ -391,6 +395,10 @@
     <message>
         <source>Call-backs</source>
         <translation>Call-backs</translation>
+    </message>
+    <message>
+        <source>This kiosk</source>
+        <translation>This kiosk</translation>
     </message>
     <message>
         <source>· fewer than %1 answers</source>

@@ -373,6 +373,10 @@
         <translation>%1 clientes esperan una llamada; el más antiguo desde hace %2 h</translation>
     </message>
     <message>
+        <source>no endpoint (offline)</source>
+        <translation>sin servidor (sin conexión)</translation>
+    </message>
+    <message>
         <source>Reasons, most chosen first</source>
         <translation>Motivos, los más elegidos primero</translation>
     </message>
@@ -391,6 +395,10 @@
     <message>
         <source>Call-backs</source>
         <translation>Llamadas pendientes</translation>
+    </message>
+    <message>
+        <source>This kiosk</source>
+        <translation>Este quiosco</translation>
     </message>
     <message>
         <source>· fewer than %1 answers</source>

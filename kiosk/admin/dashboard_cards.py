@@ -35,9 +35,11 @@ from kiosk.admin.style import CATEGORY_COLOURS, DETRACTOR, PROMOTER, mark
 from kiosk.config import Settings
 from kiosk.core.answer import Category
 from kiosk.core.contact import Waiting
+from kiosk.core.identity import identity_text
 from kiosk.core.nps import MIN_ANSWERS_FOR_SCORE, NpsSummary
 from kiosk.core.reasons import Reason
 from kiosk.core.stats import Comment, DashboardStats, TrendPoint
+from kiosk.ui.qr import QrCodeView
 from kiosk.ui.reason_labels import reason_label
 from kiosk.ui.theme import MUTED
 
@@ -48,6 +50,7 @@ translate = QCoreApplication.translate
 SLOT_MIN_ANSWERS = 5
 MIN_HOURS_SHOWN = 8
 COMMENT_MAX_CHARS = 160
+IDENTITY_QR_PX = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,6 +305,35 @@ def draw_callbacks(body: CallbackCount, waiting: Waiting, d: Drawing) -> None:
     body.setText(text.replace("%1", str(waiting.count)).replace("%2", hours))
 
 
+# --- the kiosk's identity -------------------------------------------------------------------
+
+
+class IdentityCode(QWidget):
+    """A QR code IT scans to know this kiosk (id, site, version, endpoint; never the token)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.code = QrCodeView(IDENTITY_QR_PX, self)
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        mark(self.caption, "muted")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.code, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.caption)
+
+
+def draw_identity(body: IdentityCode, _stats: Any, d: Drawing) -> None:
+    from kiosk import __version__
+
+    kiosk = d.settings.kiosk
+    endpoint = d.settings.sync.endpoint
+    body.code.set_url(identity_text(kiosk.id, kiosk.site, __version__, endpoint))
+    where = endpoint or translate("DashboardScreen", "no endpoint (offline)")
+    body.caption.setText(f"{kiosk.id} · {kiosk.site} · {__version__} · {where}")
+
+
 # --- the list -------------------------------------------------------------------------------
 
 CARDS: tuple[CardSpec, ...] = (
@@ -326,6 +358,8 @@ CARDS: tuple[CardSpec, ...] = (
              shows=attrgetter("comments"), body=CommentList, draw=draw_comments),
     CardSpec("callbacks", QT_TRANSLATE_NOOP("DashboardScreen", "Call-backs"),
              shows=attrgetter("callbacks"), body=CallbackCount, draw=draw_callbacks),
+    CardSpec("identity", QT_TRANSLATE_NOOP("DashboardScreen", "This kiosk"),
+             shows=lambda s: None, body=IdentityCode, draw=draw_identity),
 )
 
 

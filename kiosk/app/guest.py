@@ -74,7 +74,12 @@ class KioskApp:
         """Erase expired contacts and purge old synced answers (as configured); a store
         that refuses is logged and tried again at the next round."""
         try:
-            apply_retention(self.ctx.store().db, self.ctx.settings, datetime.now(timezone.utc))
+            settings = self.ctx.settings
+            apply_retention(
+                self.ctx.store().db, datetime.now(timezone.utc),
+                contact_days=settings.callback.retention_days,
+                answers_days=settings.retention.answers_days,
+            )
         except StoreError as exc:
             log.error("retention skipped: %s", exc)
 

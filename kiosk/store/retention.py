@@ -15,7 +15,6 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from kiosk.config import Settings
 from kiosk.core.answer import iso_utc
 from kiosk.store.contacts import ContactStore
 from kiosk.store.database import Database
@@ -76,8 +75,11 @@ def purge_answers(db: Database, now: datetime, older_than_days: int) -> int:
     return total
 
 
-def apply_retention(db: Database, settings: Settings, now: datetime) -> RetentionReport:
-    """Erase expired contacts, then purge old synced answers if configured."""
-    erased = ContactStore(db).erase_expired(now, settings.callback.retention_days)
-    purged = purge_answers(db, now, settings.retention.answers_days)
+def apply_retention(
+    db: Database, now: datetime, *, contact_days: int, answers_days: int
+) -> RetentionReport:
+    """Erase contacts older than ``contact_days`` (``[callback] retention_days``), then purge
+    synced answers older than ``answers_days`` (``[retention] answers_days``; 0: none)."""
+    erased = ContactStore(db).erase_expired(now, contact_days)
+    purged = purge_answers(db, now, answers_days)
     return RetentionReport(erased, purged)

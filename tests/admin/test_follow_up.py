@@ -84,3 +84,27 @@ def test_nobody_waiting(qtbot, area, services):
     assert card_text(area, "callbacks") == "No guest is waiting for a call"
     qtbot.mouseClick(area.dashboard.follow_ups_button, LEFT)
     assert area.follow_up_screen.rows == []
+
+
+def test_the_identity_code_names_the_kiosk_and_never_the_token(qtbot, area, services):
+    import json
+    from dataclasses import replace
+
+    import zxingcpp
+
+    from kiosk import __version__
+    from kiosk.config import SyncSection
+
+    secret = "s3cr3t-token-value-123456"
+    configured = replace(services.settings(), sync=SyncSection(
+        endpoint="https://central.example.com", token=secret))
+    services.settings = lambda: configured
+    open_dashboard(qtbot, area, services)
+    card = area.dashboard.cards["identity"]
+    area.dashboard.scroll.ensureWidgetVisible(card)
+    image = card.body.code.pixmap().toImage()
+    [code] = zxingcpp.read_barcodes(image)
+    assert json.loads(code.text) == {
+        "kind": "counter-kiosk", "kiosk": configured.kiosk.id, "site": configured.kiosk.site,
+        "version": __version__, "endpoint": "https://central.example.com"}
+    assert secret not in code.text and secret not in card.body.caption.text()

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.config import CallbackSection, RetentionSection, Settings
+from kiosk.config import Settings
 from kiosk.core.answer import Completion
 from kiosk.core.contact import Contact
 from kiosk.core.sync import OutboxKind
@@ -53,7 +52,10 @@ def test_purge_is_off_by_default_and_keeps_tombstones_and_tallies(db, caplog):
     for answer_id in old[:2]:
         deliver(db, answer_id, T0 + timedelta(hours=1))
     now = T0 + timedelta(days=100)
-    assert apply_retention(db, Settings(), now).answers_purged == 0  # off by default
+    defaults = Settings()
+    assert apply_retention(
+        db, now, contact_days=defaults.callback.retention_days,
+        answers_days=defaults.retention.answers_days).answers_purged == 0  # off by default
     before = dashboard_stats(db, T0.date(), T0.date()).summary
     assert before.total == 3
     caplog.set_level(logging.INFO, "kiosk.store")
@@ -88,14 +90,13 @@ def test_a_contact_is_erased_in_time_and_its_answer_waits_for_the_follow_up(db):
     with db.transaction() as con:
         contacts.add(con, contact, [OutboxKind.CONTACT])
     deliver(db, answer_id, T0)
-    config = replace(Settings(), callback=CallbackSection(retention_days=30),
-                     retention=RetentionSection(answers_days=10))
-    report = apply_retention(db, config, T0 + timedelta(days=20))
+    days = {"contact_days": 30, "answers_days": 10}
+    report = apply_retention(db, T0 + timedelta(days=20), **days)
     assert report.contacts_erased == 0 and report.answers_purged == 0  # contact still held
-    report = apply_retention(db, config, T0 + timedelta(days=31))
+    report = apply_retention(db, T0 + timedelta(days=31), **days)
     assert report.contacts_erased == 1 and report.answers_purged == 0  # follow-up still open
     contacts.ContactStore(db).mark_done(answer_id, "owner", T0 + timedelta(days=32))
-    assert apply_retention(db, config, T0 + timedelta(days=33)).answers_purged == 1
+    assert apply_retention(db, T0 + timedelta(days=33), **days).answers_purged == 1
 
 
 # --- random histories -------------------------------------------------------------------------
