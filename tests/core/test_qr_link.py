@@ -13,12 +13,13 @@ def test_values_are_encoded_as_urllib_would():
 
 
 def test_fill_encodes_every_placeholder():
-    template = "https://x.example/?" + "&".join(f"{p}={{{p}}}" for p in PLACEHOLDERS)
+    template = "https://x.example/?" + "&".join(f"{p[0]}={{{p}}}" for p in PLACEHOLDERS)
     assert template_problem(template) is None
+    assert template_problem(template, site="x" * 60) is not None  # too long with this site
     url = fill(template, {"answer_id": "id", "score": 3, "category": "detractor",
                           "site": "Sí & no", "kiosk": "k/1", "lang": "es"})
-    assert url == ("https://x.example/?answer_id=id&score=3&category=detractor"
-                   "&site=S%C3%AD%20%26%20no&kiosk=k%2F1&lang=es")
+    assert url == ("https://x.example/?a=id&s=3&c=detractor"
+                   "&s=S%C3%AD%20%26%20no&k=k%2F1&l=es")
 
 
 def test_a_literal_brace_is_written_twice():
