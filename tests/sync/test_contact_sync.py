@@ -219,3 +219,37 @@ def test_sigkill_during_sync_delivers_each_contact_exactly_once(tmp_path, data_d
     finally:
         server.stop()
         store.close()
+
+
+def test_contacts_are_token_bound_and_never_exported(tmp_path, answer_store):
+    import requests
+    from endpoint_server import OWNER_TOKEN
+
+    from kiosk.store.contacts import ContactStore
+    from kiosk.sync.protocol import contact_body, encode, kiosk_block
+
+    store, app = central(tmp_path / "central.sqlite")
+    server = LiveServer(app)
+    settings = sync_settings(server.url)
+    answer_id = detractor_with_contact(answer_store, settings)
+    contact = ContactStore(answer_store.db).get(answer_id)
+    worker = SyncWorker(settings, answer_store.db, token=TOKEN)
+    headers = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
+    try:
+        worker.run_once(force=True)
+        assert len(central_contacts.contacts_of(store.engine)) == 1
+        with requests.Session() as session:
+            other = contact_body(kiosk_block("other-kiosk", "shop-1", "1"), contact, 30)
+            reply = session.post(server.url + "/v1/contacts", data=encode(other),
+                                 headers=headers, timeout=5)
+            assert reply.status_code == 403 and NAME not in reply.text
+            for fmt in ("json", "csv"):
+                export = session.get(server.url + f"/v1/export?format={fmt}", timeout=10,
+                                     headers={"Authorization": f"Bearer {OWNER_TOKEN}"})
+                assert export.status_code == 200
+                assert answer_id in export.text  # the answer is exported ...
+                assert NAME not in export.text and REACH not in export.text  # ... not the contact
+    finally:
+        worker.client.close()
+        server.stop()
+        store.close()
