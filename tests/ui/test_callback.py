@@ -182,3 +182,57 @@ def test_the_kiosk_erases_expired_contacts_when_it_starts(qtbot, make_kiosk, fas
     assert kiosk.retention_timer.isActive()
     [follow_up] = ContactStore(kiosk.ctx.store().db).follow_ups()
     assert follow_up.contact is None and follow_up.erased_utc is not None
+
+
+def test_a_whole_flow_and_sync_never_log_the_contact(qtbot, make_kiosk, fast_settings,
+                                                     tmp_path, caplog):
+    """The guest types a contact on the screen, the sync carries it to a real loopback
+    endpoint and webhook; no log line anywhere names it, nor does the webhook's body."""
+    import json
+
+    from endpoint_server import TOKEN, LiveServer, central
+
+    from kiosk.config import AlertsSection, SyncSection
+    from kiosk.endpoint.store import contacts as central_contacts
+    from kiosk.sync.worker import SyncWorker
+
+    bodies: list[dict] = []
+
+    def hook(environ, start_response):
+        raw = environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0))
+        bodies.append(json.loads(raw))
+        start_response("200 OK", [("Content-Length", "2")])
+        return [b"ok"]
+
+    caplog.set_level("DEBUG")
+    store, app = central(tmp_path / "central.sqlite")
+    server, hook_server = LiveServer(app), LiveServer(hook)
+    settings = replace(
+        callback_settings(fast_settings),
+        sync=SyncSection(endpoint=server.url, token=TOKEN, connect_timeout=1, read_timeout=2),
+        alerts=AlertsSection(webhook_url=hook_server.url + "/hook"),
+    )
+    kiosk = make_kiosk(replace(settings, kiosk=replace(settings.kiosk, id="test-kiosk")))
+    worker = SyncWorker(kiosk.ctx.settings, kiosk.ctx.store().db, token=TOKEN)
+    try:
+        answer_id = ask_for_callback(qtbot, kiosk)
+        screen = kiosk.contact
+        type_on_keyboard(qtbot, kiosk, screen.name_field, "Zoé Ñandú")
+        type_on_keyboard(qtbot, kiosk, screen.reach_field, "zoe@correo.es")
+        tap(qtbot, screen.consent_line)
+        tap(qtbot, screen.send_button)
+        assert ContactStore(kiosk.ctx.store().db).get(answer_id) is not None
+        worker.run_once(force=True)
+        worker.run_once(force=True)
+        [held] = central_contacts.contacts_of(store.engine)
+        assert (held.answer_id, held.name, held.reach) == (answer_id, "Zoé Ñandú",
+                                                           "zoe@correo.es")
+        assert len(bodies) == 2  # the alert and the notice that a contact was left
+    finally:
+        worker.client.close()
+        server.stop()
+        hook_server.stop()
+        store.close()
+    for text in (caplog.text, json.dumps(bodies, ensure_ascii=False)):
+        assert "Zoé" not in text and "Ñandú" not in text and "zoe@" not in text
+        assert "correo" not in text
