@@ -147,3 +147,18 @@ def test_random_histories_never_purge_unsynced_and_never_break_the_gap_proof(tmp
         assert seqs == list(range(1, len(made) + 1))
         # and the next number comes after all of them
         assert store.record_score(5, "es", now=now).seq == len(made) + 1
+
+
+def test_a_recovery_never_reuses_a_purged_number(tmp_path):
+    from kiosk.store import meta
+    from kiosk.store.recovery import _readable_meta
+
+    with Database(tmp_path / "kiosk.sqlite") as db:
+        store = AnswerStore(db, "k", "1")
+        ids = [answer(store, T0 + timedelta(minutes=i)) for i in range(3)]
+        for answer_id in ids:
+            deliver(db, answer_id, T0)
+        assert purge_answers(db, T0 + timedelta(days=5), 1) == 3
+        with db.transaction() as con:
+            meta.put(con, meta.LAST_SEQ, "0")  # as if the counter were lost
+        assert _readable_meta(db.connection())[meta.LAST_SEQ] == "3"
