@@ -28,6 +28,7 @@ from kiosk.admin.charts import Chart
 from kiosk.admin.dashboard import DashboardScreen
 from kiosk.admin.export_dialog import ExportScreen
 from kiosk.admin.folder_picker import FolderPickerScreen
+from kiosk.admin.follow_up import FollowUpScreen
 from kiosk.admin.pinpad import PinPadScreen
 from kiosk.admin.services import AdminServices
 from kiosk.admin.settings_screen import SettingsScreen
@@ -63,6 +64,7 @@ class AdminArea(QStackedWidget):
         self.services = services
         self.language = language
         self.authenticated = False
+        self.session_started: datetime | None = None  # when the PIN opened this session
         self._changing_pin = False
         mark(self, "area")
         self.factor = 1.0  # the kiosk window's size factor (apply_sizes)
@@ -77,6 +79,11 @@ class AdminArea(QStackedWidget):
         self.settings_screen = SettingsScreen()
         for screen in self._screens():
             self.addWidget(screen)
+        self.follow_up_screen = FollowUpScreen()
+        self.addWidget(self.follow_up_screen)
+        self.follow_up_screen.done_requested.connect(self._follow_up_done)
+        self.follow_up_screen.back_requested.connect(self.show_dashboard)
+        self.dashboard.follow_ups_requested.connect(self.show_follow_ups)
 
         self.pinpad.submitted.connect(self._check_pin)
         self.pinpad.new_pin_chosen.connect(self._set_pin)
@@ -201,6 +208,7 @@ class AdminArea(QStackedWidget):
         result = self.services.check_pin(pin)
         if result.ok:
             self.authenticated = True
+            self.session_started = datetime.now()
             self.show_dashboard()
         else:
             self.pinpad.refuse(result.wait_seconds, result.locked)
@@ -216,6 +224,7 @@ class AdminArea(QStackedWidget):
         except InvalidPin:
             self.pinpad.ask_for_new_pin()
             return
+        self.session_started = self.session_started or datetime.now()
         self._changing_pin = False
         self.show_settings()
         self.settings_screen.show_message(self.tr("The new PIN is set."))
@@ -249,6 +258,25 @@ class AdminArea(QStackedWidget):
     def _sync_now(self) -> None:
         self.sync_now_requested.emit()
         QTimer.singleShot(1500, self.refresh)
+
+    # --- call-backs ---------------------------------------------------------------------------
+
+    def show_follow_ups(self) -> None:
+        if not self.authenticated:
+            return
+        self.follow_up_screen.show_follow_ups(
+            self.services.follow_ups(), self.services.settings(), self.language)
+        self.setCurrentWidget(self.follow_up_screen)
+
+    def _follow_up_done(self, answer_id: str) -> None:
+        """Called back: recorded as done by this PIN session, now."""
+        if not self.authenticated:
+            return
+        started = self.session_started or datetime.now()
+        who = f"owner PIN session {started.astimezone():%Y-%m-%d %H:%M}"
+        if self.services.mark_follow_up_done(answer_id, who):
+            log.info("call-back for answer %s marked done", answer_id)
+        self.show_follow_ups()
 
     # --- export -----------------------------------------------------------------------------
 

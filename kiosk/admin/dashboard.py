@@ -81,6 +81,7 @@ class DashboardScreen(QWidget):
     settings_requested = Signal()
     sync_now_requested = Signal()
     close_requested = Signal()
+    follow_ups_requested = Signal()  # the call-back requests list
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,6 +121,7 @@ class DashboardScreen(QWidget):
         self.header = QWidget()
         self.title = QLabel()
         mark(self.title, "h1")
+        self.title.setWordWrap(True)  # "Tableau de bord" beside the buttons on a portrait screen
         self.shop = QLabel()
         mark(self.shop, "muted")
         self.export_button = QPushButton()
@@ -128,6 +130,9 @@ class DashboardScreen(QWidget):
         self.settings_button = QPushButton()
         mark(self.settings_button, "secondary")
         self.settings_button.clicked.connect(self.settings_requested.emit)
+        self.follow_ups_button = QPushButton()
+        mark(self.follow_ups_button, "secondary")
+        self.follow_ups_button.clicked.connect(self.follow_ups_requested.emit)
         self.close_button = QPushButton()
         mark(self.close_button, "secondary")
         self.close_button.clicked.connect(self.close_requested.emit)
@@ -158,6 +163,7 @@ class DashboardScreen(QWidget):
         titles.addWidget(self.title)
         titles.addWidget(self.shop)
         top.addLayout(titles, 1)
+        top.addWidget(self.follow_ups_button)
         top.addWidget(self.export_button)
         top.addWidget(self.settings_button)
         top.addWidget(self.close_button)
@@ -359,6 +365,7 @@ class DashboardScreen(QWidget):
             edit.setDisplayFormat(date_format())
         self.export_button.setText(self.tr("Export"))
         self.settings_button.setText(self.tr("Settings"))
+        self.follow_ups_button.setText(self.tr("Call-backs"))
         self.close_button.setText(self.tr("Close"))
         self.period_buttons[Preset.TODAY.value].setText(self.tr("Today"))
         self.period_buttons[Preset.LAST_7.value].setText(self.tr("7 days"))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from operator import attrgetter
 from typing import Any
 
@@ -33,9 +34,12 @@ from kiosk.admin.charts import (
 from kiosk.admin.style import CATEGORY_COLOURS, mark
 from kiosk.config import Settings
 from kiosk.core.answer import Category
+from kiosk.core.contact import Waiting
+from kiosk.core.identity import identity_text
 from kiosk.core.nps import MIN_ANSWERS_FOR_SCORE, NpsSummary
 from kiosk.core.reasons import Reason
 from kiosk.core.stats import Comment, DashboardStats, TrendPoint
+from kiosk.ui.qr import QrCodeView
 from kiosk.ui.reason_labels import reason_label
 from kiosk.ui.theme import MUTED
 
@@ -46,6 +50,7 @@ translate = QCoreApplication.translate
 SLOT_MIN_ANSWERS = 5
 MIN_HOURS_SHOWN = 8
 COMMENT_MAX_CHARS = 160
+IDENTITY_QR_PX = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +119,7 @@ class Headline(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.value = QLabel()
+        self.value.setWordWrap(True)  # "Too few answers" takes two lines on a narrow card
         mark(self.value, "big")
         self.value.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail = QLabel()
@@ -130,6 +136,21 @@ class Headline(QWidget):
         layout.addWidget(self.detail)
         layout.addWidget(self.change)
         layout.addStretch(1)
+
+    def fit_height(self) -> None:
+        """Never shorter than its wrapped lines: a narrow card (many cards at 1024x600) grows
+        and the dashboard scrolls, instead of cutting "Too few answers" in half."""
+        width = max(self.width(), 120)
+        needed = sum(
+            label.heightForWidth(width) if label.wordWrap() else label.sizeHint().height()
+            for label in (self.value, self.detail, self.change)
+        )
+        spacing = self.layout().spacing() * 2
+        self.setMinimumHeight(needed + spacing)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_height()
 
 
 def draw_headline(body: Headline, part: tuple[NpsSummary, float | None], d: Drawing) -> None:
@@ -166,6 +187,7 @@ def draw_headline(body: Headline, part: tuple[NpsSummary, float | None], d: Draw
             .replace("%1", arrow).replace("%2", signed(delta))
         )
         _tone(body.change, "up" if delta > 0 else "down" if delta < 0 else "same")
+    body.fit_height()
 
 
 def _tone(label: QLabel, change: str) -> None:
@@ -281,6 +303,61 @@ def draw_comments(body: CommentList, comments: Sequence[Comment], d: Drawing) ->
     body.label.setText("".join(blocks))
 
 
+# --- call-backs -----------------------------------------------------------------------------
+
+
+class CallbackCount(QLabel):
+    """How many guests wait for a manager's call, and how long the oldest has waited."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        mark(self, "bigtext")
+
+
+def draw_callbacks(body: CallbackCount, waiting: Waiting, d: Drawing) -> None:
+    if waiting.count == 0:
+        body.setText(translate("DashboardScreen", "No guest is waiting for a call"))
+        return
+    hours = str(waiting.oldest_hours(datetime.now(timezone.utc)))
+    if waiting.count == 1:
+        text = translate("DashboardScreen", "1 guest is waiting for a call, for %1 h")
+        body.setText(text.replace("%1", hours))
+        return
+    text = translate("DashboardScreen", "%1 guests are waiting for a call, the oldest for %2 h")
+    body.setText(text.replace("%1", str(waiting.count)).replace("%2", hours))
+
+
+# --- the kiosk's identity -------------------------------------------------------------------
+
+
+class IdentityCode(QWidget):
+    """A QR code IT scans to know this kiosk (id, site, version, endpoint; never the token)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.code = QrCodeView(IDENTITY_QR_PX, self)
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        mark(self.caption, "muted")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.code, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.caption)
+
+
+def draw_identity(body: IdentityCode, _stats: Any, d: Drawing) -> None:
+    from kiosk import __version__
+
+    kiosk = d.settings.kiosk
+    endpoint = d.settings.sync.endpoint
+    body.code.set_url(identity_text(kiosk.id, kiosk.site, __version__, endpoint))
+    where = endpoint or translate("DashboardScreen", "no endpoint (offline)")
+    body.caption.setText(f"{kiosk.id} · {kiosk.site} · {__version__} · {where}")
+
+
 # --- the list -------------------------------------------------------------------------------
 
 CARDS: tuple[CardSpec, ...] = (
@@ -303,6 +380,10 @@ CARDS: tuple[CardSpec, ...] = (
     CardSpec("comments",
              QT_TRANSLATE_NOOP("DashboardScreen", "Latest comments (detractors first)"),
              shows=attrgetter("comments"), body=CommentList, draw=draw_comments),
+    CardSpec("callbacks", QT_TRANSLATE_NOOP("DashboardScreen", "Call-backs"),
+             shows=attrgetter("callbacks"), body=CallbackCount, draw=draw_callbacks),
+    CardSpec("identity", QT_TRANSLATE_NOOP("DashboardScreen", "This kiosk"),
+             shows=lambda s: None, body=IdentityCode, draw=draw_identity),
 )
 
 

@@ -14,10 +14,19 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.config import Settings
+from kiosk.core.contact import FollowUp
 from kiosk.core.exports import ExportRequest
 from kiosk.core.pin import PinCheck
 from kiosk.core.stats import DashboardStats
 from kiosk.core.sync import SyncStatus
+
+
+def _no_follow_ups() -> list[FollowUp]:
+    return []
+
+
+def _cannot_mark_done(answer_id: str, by: str) -> bool:
+    return False
 
 
 def _no_connection_test(endpoint: str, token: str) -> tuple[bool, str]:
@@ -43,4 +52,7 @@ class AdminServices:
     # configured one (read as the sync reads it).
     test_connection: Callable[[str, str], tuple[bool, str]] = _no_connection_test
     export_folder: Path | None = None
+    # Call-back requests, open first and newest first; marking one done (answer id, who).
+    follow_ups: Callable[[], list[FollowUp]] = _no_follow_ups
+    mark_follow_up_done: Callable[[str, str], bool] = _cannot_mark_done
     today: Callable[[], date] = field(default=lambda: datetime.now().astimezone().date())

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable, Mapping
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from kiosk.core.pin import LockoutPolicy
 from kiosk.core.stats import DashboardStats
 from kiosk.core.sync import SyncStatus
 from kiosk.export.writer import export_to_file
+from kiosk.store.contacts import ContactStore
 from kiosk.store.database import Database
 from kiosk.store.pin import PinStore
 from kiosk.store.stats import dashboard_stats
@@ -66,6 +67,7 @@ def build(
     """
     holder = _SettingsHolder(settings)
     pins = PinStore(db, pin_policy, scrypt_n=scrypt_n)
+    contacts = ContactStore(db)
     path = config_path or settings.path
     config_dir = Path(path).parent if path is not None else None
 
@@ -140,6 +142,9 @@ def build(
         save_settings=save,
         test_connection=test_endpoint,
         export_folder=export_folder,
+        follow_ups=contacts.follow_ups,
+        mark_follow_up_done=lambda answer_id, by: contacts.mark_done(
+            answer_id, by, datetime.now(timezone.utc)),
     )
 
 

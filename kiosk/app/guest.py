@@ -8,8 +8,9 @@ from __future__ import annotations
 import logging
 import sys
 from dataclasses import dataclass
+from datetime import datetime, timezone
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
@@ -19,7 +20,9 @@ from kiosk.store.ballast import Ballast
 from kiosk.store.database import StoreError
 from kiosk.store.integrity import IntegrityWatch, check_at_start, checked_at_start
 from kiosk.store.recorder import DurableRecorder
+from kiosk.store.retention import apply_retention
 from kiosk.ui import theme
+from kiosk.ui.contact import ContactScreen
 from kiosk.ui.disk_watch import DiskWatch
 from kiosk.ui.flow import GuestFlow
 from kiosk.ui.i18n import Translations
@@ -34,6 +37,7 @@ log = logging.getLogger("kiosk.ui")
 APP_NAME = "Counter kiosk"
 RECOVERED_NOTICE = "recovered"
 DAMAGE_NOTICE = "damage"
+RETENTION_EVERY_MS = 3600 * 1000
 
 
 @dataclass
@@ -50,6 +54,8 @@ class KioskApp:
     translations: Translations
     disk: DiskWatch
     lockdown: Lockdown
+    contact: ContactScreen | None = None
+    retention_timer: QTimer | None = None
 
     def close(self) -> None:
         self.lockdown.release()
@@ -65,6 +71,21 @@ class KioskApp:
         for timer in (self.flow.idle_timer, self.flow.thanks_timer, self.flow.retry_timer,
                       self.flow.reasons_timer):
             timer.stop()
+        if self.retention_timer is not None:
+            self.retention_timer.stop()
+
+    def apply_retention(self) -> None:
+        """Erase expired contacts and purge old synced answers (as configured); a store
+        that refuses is logged and tried again at the next round."""
+        try:
+            settings = self.ctx.settings
+            apply_retention(
+                self.ctx.store().db, datetime.now(timezone.utc),
+                contact_days=settings.callback.retention_days,
+                answers_days=settings.retention.answers_days,
+            )
+        except StoreError as exc:
+            log.error("retention skipped: %s", exc)
 
     def apply_settings(self, settings: Settings) -> GuestFlow:
         """Use new settings at once (the owner saved them): rebuild the guest screens.
@@ -78,19 +99,24 @@ class KioskApp:
         theme.apply(qt_app(), settings.kiosk.accent_colour)
         self.window.set_look(settings.kiosk.accent_colour, self.window.pixels_per_inch)
         self.translations.configure(settings.kiosk.languages, settings.kiosk.default_language)
-        old = (self.question, self.why, self.thanks, self.flow)
+        old = (self.question, self.why, self.thanks, self.contact, self.flow)
         self.question = QuestionScreen(settings, self.translations)
         self.why = WhyScreen(settings, self.translations)
         self.thanks = ThanksScreen(settings, self.translations)
+        self.contact = ContactScreen(settings, self.translations)
         self.flow = GuestFlow(
             self.window, self.question, self.why, self.thanks, self.recorder, settings,
-            self.translations,
+            self.translations, contact=self.contact,
         )
         self.flow.retry_storage()  # answers waiting in memory keep being retried
-        for widget in old[:3]:
-            self.window.stack.removeWidget(widget)
+        if self.retention_timer is not None:
+            self.retention_timer.start()
+        for widget in old[:4]:
+            if widget is not None:
+                self.window.stack.removeWidget(widget)
         for item in old:
-            item.deleteLater()
+            if item is not None:
+                item.deleteLater()
         log.info("settings applied without a restart")
         return self.flow
 
@@ -137,7 +163,9 @@ def build_app(
     question = QuestionScreen(settings, translations)
     why = WhyScreen(settings, translations)
     thanks = ThanksScreen(settings, translations)
-    flow = GuestFlow(window, question, why, thanks, recorder, settings, translations)
+    contact = ContactScreen(settings, translations)
+    flow = GuestFlow(
+        window, question, why, thanks, recorder, settings, translations, contact=contact)
 
     report = opened.recovery
     if report is not None:
@@ -165,9 +193,17 @@ def build_app(
     disk.start()
     flow.start()
     lockdown = Lockdown(window)
-    return KioskApp(
-        ctx, window, flow, question, why, thanks, recorder, translations, disk, lockdown
+    kiosk = KioskApp(
+        ctx, window, flow, question, why, thanks, recorder, translations, disk, lockdown,
+        contact,
     )
+    # Contacts are erased on time (the consent promised it) even on a kiosk never restarted.
+    kiosk.retention_timer = QTimer(window)
+    kiosk.retention_timer.setInterval(RETENTION_EVERY_MS)
+    kiosk.retention_timer.timeout.connect(kiosk.apply_retention)
+    kiosk.apply_retention()
+    kiosk.retention_timer.start()
+    return kiosk
 
 
 class DamageNotice(QObject):

@@ -28,6 +28,7 @@ class _Worker(Protocol):
     on_status: object
     on_alert_delivered: object
     alert_text: object
+    contact_notice: object
 
     def start(self) -> None: ...
     def stop(self, timeout: float | None = None) -> None: ...
@@ -45,6 +46,16 @@ def translated_alert_text(answer: Answer, kiosk_id: str, site: str) -> str:
         "SyncBridge", "Unhappy guest: scored {score}/10 at {site} ({kiosk}), {time}."
     ).format(score=answer.score, site=site, kiosk=kiosk_id, time=when)
     return text + alert_details(answer, QCoreApplication.translate("SyncBridge", "Reasons"))
+
+
+def translated_contact_notice(answer: Answer, kiosk_id: str, site: str) -> str:
+    """The webhook's "a guest left a contact" line, in the kiosk's UI language; never the
+    contact itself."""
+    return QCoreApplication.translate(
+        "SyncBridge",
+        "A guest who scored {score}/10 at {site} ({kiosk}) asked to be contacted; the contact"
+        " is in the follow-up list.",
+    ).format(score=answer.score, site=site, kiosk=kiosk_id)
 
 
 class SyncBridge(QObject):
@@ -69,6 +80,7 @@ class SyncBridge(QObject):
         if central is not None:
             central.on_new = self.central_config_ready.emit
             central.on_refused = self.central_config_refused.emit
+        self.worker.contact_notice = translated_contact_notice
         self.worker.start()
 
     def stop(self) -> None:

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from kiosk.config.errors import Refused
 from kiosk.core.languages import SUPPORTED_LANGUAGES
 from kiosk.core.messages import QT_TRANSLATE_NOOP
+from kiosk.core.qr_link import template_problem
 from kiosk.core.reasons import BUILTIN_REASONS, Reason, is_valid_reason_id
 
 MAX_SHOWN = 40  # characters of a refused value quoted back
@@ -279,6 +280,22 @@ class PerLanguageText(Kind):
 
     def to_toml(self, value: Any) -> Any:
         return dict(value)
+
+
+@dataclass(frozen=True)
+class UrlTemplates(PerLanguageText):
+    """A QR code's address template per language (or one for all): placeholders from
+    :data:`kiosk.core.qr_link.PLACEHOLDERS`, checked here; empty: no code."""
+
+    def read(self, value: Any) -> dict[str, str]:
+        if value == "":
+            return {}
+        result = super().read(value)
+        for language, template in result.items():
+            problem = template_problem(template)
+            if problem is not None:
+                raise Refused(problem, f".{language}" if not isinstance(value, str) else "")
+        return result
 
 
 @dataclass(frozen=True)

@@ -30,12 +30,14 @@ from kiosk.config.kinds import (
     Secret,
     Text,
     Url,
+    UrlTemplates,
     WholeNumber,
 )
 from kiosk.core.abuse import AbuseRules
 from kiosk.core.answer import COMMENT_MAX_LENGTH
 from kiosk.core.languages import DEFAULT_LANGUAGES
 from kiosk.core.messages import QT_TRANSLATE_NOOP, Message
+from kiosk.core.qr_link import template_problem
 from kiosk.core.reasons import Reason, default_reasons
 
 SETTING = "setting"  # the key of a field's metadata that holds its Setting
@@ -138,6 +140,23 @@ class ThanksSection:
 
 
 @dataclass(frozen=True)
+class QrSection:
+    """QR codes that carry the answer: an address template per category (and per language),
+    with {answer_id} {score} {category} {site} {kiosk} {lang}; see docs/callback.md. A
+    category with a template here uses it instead of [thanks] promoter_url/detractor_url."""
+
+    promoter: Mapping[str, str] = setting(kind=UrlTemplates(), default_factory=dict)
+    passive: Mapping[str, str] = setting(kind=UrlTemplates(), default_factory=dict)
+    detractor: Mapping[str, str] = setting(kind=UrlTemplates(), default_factory=dict)
+
+    def template(self, category: str, language: str, default_language: str) -> str:
+        """The template for ``category`` in ``language`` (else the default language's);
+        '' when none."""
+        per_language = getattr(self, category)
+        return per_language.get(language) or per_language.get(default_language, "")
+
+
+@dataclass(frozen=True)
 class TimeoutsSection:
     idle_seconds: float = setting(
         20.0, Number(5, 600), form="guest",
@@ -190,6 +209,31 @@ class AlertsSection:
 
 
 @dataclass(frozen=True)
+class CallbackSection:
+    """A guest may ask a manager to call them back (with their consent; see docs/callback.md)."""
+
+    # Off by default: the shop decides to collect contacts and says who calls back.
+    enabled: bool = setting(
+        False, Flag(), form="guest",
+        label=QT_TRANSLATE_NOOP("Setting", "Offer unhappy guests a call-back"))
+    # Offered to every guest, not only to detractors (0-6).
+    everyone: bool = setting(False, Flag())
+    # Days a contact is kept on the kiosk (and promised in the consent line), delivered or not.
+    retention_days: int = setting(
+        30, WholeNumber(1, 365), form="guest",
+        label=QT_TRANSLATE_NOOP("Setting", "Contacts deleted after (days)"))
+
+
+@dataclass(frozen=True)
+class RetentionSection:
+    """How long the kiosk keeps what it has already delivered (see docs/callback.md)."""
+
+    # Days after which answers the endpoint confirmed are deleted here (tombstones keep
+    # their numbers; the dashboard's tallies keep counting them). 0: kept for ever.
+    answers_days: int = setting(0, WholeNumber(0, 3650))
+
+
+@dataclass(frozen=True)
 class AdminSection:
     idle_seconds: float = setting(60.0, Number(10, 3600))
     hold_seconds: float = setting(3.0, Number(1, 30))
@@ -203,10 +247,13 @@ class Settings:
     question: QuestionSection = field(default_factory=QuestionSection)
     why: WhySection = field(default_factory=WhySection)
     thanks: ThanksSection = field(default_factory=ThanksSection)
+    qr: QrSection = field(default_factory=QrSection)
     timeouts: TimeoutsSection = field(default_factory=TimeoutsSection)
     abuse: AbuseSection = field(default_factory=AbuseSection)
     sync: SyncSection = field(default_factory=SyncSection)
     alerts: AlertsSection = field(default_factory=AlertsSection)
+    callback: CallbackSection = field(default_factory=CallbackSection)
+    retention: RetentionSection = field(default_factory=RetentionSection)
     admin: AdminSection = field(default_factory=AdminSection)
     path: Path | None = field(default=None, compare=False)
 
@@ -255,6 +302,12 @@ def check_together(settings: Settings) -> tuple[str, Message] | None:
         return "[kiosk] default_language", QT_TRANSLATE_NOOP(
             "ConfigError", "The default language must be one of the languages offered ({choices})."
         ).with_params(value=settings.kiosk.default_language, choices=", ".join(languages))
+    for name in ("promoter", "passive", "detractor"):
+        for template in getattr(settings.qr, name).values():
+            problem = template_problem(
+                template, site=settings.kiosk.site, kiosk=settings.kiosk.id)
+            if problem is not None:  # the configured site or kiosk id makes it too long
+                return f"[qr] {name}", problem
     if settings.sync.token and settings.sync.token_file:
         return "[sync] token_file", QT_TRANSLATE_NOOP(
             "ConfigError", "Give the token or a token file, not both.")

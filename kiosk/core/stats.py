@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from kiosk.core.answer import SCORES, Category
+from kiosk.core.contact import Waiting
 from kiosk.core.nps import NpsSummary, change, summarize_distribution
 from kiosk.core.sync import SyncStatus
 
@@ -88,6 +89,7 @@ class DashboardStats:
     by_weekday: tuple[NpsSummary, ...]
     flagged: int
     sync: SyncStatus = field(default_factory=SyncStatus)
+    callbacks: Waiting = field(default_factory=Waiting)  # guests waiting for a call-back
 
     @property
     def change(self) -> float | None:

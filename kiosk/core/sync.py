@@ -21,6 +21,8 @@ class OutboxKind(enum.StrEnum):
     ANSWER = "answer"  # the answer itself, to the endpoint's /v1/answers
     ALERT = "alert"  # a detractor alert, to the endpoint's /v1/alerts
     WEBHOOK = "webhook"  # the same alert, to a chat webhook
+    CONTACT = "contact"  # a guest's call-back request, to the endpoint's /v1/contacts
+    CONTACT_NOTICE = "contact_notice"  # "a guest left a contact" (never the contact), to the webhook
 
     @property
     def is_alert(self) -> bool:
@@ -28,6 +30,20 @@ class OutboxKind(enum.StrEnum):
 
 
 ALERT_KINDS: tuple[OutboxKind, ...] = (OutboxKind.ALERT, OutboxKind.WEBHOOK)
+# Sent in the alerts' pass, right after them (queued later, so after them in the outbox).
+CONTACT_KINDS: tuple[OutboxKind, ...] = (OutboxKind.CONTACT, OutboxKind.CONTACT_NOTICE)
+WEBHOOK_KINDS: tuple[OutboxKind, ...] = (OutboxKind.WEBHOOK, OutboxKind.CONTACT_NOTICE)
+
+
+def contact_kinds_for(*, endpoint: str, webhook_url: str) -> tuple[OutboxKind, ...]:
+    """Where a new call-back request goes: the endpoint (the contact) and the webhook (only a
+    notice that one was left). None: the kiosk's own follow-up list is the only place."""
+    kinds: list[OutboxKind] = []
+    if endpoint:
+        kinds.append(OutboxKind.CONTACT)
+    if webhook_url:
+        kinds.append(OutboxKind.CONTACT_NOTICE)
+    return tuple(kinds)
 
 
 def alert_kinds_for(

@@ -16,7 +16,7 @@ from flask import Flask
 from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import HTTPException
 
-from kiosk.endpoint import api, config_api, ingest, web
+from kiosk.endpoint import api, config_api, contacts, ingest, web
 from kiosk.endpoint.config import EndpointConfig
 from kiosk.endpoint.errors import HttpError
 from kiosk.endpoint.replies import json_reply
@@ -44,6 +44,7 @@ def create_app(config: EndpointConfig, store: CentralStore, *,
     app.register_blueprint(api.blueprint)
     web.register(app, store)  # the managers' pages (kiosk/endpoint/web)
     app.register_blueprint(config_api.blueprint)
+    app.register_blueprint(contacts.blueprint)  # POST /v1/contacts (call-back requests)
 
     @app.errorhandler(HttpError)
     def _refused(exc: HttpError):  # type: ignore[no-untyped-def]

@@ -29,8 +29,9 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.core.answer import Answer, Completion, iso_utc, parse_iso
+from kiosk.core.contact import Contact
 from kiosk.core.sync import OutboxKind
-from kiosk.store import spill
+from kiosk.store import contacts, spill
 from kiosk.store.answers import AnswerStore, local_offset_minutes
 from kiosk.store.ballast import Ballast
 from kiosk.store.database import StoreError, storage_error
@@ -117,8 +118,30 @@ class _Complete:
             "comment_max_length": self.comment_max_length,
         }
 
+@dataclass(frozen=True, slots=True)
+class _LeaveContact:
+    contact: Contact
+    kinds: tuple[OutboxKind, ...]
 
-_Write = _RecordScore | _ChooseReasons | _Complete
+    @property
+    def answer_id(self) -> str:
+        return self.contact.answer_id
+
+    def is_done(self, stored: Answer | None) -> bool:
+        return False  # storing a contact twice is a no-op (one per answer)
+
+    def apply(self, store: AnswerStore) -> None:
+        with store.db.transaction() as con:
+            contacts.add(con, self.contact, self.kinds)
+
+    def __repr__(self) -> str:  # the contact never reaches a log line
+        return f"_LeaveContact(answer_id={self.answer_id!r})"
+
+
+
+
+
+_Write = _RecordScore | _ChooseReasons | _Complete | _LeaveContact
 
 
 def _from_record(record: dict[str, Any]) -> _Write:
@@ -218,6 +241,12 @@ class DurableRecorder:
         )
         self.retry()
 
+    def leave_contact(self, contact: Contact, kinds: Iterable[OutboxKind] = ()) -> None:
+        """Store a guest's call-back request apart from the answer (now, or once the disk
+        takes it), queued for ``kinds``."""
+        self._ops.append(_LeaveContact(contact, tuple(kinds)))
+        self.retry()
+
     def choose_reasons(self, answer_id: str, reasons: Iterable[str]) -> None:
         """The guest's reason chips so far: kept now (one small commit), so a power cut
         before Send loses nothing they chose."""
@@ -263,6 +292,15 @@ class DurableRecorder:
         """
         if self.retry():
             return 0
+        # A guest's contact is not copied to a spill file (which may be outside the data
+        # folder): it is dropped with a line that says so, never with the contact itself.
+        contacts_left = [op for op in self._ops if isinstance(op, _LeaveContact)]
+        if contacts_left:
+            log.error("stopping with %d call-back request(s) the store refused: not kept",
+                      len(contacts_left))
+            self._ops = deque(op for op in self._ops if not isinstance(op, _LeaveContact))
+            if not self._ops:
+                return 0
         records = [op.as_record() for op in self._ops]
         count = len(records)
         if self.spill_dir is None:

@@ -425,6 +425,12 @@ def _readable_meta(con: sqlite3.Connection) -> dict[str, str]:
             continue
         if value is not None:
             kept[key] = value
+    try:  # purged answers' numbers (tombstones) are never handed out again either
+        row = con.execute("SELECT max(seq) FROM answer_tombstones").fetchone()
+    except sqlite3.DatabaseError:
+        row = None
+    if row and row[0] is not None:
+        kept[meta.LAST_SEQ] = str(max(int(kept.get(meta.LAST_SEQ) or 0), int(row[0])))
     return kept
 
 

@@ -100,7 +100,74 @@ _V1 = [
     )""",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1]
+# Call-back requests (issue 11): the contact kept apart from the anonymous answer, and the
+# outbox rebuilt to carry them (SQLite cannot change a CHECK in place).
+_V2 = [
+    """CREATE TABLE contacts (
+        answer_id TEXT PRIMARY KEY REFERENCES answers (id),
+        name TEXT,
+        reach TEXT,
+        reach_kind TEXT NOT NULL CHECK (reach_kind IN ('phone', 'email')),
+        consent_text TEXT,
+        language TEXT NOT NULL,
+        consented_utc TEXT NOT NULL,
+        done_utc TEXT,
+        done_by TEXT,
+        erased_utc TEXT,
+        CHECK ((erased_utc IS NULL) = (name IS NOT NULL AND reach IS NOT NULL))
+    ) WITHOUT ROWID""",
+    "CREATE INDEX contacts_open ON contacts (consented_utc) WHERE done_utc IS NULL",
+    """CREATE TABLE outbox_v2 (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL
+            CHECK (kind IN ('answer', 'alert', 'webhook', 'contact', 'contact_notice')),
+        answer_id TEXT NOT NULL REFERENCES answers (id),
+        state TEXT NOT NULL DEFAULT 'pending'
+            CHECK (state IN ('pending', 'delivered', 'quarantined')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_utc TEXT,
+        last_error TEXT,
+        created_utc TEXT NOT NULL,
+        delivered_utc TEXT,
+        UNIQUE (kind, answer_id)
+    )""",
+    "INSERT INTO outbox_v2 SELECT id, kind, answer_id, state, attempts, next_attempt_utc,"
+    " last_error, created_utc, delivered_utc FROM outbox",
+    "DROP TABLE outbox",
+    "ALTER TABLE outbox_v2 RENAME TO outbox",
+    "CREATE INDEX outbox_due ON outbox (state, kind, id)",
+]
+
+# Purging old synced answers (issue 11, off by default): an answer may be deleted only once
+# the endpoint holds it and a tombstone keeps its id and seq, so numbers are never reused and
+# the endpoint's gap proof never sees a hole the kiosk made. The tallies keep counting it.
+_V3 = [
+    """CREATE TABLE answer_tombstones (
+        id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL UNIQUE,
+        kiosk_id TEXT NOT NULL,
+        created_utc TEXT NOT NULL,
+        delivered_utc TEXT NOT NULL,
+        purged_utc TEXT NOT NULL
+    ) WITHOUT ROWID""",
+    # A tombstone only for an answer the endpoint confirmed, and only while it still exists.
+    """CREATE TRIGGER tombstone_only_when_delivered BEFORE INSERT ON answer_tombstones
+        WHEN NOT EXISTS (SELECT 1 FROM outbox o WHERE o.answer_id = NEW.id
+                         AND o.kind = 'answer' AND o.state = 'delivered')
+          OR NOT EXISTS (SELECT 1 FROM answers a WHERE a.id = NEW.id AND a.seq = NEW.seq)
+        BEGIN SELECT RAISE(ABORT, 'only a delivered answer can be purged'); END""",
+    """CREATE TRIGGER tombstones_never_deleted BEFORE DELETE ON answer_tombstones
+        BEGIN SELECT RAISE(ABORT, 'tombstones are never deleted'); END""",
+    """CREATE TRIGGER tombstones_never_changed BEFORE UPDATE ON answer_tombstones
+        BEGIN SELECT RAISE(ABORT, 'tombstones are never changed'); END""",
+    "DROP TRIGGER answers_never_deleted",
+    """CREATE TRIGGER answers_deleted_only_with_a_tombstone BEFORE DELETE ON answers
+        WHEN NOT EXISTS (SELECT 1 FROM answer_tombstones t WHERE t.id = OLD.id
+                         AND t.seq = OLD.seq)
+        BEGIN SELECT RAISE(ABORT, 'answers are never deleted'); END""",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -139,4 +206,9 @@ def migrate(
     except BaseException:
         con.execute("ROLLBACK")
         raise
+    if found != target and con.execute("PRAGMA freelist_count").fetchone()[0]:
+        # A rebuilt table leaves its old pages free; give them back once, so the file's size
+        # says what it holds (and a full disk is seen at the next write, not pages later).
+        log.info("compacting %s after its migration", store_name)
+        con.execute("VACUUM")
     return found

@@ -24,7 +24,7 @@ from kiosk.core.stats import (
     summaries_by,
     trend_granularity,
 )
-from kiosk.store import sync_state
+from kiosk.store import contacts, sync_state
 from kiosk.store.answers import local_day_filter
 from kiosk.store.database import Database
 
@@ -133,6 +133,7 @@ def _read(
         by_weekday=summaries_by(weekdays, 7),
         flagged=flagged,
         sync=sync_state.read_status(con, offline=offline),
+        callbacks=contacts.waiting(con),
     )
 
 

@@ -13,9 +13,11 @@ from datetime import datetime, timezone
 from typing import Any
 
 from kiosk.core.answer import Answer, iso_utc
+from kiosk.core.contact import Contact
 
 ANSWERS_PATH = "/v1/answers"
 ALERTS_PATH = "/v1/alerts"
+CONTACTS_PATH = "/v1/contacts"
 PROTOCOL_VERSION = 1
 
 
@@ -71,6 +73,28 @@ def answers_body(
 
 def alert_body(kiosk: Mapping[str, str], answer: Answer, now: datetime | None = None) -> dict[str, Any]:
     return {"kiosk": dict(kiosk), "answer": answer_to_wire(answer), "sent_at": _sent_at(now)}
+
+
+def contact_body(
+    kiosk: Mapping[str, str], contact: Contact, retention_days: int, now: datetime | None = None
+) -> dict[str, Any]:
+    """A guest's call-back request (``POST /v1/contacts``), idempotent by answer id. The
+    consent text travels exactly as the guest saw it, with its language and time, and the
+    days the guest was promised (the endpoint's own retention must not be longer)."""
+    return {
+        "kiosk": dict(kiosk),
+        "contact": {
+            "answer_id": contact.answer_id,
+            "name": contact.name,
+            "reach": contact.reach,
+            "reach_kind": contact.reach_kind.value,
+            "consent_text": contact.consent_text,
+            "language": contact.language,
+            "consented_at": iso_utc(contact.consented_utc),
+            "retention_days": retention_days,
+        },
+        "sent_at": _sent_at(now),
+    }
 
 
 def encode(body: Mapping[str, Any]) -> bytes:

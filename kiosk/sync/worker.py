@@ -21,15 +21,21 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.config import Settings
-from kiosk.core.sync import ALERT_KINDS, OutboxKind, SyncStatus
+from kiosk.core.sync import ALERT_KINDS, CONTACT_KINDS, WEBHOOK_KINDS, OutboxKind, SyncStatus
 from kiosk.store import outbox, sync_state
+from kiosk.store.contacts import ContactStore
 from kiosk.store.database import Database, StoreError
 from kiosk.sync import backoff, protocol
 from kiosk.sync.central_config import CentralConfigPoll
 from kiosk.sync.client import Client, HttpReply, TransportError
 from kiosk.sync.clock import Clock, SystemClock
 from kiosk.sync.token import TokenError, load_token
-from kiosk.sync.webhook import AlertText, default_alert_text, webhook_body
+from kiosk.sync.webhook import (
+    AlertText,
+    default_alert_text,
+    default_contact_notice,
+    webhook_body,
+)
 
 log = logging.getLogger("kiosk.sync")
 
@@ -95,6 +101,7 @@ class SyncWorker:
         on_status: Callable[[SyncStatus], None] | None = None,
         on_alert_delivered: Callable[[str], None] | None = None,
         alert_text: AlertText = default_alert_text,
+        contact_notice: AlertText = default_contact_notice,
         rng: random.Random | None = None,
         clock: Clock | None = None,
         central: CentralConfigPoll | None = None,
@@ -108,6 +115,7 @@ class SyncWorker:
         self.on_status = on_status
         self.on_alert_delivered = on_alert_delivered
         self.alert_text = alert_text
+        self.contact_notice = contact_notice
         self.rng = rng or random.Random()
         self._configure(settings, client or Client(settings.sync, token))
         self._new_config: tuple[Settings, str] | None = None
@@ -130,6 +138,8 @@ class SyncWorker:
             OutboxKind.ALERT: _Target(min(cap, ALERT_BACKOFF_CAP), self.clock),
             OutboxKind.ANSWER: _Target(cap, self.clock),
             OutboxKind.WEBHOOK: _Target(min(cap, ALERT_BACKOFF_CAP), self.clock),
+            OutboxKind.CONTACT: _Target(min(cap, ALERT_BACKOFF_CAP), self.clock),
+            OutboxKind.CONTACT_NOTICE: _Target(min(cap, ALERT_BACKOFF_CAP), self.clock),
         }
         self._batch_limit = settings.sync.batch_size
 
@@ -222,7 +232,7 @@ class SyncWorker:
         self.publish_status(force=True)
 
     def _enabled(self, kind: OutboxKind) -> bool:
-        return self.webhook_enabled if kind is OutboxKind.WEBHOOK else self.endpoint_enabled
+        return self.webhook_enabled if kind in WEBHOOK_KINDS else self.endpoint_enabled
 
     def _stopping(self) -> bool:
         return self._stop.is_set()
@@ -244,7 +254,7 @@ class SyncWorker:
 
     def _send_alerts(self, result: PassResult, force: bool) -> None:
         kinds = [
-            kind for kind in ALERT_KINDS
+            kind for kind in (*ALERT_KINDS, *CONTACT_KINDS)
             if self._enabled(kind) and (force or not self._targets[kind].blocked())
         ]
         if not kinds:
@@ -261,6 +271,8 @@ class SyncWorker:
             try:
                 if item.kind is OutboxKind.ALERT:
                     delivered = self._send_alert(item)
+                elif item.kind is OutboxKind.CONTACT:
+                    delivered = self._send_contact(item)
                 else:
                     delivered = self._send_webhook(item)
             except _Failure as failure:
@@ -270,7 +282,7 @@ class SyncWorker:
             self._targets[target].succeeded()
             if delivered:
                 result.delivered += 1
-                if self.on_alert_delivered:
+                if self.on_alert_delivered and item.kind in ALERT_KINDS:
                     self.on_alert_delivered(item.answer.id)
             else:
                 result.quarantined += 1
@@ -296,15 +308,39 @@ class SyncWorker:
             raise _Failure("the endpoint did not confirm the alert")
         raise self._failure_for(reply)
 
+    def _send_contact(self, item: outbox.OutboxItem) -> bool:
+        """A call-back request to the endpoint; like an alert, but the body is the contact.
+        No log line here or in the failures names anything of the contact."""
+        contact = ContactStore(self.db).get(item.answer.id)
+        if contact is None:  # erased (its time was up) before it could be delivered
+            self._quarantine(item, "contact erased before it was delivered")
+            return False
+        body = protocol.contact_body(
+            self.kiosk, contact, self.settings.callback.retention_days, self._now())
+        reply = self._post_endpoint(protocol.CONTACTS_PATH, body)
+        if reply.status == 200:
+            parsed = self._parse(reply)
+            if item.answer.id in parsed.stored:
+                self._delivered([item])
+                log.info("contact for answer seq %s delivered", item.answer.seq)
+                return True
+            reason = parsed.rejected.get(item.answer.id)
+            if reason is not None:
+                self._quarantine(item, reason)
+                return False
+            raise _Failure("the endpoint did not confirm the contact")
+        raise self._failure_for(reply)
+
     def _send_webhook(self, item: outbox.OutboxItem) -> bool:
-        body = webhook_body(item.answer, self.kiosk["id"], self.kiosk["site"], self.alert_text)
+        text = self.contact_notice if item.kind is OutboxKind.CONTACT_NOTICE else self.alert_text
+        body = webhook_body(item.answer, self.kiosk["id"], self.kiosk["site"], text)
         try:
             reply = self.client.post(self.settings.alerts.webhook_url, body)
         except TransportError as exc:
             raise _Failure(f"webhook: {exc}") from exc
         if 200 <= reply.status < 300:
             self._delivered([item])
-            log.info("webhook alert for answer seq %s delivered", item.answer.seq)
+            log.info("webhook %s for answer seq %s delivered", item.kind, item.answer.seq)
             return True
         failure = self._failure_for(reply)
         raise _Failure(f"webhook: {failure}", failure.delay, auth=False)

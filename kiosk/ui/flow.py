@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable
+from datetime import datetime, timezone
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -21,7 +22,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from kiosk.config import Settings
 from kiosk.core.abuse import AbuseFilter
 from kiosk.core.answer import Completion
-from kiosk.core.sync import OutboxKind, alert_kinds_for
+from kiosk.core.contact import Contact
+from kiosk.core.sync import OutboxKind, alert_kinds_for, contact_kinds_for
+from kiosk.ui.contact import ContactScreen
 from kiosk.ui.i18n import Translations
 from kiosk.ui.question import QuestionScreen
 from kiosk.ui.thanks import ThanksScreen
@@ -52,6 +55,8 @@ class Recorder(Protocol):
         comment: str = "", comment_max_length: int,
     ) -> None: ...
 
+    def leave_contact(self, contact: Contact, kinds: Iterable[OutboxKind] = ()) -> None: ...
+
     def retry(self) -> bool: ...
 
     def choose_reasons(self, answer_id: str, reasons: Iterable[str]) -> None: ...
@@ -75,6 +80,7 @@ class GuestFlow(QObject):
         *,
         monotonic: Callable[[], float] = time.monotonic,
         retry_ms: int = RETRY_MS,
+        contact: ContactScreen | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -82,6 +88,7 @@ class GuestFlow(QObject):
         self.question = question
         self.why = why
         self.thanks = thanks
+        self.contact = contact
         self.recorder = recorder
         self.settings = settings
         self.i18n = translations
@@ -119,6 +126,13 @@ class GuestFlow(QObject):
         why.activity.connect(self._activity)
         why.activity.connect(self._reasons_may_have_changed)
         thanks.dismissed.connect(self._thanks_tapped)
+        if contact is not None:
+            window.add_screen(contact)
+            why.callback.connect(self.ask_contact)
+            contact.send.connect(self.leave_contact)
+            contact.skip.connect(self.show_thanks)
+            contact.activity.connect(self._activity)
+            contact.language_chosen.connect(self.switch_language)
 
     # --- the steps --------------------------------------------------------------------------
 
@@ -147,8 +161,12 @@ class GuestFlow(QObject):
         log.info("score recorded (answer %s)%s", self.answer_id, " flagged" if flags else "")
         self.answer_recorded.emit(self.answer_id)
 
-    def finish(self, completion: Completion, reasons: list[str], comment: str) -> None:
-        """End the why step; a walk-away goes straight back to the question."""
+    def finish(
+        self, completion: Completion, reasons: list[str], comment: str, *,
+        then_contact: bool = False,
+    ) -> None:
+        """End the why step; a walk-away goes straight back to the question, a call-back
+        request to the contact screen (the answer is stored as it is, anonymous)."""
         answer_id = self.answer_id
         if answer_id is None:
             return
@@ -165,13 +183,43 @@ class GuestFlow(QObject):
         self.answer_completed.emit(answer_id)
         if completion is Completion.TIMEOUT:
             self.back_to_question()
+        elif then_contact and self.contact is not None:
+            self.contact.start()
+            self.window.show_screen(self.contact)
+            self.idle_timer.start()
         else:
-            with_qr = self.thanks.start(self.score)
-            # A QR code needs time to take out a phone; a tap ends it sooner.
-            seconds = self.settings.thanks.seconds_with_qr if with_qr else self.settings.thanks.seconds
-            self.thanks_timer.setInterval(round(seconds * 1000))
-            self.window.show_screen(self.thanks)
-            self.thanks_timer.start()
+            self.show_thanks()
+
+    def ask_contact(self, reasons: list[str], comment: str) -> None:
+        """The guest asked for a call-back: their answer is complete; the contact is asked
+        for apart, and only stored with their consent."""
+        self.finish(Completion.SENT, reasons, comment, then_contact=True)
+
+    def leave_contact(self, name: str, reach: str, consent_text: str) -> None:
+        """Store the contact (checked, consented) apart from the answer, then thank."""
+        answer_id = self.answer_id
+        if answer_id is None or self.window.current_screen() is not self.contact:
+            return
+        contact = Contact.given(
+            answer_id, name, reach, consent_text, self.i18n.language, datetime.now(timezone.utc))
+        self.recorder.leave_contact(contact, contact_kinds_for(
+            endpoint=self.settings.sync.endpoint, webhook_url=self.settings.alerts.webhook_url))
+        self._storage_status()
+        log.info("call-back request stored (answer %s)", answer_id)
+        self.answer_completed.emit(answer_id)  # something new to sync
+        self.show_thanks()
+
+    def show_thanks(self) -> None:
+        """The thank-you (with its QR code when configured) for the current guest."""
+        if self.answer_id is None:
+            return
+        self.idle_timer.stop()
+        with_qr = self.thanks.start(self.score, self.answer_id)
+        # A QR code needs time to take out a phone; a tap ends it sooner.
+        seconds = self.settings.thanks.seconds_with_qr if with_qr else self.settings.thanks.seconds
+        self.thanks_timer.setInterval(round(seconds * 1000))
+        self.window.show_screen(self.thanks)
+        self.thanks_timer.start()
 
     def back_to_question(self) -> None:
         """The next guest's turn: the question, in the default language."""

@@ -40,6 +40,15 @@ ADMIN_ROWS: tuple[tuple[tuple[str, int], ...], ...] = ROWS[:4] + (
     (("<accents>", 24),),
     tuple((k, 2) for k in ":/_|#@") + (("<space>", 5), ("<enter>", 3), ("<done>", 4)),
 )
+# A guest's name and phone or e-mail (the call-back): digits, +, @, . and - at hand.
+CONTACT_ROWS: tuple[tuple[tuple[str, int], ...], ...] = (
+    ROWS[0],
+    tuple((k, 2) for k in "qwertyuiop") + (("+", 2), ("-", 2)),
+    (("<gap>", 1),) + tuple((k, 2) for k in "asdfghjklñ") + (("@", 2), ("<gap>", 1)),
+    (("<shift>", 3),) + tuple((k, 2) for k in "zxcvbnm.") + (("_", 2), ("<gap>", 5)),
+    (("<gap>", 3),) + tuple((k, 2) for k in "áéíóúüàèç") + (("<gap>", 3),),
+    (("<space>", 18), ("<done>", 6)),
+)
 COLUMNS = 24
 
 

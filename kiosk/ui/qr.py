@@ -12,6 +12,8 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 QUIET_ZONE = 4  # modules of white around the code (ISO/IEC 18004)
+# Q (a quarter of the modules may be lost): a glossy tablet reflects lights over part of it.
+ERROR_CORRECTION = "Q"  # qrcode.constants.ERROR_CORRECT_<level>, named so qrcode loads late
 DARK = QColor("#000000")
 LIGHT = QColor("#FFFFFF")
 
@@ -21,7 +23,9 @@ def qr_matrix(text: str) -> list[list[bool]]:
     import qrcode  # only when a code is drawn: it is not needed for the first frame
 
     code = qrcode.QRCode(
-        error_correction=qrcode.constants.ERROR_CORRECT_M, border=QUIET_ZONE, box_size=1
+        error_correction=getattr(qrcode.constants, f"ERROR_CORRECT_{ERROR_CORRECTION}"),
+        border=QUIET_ZONE,
+        box_size=1,
     )
     code.add_data(text)
     code.make(fit=True)

@@ -7,18 +7,22 @@ with a QR code stays longer (the flow uses ``seconds_with_qr``) and a tap anywhe
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QElapsedTimer, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.config import Settings
+from kiosk.core import qr_link
 from kiosk.core.answer import Category
 from kiosk.ui.i18n import Translations
 from kiosk.ui.qr import QrCodeView
 from kiosk.ui.screen import GuestScreen
 from kiosk.ui.theme import Sizes, set_role
 
-QR_PX = 340  # about 8 px a module for a typical URL: readable by a phone from ~40 cm
+QR_PX = 340  # about 6-8 px a module for a URL of up to 106 characters
+# A thank-you with a code ignores taps at first: the second tap of a double tap on Send
+# (80-250 ms later, at the same place) must not end it before the phone is out.
+TAP_GRACE_MS = 1500
 
 
 class ThanksScreen(GuestScreen):
@@ -32,6 +36,8 @@ class ThanksScreen(GuestScreen):
         super().__init__(settings, translations, parent)
         self.category: Category | None = None
         self._hint_placed = False
+        self._shown = QElapsedTimer()
+        self.tap_grace_ms = TAP_GRACE_MS
         self.mark_label = QLabel("✓", self)
         set_role(self.mark_label, "mark")
         self.thanks_label = QLabel(self)
@@ -86,17 +92,37 @@ class ThanksScreen(GuestScreen):
 
     # --- what this guest sees ---------------------------------------------------------------
 
-    def start(self, score: int | None) -> bool:
-        """Prepare the thank-you for ``score``; True when it shows a QR code."""
+    def start(self, score: int | None, answer_id: str | None = None) -> bool:
+        """Prepare the thank-you for ``score`` (answer ``answer_id``); True when it shows a
+        QR code."""
         self.category = Category.of(score) if score is not None else None
-        url = ""
-        if self.category is Category.PROMOTER:
-            url = self.settings.thanks.promoter_url
-        elif self.category is Category.DETRACTOR:
-            url = self.settings.thanks.detractor_url
-        self._show_qr(url)
+        self._show_qr(self.url_for(score, answer_id))
+        self._shown.start()
         self.retranslate()
         return self.has_qr
+
+    def url_for(self, score: int | None, answer_id: str | None) -> str:
+        """The code's address: the category's [qr] template filled with this answer (in the
+        guest's language), else the fixed [thanks] URL; '' for no code."""
+        if score is None:
+            return ""
+        category = Category.of(score)
+        settings = self.settings
+        language = self._i18n.language
+        template = settings.qr.template(
+            category.value, language, settings.kiosk.default_language)
+        if template:
+            if answer_id is None:
+                return ""
+            return qr_link.fill(template, {
+                "answer_id": answer_id, "score": score, "category": category.value,
+                "site": settings.kiosk.site, "kiosk": settings.kiosk.id, "lang": language,
+            })
+        if category is Category.PROMOTER:
+            return settings.thanks.promoter_url
+        if category is Category.DETRACTOR:
+            return settings.thanks.detractor_url
+        return ""
 
     @property
     def has_qr(self) -> bool:
@@ -132,7 +158,8 @@ class ThanksScreen(GuestScreen):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if self.has_qr:
-            self.dismissed.emit()
+            if not self._shown.isValid() or self._shown.elapsed() >= self.tap_grace_ms:
+                self.dismissed.emit()
             event.accept()
             return
         super().mousePressEvent(event)

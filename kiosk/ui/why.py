@@ -49,6 +49,7 @@ class WhyScreen(GuestScreen):
 
     send = Signal(list, str)
     skip = Signal()
+    callback = Signal(list, str)  # "I'd like a manager to contact me", with reasons, comment
     activity = Signal()
     language_chosen = Signal(str)
 
@@ -108,6 +109,12 @@ class WhyScreen(GuestScreen):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.skip_button.clicked.connect(self.skip)
         self.send_button.clicked.connect(self._send)
+        self.callback_button = QPushButton(self)
+        set_role(self.callback_button, "secondary")
+        self.callback_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.callback_button.hide()
+        self.callback_button.clicked.connect(
+            lambda: self.callback.emit(self.chosen_reasons(), self.comment_text()))
 
         self.header = header = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         titles = QVBoxLayout()
@@ -121,6 +128,7 @@ class WhyScreen(GuestScreen):
         actions = QHBoxLayout()
         actions.addWidget(self.skip_button)
         actions.addStretch(1)
+        actions.addWidget(self.callback_button)
         actions.addWidget(self.send_button)
 
         self.body = layout = QVBoxLayout(self)
@@ -193,6 +201,9 @@ class WhyScreen(GuestScreen):
         self.comment_field.clear()
         self.comment_field.blockSignals(False)
         self.close_keyboard()
+        callback = self.settings.callback
+        self.callback_button.setVisible(
+            callback.enabled and (callback.everyone or self.category is Category.DETRACTOR))
         self.retranslate()
 
     def chosen_reasons(self) -> list[str]:
@@ -294,5 +305,6 @@ class WhyScreen(GuestScreen):
         self.comment_field.setPlaceholderText(self.tr("Add a comment (optional)"))
         self.skip_button.setText(self.tr("Skip"))
         self.send_button.setText(self.tr("Send"))
+        self.callback_button.setText(self.tr("I'd like a manager to contact me"))
         self._label_chips()
         self.language_switch.refresh()

@@ -172,12 +172,13 @@ def test_cards_flow_into_the_layouts_the_owner_knows():
         "nps": (0, 0, 1), "mix": (0, 1, 1), "distribution": (0, 2, 1),
         "trend": (1, 0, 2), "reasons": (1, 2, 1),
         "hours": (2, 0, 1), "weekdays": (2, 1, 1), "comments": (2, 2, 1),
+        "callbacks": (3, 0, 1), "identity": (3, 1, 2),  # the last card fills its row
     }
     portrait = dict(zip(keys, grid_places(spans, 2), strict=True))
     assert portrait == {
         "nps": (0, 0, 1), "mix": (0, 1, 1), "distribution": (1, 0, 1), "reasons": (1, 1, 1),
         "trend": (2, 0, 2), "hours": (3, 0, 1), "weekdays": (3, 1, 1),
-        "comments": (4, 0, 2),  # the last card fills its row
+        "comments": (4, 0, 1), "callbacks": (4, 1, 1), "identity": (5, 0, 2),
     }
 
 
@@ -205,8 +206,8 @@ def test_a_new_card_is_one_entry_in_the_list(qtbot, monkeypatch, answer_store, s
     screen.show_stats(services.stats(SINCE, UNTIL, False))
     card = screen.cards["flagged"]
     assert card.body.text() == "1" and card.title.text() == "Dashboard"
-    # landscape: a fourth row, which the last card fills
-    assert screen.grid.getItemPosition(screen.grid.indexOf(card)) == (3, 0, 1, 3)
+    # landscape: the fourth row, after the call-backs and identity cards
+    assert screen.grid.getItemPosition(screen.grid.indexOf(card)) == (3, 2, 1, 1)
     screen.resize(800, 1280)
     qtbot.waitUntil(lambda: screen._portrait)
-    assert screen.grid.getItemPosition(screen.grid.indexOf(card)) == (4, 1, 1, 1)
+    assert screen.grid.getItemPosition(screen.grid.indexOf(card)) == (5, 1, 1, 1)

@@ -18,6 +18,7 @@ ROUTES = {
     ("POST", "/v1/answers"): {"kiosk"},
     ("POST", "/v1/alerts"): {"kiosk"},
     ("GET", "/v1/config"): {"kiosk"},
+    ("POST", "/v1/contacts"): {"kiosk"},
     ("GET", "/v1/kiosks"): set(MANAGERS),
     ("GET", "/v1/export"): set(MANAGERS),
     ("GET", "/v1/api/kiosks"): set(MANAGERS),
@@ -55,6 +56,12 @@ def _call(client, method, path, token=None, **kwargs):
         body = {**body, "answer": {"id": str(uuid.uuid4()), "seq": 1, "score": 2,
                                    "category": "detractor", "language": "es",
                                    "created_at": "2026-11-25T09:00:00-03:00"}}
+        del body["answers"]
+    if path == "/v1/contacts":
+        body = {**body, "contact": {
+            "answer_id": str(uuid.uuid4()), "name": "Ana", "reach": "+34 600 111 222",
+            "reach_kind": "phone", "consent_text": "I agree.", "language": "es",
+            "consented_at": "2026-11-25T12:00:00Z", "retention_days": 30}}
         del body["answers"]
     if method == "POST":
         return client.post(path, json=body, headers=headers)

@@ -15,7 +15,11 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
 from kiosk.core.answer import Completion
-from kiosk.sync.protocol import alert_body, answers_body, encode, kiosk_block
+from kiosk.core.contact import Contact
+from kiosk.store import contacts
+from kiosk.store.answers import AnswerStore
+from kiosk.store.database import Database
+from kiosk.sync.protocol import alert_body, answers_body, contact_body, encode, kiosk_block
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "docs" / "schemas"
 
@@ -92,6 +96,58 @@ def test_the_endpoints_replies_match_the_documented_schema(tmp_path, stored_answ
             assert reply.status_code == 409
             validator.validate(reply.json())
             assert reply.json()["conflicts"] == [done[0].id]
+    finally:
+        server.stop()
+        store.close()
+
+
+def _stored_contact(answer_store, answer_id: str, reach: str):
+    contact = Contact.given(answer_id, "José Núñez", reach, "Acepto que Café Demo me contacte.",
+                            "es", datetime(2026, 11, 25, 12, 1, tzinfo=timezone.utc))
+    with answer_store.db.transaction() as con:
+        contacts.add(con, contact, [])
+    return contacts.ContactStore(answer_store.db).get(answer_id)
+
+
+def test_the_contact_body_matches_its_schema_and_the_endpoint_holds_it(tmp_path):
+    kiosk = kiosk_block("test-kiosk", "centro", "0.1.0")
+    with Database(tmp_path / "kiosk.sqlite") as db:
+        answers = AnswerStore(db, "test-kiosk", "0.1.0")
+        answer = answers.record_score(1, "es")
+        bodies = [contact_body(kiosk, _stored_contact(answers, answer.id, "jose@correo.es"), 30)]
+        phone = answers.record_score(2, "es")
+        bodies.append(contact_body(kiosk, _stored_contact(answers, phone.id, "+34 612 345 678"),
+                                   30))
+    request_schema = _validator("contact-request.json")
+    for body in bodies:
+        request_schema.validate(json.loads(encode(body)))
+    for field, bad in (("reach_kind", "fax"), ("retention_days", 0), ("answer_id", "x"),
+                       ("name", "")):
+        broken = json.loads(encode(bodies[0]))
+        broken["contact"][field] = bad
+        with pytest.raises(ValidationError):
+            request_schema.validate(broken)
+    store, app = central(tmp_path / "central.sqlite")
+    server = LiveServer(app)
+    headers = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
+    try:
+        with requests.Session() as session:
+            for body in bodies:
+                reply = session.post(server.url + "/v1/contacts", data=encode(body),
+                                     headers=headers, timeout=5)
+                assert reply.status_code == 200
+                _validator("answers-reply.json").validate(reply.json())
+                assert reply.json()["stored"] == [body["contact"]["answer_id"]]
+            broken = json.loads(encode(bodies[0]))
+            broken["contact"]["reach"] = "not a phone"
+            reply = session.post(server.url + "/v1/contacts", json=broken,
+                                 headers=headers, timeout=5)
+            _validator("answers-reply.json").validate(reply.json())
+            assert reply.json()["rejected"][0]["id"] == broken["contact"]["answer_id"]
+            assert "not a phone" not in reply.text
+            reply = session.post(server.url + "/v1/contacts", json={**broken, "contact": 3},
+                                 headers=headers, timeout=5)
+            assert reply.status_code == 400
     finally:
         server.stop()
         store.close()

@@ -17,7 +17,7 @@ URLS = (
 
 def reference_matrix(url: str) -> list[list[bool]]:
     """qrcode's own modules for ``url``, built here independently of kiosk.ui.qr."""
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_Q, border=4)  # glossy
     code.add_data(url)
     code.make(fit=True)
     return code.get_matrix()
