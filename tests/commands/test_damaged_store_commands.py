@@ -5,7 +5,6 @@ traceback; a store that is merely unopenable is not called damaged."""
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
 import shutil
 import sqlite3
@@ -24,13 +23,7 @@ from kiosk.store.recovery import open_store
 COMPANIONS = ("", "-wal", "-shm")
 
 
-@pytest.fixture(autouse=True)
-def _close_cli_log_handlers():
-    yield
-    root = logging.getLogger("kiosk")
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
-        handler.close()
+pytestmark = pytest.mark.usefixtures("close_kiosk_log_handlers")  # commands log to files
 
 
 def digests(path: Path) -> dict[str, str]:

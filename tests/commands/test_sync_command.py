@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 
 import pytest
 from endpoint_server import TOKEN
@@ -13,14 +12,7 @@ from kiosk import __version__
 from kiosk.commands.main import main
 from kiosk.store.recovery import open_store
 
-
-@pytest.fixture(autouse=True)
-def _close_cli_log_handlers():
-    yield
-    root = logging.getLogger("kiosk")
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
-        handler.close()
+pytestmark = pytest.mark.usefixtures("close_kiosk_log_handlers")  # commands log to files
 
 
 def write_config(folder, url: str = "", token: str = TOKEN):

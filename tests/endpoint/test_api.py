@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import math
 import subprocess
 import sys
@@ -24,13 +23,7 @@ from kiosk.store.recovery import open_store
 OWNER = {"Authorization": f"Bearer {OWNER_TOKEN}"}
 
 
-@pytest.fixture(autouse=True)
-def _close_cli_log_handlers():
-    yield
-    root = logging.getLogger("kiosk")
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
-        handler.close()
+pytestmark = pytest.mark.usefixtures("close_kiosk_log_handlers")  # commands log to files
 
 
 def _kiosk_with_the_fixture(data_dir, url: str):

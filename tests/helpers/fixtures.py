@@ -186,3 +186,16 @@ def _dangling_qtimers(monkeypatch) -> Iterator[None]:
             timer.stop()  # one culprit must not fire into the next test
     if culprits:
         pytest.fail(_report("timer(s)", culprits), pytrace=False)
+
+
+@pytest.fixture
+def close_kiosk_log_handlers():
+    """A command run in-process sets up the ``kiosk`` logger's file handlers: close them after
+    the test, so that no log file stays open into the next one."""
+    yield
+    import logging
+
+    root = logging.getLogger("kiosk")
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+        handler.close()
