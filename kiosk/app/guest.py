@@ -9,6 +9,7 @@ import logging
 import sys
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
@@ -22,7 +23,6 @@ from kiosk.store.integrity import IntegrityWatch, check_at_start, checked_at_sta
 from kiosk.store.recorder import DurableRecorder
 from kiosk.store.retention import apply_retention
 from kiosk.ui import theme
-from kiosk.ui.contact import ContactScreen
 from kiosk.ui.disk_watch import DiskWatch
 from kiosk.ui.flow import GuestFlow
 from kiosk.ui.i18n import Translations
@@ -31,6 +31,9 @@ from kiosk.ui.question import QuestionScreen
 from kiosk.ui.thanks import ThanksScreen
 from kiosk.ui.why import WhyScreen
 from kiosk.ui.window import KioskWindow, translate_problem
+
+if TYPE_CHECKING:
+    from kiosk.ui.contact import ContactScreen
 
 log = logging.getLogger("kiosk.ui")
 
@@ -54,7 +57,7 @@ class KioskApp:
     translations: Translations
     disk: DiskWatch
     lockdown: Lockdown
-    contact: ContactScreen | None = None
+    contact: ContactScreen | None = None  # only with [callback] enabled
     retention_timer: QTimer | None = None
 
     def close(self) -> None:
@@ -103,7 +106,7 @@ class KioskApp:
         self.question = QuestionScreen(settings, self.translations)
         self.why = WhyScreen(settings, self.translations)
         self.thanks = ThanksScreen(settings, self.translations)
-        self.contact = ContactScreen(settings, self.translations)
+        self.contact = contact_screen(settings, self.translations)
         self.flow = GuestFlow(
             self.window, self.question, self.why, self.thanks, self.recorder, settings,
             self.translations, contact=self.contact,
@@ -129,6 +132,16 @@ def qt_app() -> QApplication:
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     return app  # type: ignore[return-value]
+
+
+def contact_screen(settings: Settings, translations: Translations) -> ContactScreen | None:
+    """The call-back's contact screen, built (and its module loaded) only when the shop
+    offers call-backs: a kiosk without them starts without it."""
+    if not settings.callback.enabled:
+        return None
+    from kiosk.ui.contact import ContactScreen
+
+    return ContactScreen(settings, translations)
 
 
 def build_app(
@@ -163,7 +176,7 @@ def build_app(
     question = QuestionScreen(settings, translations)
     why = WhyScreen(settings, translations)
     thanks = ThanksScreen(settings, translations)
-    contact = ContactScreen(settings, translations)
+    contact = contact_screen(settings, translations)
     flow = GuestFlow(
         window, question, why, thanks, recorder, settings, translations, contact=contact)
 

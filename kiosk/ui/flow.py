@@ -15,7 +15,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -24,12 +24,14 @@ from kiosk.core.abuse import AbuseFilter
 from kiosk.core.answer import Completion
 from kiosk.core.contact import Contact
 from kiosk.core.sync import OutboxKind, alert_kinds_for, contact_kinds_for
-from kiosk.ui.contact import ContactScreen
 from kiosk.ui.i18n import Translations
 from kiosk.ui.question import QuestionScreen
 from kiosk.ui.thanks import ThanksScreen
 from kiosk.ui.why import WhyScreen
 from kiosk.ui.window import KioskWindow, translate_problem
+
+if TYPE_CHECKING:
+    from kiosk.ui.contact import ContactScreen
 
 log = logging.getLogger("kiosk.ui")
 
