@@ -69,7 +69,7 @@ class WebStore:
             next_try = _parse(row.next_try_utc) if row else None
             if next_try is not None and now < next_try:
                 return LoginResult(None, next_try - now, row.failures >= LOCK_AFTER)
-            user = registry.user_for_password(conn, name, password)
+            user = registry.password_matches(conn, name, password)
             if user is not None and not user.disabled:
                 conn.execute(delete(schema.login_attempts).where(t.name == name))
                 registry.audit(conn, iso_utc(now), name, "web-login", name)
