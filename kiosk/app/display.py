@@ -50,7 +50,8 @@ def _loadable(name: str) -> bool:
     return True
 
 
-def missing_xcb_libraries(loadable: Callable[[str], bool] = _loadable) -> list[str]:
+def missing_xcb_libraries(loadable: Callable[[str], bool] | None = None) -> list[str]:
+    loadable = loadable or _loadable
     return [name for name in XCB_LIBRARIES if not loadable(name)]
 
 
@@ -62,7 +63,7 @@ def install_hint(libraries: list[str]) -> str:
 def display_problem(
     environ: dict[str, str] | None = None,
     platform: str = sys.platform,
-    loadable: Callable[[str], bool] = _loadable,
+    loadable: Callable[[str], bool] | None = None,
 ) -> str | None:
     """Why Qt could not open a screen here, in words IT can act on; None when it can."""
     environ = os.environ if environ is None else environ

@@ -15,15 +15,18 @@ import json
 import os
 import shutil
 import sqlite3
-import subprocess
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk import __version__, paths
 from kiosk.app.context import Context
-from kiosk.app.display import install_hint, platform_plugin
+from kiosk.app.display import (
+    display_problem,
+    install_hint,
+    missing_xcb_libraries,
+    platform_plugin,
+)
 from kiosk.config import ConfigError, Settings
 
 LOW_DISK_BYTES = 100 * 2**20
@@ -130,6 +133,7 @@ def _store(ctx: Context) -> list[Finding]:
         ]
     from kiosk.store import meta, sync_state
     from kiosk.store.integrity import connect_read_only, structural_problems
+    from kiosk.store.opening import store_size
     from kiosk.store.pin import PIN_HASH
 
     try:
@@ -143,11 +147,7 @@ def _store(ctx: Context) -> list[Finding]:
             problems = [str(exc)]
         if problems:
             return [Finding("store", False, f"{path} is damaged: {'; '.join(problems[:3])}")]
-        size = sum(
-            Path(f"{path}{suffix}").stat().st_size
-            for suffix in ("", "-wal")
-            if Path(f"{path}{suffix}").exists()
-        )
+        size = store_size(path)
         answers = con.execute("SELECT count(*) FROM answers WHERE origin != 'demo'").fetchone()[0]
         status = sync_state.read_status(con, offline=not ctx.settings.sync.endpoint)
         has_pin = meta.get(con, PIN_HASH) is not None
@@ -196,22 +196,6 @@ def _endpoint(ctx: Context) -> Finding:
 
 # --- can Qt open a screen here? ---------------------------------------------------------------
 
-Runner = Callable[[list[str]], str]
-
-
-def _ldd(argv: list[str]) -> str:
-    result = subprocess.run(argv, capture_output=True, text=True, timeout=10, check=False)  # noqa: S603 - fixed tool, our own plugin path
-    return result.stdout + result.stderr
-
-
-def missing_libraries(plugin_file: Path, run: Runner = _ldd) -> list[str]:
-    """Shared libraries the plugin needs and the system lacks (Linux: from ``ldd``)."""
-    if not sys.platform.startswith("linux") or shutil.which("ldd") is None:
-        return []
-    output = run(["ldd", str(plugin_file)])
-    return sorted({line.split()[0] for line in output.splitlines() if "not found" in line})
-
-
 def _display() -> list[Finding]:
     plugin = platform_plugin()
     found: list[Finding] = []
@@ -222,16 +206,16 @@ def _display() -> list[Finding]:
     if not files and plugin not in ("default",):
         return [Finding("qt", False, f"no Qt platform plugin {plugin!r} in {folder}")]
     found.append(Finding("qt plugin", True, f"{plugin} ({files[0].name})" if files else plugin))
-    if files:
-        missing = missing_libraries(files[0])
+    if plugin == "xcb":
+        missing = missing_xcb_libraries()
         if missing:
             found.append(Finding(
                 "qt libraries", False, f"missing {', '.join(missing)} ({install_hint(missing)})"
             ))
-    if plugin == "xcb" and not os.environ.get("DISPLAY"):
-        found.append(Finding("display", False, "no DISPLAY: start the kiosk inside an X session"))
-    if plugin == "wayland" and not os.environ.get("WAYLAND_DISPLAY"):
-        found.append(Finding("display", False, "no WAYLAND_DISPLAY"))
+    # The kiosk's own words at start; the libraries are reported above, line by line.
+    problem = display_problem(loadable=lambda name: True)
+    if problem is not None:
+        found.append(Finding("display", False, problem))
     return found
 
 

@@ -12,6 +12,7 @@ from kiosk.commands.sync import OFFLINE, command_context, describe_error, when
 from kiosk.store import outbox
 from kiosk.store.answers import StoreSummary, store_summary
 from kiosk.store.integrity import check_at_start
+from kiosk.store.opening import store_size
 from kiosk.sync.worker import read_status
 
 
@@ -60,11 +61,7 @@ def main(args: argparse.Namespace) -> int:
 
 
 def _store_facts(path: Path, summary: StoreSummary) -> dict[str, object]:
-    size = sum(
-        Path(f"{path}{suffix}").stat().st_size
-        for suffix in ("", "-wal", "-shm")
-        if Path(f"{path}{suffix}").exists()
-    )
+    size = store_size(path)
     try:
         free: int | None = shutil.disk_usage(path.parent).free
     except OSError:

@@ -166,3 +166,12 @@ def has_sqlite_header(path: Path) -> bool:
     return not head or head == _SQLITE_MAGIC
 
 
+def store_size(path: Path) -> int:
+    """Bytes the store takes on disk: the file and its companions (``-wal``, ``-shm``)."""
+    from kiosk.store.recovery import COMPANIONS
+
+    return sum(
+        Path(f"{path}{suffix}").stat().st_size
+        for suffix in COMPANIONS
+        if Path(f"{path}{suffix}").exists()
+    )

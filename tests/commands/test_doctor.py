@@ -7,6 +7,7 @@ import json
 from endpoint_server import TOKEN
 
 from kiosk import __version__
+from kiosk.app import display
 from kiosk.commands import doctor
 from kiosk.commands.main import main
 from kiosk.store.pin import PinStore
@@ -93,14 +94,17 @@ def test_a_broken_config_is_named(capsys, data_dir):
     assert str(path) in detail and "idd" in detail
 
 
-def test_missing_xcb_libraries_are_named_with_their_packages(tmp_path):
-    ldd_output = (
-        "\tlibQt6XcbQpa.so.6 => /x/libQt6XcbQpa.so.6 (0x1)\n"
-        "\tlibxcb-cursor.so.0 => not found\n"
-        "\tlibxcb-icccm.so.4 => not found\n"
-    )
-    missing = doctor.missing_libraries(tmp_path / "libqxcb.so", run=lambda argv: ldd_output)
-    assert missing == ["libxcb-cursor.so.0", "libxcb-icccm.so.4"]
+def test_missing_xcb_libraries_are_named_with_their_packages(capsys, data_dir, monkeypatch):
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
+    monkeypatch.setenv("DISPLAY", ":0")
+    lacking = {"libxcb-cursor.so.0", "libxcb-icccm.so.4"}
+    monkeypatch.setattr(display, "_loadable", lambda name: name not in lacking)
+    _store(data_dir)
+    code, report = _doctor(capsys, data_dir, _config(data_dir))
+    assert code == 1
+    detail = _check(report, "qt libraries")["detail"]
+    assert "libxcb-cursor.so.0" in detail and "libxcb-icccm.so.4" in detail
+    assert "apt-get install libxcb-cursor0 libxcb-icccm4" in detail
 
 
 def test_the_text_report_lists_every_check(capsys, data_dir):
