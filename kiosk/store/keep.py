@@ -21,6 +21,7 @@ import json
 import logging
 import os
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -115,6 +116,9 @@ def settle(store_path: Path | str, timeout: float = 5.0) -> None:
         thread.join(timeout)
 
 
+RETRY_SECONDS = 60.0  # after a failed raise, before the next try
+
+
 class SeqReserve:
     """Keeps ``seq_reserved`` ahead of the numbers handed out by one store.
 
@@ -128,6 +132,7 @@ class SeqReserve:
         self.margin = margin
         self._reserved: int | None = None
         self._lock = threading.Lock()
+        self._retry_after = 0.0  # time.monotonic(): a full or read-only disk is not retried per tap
 
     def cover(self, seq: int) -> None:
         """Call before the transaction that gives out ``seq`` commits."""
@@ -139,6 +144,9 @@ class SeqReserve:
             reserved = self._reserved
             running = _raising.get(self.store_path)
             busy = running is not None and running.is_alive()
+            resting = time.monotonic() < self._retry_after
+        if resting:
+            return  # the last raise failed: the disk refuses writes; try again in a while
         if seq > reserved:
             self._raise_to(seq + self.margin)  # must be on disk before this seq commits
         elif seq > reserved - self.margin // 2 and not busy:
@@ -154,6 +162,9 @@ class SeqReserve:
             if remember(self.store_path, **{SEQ_RESERVED: target}):
                 with self._lock:
                     self._reserved = max(self._reserved or 0, target)
+            else:
+                with self._lock:
+                    self._retry_after = time.monotonic() + RETRY_SECONDS
         finally:
             if _raising.get(self.store_path) is threading.current_thread():
                 del _raising[self.store_path]

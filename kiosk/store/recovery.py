@@ -32,7 +32,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from kiosk.core.answer import Answer, Completion, InvalidAnswer, iso_utc
+from kiosk.core.answer import Answer, Completion, InvalidAnswer
 from kiosk.store import events, keep, meta, salvage
 from kiosk.store import rows as answer_rows
 from kiosk.store.answers import AnswerStore
@@ -433,6 +433,3 @@ def _readable_meta(con: sqlite3.Connection) -> dict[str, str]:
         kept[meta.LAST_SEQ] = str(max(int(kept.get(meta.LAST_SEQ) or 0), int(row[0])))
     return kept
 
-
-def now_iso() -> str:
-    return iso_utc(datetime.now(timezone.utc))

@@ -27,7 +27,7 @@ from kiosk.store.contacts import ContactStore
 from kiosk.store.database import Database, StoreError
 from kiosk.sync import backoff, protocol
 from kiosk.sync.central_config import CentralConfigPoll
-from kiosk.sync.client import Client, HttpReply, TransportError
+from kiosk.sync.client import Client, HttpReply, TransportError, request_deadline
 from kiosk.sync.clock import Clock, SystemClock
 from kiosk.sync.token import TokenError, load_token
 from kiosk.sync.webhook import (
@@ -529,7 +529,7 @@ class SyncWorker:
         self._wake.set()
         self.client.abort()  # cut off the request in flight: stopping never waits on it
         if timeout is None:
-            timeout = self.settings.sync.connect_timeout + 2 * self.settings.sync.read_timeout + 2
+            timeout = request_deadline(self.settings.sync) + 2
         thread.join(timeout)
         if thread.is_alive():
             log.warning("the sync thread did not stop within %.0f s", timeout)
