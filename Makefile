@@ -41,12 +41,13 @@ lupdate: setup
 run: translations
 	$(PY) -m kiosk --windowed --data-dir .dev-data
 
-# All three run even when one fails, so CI reports every problem at once.
+# All four run even when one fails, so CI reports every problem at once.
 test: translations
 	@bash tools/test-deps.sh
 	@status=0; \
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest || status=1; \
 	$(BIN)/ruff check . || status=1; \
+	$(BIN)/ruff format --check . || status=1; \
 	$(BIN)/lint-imports || status=1; \
 	exit $$status
 

@@ -29,7 +29,9 @@ def lrelease() -> str:
     """Qt's lrelease from the PySide6 wheel (found without importing PySide6)."""
     spec = importlib.util.find_spec("PySide6")
     if spec is not None and spec.origin:
-        binary = Path(spec.origin).parent / ("lrelease.exe" if sys.platform == "win32" else "lrelease")
+        binary = Path(spec.origin).parent / (
+            "lrelease.exe" if sys.platform == "win32" else "lrelease"
+        )
         if binary.exists():
             return str(binary)
     wrapper = shutil.which("pyside6-lrelease")

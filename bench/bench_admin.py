@@ -38,14 +38,19 @@ REASONS = {
     "promoter": ["friendliness", "quality", "speed", "atmosphere", "cleanliness"],
 }
 COMMENTS = {
-    "detractor": ["Esperé casi veinte minutos.", "Slow service today.", "=HYPERLINK(\"x\")",
-                  "La mesa estaba sucia."],
+    "detractor": [
+        "Esperé casi veinte minutos.",
+        "Slow service today.",
+        '=HYPERLINK("x")',
+        "La mesa estaba sucia.",
+    ],
     "passive": ["Bien, pero caro.", "OK, a bit noisy.", "Buen café."],
     "promoter": ["¡Excelente atención! 😀", "Lovely staff, thank you.", "Siempre rico."],
 }
 SCORE_WEIGHTS = [2, 1, 1, 2, 2, 4, 5, 10, 14, 22, 37]
-HOUR_WEIGHTS = {h: w for h, w in zip(range(7, 22), [2, 5, 8, 8, 7, 9, 10, 7, 5, 5, 6, 8, 7, 4, 2],
-                                     strict=True)}
+HOUR_WEIGHTS = {
+    h: w for h, w in zip(range(7, 22), [2, 5, 8, 8, 7, 9, 10, 7, 5, 5, 6, 8, 7, 4, 2], strict=True)
+}
 
 
 def category(score: int) -> str:
@@ -65,19 +70,42 @@ def generate_rows(count: int, days: int, end: datetime, offset: int, seed: int =
         hour = rng.choices(hours, hour_w)[0]
         score = rng.choices(scores, SCORE_WEIGHTS)[0]
         cat = category(score)
-        local = datetime(day.year, day.month, day.day, hour, rng.randrange(60),
-                         rng.randrange(60), rng.randrange(1_000_000), tzinfo=tz)
+        local = datetime(
+            day.year,
+            day.month,
+            day.day,
+            hour,
+            rng.randrange(60),
+            rng.randrange(60),
+            rng.randrange(1_000_000),
+            tzinfo=tz,
+        )
         created = local.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-        reasons = rng.sample(REASONS[cat], rng.choice((0, 0, 1, 1, 2))) if rng.random() < 0.6 \
-            else []
+        reasons = (
+            rng.sample(REASONS[cat], rng.choice((0, 0, 1, 1, 2))) if rng.random() < 0.6 else []
+        )
         comment = rng.choice(COMMENTS[cat]) if rng.random() < 0.18 else ""
         flagged = rng.random() < 0.02
         yield (
-            str(uuid.UUID(int=rng.getrandbits(128), version=4)), seq, "mostrador-1", created,
-            offset, day.isoformat(), hour, day.weekday(), score, cat, json.dumps(reasons),
-            comment, rng.choice(("es", "es", "en")), "1.0.0",
-            '["burst"]' if flagged else "[]", int(flagged), "demo",
-            rng.choice(("sent", "skipped", "timeout")), created,
+            str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+            seq,
+            "mostrador-1",
+            created,
+            offset,
+            day.isoformat(),
+            hour,
+            day.weekday(),
+            score,
+            cat,
+            json.dumps(reasons),
+            comment,
+            rng.choice(("es", "es", "en")),
+            "1.0.0",
+            '["burst"]' if flagged else "[]",
+            int(flagged),
+            "demo",
+            rng.choice(("sent", "skipped", "timeout")),
+            created,
         )
 
 
@@ -136,6 +164,7 @@ def bench_dashboard(data_dir: Path) -> dict:
     from datetime import date
 
     from PySide6.QtCore import QDate
+
     span = services.stats(None, None, False)
     area.dashboard.period = "custom"
     area.dashboard.since_edit.setDate(QDate(span.since.year, span.since.month, span.since.day))
@@ -155,8 +184,9 @@ def bench_dashboard(data_dir: Path) -> dict:
 
 
 def run_py(code: str) -> dict:
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, cwd=HERE.parent)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=HERE.parent
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -217,11 +247,17 @@ def bench_stats_cli(data_dir: Path) -> dict:
     process = []
     for _ in range(3):
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "kiosk", "--data-dir", str(data_dir), "stats",
-                        "--json"], check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "kiosk", "--data-dir", str(data_dir), "stats", "--json"],
+            check=True,
+            capture_output=True,
+        )
         process.append(time.perf_counter() - started)
-    return {"in_process_first": times[0], "in_process_median": statistics.median(times[1:]),
-            "whole_process_median": statistics.median(process)}
+    return {
+        "in_process_first": times[0],
+        "in_process_median": statistics.median(times[1:]),
+        "whole_process_median": statistics.median(process),
+    }
 
 
 def main() -> int:
@@ -243,51 +279,78 @@ def main() -> int:
         stats = dashboard = None
         if not args.export_only:
             stats = bench_stats_cli(data_dir)
-            print(f"kiosk stats --json: in-process {ms(stats['in_process_median'])} median "
-                  f"(first {ms(stats['in_process_first'])}); whole command incl. Python start "
-                  f"{ms(stats['whole_process_median'])}  [target < 500 ms]", flush=True)
+            print(
+                f"kiosk stats --json: in-process {ms(stats['in_process_median'])} median "
+                f"(first {ms(stats['in_process_first'])}); whole command incl. Python start "
+                f"{ms(stats['whole_process_median'])}  [target < 500 ms]",
+                flush=True,
+            )
 
             dashboard = bench_dashboard(data_dir)
             for label, figure in dashboard.items():
-                print(f"dashboard opened and drawn, {label}: {ms(figure['median'])} median "
-                      f"(first {ms(figure['first'])})  [target < 200 ms]", flush=True)
+                print(
+                    f"dashboard opened and drawn, {label}: {ms(figure['median'])} median "
+                    f"(first {ms(figure['first'])})  [target < 200 ms]",
+                    flush=True,
+                )
 
         out = str(data_dir / "answers.csv")
-        small = run_py(EXPORT_CODE.format(store=store, out=out,
-                                          since=(datetime.now() - timedelta(days=36)).date()
-                                          .isoformat()))
-        runs = [run_py(EXPORT_CODE.format(store=store, out=out, since=None))
-                for _ in range(max(1, args.runs))]
+        small = run_py(
+            EXPORT_CODE.format(
+                store=store, out=out, since=(datetime.now() - timedelta(days=36)).date().isoformat()
+            )
+        )
+        runs = [
+            run_py(EXPORT_CODE.format(store=store, out=out, since=None))
+            for _ in range(max(1, args.runs))
+        ]
         full = sorted(runs, key=lambda run: run["seconds"])[len(runs) // 2]
         full["runs_seconds"] = [run["seconds"] for run in runs]
         size_mb = os.path.getsize(out) / 1e6
-        print(f"CSV export: {full['rows']:,} rows, {size_mb:.0f} MB in {full['seconds']:.1f} s "
-              f"median of {len(runs)} (slowest {max(full['runs_seconds']):.1f} s) "
-              f"[target < 10 s]; peak RSS {full['rss_peak_kb'] / 1024:.0f} MB for all rows vs "
-              f"{small['rss_peak_kb'] / 1024:.0f} MB for {small['rows']:,} rows (flat)", flush=True)
+        print(
+            f"CSV export: {full['rows']:,} rows, {size_mb:.0f} MB in {full['seconds']:.1f} s "
+            f"median of {len(runs)} (slowest {max(full['runs_seconds']):.1f} s) "
+            f"[target < 10 s]; peak RSS {full['rss_peak_kb'] / 1024:.0f} MB for all rows vs "
+            f"{small['rss_peak_kb'] / 1024:.0f} MB for {small['rows']:,} rows (flat)",
+            flush=True,
+        )
         plain_out = str(data_dir / "plain.csv")
         plain = run_py(PLAIN_EXPORT_CODE.format(store=store, out=plain_out))
         same = Path(plain_out).read_bytes() == Path(out).read_bytes()
-        print(f"the straightforward way (csv.writer over Python cells): {plain['seconds']:.1f} s; "
-              f"ours is {plain['seconds'] / full['seconds']:.1f}x faster; same bytes: {same}",
-              flush=True)
+        print(
+            f"the straightforward way (csv.writer over Python cells): {plain['seconds']:.1f} s; "
+            f"ours is {plain['seconds'] / full['seconds']:.1f}x faster; same bytes: {same}",
+            flush=True,
+        )
 
         floor = None
         sqlite_cli = shutil.which("sqlite3")
         if sqlite_cli:
             started = time.perf_counter()
             with open(data_dir / "floor.csv", "wb") as handle:
-                subprocess.run([sqlite_cli, "-header", "-csv", store,
-                                "SELECT * FROM answers ORDER BY seq"], stdout=handle, check=True)
+                subprocess.run(
+                    [sqlite_cli, "-header", "-csv", store, "SELECT * FROM answers ORDER BY seq"],
+                    stdout=handle,
+                    check=True,
+                )
             floor = time.perf_counter() - started
-            print(f"floor: sqlite3 CLI CSV dump of the same table {floor:.1f} s; "
-                  f"ours / floor = {full['seconds'] / floor:.1f}x", flush=True)
+            print(
+                f"floor: sqlite3 CLI CSV dump of the same table {floor:.1f} s; "
+                f"ours / floor = {full['seconds'] / floor:.1f}x",
+                flush=True,
+            )
         else:
             print("floor: the sqlite3 command-line shell is not installed; skipped")
 
-    summary = {"count": args.count, "stats": stats, "dashboard": dashboard, "export": full,
-               "export_subset": small, "export_straightforward": plain,
-               "sqlite3_cli_floor_seconds": floor}
+    summary = {
+        "count": args.count,
+        "stats": stats,
+        "dashboard": dashboard,
+        "export": full,
+        "export_subset": small,
+        "export_straightforward": plain,
+        "sqlite3_cli_floor_seconds": floor,
+    }
     (RESULTS / "admin.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
     return 0
 

@@ -30,8 +30,12 @@ def main() -> int:
     expected: set[str] = set()
     tried = [0]
 
-    @settings(max_examples=args.examples, deadline=None, database=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=args.examples,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
     @given(request_body())
     def run(generated) -> None:
         raw, answers, envelope_ok = generated
@@ -44,8 +48,10 @@ def main() -> int:
         assert sorted(store.answer_ids()) == sorted(expected)
     finally:
         store.close()
-    print(f"fuzz: {tried[0]} generated bodies in {time.perf_counter() - started:.0f} s,"
-          f" {len(expected)} valid answers stored once each; no 500, no hang")
+    print(
+        f"fuzz: {tried[0]} generated bodies in {time.perf_counter() - started:.0f} s,"
+        f" {len(expected)} valid answers stored once each; no 500, no hang"
+    )
     return 0
 
 

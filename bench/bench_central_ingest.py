@@ -34,8 +34,9 @@ def register(db: str, kiosks: int) -> dict[str, str]:
         tokens = {}
         for i in range(kiosks):
             store.change("add-site", "bench", f"site-{i:03d}", "Bench")
-            tokens[f"kiosk-{i:03d}"] = store.change("add-kiosk", "bench", f"kiosk-{i:03d}",
-                                                    f"site-{i:03d}")
+            tokens[f"kiosk-{i:03d}"] = store.change(
+                "add-kiosk", "bench", f"kiosk-{i:03d}", f"site-{i:03d}"
+            )
         return tokens
     finally:
         store.close()
@@ -47,7 +48,7 @@ def make_batches(total: int, kiosks: int, batch: int) -> list[tuple[str, list[di
     for i in range(kiosks):
         answers = answers_for(per_kiosk, seed=i)
         for start in range(0, len(answers), batch):
-            jobs.append((f"kiosk-{i:03d}", answers[start:start + batch]))
+            jobs.append((f"kiosk-{i:03d}", answers[start : start + batch]))
     # Interleave the kiosks, as a chain's kiosks post at the same time.
     jobs.sort(key=lambda job: (job[1][0]["seq"], job[0]))
     return jobs
@@ -63,13 +64,23 @@ def run_http(urls: list[str], tokens: dict[str, str], jobs, clients: int) -> tup
         session = getattr(local, "session", None)
         if session is None:
             session = local.session = requests.Session()
-        body = json.dumps({"kiosk": {"id": kiosk, "site": f"site-{kiosk[-3:]}",
-                                     "app_version": "1.0"},
-                           "answers": answers, "sent_at": answers[-1]["created_at"]})
+        body = json.dumps(
+            {
+                "kiosk": {"id": kiosk, "site": f"site-{kiosk[-3:]}", "app_version": "1.0"},
+                "answers": answers,
+                "sent_at": answers[-1]["created_at"],
+            }
+        )
         started = time.perf_counter()
-        reply = session.post(urls[index % len(urls)] + "/v1/answers", data=body, timeout=120,
-                             headers={"Authorization": f"Bearer {tokens[kiosk]}",
-                                      "Content-Type": "application/json"})
+        reply = session.post(
+            urls[index % len(urls)] + "/v1/answers",
+            data=body,
+            timeout=120,
+            headers={
+                "Authorization": f"Bearer {tokens[kiosk]}",
+                "Content-Type": "application/json",
+            },
+        )
         elapsed = time.perf_counter() - started
         if reply.status_code != 200 or len(reply.json()["stored"]) != len(answers):
             raise SystemExit(f"unexpected reply {reply.status_code}: {reply.text[:200]}")
@@ -82,20 +93,38 @@ def run_http(urls: list[str], tokens: dict[str, str], jobs, clients: int) -> tup
     return time.perf_counter() - started, times
 
 
-FLOOR_COLUMNS = ("kiosk_id", "id", "seq", "site_id", "created_at", "created_utc", "local_day",
-                 "local_hour", "score", "category", "language", "flagged", "has_comment",
-                 "content", "received_utc")
+FLOOR_COLUMNS = (
+    "kiosk_id",
+    "id",
+    "seq",
+    "site_id",
+    "created_at",
+    "created_utc",
+    "local_day",
+    "local_hour",
+    "score",
+    "category",
+    "language",
+    "flagged",
+    "has_comment",
+    "content",
+    "received_utc",
+)
 
 
 def run_floor(kind: str, db: str, jobs, batch: int) -> float:
     """The same rows, one transaction per batch, executemany ... ON CONFLICT DO NOTHING."""
-    rows = [[answer_row(kiosk, 1, a, "2026-01-01T00:00:00.000000Z") for a in answers]
-            for kiosk, answers in jobs]
-    ddl = ("CREATE TABLE answers_floor (kiosk_id VARCHAR(64), id VARCHAR(36), seq BIGINT,"
-           " site_id INTEGER, created_at VARCHAR(40), created_utc VARCHAR(32),"
-           " local_day VARCHAR(10), local_hour INTEGER, score INTEGER, category VARCHAR(16),"
-           " language VARCHAR(20), flagged BOOLEAN, has_comment BOOLEAN, content TEXT,"
-           " received_utc VARCHAR(32), PRIMARY KEY (kiosk_id, id), UNIQUE (kiosk_id, seq))")
+    rows = [
+        [answer_row(kiosk, 1, a, "2026-01-01T00:00:00.000000Z") for a in answers]
+        for kiosk, answers in jobs
+    ]
+    ddl = (
+        "CREATE TABLE answers_floor (kiosk_id VARCHAR(64), id VARCHAR(36), seq BIGINT,"
+        " site_id INTEGER, created_at VARCHAR(40), created_utc VARCHAR(32),"
+        " local_day VARCHAR(10), local_hour INTEGER, score INTEGER, category VARCHAR(16),"
+        " language VARCHAR(20), flagged BOOLEAN, has_comment BOOLEAN, content TEXT,"
+        " received_utc VARCHAR(32), PRIMARY KEY (kiosk_id, id), UNIQUE (kiosk_id, seq))"
+    )
     names = ", ".join(FLOOR_COLUMNS)
     if kind == "sqlite":
         import sqlite3
@@ -104,8 +133,10 @@ def run_floor(kind: str, db: str, jobs, batch: int) -> float:
         con.execute("PRAGMA journal_mode=WAL")
         con.execute("PRAGMA synchronous=FULL")
         con.execute(ddl)
-        sql = (f"INSERT INTO answers_floor ({names}) VALUES ({', '.join('?' * len(FLOOR_COLUMNS))})"
-               " ON CONFLICT DO NOTHING")
+        sql = (
+            f"INSERT INTO answers_floor ({names}) VALUES ({', '.join('?' * len(FLOOR_COLUMNS))})"
+            " ON CONFLICT DO NOTHING"
+        )
         started = time.perf_counter()
         for chunk in rows:
             con.execute("BEGIN IMMEDIATE")
@@ -119,8 +150,10 @@ def run_floor(kind: str, db: str, jobs, batch: int) -> float:
     with psycopg.connect(db) as con:
         con.execute(ddl)
         con.commit()
-        sql = (f"INSERT INTO answers_floor ({names}) VALUES ({', '.join(['%s'] * len(FLOOR_COLUMNS))})"
-               " ON CONFLICT DO NOTHING")
+        sql = (
+            f"INSERT INTO answers_floor ({names}) VALUES ({', '.join(['%s'] * len(FLOOR_COLUMNS))})"
+            " ON CONFLICT DO NOTHING"
+        )
         started = time.perf_counter()
         for chunk in rows:
             with con.cursor() as cursor:
@@ -149,12 +182,18 @@ def bench(kind: str, args: argparse.Namespace) -> None:
             floor_db = "postgresql://" + floor_db.split("://", 1)[1]
         floor = run_floor(kind, floor_db, jobs, args.batch)
         rate, floor_rate = total / elapsed, total / floor
-        print(f"{kind}: {total} answers from {args.kiosks} kiosks in batches of {args.batch},"
-              f" {args.clients} clients, {count} process(es) x {args.threads} threads")
-        print(f"  service: {rate:,.0f} answers/s ({elapsed:.1f} s); request p50"
-              f" {statistics.median(times) * 1000:.0f} ms, p99 {percentile(times, 0.99) * 1000:.0f} ms")
-        print(f"  floor (bare executemany ON CONFLICT DO NOTHING, one connection, no HTTP):"
-              f" {floor_rate:,.0f} answers/s ({floor:.1f} s)")
+        print(
+            f"{kind}: {total} answers from {args.kiosks} kiosks in batches of {args.batch},"
+            f" {args.clients} clients, {count} process(es) x {args.threads} threads"
+        )
+        print(
+            f"  service: {rate:,.0f} answers/s ({elapsed:.1f} s); request p50"
+            f" {statistics.median(times) * 1000:.0f} ms, p99 {percentile(times, 0.99) * 1000:.0f} ms"
+        )
+        print(
+            f"  floor (bare executemany ON CONFLICT DO NOTHING, one connection, no HTTP):"
+            f" {floor_rate:,.0f} answers/s ({floor:.1f} s)"
+        )
         print(f"  ratio floor/service: {floor_rate / rate:.1f}x", flush=True)
     finally:
         for process in processes:

@@ -27,8 +27,17 @@ CHUNK = 5000
 
 
 def command_seconds(data_dir: Path, count: int, days: int) -> float:
-    args = ["--data-dir", str(data_dir), "demo-data", "--count", str(count), "--days",
-            str(days), "--seed", "9"]
+    args = [
+        "--data-dir",
+        str(data_dir),
+        "demo-data",
+        "--count",
+        str(count),
+        "--days",
+        str(days),
+        "--seed",
+        "9",
+    ]
     started = time.perf_counter()
     with contextlib.redirect_stdout(io.StringIO()):
         status = kiosk_main(args)

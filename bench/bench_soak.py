@@ -163,10 +163,24 @@ class Network:
 
     def start_endpoint(self) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "kiosk", "--log-level", "ERROR", "endpoint", "--db",
-             str(self.db), "--port", str(self.port), "--token-file", str(self.tokens),
-             "--threads", "4"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                sys.executable,
+                "-m",
+                "kiosk",
+                "--log-level",
+                "ERROR",
+                "endpoint",
+                "--db",
+                str(self.db),
+                "--port",
+                str(self.port),
+                "--token-file",
+                str(self.tokens),
+                "--threads",
+                "4",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
 
     def wait_up(self, limit: float = 20.0) -> None:
@@ -188,7 +202,8 @@ class Network:
             self.garbage_phases += 1
             self.garbage = subprocess.Popen(
                 [sys.executable, "-c", GARBAGE_SERVER, str(self.port)],
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
             )
 
     def restore(self) -> None:
@@ -226,8 +241,14 @@ class Guests:
         self.rng = rng
         self.flows_started = 0
         self.flows_done = 0
-        self.kinds = {"send": 0, "comment": 0, "skip": 0, "walkaway": 0, "thanks_tap": 0,
-                      "language": 0}
+        self.kinds = {
+            "send": 0,
+            "comment": 0,
+            "skip": 0,
+            "walkaway": 0,
+            "thanks_tap": 0,
+            "language": 0,
+        }
         self.timer = QTimer()
         self.timer.setInterval(15)
         self.timer.timeout.connect(self.step)
@@ -304,14 +325,19 @@ def verify(store_path: Path, central_db: Path, flows_done: int) -> list[tuple[bo
     try:
         local = dict(con.execute("SELECT id, seq FROM answers WHERE origin = 'guest'").fetchall())
         incomplete = con.execute(
-            "SELECT count(*) FROM answers WHERE completion IS NULL").fetchone()[0]
-        states = dict(con.execute(
-            "SELECT state, count(*) FROM outbox GROUP BY state").fetchall())
-        alert_ids = {row[0] for row in con.execute(
-            "SELECT answer_id FROM outbox WHERE kind = 'alert'")}
-        detractors = {row[0] for row in con.execute(
-            "SELECT id FROM answers WHERE origin = 'guest' AND category = 'detractor'"
-            " AND flagged = 0")}
+            "SELECT count(*) FROM answers WHERE completion IS NULL"
+        ).fetchone()[0]
+        states = dict(con.execute("SELECT state, count(*) FROM outbox GROUP BY state").fetchall())
+        alert_ids = {
+            row[0] for row in con.execute("SELECT answer_id FROM outbox WHERE kind = 'alert'")
+        }
+        detractors = {
+            row[0]
+            for row in con.execute(
+                "SELECT id FROM answers WHERE origin = 'guest' AND category = 'detractor'"
+                " AND flagged = 0"
+            )
+        }
     finally:
         con.close()
     central = CentralStore.open(central_db)
@@ -322,34 +348,57 @@ def verify(store_path: Path, central_db: Path, flows_done: int) -> list[tuple[bo
     finally:
         central.close()
 
-    checks.append((len(local) == flows_done,
-                   f"kiosk holds {len(local)} guest answers for {flows_done} flows completed"))
+    checks.append(
+        (
+            len(local) == flows_done,
+            f"kiosk holds {len(local)} guest answers for {flows_done} flows completed",
+        )
+    )
     checks.append((incomplete == 0, f"answers left open at the kiosk: {incomplete}"))
     missing = set(local) - set(held)
     checks.append((not missing, f"every kiosk answer at the endpoint ({len(missing)} missing)"))
     extra = set(held) - set(local)
     checks.append((not extra, f"no unknown answers at the endpoint ({len(extra)})"))
-    checks.append((len(held) == len(set(held)),
-                   f"none twice at the endpoint ({len(held)} rows, {len(set(held))} ids)"))
+    checks.append(
+        (
+            len(held) == len(set(held)),
+            f"none twice at the endpoint ({len(held)} rows, {len(set(held))} ids)",
+        )
+    )
     if reports:
         report = reports[0]
         seqs = sorted(local.values())
-        checks.append((report.missing == 0 and not report.gaps and report.last_seq == seqs[-1],
-                       f"no seq gaps (endpoint: seq {report.first_seq}..{report.last_seq}, "
-                       f"missing {report.missing}, gaps {report.gaps[:3]})"))
+        checks.append(
+            (
+                report.missing == 0 and not report.gaps and report.last_seq == seqs[-1],
+                f"no seq gaps (endpoint: seq {report.first_seq}..{report.last_seq}, "
+                f"missing {report.missing}, gaps {report.gaps[:3]})",
+            )
+        )
     else:
         checks.append((False, "the endpoint has no report for this kiosk"))
-    checks.append((alert_ids == detractors,
-                   f"one alert queued per unflagged detractor ({len(alert_ids)} alerts, "
-                   f"{len(detractors)} detractors)"))
-    checks.append((set(held_alerts) == alert_ids and len(held_alerts) == len(set(held_alerts)),
-                   f"alerts at the endpoint once each ({len(held_alerts)} held, "
-                   f"{len(alert_ids)} queued)"))
+    checks.append(
+        (
+            alert_ids == detractors,
+            f"one alert queued per unflagged detractor ({len(alert_ids)} alerts, "
+            f"{len(detractors)} detractors)",
+        )
+    )
+    checks.append(
+        (
+            set(held_alerts) == alert_ids and len(held_alerts) == len(set(held_alerts)),
+            f"alerts at the endpoint once each ({len(held_alerts)} held, {len(alert_ids)} queued)",
+        )
+    )
     pending = states.get("pending", 0)
     quarantined = states.get("quarantined", 0)
-    checks.append((pending == 0 and quarantined == 0,
-                   f"outbox: {states.get('delivered', 0)} delivered, {pending} pending, "
-                   f"{quarantined} quarantined"))
+    checks.append(
+        (
+            pending == 0 and quarantined == 0,
+            f"outbox: {states.get('delivered', 0)} delivered, {pending} pending, "
+            f"{quarantined} quarantined",
+        )
+    )
     return checks
 
 
@@ -364,9 +413,16 @@ def soak_settings(base: Settings, url: str) -> Settings:
         timeouts=replace(base.timeouts, idle_seconds=0.4),
         thanks=replace(base.thanks, seconds=0.15, seconds_with_qr=0.15),
         abuse=replace(base.abuse, enabled=False),  # a fast robot is not an abuser here
-        sync=replace(base.sync, endpoint=url, token=TOKEN, interval_seconds=10.0,
-                     soon_after_answer_seconds=0.5, max_backoff_seconds=20.0,
-                     connect_timeout=2.0, read_timeout=5.0),
+        sync=replace(
+            base.sync,
+            endpoint=url,
+            token=TOKEN,
+            interval_seconds=10.0,
+            soon_after_answer_seconds=0.5,
+            max_backoff_seconds=20.0,
+            connect_timeout=2.0,
+            read_timeout=5.0,
+        ),
     )
 
 
@@ -415,10 +471,12 @@ def main() -> int:
 
         def report() -> None:
             t, rss, fds, threads, os_thr = samples[-1]
-            print(f"{t:6.0f} s  flows {guests.flows_done:6d}  RSS {rss:6.1f} MB  fds {fds:3d}  "
-                  f"threads {threads} (os {os_thr})  WAL {file_mb(wal):5.2f} MB  "
-                  f"pending {pending():5d}  outages {network.outages}",
-                  flush=True)
+            print(
+                f"{t:6.0f} s  flows {guests.flows_done:6d}  RSS {rss:6.1f} MB  fds {fds:3d}  "
+                f"threads {threads} (os {os_thr})  WAL {file_mb(wal):5.2f} MB  "
+                f"pending {pending():5d}  outages {network.outages}",
+                flush=True,
+            )
 
         next_outage = [OUTAGE_EVERY_S]
         restore_at = [None]
@@ -438,17 +496,24 @@ def main() -> int:
                 app.quit()
 
         timers = []
-        for interval, slot in ((1000, sample), (int(REPORT_EVERY_S * 1000), report),
-                               (250, chaos), (200, finish)):
+        for interval, slot in (
+            (1000, sample),
+            (int(REPORT_EVERY_S * 1000), report),
+            (250, chaos),
+            (200, finish),
+        ):
             timer = QTimer()
             timer.timeout.connect(slot)
             timer.start(interval)
             timers.append(timer)
         sample()
         guests.timer.start()
-        print(f"soak: {args.minutes:g} min, endpoint {network.url}, outage every "
-              f"{OUTAGE_EVERY_S:.0f} s for {OUTAGE_LENGTH_S:.0f} s, garbage server at outage "
-              f"{GARBAGE_AT_OUTAGE}", flush=True)
+        print(
+            f"soak: {args.minutes:g} min, endpoint {network.url}, outage every "
+            f"{OUTAGE_EVERY_S:.0f} s for {OUTAGE_LENGTH_S:.0f} s, garbage server at outage "
+            f"{GARBAGE_AT_OUTAGE}",
+            flush=True,
+        )
         app.exec()
 
         # Guests stop; the last one's flow ends by itself.
@@ -458,8 +523,9 @@ def main() -> int:
         network.restore()
         network.wait_up()
         end_flows = time.monotonic()
-        while kiosk.window.current_screen() is not kiosk.question and \
-                time.monotonic() - end_flows < 5:
+        while (
+            kiosk.window.current_screen() is not kiosk.question and time.monotonic() - end_flows < 5
+        ):
             app.processEvents()
             time.sleep(0.01)
         drain_started = time.monotonic()
@@ -484,14 +550,22 @@ def main() -> int:
 
         checks = verify(store_path, network.db, guests.flows_done)
         print()
-        print(f"flows: {guests.flows_done} completed of {guests.flows_started} started, "
-              f"{guests.flows_done / duration:.1f}/s; {guests.kinds}")
-        print(f"network: {network.outages} outages ({network.garbage_phases} with a garbage "
-              f"server), {network.restarts} restarts")
-        print(f"drain after the last outage: {drained_in:.1f} s with no 'Sync now' "
-              f"({left} still pending)")
+        print(
+            f"flows: {guests.flows_done} completed of {guests.flows_started} started, "
+            f"{guests.flows_done / duration:.1f}/s; {guests.kinds}"
+        )
+        print(
+            f"network: {network.outages} outages ({network.garbage_phases} with a garbage "
+            f"server), {network.restarts} restarts"
+        )
+        print(
+            f"drain after the last outage: {drained_in:.1f} s with no 'Sync now' "
+            f"({left} still pending)"
+        )
         ok = left == 0
-        print(f"{'PASS' if ok else 'FAIL'}: the sync drained by itself within {DRAIN_LIMIT_S:.0f} s")
+        print(
+            f"{'PASS' if ok else 'FAIL'}: the sync drained by itself within {DRAIN_LIMIT_S:.0f} s"
+        )
         for good, text in checks:
             ok = ok and good
             print(f"{'PASS' if good else 'FAIL'}: {text}")
@@ -500,8 +574,7 @@ def main() -> int:
         for line in tally.errors[:10]:
             print(f"  error logged: {line}")
         ok = ok and not tally.errors
-        print(f"{'PASS' if not tally.errors else 'FAIL'}: no errors logged "
-              f"({len(tally.errors)})")
+        print(f"{'PASS' if not tally.errors else 'FAIL'}: no errors logged ({len(tally.errors)})")
         kiosk_log.removeHandler(tally)
         tally.close()
         print("RESULT:", "PASS" if ok else "FAIL")
@@ -511,17 +584,21 @@ def main() -> int:
 
 def growth(samples: list[tuple[float, float, int, int, int]], wal_max: float) -> None:
     tenth = max(1, len(samples) // 10)
-    first, last = samples[:tenth], samples[-tenth - 1:-1] or samples[-tenth:]
+    first, last = samples[:tenth], samples[-tenth - 1 : -1] or samples[-tenth:]
 
     def mean(rows, index):
         return sum(r[index] for r in rows) / len(rows)
 
-    print(f"RSS: first 10% {mean(first, 1):.1f} MB, last 10% {mean(last, 1):.1f} MB, growth "
-          f"{mean(last, 1) - mean(first, 1):+.1f} MB; peak {max(s[1] for s in samples):.1f} MB")
+    print(
+        f"RSS: first 10% {mean(first, 1):.1f} MB, last 10% {mean(last, 1):.1f} MB, growth "
+        f"{mean(last, 1) - mean(first, 1):+.1f} MB; peak {max(s[1] for s in samples):.1f} MB"
+    )
     print(f"fds: first {samples[0][2]}, last {samples[-1][2]}, max {max(s[2] for s in samples)}")
-    print(f"threads (Python): first {samples[0][3]}, last {samples[-1][3]}, max "
-          f"{max(s[3] for s in samples)}; OS threads first {samples[0][4]}, last "
-          f"{samples[-1][4]}, max {max(s[4] for s in samples)}")
+    print(
+        f"threads (Python): first {samples[0][3]}, last {samples[-1][3]}, max "
+        f"{max(s[3] for s in samples)}; OS threads first {samples[0][4]}, last "
+        f"{samples[-1][4]}, max {max(s[4] for s in samples)}"
+    )
     print(f"WAL: max {wal_max:.2f} MB")
 
 

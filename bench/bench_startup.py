@@ -86,8 +86,13 @@ def start_once(command: list[str], platform: str) -> tuple[float, int, int]:
         env.pop("KIOSK_CONFIG", None)
         began = time.perf_counter()
         child = subprocess.Popen(
-            command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE, env=env, cwd=data, start_new_session=True,
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=env,
+            cwd=data,
+            start_new_session=True,
         )
         try:
             elapsed = _wait_for_marker(child, began)
@@ -152,12 +157,15 @@ def main() -> int:
     for _ in range(args.runs):  # interleaved, so a busy moment hits all of them alike
         for name, command in commands.items():
             results[name].append(start_once(command, args.platform))
+
     def median(name: str, index: int, scale: float) -> float:
         return statistics.median(run[index] for run in results[name]) * scale
 
     def line(label: str, name: str) -> str:
-        return (f"{label:31}{median(name, 0, 1000):7.1f} ms   PSS {median(name, 1, 1 / 1024):6.1f}"
-                f" MiB   RSS {median(name, 2, 1 / 1024):6.1f} MiB")
+        return (
+            f"{label:31}{median(name, 0, 1000):7.1f} ms   PSS {median(name, 1, 1 / 1024):6.1f}"
+            f" MiB   RSS {median(name, 2, 1 / 1024):6.1f} MiB"
+        )
 
     print(f"runs: {args.runs} each (median; fresh process, new data folder; {args.platform})")
     print(f"kiosk command: {args.kiosk}")

@@ -60,9 +60,24 @@ def start_endpoint(folder: Path, name: str) -> tuple[subprocess.Popen, str, Path
     tokens.write_text(f"{TOKEN} {KIOSK}\n{BARE_TOKEN} bare-kiosk\n", encoding="utf-8")
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "--log-level", "ERROR", "endpoint", "--db", str(db),
-         "--port", str(port), "--token-file", str(tokens), "--threads", "4"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "kiosk",
+            "--log-level",
+            "ERROR",
+            "endpoint",
+            "--db",
+            str(db),
+            "--port",
+            str(port),
+            "--token-file",
+            str(tokens),
+            "--threads",
+            "4",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 20
@@ -87,20 +102,27 @@ def stop(process: subprocess.Popen) -> None:
 
 def fill(store_path: Path, count: int):
     opened = open_store(store_path, KIOSK, __version__)
-    plan = DemoPlan(count=count, days=60, end=datetime.now(timezone.utc), utc_offset_minutes=-180,
-                    kiosk_id=KIOSK, app_version=__version__)
+    plan = DemoPlan(
+        count=count,
+        days=60,
+        end=datetime.now(timezone.utc),
+        utc_offset_minutes=-180,
+        kiosk_id=KIOSK,
+        app_version=__version__,
+    )
     answers = generate_answers(random.Random(7), plan)
     for start in range(0, len(answers), 10_000):
         # As guests' answers: demo answers are never queued for sync.
-        opened.answers.import_answers(answers[start:start + 10_000], origin="guest", enqueue=True)
+        opened.answers.import_answers(answers[start : start + 10_000], origin="guest", enqueue=True)
     return opened
 
 
 def settings_for(url: str) -> Settings:
     return Settings(
         kiosk=KioskSection(id=KIOSK, site="bench"),
-        sync=SyncSection(endpoint=url, token=TOKEN, interval_seconds=600,
-                         soon_after_answer_seconds=0.5),
+        sync=SyncSection(
+            endpoint=url, token=TOKEN, interval_seconds=600, soon_after_answer_seconds=0.5
+        ),
     )
 
 
@@ -169,11 +191,18 @@ def bare_loop(url: str, answers, batch: int) -> float:
     kiosk = protocol.kiosk_block("bare-kiosk", "bench", __version__)
     bodies = []
     for start in range(0, len(answers), batch):
-        chunk = [protocol.answer_to_wire(a) for a in answers[start:start + batch]]
+        chunk = [protocol.answer_to_wire(a) for a in answers[start : start + batch]]
         for wire in chunk:
             wire["id"] = str(uuid.uuid4())  # new ids: the server really stores them
-        bodies.append(protocol.encode({"kiosk": kiosk, "answers": chunk,
-                                       "sent_at": datetime.now(timezone.utc).isoformat()}))
+        bodies.append(
+            protocol.encode(
+                {
+                    "kiosk": kiosk,
+                    "answers": chunk,
+                    "sent_at": datetime.now(timezone.utc).isoformat(),
+                }
+            )
+        )
     headers = {"Authorization": f"Bearer {BARE_TOKEN}", "Content-Type": "application/json"}
     started = time.perf_counter()
     for body in bodies:
@@ -195,7 +224,10 @@ def tap_to_alert(app: QApplication, opened, url: str, central_db: Path, taps: in
             answer = opened.answers.record_score(random.randint(0, 6), "es", alert_kinds=("alert",))
             bridge.nudge()
             con = central.db.connection()
-            while con.execute("SELECT 1 FROM alerts WHERE answer_id = ?", (answer.id,)).fetchone() is None:
+            while (
+                con.execute("SELECT 1 FROM alerts WHERE answer_id = ?", (answer.id,)).fetchone()
+                is None
+            ):
                 app.processEvents()
                 time.sleep(0.0005)
                 if time.perf_counter() - started > 10:
@@ -231,10 +263,14 @@ def main() -> int:
             seconds, max_gap, ticks = drain_with_ui(app, worker, args.answers)
             worker.client.close()
             rate = args.answers / seconds
-            print(f"sync drain: {args.answers} answers in {seconds:.1f} s = {rate:,.0f} answers/s"
-                  f" (batches of {worker.settings.sync.batch_size})")
-            print(f"UI thread while syncing: longest stall {max_gap:.1f} ms over {ticks} ticks"
-                  f" of a 1 ms QTimer (target < 16 ms)")
+            print(
+                f"sync drain: {args.answers} answers in {seconds:.1f} s = {rate:,.0f} answers/s"
+                f" (batches of {worker.settings.sync.batch_size})"
+            )
+            print(
+                f"UI thread while syncing: longest stall {max_gap:.1f} ms over {ticks} ticks"
+                f" of a 1 ms QTimer (target < 16 ms)"
+            )
             held = CentralStore.open(central_db)
             held_count = held.count_answers()
             print(f"endpoint holds {held_count} answers")
@@ -244,11 +280,15 @@ def main() -> int:
             answers = list(opened.answers.iter_answers())
             bare = bare_loop(url, answers, worker.settings.sync.batch_size)
             bare_rate = len(answers) / bare
-            print(f"bare requests.post loop: {len(answers)} answers in {bare:.1f} s ="
-                  f" {bare_rate:,.0f} answers/s; sync/bare ratio {rate / bare_rate:.2f}")
+            print(
+                f"bare requests.post loop: {len(answers)} answers in {bare:.1f} s ="
+                f" {bare_rate:,.0f} answers/s; sync/bare ratio {rate / bare_rate:.2f}"
+            )
             times = tap_to_alert(app, opened, url, central_db, args.taps)
-            print(f"tap-to-alert over {len(times)} detractor taps: p50 {statistics.median(times):.1f} ms,"
-                  f" p95 {percentile(times, 0.95):.1f} ms, max {max(times):.1f} ms")
+            print(
+                f"tap-to-alert over {len(times)} detractor taps: p50 {statistics.median(times):.1f} ms,"
+                f" p95 {percentile(times, 0.95):.1f} ms, max {max(times):.1f} ms"
+            )
         finally:
             stop(process)
             opened.db.close()

@@ -77,9 +77,11 @@ def main() -> int:
         kiosk.close()
         kiosk.ctx.close()
     assert stored == args.taps, stored
-    for name, values in (("score tap -> why screen", score_taps),
-                         ("  of which SQLite commit", commits),
-                         ("send tap -> thank-you", send_taps)):
+    for name, values in (
+        ("score tap -> why screen", score_taps),
+        ("  of which SQLite commit", commits),
+        ("send tap -> thank-you", send_taps),
+    ):
         ms = [v * 1000 for v in values]
         print(
             f"{name:26s} p50 {statistics.median(ms):6.2f} ms   p99 {percentile(ms, 0.99):6.2f} ms"

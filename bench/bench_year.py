@@ -89,8 +89,10 @@ def child(data_dir: str, url: str, seed: int, guests_on: bool) -> int:
     def sample() -> None:
         follow_flow()
         status = read_status(ctx.store().db, ctx.settings)
-        out.write(f"sample {rss_mb():.1f} {open_fds()} {threading.active_count()} "
-                  f"{os_threads()} {status.pending_answers + status.pending_alerts}\n")
+        out.write(
+            f"sample {rss_mb():.1f} {open_fds()} {threading.active_count()} "
+            f"{os_threads()} {status.pending_answers + status.pending_alerts}\n"
+        )
         out.flush()
 
     sampler = QTimer()
@@ -137,9 +139,19 @@ class Kiosk:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(HERE.parent))
         self.life = Life()
         self.process = subprocess.Popen(
-            [sys.executable, str(Path(__file__).resolve()), "--child", str(data), url,
-             str(seed), "1" if guests else "0"],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env,
+            [
+                sys.executable,
+                str(Path(__file__).resolve()),
+                "--child",
+                str(data),
+                url,
+                str(seed),
+                "1" if guests else "0",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            env=env,
         )
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
@@ -152,8 +164,9 @@ class Kiosk:
                 self.life.acks.append(rest)
             elif word == "sample":
                 rss, fds, threads, os_thr, pending = rest.split()
-                self.life.samples.append((float(rss), int(fds), int(threads), int(os_thr),
-                                          int(pending)))
+                self.life.samples.append(
+                    (float(rss), int(fds), int(threads), int(os_thr), int(pending))
+                )
             elif word == "started":
                 self.life.started = True
             elif word == "stopped":
@@ -178,7 +191,9 @@ class Kiosk:
         return code
 
 
-def verify(store_path: Path, central_db: Path, kiosk_id: str, acked: set[str]) -> list[tuple[bool, str]]:
+def verify(
+    store_path: Path, central_db: Path, kiosk_id: str, acked: set[str]
+) -> list[tuple[bool, str]]:
     from kiosk.endpoint.store.service import CentralStore
 
     checks: list[tuple[bool, str]] = []
@@ -187,7 +202,8 @@ def verify(store_path: Path, central_db: Path, kiosk_id: str, acked: set[str]) -
         integrity = con.execute("PRAGMA integrity_check").fetchall()
         local = dict(con.execute("SELECT id, seq FROM answers WHERE origin != 'demo'").fetchall())
         open_answers = con.execute(
-            "SELECT count(*) FROM answers WHERE completion IS NULL").fetchone()[0]
+            "SELECT count(*) FROM answers WHERE completion IS NULL"
+        ).fetchone()[0]
         states = dict(con.execute("SELECT state, count(*) FROM outbox GROUP BY state").fetchall())
         recoveries = con.execute(
             "SELECT count(*) FROM events WHERE kind IN ('store_recovered', 'store_missing')"
@@ -202,29 +218,49 @@ def verify(store_path: Path, central_db: Path, kiosk_id: str, acked: set[str]) -
         central.close()
     checks.append((integrity == [("ok",)], f"PRAGMA integrity_check: {integrity[:3]}"))
     lost_here = acked - set(local)
-    checks.append((not lost_here, f"every acknowledged answer in the kiosk's store "
-                   f"({len(acked)} acknowledged, {len(lost_here)} missing)"))
+    checks.append(
+        (
+            not lost_here,
+            f"every acknowledged answer in the kiosk's store "
+            f"({len(acked)} acknowledged, {len(lost_here)} missing)",
+        )
+    )
     lost_there = acked - set(held)
-    checks.append((not lost_there, f"every acknowledged answer at the endpoint "
-                   f"({len(lost_there)} missing)"))
-    checks.append((len(held) == len(set(held)),
-                   f"none twice at the endpoint ({len(held)} rows, {len(set(held))} ids)"))
+    checks.append(
+        (not lost_there, f"every acknowledged answer at the endpoint ({len(lost_there)} missing)")
+    )
+    checks.append(
+        (
+            len(held) == len(set(held)),
+            f"none twice at the endpoint ({len(held)} rows, {len(set(held))} ids)",
+        )
+    )
     extra = set(held) - set(local)
     checks.append((not extra, f"nothing at the endpoint the kiosk does not hold ({len(extra)})"))
     if report is None:
         checks.append((False, "the endpoint has no report for this kiosk"))
     else:
         explained = not report.gaps or recoveries > 0
-        checks.append((explained, f"seq gaps explained: {len(report.gaps)} gap(s) "
-                       f"{report.gaps[:3]}, {recoveries} recovery event(s)"))
+        checks.append(
+            (
+                explained,
+                f"seq gaps explained: {len(report.gaps)} gap(s) "
+                f"{report.gaps[:3]}, {recoveries} recovery event(s)",
+            )
+        )
     pending = states.get("pending", 0) + states.get("quarantined", 0)
-    checks.append((open_answers == 0 and pending == 0,
-                   f"nothing left waiting: {open_answers} open, outbox {states}"))
+    checks.append(
+        (
+            open_answers == 0 and pending == 0,
+            f"nothing left waiting: {open_answers} open, outbox {states}",
+        )
+    )
     return checks
 
 
 def growth(lives: list[Life]) -> list[tuple[bool, str]]:
     """Each life's figures a few seconds in: the last life must not carry more than the first."""
+
     def early(life: Life):
         usable = life.samples[2:4] or life.samples[-1:]
         return usable[0] if usable else None
@@ -234,20 +270,30 @@ def growth(lives: list[Life]) -> list[tuple[bool, str]]:
         return [(True, "growth: too few lives to compare")]
     first, last = points[0], points[-1]
     checks = [
-        (last[0] - first[0] < RSS_GROWTH_LIMIT_MB,
-         f"RSS a few seconds into each life: first {first[0]:.1f} MB, last {last[0]:.1f} MB, "
-         f"max {max(p[0] for p in points):.1f} MB"),
-        (last[1] <= first[1] + 3, f"fds: first {first[1]}, last {last[1]}, "
-                                  f"max {max(p[1] for p in points)}"),
-        (last[2] <= first[2] + 1, f"threads: first {first[2]}, last {last[2]}, "
-                                  f"max {max(p[2] for p in points)}"),
+        (
+            last[0] - first[0] < RSS_GROWTH_LIMIT_MB,
+            f"RSS a few seconds into each life: first {first[0]:.1f} MB, last {last[0]:.1f} MB, "
+            f"max {max(p[0] for p in points):.1f} MB",
+        ),
+        (
+            last[1] <= first[1] + 3,
+            f"fds: first {first[1]}, last {last[1]}, max {max(p[1] for p in points)}",
+        ),
+        (
+            last[2] <= first[2] + 1,
+            f"threads: first {first[2]}, last {last[2]}, max {max(p[2] for p in points)}",
+        ),
     ]
     final = lives[-1].samples
     if len(final) >= 4:
-        checks.append((final[-1][0] - final[1][0] < RSS_GROWTH_LIMIT_MB and
-                       final[-1][1] <= final[1][1] + 3,
-                       f"final life: RSS {final[1][0]:.1f} -> {final[-1][0]:.1f} MB, fds "
-                       f"{final[1][1]} -> {final[-1][1]}"))
+        checks.append(
+            (
+                final[-1][0] - final[1][0] < RSS_GROWTH_LIMIT_MB
+                and final[-1][1] <= final[1][1] + 3,
+                f"final life: RSS {final[1][0]:.1f} -> {final[-1][0]:.1f} MB, fds "
+                f"{final[1][1]} -> {final[-1][1]}",
+            )
+        )
     return checks
 
 
@@ -255,8 +301,9 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--minutes", type=float, default=5.0)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--child", nargs=4, metavar=("DATA", "URL", "SEED", "GUESTS"),
-                        help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--child", nargs=4, metavar=("DATA", "URL", "SEED", "GUESTS"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args()
     if args.child:
         data, url, seed, guests = args.child
@@ -277,8 +324,11 @@ def main() -> int:
         started = time.monotonic()
         next_outage = started + rng.uniform(*OUTAGE_EVERY_S)
         restore_at: float | None = None
-        print(f"year: {args.minutes:g} min, endpoint {network.url}, SIGKILL every "
-              f"{LIFE_SECONDS[0]:.0f}-{LIFE_SECONDS[1]:.0f} s", flush=True)
+        print(
+            f"year: {args.minutes:g} min, endpoint {network.url}, SIGKILL every "
+            f"{LIFE_SECONDS[0]:.0f}-{LIFE_SECONDS[1]:.0f} s",
+            flush=True,
+        )
         try:
             while time.monotonic() - started < duration:
                 kiosk = Kiosk(data, network.url, rng.randrange(10**6), guests=True)
@@ -297,9 +347,12 @@ def main() -> int:
                 kiosk.kill()
                 kills += 1
                 lives.append(kiosk.life)
-                print(f"{time.monotonic() - started:6.0f} s  life {len(lives):3d}: "
-                      f"{len(kiosk.life.acks):4d} answers, then SIGKILL; outages "
-                      f"{network.outages}", flush=True)
+                print(
+                    f"{time.monotonic() - started:6.0f} s  life {len(lives):3d}: "
+                    f"{len(kiosk.life.acks):4d} answers, then SIGKILL; outages "
+                    f"{network.outages}",
+                    flush=True,
+                )
             # The network comes back; a last kiosk without guests sends what is left.
             network.restore()
             network.wait_up()
@@ -320,15 +373,20 @@ def main() -> int:
         acked = {a for life in lives for a in life.acks}
         store_path = data / "kiosk.sqlite"
         checks = verify(store_path, network.db, KIOSK_ID, acked)
-        checks.append((code == 0 and last.life.stopped, f"the last kiosk stopped cleanly "
-                       f"(exit {code})"))
+        checks.append(
+            (code == 0 and last.life.stopped, f"the last kiosk stopped cleanly (exit {code})")
+        )
         checks.extend(growth(lives))
         elapsed = time.monotonic() - started
         print()
-        print(f"answers acknowledged: {len(acked)} in {elapsed / 60:.1f} min "
-              f"({len(acked) / max(duration, 1) * 60:.0f}/min) over {len(lives)} kiosk lives")
-        print(f"plug pulled: {kills} SIGKILLs; network: {network.outages} outages "
-              f"({network.garbage_phases} with a garbage server), {network.restarts} restarts")
+        print(
+            f"answers acknowledged: {len(acked)} in {elapsed / 60:.1f} min "
+            f"({len(acked) / max(duration, 1) * 60:.0f}/min) over {len(lives)} kiosk lives"
+        )
+        print(
+            f"plug pulled: {kills} SIGKILLs; network: {network.outages} outages "
+            f"({network.garbage_phases} with a garbage server), {network.restarts} restarts"
+        )
         print(f"drain at the end: {drained_in:.1f} s")
         ok = True
         for good, text in checks:

@@ -67,10 +67,24 @@ def free_port() -> int:
 def start_service(db: str, threads: int = 8) -> tuple[subprocess.Popen, str]:
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "--log-level", "ERROR", "endpoint", "--db", db,
-         "--port", str(port), "--threads", str(threads)],
-        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
-        stderr=subprocess.DEVNULL)  # waitress warns of its queue depth under this load
+        [
+            sys.executable,
+            "-m",
+            "kiosk",
+            "--log-level",
+            "ERROR",
+            "endpoint",
+            "--db",
+            db,
+            "--port",
+            str(port),
+            "--threads",
+            str(threads),
+        ],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stderr=subprocess.DEVNULL,
+    )  # waitress warns of its queue depth under this load
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -84,8 +98,7 @@ def start_service(db: str, threads: int = 8) -> tuple[subprocess.Popen, str]:
     raise SystemExit("the service did not start")
 
 
-def answers_for(count: int, *, days: int = 365, seed: int = 7,
-                start_seq: int = 1) -> list[dict]:
+def answers_for(count: int, *, days: int = 365, seed: int = 7, start_seq: int = 1) -> list[dict]:
     """``count`` complete answers (wire form), spread over the last ``days`` days."""
     rng = random.Random(seed)
     now = datetime.now(timezone(timedelta(hours=-3)))
@@ -93,15 +106,28 @@ def answers_for(count: int, *, days: int = 365, seed: int = 7,
     for i in range(count):
         score = rng.choices(range(11), weights=[2, 1, 1, 1, 2, 3, 4, 8, 12, 20, 25])[0]
         category = "detractor" if score <= 6 else "passive" if score <= 8 else "promoter"
-        when = now - timedelta(days=rng.randrange(days), hours=rng.randrange(9, 21) - now.hour,
-                               minutes=rng.randrange(60))
-        out.append({
-            "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)), "seq": start_seq + i,
-            "created_at": when.isoformat(timespec="microseconds"), "score": score,
-            "category": category, "reasons": rng.sample(["speed", "price", "quality",
-                                                         "friendliness"], rng.randrange(3)),
-            "comment": "muy bien" if rng.random() < 0.1 else "", "language": "es",
-            "flags": [], "completion": "sent", "app_version": "1.0"})
+        when = now - timedelta(
+            days=rng.randrange(days),
+            hours=rng.randrange(9, 21) - now.hour,
+            minutes=rng.randrange(60),
+        )
+        out.append(
+            {
+                "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                "seq": start_seq + i,
+                "created_at": when.isoformat(timespec="microseconds"),
+                "score": score,
+                "category": category,
+                "reasons": rng.sample(
+                    ["speed", "price", "quality", "friendliness"], rng.randrange(3)
+                ),
+                "comment": "muy bien" if rng.random() < 0.1 else "",
+                "language": "es",
+                "flags": [],
+                "completion": "sent",
+                "app_version": "1.0",
+            }
+        )
     # A kiosk numbers its answers in the order of the taps.
     out.sort(key=lambda a: datetime.fromisoformat(a["created_at"]))
     for i, answer in enumerate(out):

@@ -35,15 +35,22 @@ def _compiled_translations():
     from kiosk import paths
 
     folder = paths.translations_dir()
-    stale = [ts for ts in sorted(folder.glob("*.ts")) if not ts.with_suffix(".qm").exists()
-             or ts.with_suffix(".qm").stat().st_mtime < ts.stat().st_mtime]
+    stale = [
+        ts
+        for ts in sorted(folder.glob("*.ts"))
+        if not ts.with_suffix(".qm").exists()
+        or ts.with_suffix(".qm").stat().st_mtime < ts.stat().st_mtime
+    ]
     beside = Path(sys.executable).parent / "pyside6-lrelease"
     lrelease = str(beside) if beside.exists() else shutil.which("pyside6-lrelease")
     if stale and lrelease is None:
         pytest.exit(f"{folder}/*.qm missing or older than the .ts: run `make translations`", 2)
     for ts in stale:
-        subprocess.run([lrelease, "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
-                       check=True, timeout=60)
+        subprocess.run(
+            [lrelease, "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
+            check=True,
+            timeout=60,
+        )
 
 
 def pytest_addoption(parser, pluginmanager) -> None:

@@ -28,11 +28,16 @@ OWNER_TOKEN = "owner-test-token-9a2e"
 class LiveServer:
     """Serve ``app`` with waitress on a free loopback port until :meth:`stop`."""
 
-    def __init__(self, app: Callable, *, threads: int = 4, port: int = 0,
-                 max_body: int | None = None) -> None:
-        options: dict[str, Any] = {"host": "127.0.0.1", "port": port, "threads": threads,
-                                   "clear_untrusted_proxy_headers": True,
-                                   "asyncore_loop_timeout": 0.05}
+    def __init__(
+        self, app: Callable, *, threads: int = 4, port: int = 0, max_body: int | None = None
+    ) -> None:
+        options: dict[str, Any] = {
+            "host": "127.0.0.1",
+            "port": port,
+            "threads": threads,
+            "clear_untrusted_proxy_headers": True,
+            "asyncore_loop_timeout": 0.05,
+        }
         if max_body is not None:
             options["max_request_body_size"] = max_body
         self.server = waitress.server.create_server(app, **options)
@@ -90,9 +95,13 @@ class Faults:
         if fault == "500":
             return _reply(start_response, "500 Internal Server Error", b"boom")
         if fault == "503":
-            return _reply(start_response, "503 Service Unavailable", b"busy", [("Retry-After", "1")])
+            return _reply(
+                start_response, "503 Service Unavailable", b"busy", [("Retry-After", "1")]
+            )
         if fault == "429":
-            return _reply(start_response, "429 Too Many Requests", b"slow down", [("Retry-After", "1")])
+            return _reply(
+                start_response, "429 Too Many Requests", b"slow down", [("Retry-After", "1")]
+            )
         if fault == "401":
             return _reply(start_response, "401 Unauthorized", b'{"error": "unknown token"}')
         if fault == "413":
@@ -118,8 +127,9 @@ class Faults:
             yield body[: len(body) // 2]
             raise ConnectionResetError("fault injection: connection reset mid-reply")
 
-        start_response("200 OK", [("Content-Type", "application/json"),
-                                  ("Content-Length", str(len(body)))])
+        start_response(
+            "200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))]
+        )
         return broken()
 
     def _drop(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
@@ -133,10 +143,12 @@ class Faults:
         return _reply(start_response, captured["status"], json.dumps(body).encode())
 
 
-def _reply(start_response: Callable, status: str, body: bytes,
-           headers: Iterable[tuple[str, str]] = ()) -> list[bytes]:
-    start_response(status, [("Content-Type", "application/json"),
-                            ("Content-Length", str(len(body))), *headers])
+def _reply(
+    start_response: Callable, status: str, body: bytes, headers: Iterable[tuple[str, str]] = ()
+) -> list[bytes]:
+    start_response(
+        status, [("Content-Type", "application/json"), ("Content-Length", str(len(body))), *headers]
+    )
     return [body]
 
 

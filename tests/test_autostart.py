@@ -45,7 +45,12 @@ def test_systemd_analyze_verifies_the_unit(tmp_path):
     text = UNIT.read_text(encoding="utf-8").replace("%h/.local/bin/kiosk", shutil.which("true"))
     copy = tmp_path / "kiosk.service"
     copy.write_text(text, encoding="utf-8")
-    result = subprocess.run(["systemd-analyze", "verify", "--man=no", str(copy)],
-                            capture_output=True, text=True, timeout=60, check=False)
+    result = subprocess.run(
+        ["systemd-analyze", "verify", "--man=no", str(copy)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     problems = [line for line in result.stderr.splitlines() if "kiosk.service" in line]
     assert result.returncode == 0 and not problems, result.stderr

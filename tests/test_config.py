@@ -254,7 +254,9 @@ def test_no_language(tmp_path):
 def test_default_language_must_be_enabled(tmp_path):
     error = error_for(tmp_path, "[kiosk]\nlanguages = ['en']\n")
     assert error.key == "[kiosk] default_language"
-    settings = load_settings(write(tmp_path, "[kiosk]\nlanguages = ['en']\ndefault_language = 'en'\n"))
+    settings = load_settings(
+        write(tmp_path, "[kiosk]\nlanguages = ['en']\ndefault_language = 'en'\n")
+    )
     assert settings.kiosk.languages == ("en",)
 
 
@@ -450,8 +452,12 @@ def test_every_range_is_documented_as_declared():
     text = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
     for one in config.declared():
         if isinstance(one.kind, Number):
-            row = next(line for line in text.splitlines() if line.startswith(f"| `{one.name}` |")
-                       and f"({one.kind.low:g}-{one.kind.high:g})" in line)
+            row = next(
+                line
+                for line in text.splitlines()
+                if line.startswith(f"| `{one.name}` |")
+                and f"({one.kind.low:g}-{one.kind.high:g})" in line
+            )
             assert row, one.key
 
 
@@ -463,7 +469,7 @@ def test_the_documented_languages_are_the_supported_ones():
 
 def test_the_documented_builtin_reasons_are_the_declared_ones():
     text = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
-    paragraph = text[text.index("Built-in reason ids"):].split("\n\n")[0]
+    paragraph = text[text.index("Built-in reason ids") :].split("\n\n")[0]
     listed = re.findall(r"`(\w+)`", paragraph.split(". A custom id")[0])
     assert listed == list(BUILTIN_REASONS)
 
@@ -492,8 +498,11 @@ def test_a_language_listed_twice(tmp_path):
 
 
 def test_qr_pages_and_their_time(tmp_path):
-    path = write(tmp_path, "[thanks]\npromoter_url = 'https://g.page/r/x/review'\n"
-                           "detractor_url = 'http://shop.example/contact'\nseconds_with_qr = 20\n")
+    path = write(
+        tmp_path,
+        "[thanks]\npromoter_url = 'https://g.page/r/x/review'\n"
+        "detractor_url = 'http://shop.example/contact'\nseconds_with_qr = 20\n",
+    )
     thanks = load_settings(path).thanks
     assert thanks.promoter_url == "https://g.page/r/x/review"
     assert thanks.detractor_url == "http://shop.example/contact"
@@ -504,14 +513,26 @@ def test_qr_pages_and_their_time(tmp_path):
 @pytest.mark.parametrize(
     ("text", "key", "english"),
     [
-        ("[thanks]\npromoter_url = 'g.page/r/x'\n", "[thanks] promoter_url",
-         "Expected an address starting with http:// or https://, got g.page/r/x."),
-        ("[thanks]\ndetractor_url = 'mailto:a@b.c'\n", "[thanks] detractor_url",
-         "Expected an address starting with http:// or https://, got mailto:a@b.c."),
-        ("[thanks]\nseconds_with_qr = 2\n", "[thanks] seconds_with_qr",
-         "Expected a value from 3 to 120, got 2."),
-        ("[thanks]\nseconds_with_qr = 121\n", "[thanks] seconds_with_qr",
-         "Expected a value from 3 to 120, got 121."),
+        (
+            "[thanks]\npromoter_url = 'g.page/r/x'\n",
+            "[thanks] promoter_url",
+            "Expected an address starting with http:// or https://, got g.page/r/x.",
+        ),
+        (
+            "[thanks]\ndetractor_url = 'mailto:a@b.c'\n",
+            "[thanks] detractor_url",
+            "Expected an address starting with http:// or https://, got mailto:a@b.c.",
+        ),
+        (
+            "[thanks]\nseconds_with_qr = 2\n",
+            "[thanks] seconds_with_qr",
+            "Expected a value from 3 to 120, got 2.",
+        ),
+        (
+            "[thanks]\nseconds_with_qr = 121\n",
+            "[thanks] seconds_with_qr",
+            "Expected a value from 3 to 120, got 121.",
+        ),
     ],
 )
 def test_bad_qr_settings(tmp_path, text, key, english):
@@ -535,40 +556,67 @@ def test_bad_qr_settings(tmp_path, text, key, english):
         ("[kiosk]\nlanguages = 'es'\n", "Expected a list of texts, got 'es'."),
         ("[thanks]\nseconds = 0\n", "Expected a value from 1 to 60, got 0."),
         ("[sync]\nconnect_timeout = 0\n", "Expected a value from 0.1 to 120, got 0."),
-        ("[sync]\nendpoint = 'ftp://x'\n",
-         "Expected an address starting with http:// or https://, got ftp://x."),
+        (
+            "[sync]\nendpoint = 'ftp://x'\n",
+            "Expected an address starting with http:// or https://, got ftp://x.",
+        ),
         ("[kiosk]\naccent_colour = 'blue'\n", "Expected a colour like #1f5fa8, got blue."),
         ("[kiosk]\nid = 'a b'\n", "Expected 1 to 64 letters, digits, '-', '_' or '.', got a b."),
-        ("[kiosk]\ndefault_language = 'zz'\n",
-         f"Unsupported language zz; expected one of {LANGUAGE_CODES}."),
-        ("[kiosk]\nlanguages = ['zz']\ndefault_language = 'es'\n",
-         f"Unsupported language zz; expected one of {LANGUAGE_CODES}."),
+        (
+            "[kiosk]\ndefault_language = 'zz'\n",
+            f"Unsupported language zz; expected one of {LANGUAGE_CODES}.",
+        ),
+        (
+            "[kiosk]\nlanguages = ['zz']\ndefault_language = 'es'\n",
+            f"Unsupported language zz; expected one of {LANGUAGE_CODES}.",
+        ),
         ("[kiosk]\nlanguages = []\n", "Choose at least one language."),
         ("[kiosk]\nlanguages = ['es', 'es']\n", "A language is listed twice."),
-        ("[kiosk]\nlanguages = ['en']\n",
-         "The default language must be one of the languages offered (en)."),
+        (
+            "[kiosk]\nlanguages = ['en']\n",
+            "The default language must be one of the languages offered (en).",
+        ),
         ("[thanks]\ntext = 3\n", "Expected one text, or a text per language, got 3."),
-        ("[thanks]\ntext = { zz = 'Merci' }\n",
-         f"Unknown language zz; expected one of {LANGUAGE_CODES}."),
+        (
+            "[thanks]\ntext = { zz = 'Merci' }\n",
+            f"Unknown language zz; expected one of {LANGUAGE_CODES}.",
+        ),
         ("[thanks]\ntext = { es = ' ' }\n", "This text must not be empty."),
         ("[why]\nreasons = 'speed'\n", "Expected a list, got 'speed'."),
-        ("[why]\nreasons = ['fast']\n", "Unknown built-in reason fast; use one of "
-         + ", ".join(BUILTIN_REASONS) + ", or give your own reason a label."),
-        ("[why]\nreasons = [{ id = 'x', zz = 'y' }]\n",
-         f"Unknown key zz in a reason; expected one of id, {LANGUAGE_CODES}."),
-        ("[why]\nreasons = [{ id = 'X Y', es = 'y' }]\n",
-         "A reason id takes lowercase letters, digits, '_' or '-' only, got 'X Y'."),
+        (
+            "[why]\nreasons = ['fast']\n",
+            "Unknown built-in reason fast; use one of "
+            + ", ".join(BUILTIN_REASONS)
+            + ", or give your own reason a label.",
+        ),
+        (
+            "[why]\nreasons = [{ id = 'x', zz = 'y' }]\n",
+            f"Unknown key zz in a reason; expected one of id, {LANGUAGE_CODES}.",
+        ),
+        (
+            "[why]\nreasons = [{ id = 'X Y', es = 'y' }]\n",
+            "A reason id takes lowercase letters, digits, '_' or '-' only, got 'X Y'.",
+        ),
         ("[why]\nreasons = [{ id = 'x', es = '' }]\n", "The reason x has an empty label."),
-        ("[why]\nreasons = [{ id = 'x' }]\n",
-         f"Your own reason x needs a label ({LANGUAGE_CODES})."),
+        (
+            "[why]\nreasons = [{ id = 'x' }]\n",
+            f"Your own reason x needs a label ({LANGUAGE_CODES}).",
+        ),
         ("[why]\nreasons = [3]\n", "Expected a reason id or a table, got 3."),
         ("[why]\nreasons = ['speed', 'speed']\n", "The reason speed is listed twice."),
-        ("[why]\nreasons = [" + ", ".join(f"{{ id = 'r{i}', es = 'R' }}" for i in range(13))
-         + "]\n", "At most 12 reasons fit on the screen."),
+        (
+            "[why]\nreasons = ["
+            + ", ".join(f"{{ id = 'r{i}', es = 'R' }}" for i in range(13))
+            + "]\n",
+            "At most 12 reasons fit on the screen.",
+        ),
         ("[sync]\ntoken = 'a'\ntoken_file = 'b'\n", "Give the token or a token file, not both."),
         ("[kiosk]\nshop_nam = 'x'\n", "Unknown setting shop_nam; did you mean shop_name?"),
-        ("[thanks]\nzzz = 1\n", "Unknown setting zzz; expected one of "
-         "text, seconds, promoter_url, detractor_url, seconds_with_qr."),
+        (
+            "[thanks]\nzzz = 1\n",
+            "Unknown setting zzz; expected one of "
+            "text, seconds, promoter_url, detractor_url, seconds_with_qr.",
+        ),
     ],
 )
 def test_each_problem_is_one_translatable_message(tmp_path, text, english):
@@ -594,9 +642,7 @@ def test_file_errors_are_messages_too(tmp_path):
 # --- issue 9: hostile files and values --------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "value", ["[" * 5000 + "]" * 5000, "{ a = " * 5000 + "1" + " }" * 5000]
-)
+@pytest.mark.parametrize("value", ["[" * 5000 + "]" * 5000, "{ a = " * 5000 + "1" + " }" * 5000])
 def test_a_value_nested_too_deep_names_the_file(tmp_path, value):
     error = error_for(tmp_path, f"[kiosk]\nshop_name = {value}\n")
     assert error.key == "(syntax)"
@@ -619,10 +665,18 @@ def test_a_token_with_whitespace_or_control_characters_is_refused(tmp_path, toke
 
 @pytest.mark.parametrize(
     "url",
-    ["https://nps.example.org/v1 x", "https://nps.example.org/\nX-Evil: 1", "https://a.example\t",
-     " https://a.example", "https://a.example/\u0007", "https://a.exa\u00a0mple"],
+    [
+        "https://nps.example.org/v1 x",
+        "https://nps.example.org/\nX-Evil: 1",
+        "https://a.example\t",
+        " https://a.example",
+        "https://a.example/\u0007",
+        "https://a.exa\u00a0mple",
+    ],
 )
-@pytest.mark.parametrize("key", ["[sync] endpoint", "[alerts] webhook_url", "[thanks] promoter_url"])
+@pytest.mark.parametrize(
+    "key", ["[sync] endpoint", "[alerts] webhook_url", "[thanks] promoter_url"]
+)
 def test_a_url_with_whitespace_or_control_characters_is_refused(tmp_path, url, key):
     section, name = key[1:].split("] ")
     text = f"[{section}]\n" + tomli_w.dumps({name: url})
@@ -649,7 +703,9 @@ def test_a_url_with_whitespace_or_control_characters_is_refused(tmp_path, url, k
         "http://instance-data/latest/",
     ],
 )
-@pytest.mark.parametrize("key", ["[alerts] webhook_url", "[sync] endpoint", "[thanks] detractor_url"])
+@pytest.mark.parametrize(
+    "key", ["[alerts] webhook_url", "[sync] endpoint", "[thanks] detractor_url"]
+)
 def test_a_url_at_a_link_local_or_metadata_address_is_refused(tmp_path, url, key):
     section, name = key[1:].split("] ")
     error = error_for(tmp_path, f"[{section}]\n{name} = '{url}'\n")
@@ -658,8 +714,14 @@ def test_a_url_at_a_link_local_or_metadata_address_is_refused(tmp_path, url, key
 
 
 @pytest.mark.parametrize(
-    "url", ["https://hooks.slack.com/services/T0/B0/x", "http://192.168.1.20:8080/v1",
-            "http://10.0.0.5/", "https://[2001:db8::1]/", "http://localhost:8000"],
+    "url",
+    [
+        "https://hooks.slack.com/services/T0/B0/x",
+        "http://192.168.1.20:8080/v1",
+        "http://10.0.0.5/",
+        "https://[2001:db8::1]/",
+        "http://localhost:8000",
+    ],
 )
 def test_ordinary_addresses_are_accepted(tmp_path, url):
     settings = load_settings(write(tmp_path, f"[alerts]\nwebhook_url = '{url}'\n"))

@@ -10,7 +10,7 @@ import pytest
 
 TESTS = Path(__file__).resolve().parent
 
-LEAKS = '''
+LEAKS = """
 import threading
 
 from PySide6.QtCore import QObject, QTimer
@@ -43,7 +43,7 @@ def test_a_shot_dies_with_its_receiver(qapp):
     owner = QObject()
     QTimer.singleShot(10_000, owner, lambda: None)
     del owner  # the shot goes with it
-'''
+"""
 
 
 @pytest.mark.slow
@@ -63,7 +63,7 @@ def test_leftover_threads_and_timers_fail_with_their_start(pytester):
     assert "QTimer every 10000 ms of no parent" in out
     assert "QTimer.singleShot not fired yet" in out
     # each names the line that started it, not pytest's frames
-    for line in ("name=\"left-behind\"", "timer.start(10_000)", "QTimer.singleShot(10_000, lambda"):
+    for line in ('name="left-behind"', "timer.start(10_000)", "QTimer.singleShot(10_000, lambda"):
         assert line in out
-    reports = out[out.index("ERROR at teardown"):out.index("short test summary")]
+    reports = out[out.index("ERROR at teardown") : out.index("short test summary")]
     assert f"{os.sep}_pytest{os.sep}" not in reports and f"{os.sep}pluggy{os.sep}" not in reports

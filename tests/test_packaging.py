@@ -36,11 +36,17 @@ def test_an_installed_package_reads_its_own_folders(tmp_path):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     result = subprocess.run(
-        [sys.executable, "-c", PRINT_PATHS], cwd=elsewhere, capture_output=True, text=True,
-        env={"PYTHONPATH": str(site), "PATH": ""}, timeout=60, check=True,
+        [sys.executable, "-c", PRINT_PATHS],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(site), "PATH": ""},
+        timeout=60,
+        check=True,
     )
     assert result.stdout.split() == [
-        str(site / "kiosk" / "assets"), str(site / "kiosk" / "translations")
+        str(site / "kiosk" / "assets"),
+        str(site / "kiosk" / "translations"),
     ]
 
 
@@ -53,13 +59,20 @@ def test_the_wheel_carries_its_data_and_passes_its_self_test(tmp_path):
     out = tmp_path / "dist"
     subprocess.run(
         [sys.executable, "-m", "build", "--outdir", str(out), str(ROOT)],
-        capture_output=True, text=True, timeout=300, check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
     )
     (wheel,) = out.glob("*.whl")
     (sdist,) = out.glob("*.tar.gz")
     names = set(zipfile.ZipFile(wheel).namelist())
-    for needed in ("kiosk/assets/fonts/DejaVuSans.ttf", "kiosk/assets/example-config.toml",
-                   "kiosk/translations/kiosk_es.qm", "kiosk/translations/kiosk_en.qm"):
+    for needed in (
+        "kiosk/assets/fonts/DejaVuSans.ttf",
+        "kiosk/assets/example-config.toml",
+        "kiosk/translations/kiosk_es.qm",
+        "kiosk/translations/kiosk_en.qm",
+    ):
         assert needed in names
     assert not [n for n in names if n.endswith(".ts")]
     members = {m.split("/", 1)[1] for m in tarfile.open(sdist).getnames() if "/" in m}
@@ -70,16 +83,37 @@ def test_the_wheel_carries_its_data_and_passes_its_self_test(tmp_path):
     # and the checkout is neither the cwd nor on the path.
     site = tmp_path / "site"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(site),
-         str(wheel)], capture_output=True, text=True, timeout=120, check=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--target",
+            str(site),
+            str(wheel),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
     )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    env = {"PYTHONPATH": str(site), "PATH": "", "QT_QPA_PLATFORM": "offscreen",
-           "HOME": str(tmp_path)}
+    env = {
+        "PYTHONPATH": str(site),
+        "PATH": "",
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+    }
     result = subprocess.run(
-        [str(site / "bin" / "kiosk"), "--self-test"], cwd=elsewhere, capture_output=True,
-        text=True, env=env, timeout=120,
+        [str(site / "bin" / "kiosk"), "--self-test"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"from {site / 'kiosk' / 'translations'}" in result.stdout
@@ -98,18 +132,32 @@ def _blob(names: list[str]) -> bytes:
 
 
 def test_icu_common_data_round_trips_and_keeps_only_the_kiosk_languages():
-    names = ["icudt73l/coll/de.res", "icudt73l/coll/es.res", "icudt73l/coll/root.res",
-             "icudt73l/coll/ucadata.icu", "icudt73l/en_GB.res", "icudt73l/fr.res",
-             "icudt73l/gb18030.cnv", "icudt73l/brkitr/cjdict.dict", "icudt73l/res_index.res",
-             "icudt73l/supplementalData.res", "icudt73l/uprops.icu"]
+    names = [
+        "icudt73l/coll/de.res",
+        "icudt73l/coll/es.res",
+        "icudt73l/coll/root.res",
+        "icudt73l/coll/ucadata.icu",
+        "icudt73l/en_GB.res",
+        "icudt73l/fr.res",
+        "icudt73l/gb18030.cnv",
+        "icudt73l/brkitr/cjdict.dict",
+        "icudt73l/res_index.res",
+        "icudt73l/supplementalData.res",
+        "icudt73l/uprops.icu",
+    ]
     header, found = icu_subset.items(_blob(names))
     assert [n for n, _ in found] == names
     assert all(data.startswith(name.encode() * 3) for name, data in found)
     kept = [n for n in names if icu_subset.wanted(n, ("es", "en"))]
-    assert kept == ["icudt73l/coll/es.res", "icudt73l/coll/root.res",
-                    "icudt73l/coll/ucadata.icu", "icudt73l/en_GB.res",
-                    "icudt73l/res_index.res", "icudt73l/supplementalData.res",
-                    "icudt73l/uprops.icu"]
+    assert kept == [
+        "icudt73l/coll/es.res",
+        "icudt73l/coll/root.res",
+        "icudt73l/coll/ucadata.icu",
+        "icudt73l/en_GB.res",
+        "icudt73l/res_index.res",
+        "icudt73l/supplementalData.res",
+        "icudt73l/uprops.icu",
+    ]
 
 
 def _qt_icu_data() -> Path | None:
@@ -153,8 +201,14 @@ def test_the_smaller_icu_library_gives_qt_the_same_spanish_answers(tmp_path):
         if preload is not None:
             env["LD_PRELOAD"] = str(preload)  # same soname: Qt's ICU links to this one
             env["LD_DEBUG"] = "libs"
-        return subprocess.run([sys.executable, "-c", ICU_CHECK], capture_output=True,
-                              text=True, env=env, timeout=60, check=True)
+        return subprocess.run(
+            [sys.executable, "-c", ICU_CHECK],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+            check=True,
+        )
 
     with_small, with_full = run(small), run(None)
     assert f"calling init: {small}" in with_small.stderr  # the small library was the one used

@@ -10,8 +10,13 @@ import pytest
 from kiosk.commands import main as cli
 
 README = Path(__file__).resolve().parent.parent / "README.md"
-PLACEHOLDERS = {"DIR": "/tmp/kiosk-readme", "FILE": "x.toml", "N": "10", "D": "7",
-                "DATE": "2026-11-01"}
+PLACEHOLDERS = {
+    "DIR": "/tmp/kiosk-readme",
+    "FILE": "x.toml",
+    "N": "10",
+    "D": "7",
+    "DATE": "2026-11-01",
+}
 
 
 def command_lines() -> list[str]:
@@ -27,8 +32,18 @@ def test_the_readme_lists_the_commands_and_keeps_its_first_two():
     text = README.read_text(encoding="utf-8").splitlines()
     assert text[2].strip().startswith("make run") and text[3].strip().startswith("make test")
     named = {line.split()[0] for line in command_lines() if line and not line.startswith("-")}
-    assert {"export", "stats", "demo-data", "screenshots", "sync", "status", "set-pin",
-            "doctor", "config", "endpoint"} <= named
+    assert {
+        "export",
+        "stats",
+        "demo-data",
+        "screenshots",
+        "sync",
+        "status",
+        "set-pin",
+        "doctor",
+        "config",
+        "endpoint",
+    } <= named
 
 
 @pytest.mark.parametrize("line", command_lines())

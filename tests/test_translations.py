@@ -64,7 +64,10 @@ def current_strings(tmp_path_factory) -> set[tuple[str, str]]:
     sources = sorted(str(p) for p in (ROOT / "kiosk").rglob("*.py"))
     result = subprocess.run(
         [LUPDATE, "-no-obsolete", "-locations", "none", *sources, "-ts", str(out)],
-        capture_output=True, text=True, timeout=120, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert result.returncode == 0, result.stderr
@@ -109,9 +112,20 @@ def test_every_message_is_translated(language):
 
 
 # Texts that read the same in a language (a product name, a format, a bare placeholder).
-SAME_AS_SOURCE = {"{detail}", "https://…", "Format", "Net Promoter Score", "OK", "Question ({language})",
-                  "Dates…", "Export", "Promoters (9-10)", "Detractors", "Detractors (0-6)",
-                  "Catalan"}
+SAME_AS_SOURCE = {
+    "{detail}",
+    "https://…",
+    "Format",
+    "Net Promoter Score",
+    "OK",
+    "Question ({language})",
+    "Dates…",
+    "Export",
+    "Promoters (9-10)",
+    "Detractors",
+    "Detractors (0-6)",
+    "Catalan",
+}
 
 
 @pytest.mark.parametrize("language", TRANSLATED)
@@ -120,8 +134,11 @@ def test_every_message_is_really_translated(language):
     the few that legitimately read the same."""
     copied = sorted(
         (context, source)
-        for (context, source), translation in messages(TRANSLATIONS / f"kiosk_{language}.ts").items()
-        if translation is not None and (translation.text or "").strip() == source
+        for (context, source), translation in messages(
+            TRANSLATIONS / f"kiosk_{language}.ts"
+        ).items()
+        if translation is not None
+        and (translation.text or "").strip() == source
         and source not in SAME_AS_SOURCE
     )
     assert not copied, copied
@@ -148,10 +165,15 @@ def test_translations_keep_every_placeholder(language):
     """A translator who drops or renames {value} would make the person read the English."""
     broken = sorted(
         (context, source)
-        for (context, source), translation in messages(TRANSLATIONS / f"kiosk_{language}.ts").items()
-        if translation is not None and translation.text
-        and (placeholders(translation.text) != placeholders(source)
-             or sorted(QT_MARKERS.findall(translation.text)) != sorted(QT_MARKERS.findall(source)))
+        for (context, source), translation in messages(
+            TRANSLATIONS / f"kiosk_{language}.ts"
+        ).items()
+        if translation is not None
+        and translation.text
+        and (
+            placeholders(translation.text) != placeholders(source)
+            or sorted(QT_MARKERS.findall(translation.text)) != sorted(QT_MARKERS.findall(source))
+        )
     )
     assert not broken, broken
 
@@ -162,7 +184,7 @@ def test_the_checks_see_unfinished_and_missing_messages(tmp_path):
     ts_file.write_text(
         '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="es">'
         "<context><name>A</name>"
-        '<message><source>Done</source><translation>Hecho</translation></message>'
+        "<message><source>Done</source><translation>Hecho</translation></message>"
         '<message><source>Todo</source><translation type="unfinished"></translation></message>'
         '<message><source>Gone</source><translation type="vanished">Ido</translation></message>'
         "<message><source>Blank</source><translation> </translation></message>"

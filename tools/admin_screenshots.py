@@ -46,13 +46,18 @@ def tsv_to_qm(tsvs: list[Path], folder: Path) -> Path:
             if len(fields) == 3:
                 context, source, target = fields
                 contexts.setdefault(context, []).append((source, target))
-    parts = ['<?xml version="1.0" encoding="utf-8"?>', '<!DOCTYPE TS>',
-             '<TS version="2.1" language="es">']
+    parts = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        "<!DOCTYPE TS>",
+        '<TS version="2.1" language="es">',
+    ]
     for context, pairs in contexts.items():
         parts.append(f"<context><name>{escape(context)}</name>")
         for source, target in pairs:
-            parts.append(f"<message><source>{escape(source)}</source>"
-                         f"<translation>{escape(target)}</translation></message>")
+            parts.append(
+                f"<message><source>{escape(source)}</source>"
+                f"<translation>{escape(target)}</translation></message>"
+            )
         parts.append("</context>")
     parts.append("</TS>")
     ts = folder / "extra_es.ts"
@@ -86,9 +91,16 @@ def main() -> int:
         folder = Path(scratch)
         opened = open_store(folder / "kiosk.sqlite", "mostrador-1", __version__)
         now = datetime.now(timezone.utc)
-        plan = DemoPlan(count=args.count, days=45, end=now, utc_offset_minutes=-300,
-                        kiosk_id="mostrador-1", app_version=__version__,
-                        languages=("es", "en"), reason_ids=None)
+        plan = DemoPlan(
+            count=args.count,
+            days=45,
+            end=now,
+            utc_offset_minutes=-300,
+            kiosk_id="mostrador-1",
+            app_version=__version__,
+            languages=("es", "en"),
+            reason_ids=None,
+        )
         for chunk in iter_chunks(generate_answers(random.Random(7), plan), 5000):
             opened.answers.import_answers(chunk, origin="demo", enqueue=False)
         today_answers = [
@@ -120,8 +132,7 @@ def main() -> int:
         window.show_screen(area)
         window.show()
         count = 0
-        for name, pixmap in render_admin_screens(area, window, languages, set_language, PIN,
-                                                  sizes):
+        for name, pixmap in render_admin_screens(area, window, languages, set_language, PIN, sizes):
             pixmap.save(str(out / f"{name}.png"))
             count += 1
         area.shutdown()

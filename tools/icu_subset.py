@@ -70,7 +70,7 @@ def items(common: bytes) -> tuple[bytes, list[tuple[str, bytes]]]:
     entries = [struct.unpack_from("<II", toc, 4 + 8 * i) for i in range(count)]
     found = []
     for index, (name_at, data_at) in enumerate(entries):
-        name = toc[name_at:toc.index(b"\0", name_at)].decode("ascii")
+        name = toc[name_at : toc.index(b"\0", name_at)].decode("ascii")
         end = entries[index + 1][1] if index + 1 < count else len(toc)
         found.append((name, toc[data_at:end]))
     return common[:header_size], found
@@ -117,7 +117,7 @@ def subset(library: Path, out: Path, languages: Iterable[str]) -> Path:
         work = Path(scratch)
         (work / "common.dat").write_bytes(blob)
         (work / "data.s").write_text(
-            f'.section .rodata\n.balign 16\n.globl {symbol}\n.type {symbol}, @object\n'
+            f".section .rodata\n.balign 16\n.globl {symbol}\n.type {symbol}, @object\n"
             f'{symbol}:\n.incbin "common.dat"\n.size {symbol}, . - {symbol}\n'
             '.section .note.GNU-stack,"",@progbits\n'
         )

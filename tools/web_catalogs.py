@@ -22,13 +22,36 @@ from kiosk.endpoint.web.i18n import CATALOGS, LANGUAGES, compile_catalogs  # noq
 def update() -> None:
     pot = CATALOGS / "messages.pot"
     babel = [sys.executable, "-m", "babel.messages.frontend"]
-    extract = [*babel, "extract", "-F", str(CATALOGS / "babel.cfg"), "-k", "_", "-k",
-               "gettext", "-k", "ngettext:1,2", "--no-location", "--omit-header", "-o",
-               str(pot), str(ROOT)]
+    extract = [
+        *babel,
+        "extract",
+        "-F",
+        str(CATALOGS / "babel.cfg"),
+        "-k",
+        "_",
+        "-k",
+        "gettext",
+        "-k",
+        "ngettext:1,2",
+        "--no-location",
+        "--omit-header",
+        "-o",
+        str(pot),
+        str(ROOT),
+    ]
     subprocess.run(extract, check=True, cwd=ROOT)  # noqa: S603 - our own fixed command
     for language in LANGUAGES:
-        merge = [*babel, "update", "-i", str(pot), "-d", str(CATALOGS), "-l", language,
-                 "--no-fuzzy-matching"]
+        merge = [
+            *babel,
+            "update",
+            "-i",
+            str(pot),
+            "-d",
+            str(CATALOGS),
+            "-l",
+            language,
+            "--no-fuzzy-matching",
+        ]
         subprocess.run(merge, check=True)  # noqa: S603 - our own fixed command
     pot.unlink()
 

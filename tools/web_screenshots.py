@@ -43,8 +43,13 @@ def main() -> int:
         db = str(Path(folder) / "demo.sqlite")
         store = CentralStore.open(db)
         passwords = prepare(store, datetime.now(timezone.utc))
-        server = make_server(create_app(EndpointConfig(db=db), store), "127.0.0.1", 0,
-                             ServerLimits(threads=4), 1 << 20)
+        server = make_server(
+            create_app(EndpointConfig(db=db), store),
+            "127.0.0.1",
+            0,
+            ServerLimits(threads=4),
+            1 << 20,
+        )
         url = f"http://127.0.0.1:{server.effective_port}"
         thread = threading.Thread(target=server.run, daemon=True)
         thread.start()

@@ -44,8 +44,13 @@ log = logging.getLogger("kiosk.admin")
 NO_OWNER_SECONDS = 6
 
 _ACTIVITY = {
-    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove,
-    QEvent.Type.KeyPress, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.Wheel,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseMove,
+    QEvent.Type.KeyPress,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TouchUpdate,
+    QEvent.Type.Wheel,
 }
 
 
@@ -122,8 +127,13 @@ class AdminArea(QStackedWidget):
         self._apply_idle(services.settings())
 
     def _screens(self) -> tuple[QWidget, ...]:
-        return (self.pinpad, self.dashboard, self.export_screen, self.folder_picker,
-                self.settings_screen)
+        return (
+            self.pinpad,
+            self.dashboard,
+            self.export_screen,
+            self.folder_picker,
+            self.settings_screen,
+        )
 
     # --- entry and exit ---------------------------------------------------------------------
 
@@ -216,7 +226,7 @@ class AdminArea(QStackedWidget):
     def _set_pin(self, pin: str) -> None:
         """A new PIN typed twice: only the owner already inside ("Change PIN") may set one."""
         if not (self.authenticated and self._changing_pin):
-            log.warning("a new PIN was offered outside \"Change PIN\": ignored")
+            log.warning('a new PIN was offered outside "Change PIN": ignored')
             self.close_area()
             return
         try:
@@ -265,7 +275,8 @@ class AdminArea(QStackedWidget):
         if not self.authenticated:
             return
         self.follow_up_screen.show_follow_ups(
-            self.services.follow_ups(), self.services.settings(), self.language)
+            self.services.follow_ups(), self.services.settings(), self.language
+        )
         self.setCurrentWidget(self.follow_up_screen)
 
     def _follow_up_done(self, answer_id: str) -> None:

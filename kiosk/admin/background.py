@@ -30,7 +30,11 @@ class Background(QObject):
         self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def run(
-        self, name: str, call: Callable[[], Any], done: Callable[[bool, Any], None], *,
+        self,
+        name: str,
+        call: Callable[[], Any],
+        done: Callable[[bool, Any], None],
+        *,
         network_only: bool = False,
     ) -> None:
         """Run ``call`` on a thread. ``network_only`` (it writes nothing, only talks to a

@@ -128,8 +128,11 @@ class StackedBarChart(Chart):
         path.addRoundedRect(bar, 8, 8)
         painter.save()
         painter.setClipPath(path)
-        segments = [(DETRACTOR, self.counts[0]), (PASSIVE, self.counts[1]),
-                    (PROMOTER, self.counts[2])]
+        segments = [
+            (DETRACTOR, self.counts[0]),
+            (PASSIVE, self.counts[1]),
+            (PROMOTER, self.counts[2]),
+        ]
         painter.setFont(self.font_px(bar_h * 0.42, bold=True))
         metrics = QFontMetricsF(painter.font())
         for colour_name, n in segments:
@@ -149,15 +152,18 @@ class StackedBarChart(Chart):
         painter.setFont(self.font_px(row_h * 0.6))
         for label, colour_name, n in rows:
             line = QRectF(rect.left(), top, rect.width(), row_h)
-            swatch = QRectF(line.left(), line.center().y() - row_h * 0.25, row_h * 0.5,
-                            row_h * 0.5)
+            swatch = QRectF(line.left(), line.center().y() - row_h * 0.25, row_h * 0.5, row_h * 0.5)
             painter.fillRect(swatch, QColor(colour_name))
             painter.setPen(QColor(TEXT))
             text_rect = line.adjusted(row_h * 0.75, 0, 0, 0)
-            painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                             label)
-            painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                             f"{n:,}  ·  {100 * n / total:.0f} %".replace(",", "\u2009"))
+            painter.drawText(
+                text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label
+            )
+            painter.drawText(
+                text_rect,
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                f"{n:,}  ·  {100 * n / total:.0f} %".replace(",", "\u2009"),
+            )
             top += row_h
 
 
@@ -170,7 +176,9 @@ class BarChart(Chart):
         self.labels: list[str] = []
         self.colours: list[str] = []
 
-    def set_data(self, values: Sequence[int], labels: Sequence[str], colours: Sequence[str]) -> None:
+    def set_data(
+        self, values: Sequence[int], labels: Sequence[str], colours: Sequence[str]
+    ) -> None:
         self.values, self.labels, self.colours = list(values), list(labels), list(colours)
         self.update()
 
@@ -181,8 +189,9 @@ class BarChart(Chart):
         n = len(self.values)
         label_h = max(16.0, min(24.0, rect.height() * 0.14))
         value_h = label_h
-        plot = QRectF(rect.left(), rect.top() + value_h, rect.width(),
-                      rect.height() - value_h - label_h - 4)
+        plot = QRectF(
+            rect.left(), rect.top() + value_h, rect.width(), rect.height() - value_h - label_h - 4
+        )
         slot = plot.width() / n
         gap = slot * 0.18
         peak = max(self.values) or 1
@@ -199,13 +208,18 @@ class BarChart(Chart):
             painter.drawRoundedRect(bar, 3, 3)
             painter.setPen(QColor(MUTED))
             painter.setFont(value_font)
-            painter.drawText(QRectF(x - gap / 2, bar.top() - value_h, slot, value_h),
-                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
-                             _short_count(value))
+            painter.drawText(
+                QRectF(x - gap / 2, bar.top() - value_h, slot, value_h),
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+                _short_count(value),
+            )
             painter.setPen(QColor(TEXT))
             painter.setFont(label_font)
-            painter.drawText(QRectF(x - gap / 2, plot.bottom() + 4, slot, label_h),
-                             Qt.AlignmentFlag.AlignCenter, self.labels[i])
+            painter.drawText(
+                QRectF(x - gap / 2, plot.bottom() + 4, slot, label_h),
+                Qt.AlignmentFlag.AlignCenter,
+                self.labels[i],
+            )
 
 
 class SignedBarChart(NpsSeriesChart):
@@ -214,8 +228,9 @@ class SignedBarChart(NpsSeriesChart):
     def draw_series(self, painter: QPainter, rect: QRectF) -> None:
         n = len(self.values)
         label_h = max(15.0, min(22.0, rect.height() * 0.13))
-        plot = QRectF(rect.left(), rect.top() + label_h, rect.width(),
-                      rect.height() - 2 * label_h - 4)
+        plot = QRectF(
+            rect.left(), rect.top() + label_h, rect.width(), rect.height() - 2 * label_h - 4
+        )
         zero = plot.center().y()
         half = plot.height() / 2
         slot = plot.width() / n
@@ -236,8 +251,11 @@ class SignedBarChart(NpsSeriesChart):
             if value is None:
                 painter.setPen(QColor(NEUTRAL_BAR))
                 painter.setFont(value_font)
-                painter.drawText(QRectF(cell.left(), zero - label_h, slot, label_h * 2),
-                                 Qt.AlignmentFlag.AlignCenter, "·")
+                painter.drawText(
+                    QRectF(cell.left(), zero - label_h, slot, label_h * 2),
+                    Qt.AlignmentFlag.AlignCenter,
+                    "·",
+                )
             else:
                 height = half * abs(value) / 100
                 top = zero - height if value >= 0 else zero
@@ -251,12 +269,17 @@ class SignedBarChart(NpsSeriesChart):
                     wide = slot if fits else slot * 4
                     painter.drawText(
                         QRectF(cell.left() + slot / 2 - wide / 2, text_top, wide, label_h),
-                        Qt.AlignmentFlag.AlignCenter, signed(value))
+                        Qt.AlignmentFlag.AlignCenter,
+                        signed(value),
+                    )
             if i % labels_every == 0:
                 painter.setPen(QColor(MUTED))
                 painter.setFont(label_font)
-                painter.drawText(QRectF(cell.left() - slot, plot.bottom() + 4, slot * 3, label_h),
-                                 Qt.AlignmentFlag.AlignCenter, self.labels[i])
+                painter.drawText(
+                    QRectF(cell.left() - slot, plot.bottom() + 4, slot * 3, label_h),
+                    Qt.AlignmentFlag.AlignCenter,
+                    self.labels[i],
+                )
 
 
 class LineChart(NpsSeriesChart):
@@ -267,24 +290,33 @@ class LineChart(NpsSeriesChart):
         metrics = QFontMetricsF(axis_font)
         axis_w = metrics.horizontalAdvance("\u2212100") + 8
         label_h = metrics.height() + 4
-        plot = QRectF(rect.left() + axis_w, rect.top() + 8, rect.width() - axis_w - 8,
-                      rect.height() - label_h - 12)
+        plot = QRectF(
+            rect.left() + axis_w,
+            rect.top() + 8,
+            rect.width() - axis_w - 8,
+            rect.height() - label_h - 12,
+        )
         painter.setFont(axis_font)
         for level in (100, 50, 0, -50, -100):
             y = plot.top() + plot.height() * (100 - level) / 200
             painter.setPen(QPen(QColor("#B9C0CA" if level == 0 else GRID), 1))
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(QColor(MUTED))
-            painter.drawText(QRectF(rect.left(), y - label_h / 2, axis_w - 6, label_h),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             signed(level))
+            painter.drawText(
+                QRectF(rect.left(), y - label_h / 2, axis_w - 6, label_h),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                signed(level),
+            )
         n = len(self.values)
         step = plot.width() / max(1, n - 1) if n > 1 else 0
         points: list[QPointF | None] = []
         for i, value in enumerate(self.values):
             x = plot.left() + (i * step if n > 1 else plot.width() / 2)
-            points.append(None if value is None else
-                          QPointF(x, plot.top() + plot.height() * (100 - value) / 200))
+            points.append(
+                None
+                if value is None
+                else QPointF(x, plot.top() + plot.height() * (100 - value) / 200)
+            )
         painter.setPen(QPen(QColor(TEXT), 2.5))
         previous = None
         for point in points:
@@ -303,8 +335,11 @@ class LineChart(NpsSeriesChart):
         xs = [plot.left() + (i * step if n > 1 else plot.width() / 2) for i in range(n)]
         painter.setPen(QColor(MUTED))
         for i, left in x_label_lefts(xs, widest, rect.left(), rect.right()):
-            painter.drawText(QRectF(left, plot.bottom() + 6, widest, label_h),
-                             Qt.AlignmentFlag.AlignCenter, self.labels[i])
+            painter.drawText(
+                QRectF(left, plot.bottom() + 6, widest, label_h),
+                Qt.AlignmentFlag.AlignCenter,
+                self.labels[i],
+            )
 
 
 def x_label_lefts(
@@ -352,8 +387,11 @@ class ReasonChart(Chart):
 
     def draw(self, painter: QPainter, rect: QRectF) -> None:
         if not self.rows:
-            self.draw_empty(painter, rect, QCoreApplication.translate(
-                "Charts", "No reasons chosen in this period"))
+            self.draw_empty(
+                painter,
+                rect,
+                QCoreApplication.translate("Charts", "No reasons chosen in this period"),
+            )
             return
         legend_h = 22.0
         painter.setFont(self.font_px(13))
@@ -366,15 +404,19 @@ class ReasonChart(Chart):
             painter.fillRect(QRectF(x, rect.top() + 5, 12, 12), QColor(colour_name))
             painter.setPen(QColor(MUTED))
             width = QFontMetricsF(painter.font()).horizontalAdvance(label)
-            painter.drawText(QRectF(x + 16, rect.top(), width + 4, legend_h),
-                             Qt.AlignmentFlag.AlignVCenter, label)
+            painter.drawText(
+                QRectF(x + 16, rect.top(), width + 4, legend_h),
+                Qt.AlignmentFlag.AlignVCenter,
+                label,
+            )
             x += width + 34
         top = rect.top() + legend_h + 4
         row_h = min(40.0, (rect.bottom() - top) / max(len(self.rows), 1))
         label_font = self.font_px(max(14.0, min(17.0, row_h * 0.6)))
         metrics = QFontMetricsF(label_font)
-        label_w = min(rect.width() * 0.5,
-                      max(metrics.horizontalAdvance(r[0]) for r in self.rows) + 12)
+        label_w = min(
+            rect.width() * 0.5, max(metrics.horizontalAdvance(r[0]) for r in self.rows) + 12
+        )
         count_w = metrics.horizontalAdvance("00000") + 8
         peak = max(r[1] + r[2] + r[3] for r in self.rows) or 1
         bar_w = rect.width() - label_w - count_w
@@ -383,8 +425,11 @@ class ReasonChart(Chart):
             painter.setFont(label_font)
             painter.setPen(QColor(TEXT))
             shown = metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_w - 8)
-            painter.drawText(QRectF(line.left(), line.top(), label_w - 8, row_h),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, shown)
+            painter.drawText(
+                QRectF(line.left(), line.top(), label_w - 8, row_h),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                shown,
+            )
             x = line.left() + label_w
             bar_h = row_h * 0.56
             y = line.center().y() - bar_h / 2
@@ -393,9 +438,11 @@ class ReasonChart(Chart):
                 painter.fillRect(QRectF(x, y, width, bar_h), QColor(colour_name))
                 x += width
             painter.setPen(QColor(MUTED))
-            painter.drawText(QRectF(x + 6, line.top(), count_w, row_h),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                             str(d + pa + p))
+            painter.drawText(
+                QRectF(x + 6, line.top(), count_w, row_h),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                str(d + pa + p),
+            )
             top += row_h
 
 

@@ -193,7 +193,9 @@ class DashboardScreen(QWidget):
         # The parts the tests and the area read by name.
         headline = self.cards["nps"].body
         self.nps_value, self.nps_detail, self.nps_change = (
-            headline.value, headline.detail, headline.change
+            headline.value,
+            headline.detail,
+            headline.change,
         )
         self.mix_chart = self.cards["mix"].body
         self.distribution_chart = self.cards["distribution"].body
@@ -315,8 +317,9 @@ class DashboardScreen(QWidget):
 
     def _fill_footer(self, stats: DashboardStats) -> None:
         self.flagged_label.setText(
-            self.tr("Flagged answers kept apart (too fast or repeated): %1")
-            .replace("%1", QLocale().toString(stats.flagged))
+            self.tr("Flagged answers kept apart (too fast or repeated): %1").replace(
+                "%1", QLocale().toString(stats.flagged)
+            )
         )
         sync = stats.sync
         if sync.offline:
@@ -328,8 +331,9 @@ class DashboardScreen(QWidget):
         if sync.quarantined:
             parts.append(self.tr("Quarantined: %1").replace("%1", str(sync.quarantined)))
         if sync.last_success is not None:
-            when = QLocale().toString(sync.last_success.astimezone().replace(tzinfo=None),
-                                      "d MMM HH:mm")
+            when = QLocale().toString(
+                sync.last_success.astimezone().replace(tzinfo=None), "d MMM HH:mm"
+            )
             parts.append(self.tr("last sent %1").replace("%1", when))
         else:
             parts.append(self.tr("nothing sent yet"))
@@ -381,4 +385,3 @@ class DashboardScreen(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-

@@ -184,7 +184,8 @@ def draw_headline(body: Headline, part: tuple[NpsSummary, float | None], d: Draw
         arrow = "\u25b2" if delta > 0 else "\u25bc" if delta < 0 else "="
         body.change.setText(
             translate("DashboardScreen", "%1 %2 vs the previous period")
-            .replace("%1", arrow).replace("%2", signed(delta))
+            .replace("%1", arrow)
+            .replace("%2", signed(delta))
         )
         _tone(body.change, "up" if delta > 0 else "down" if delta < 0 else "same")
     body.fit_height()
@@ -207,7 +208,8 @@ def draw_mix(body: StackedBarChart, s: NpsSummary, d: Drawing) -> None:
 
 def draw_distribution(body: BarChart, distribution: Sequence[int], d: Drawing) -> None:
     body.set_data(
-        distribution, [str(i) for i in range(11)],
+        distribution,
+        [str(i) for i in range(11)],
         [CATEGORY_COLOURS[Category.of(i).value] for i in range(11)],
     )
 
@@ -215,8 +217,10 @@ def draw_distribution(body: BarChart, distribution: Sequence[int], d: Drawing) -
 def draw_trend(body: LineChart, trend: Sequence[TrendPoint], d: Drawing) -> None:
     body.set_data(
         [slot_nps(p.summary) for p in trend],
-        [d.locale.toString(QDate(p.start.year, p.start.month, p.start.day), "d MMM")
-         for p in trend],
+        [
+            d.locale.toString(QDate(p.start.year, p.start.month, p.start.day), "d MMM")
+            for p in trend
+        ],
     )
 
 
@@ -361,29 +365,80 @@ def draw_identity(body: IdentityCode, _stats: Any, d: Drawing) -> None:
 # --- the list -------------------------------------------------------------------------------
 
 CARDS: tuple[CardSpec, ...] = (
-    CardSpec("nps", QT_TRANSLATE_NOOP("DashboardScreen", "Net Promoter Score"),
-             shows=lambda s: (s.summary, s.change), body=Headline, draw=draw_headline),
-    CardSpec("mix", QT_TRANSLATE_NOOP("DashboardScreen", "Promoters, passives and detractors"),
-             shows=attrgetter("summary"), body=StackedBarChart, draw=draw_mix),
-    CardSpec("distribution", QT_TRANSLATE_NOOP("DashboardScreen", "Answers by score"),
-             shows=attrgetter("distribution"), body=BarChart, draw=draw_distribution),
-    CardSpec("trend", trend_title, shows=attrgetter("trend"), body=LineChart, draw=draw_trend,
-             span=2, note_when_sparse=True),
-    CardSpec("reasons", QT_TRANSLATE_NOOP("DashboardScreen", "Reasons, most chosen first"),
-             shows=attrgetter("reasons"), body=ReasonChart, draw=draw_reasons),
-    CardSpec("hours", QT_TRANSLATE_NOOP("DashboardScreen", "NPS by hour of the day"),
-             shows=attrgetter("by_hour"), body=SignedBarChart, draw=draw_hours,
-             note_when_sparse=True),
-    CardSpec("weekdays", QT_TRANSLATE_NOOP("DashboardScreen", "NPS by day of the week"),
-             shows=attrgetter("by_weekday"), body=SignedBarChart, draw=draw_weekdays,
-             note_when_sparse=True),
-    CardSpec("comments",
-             QT_TRANSLATE_NOOP("DashboardScreen", "Latest comments (detractors first)"),
-             shows=attrgetter("comments"), body=CommentList, draw=draw_comments),
-    CardSpec("callbacks", QT_TRANSLATE_NOOP("DashboardScreen", "Call-backs"),
-             shows=attrgetter("callbacks"), body=CallbackCount, draw=draw_callbacks),
-    CardSpec("identity", QT_TRANSLATE_NOOP("DashboardScreen", "This kiosk"),
-             shows=lambda s: None, body=IdentityCode, draw=draw_identity),
+    CardSpec(
+        "nps",
+        QT_TRANSLATE_NOOP("DashboardScreen", "Net Promoter Score"),
+        shows=lambda s: (s.summary, s.change),
+        body=Headline,
+        draw=draw_headline,
+    ),
+    CardSpec(
+        "mix",
+        QT_TRANSLATE_NOOP("DashboardScreen", "Promoters, passives and detractors"),
+        shows=attrgetter("summary"),
+        body=StackedBarChart,
+        draw=draw_mix,
+    ),
+    CardSpec(
+        "distribution",
+        QT_TRANSLATE_NOOP("DashboardScreen", "Answers by score"),
+        shows=attrgetter("distribution"),
+        body=BarChart,
+        draw=draw_distribution,
+    ),
+    CardSpec(
+        "trend",
+        trend_title,
+        shows=attrgetter("trend"),
+        body=LineChart,
+        draw=draw_trend,
+        span=2,
+        note_when_sparse=True,
+    ),
+    CardSpec(
+        "reasons",
+        QT_TRANSLATE_NOOP("DashboardScreen", "Reasons, most chosen first"),
+        shows=attrgetter("reasons"),
+        body=ReasonChart,
+        draw=draw_reasons,
+    ),
+    CardSpec(
+        "hours",
+        QT_TRANSLATE_NOOP("DashboardScreen", "NPS by hour of the day"),
+        shows=attrgetter("by_hour"),
+        body=SignedBarChart,
+        draw=draw_hours,
+        note_when_sparse=True,
+    ),
+    CardSpec(
+        "weekdays",
+        QT_TRANSLATE_NOOP("DashboardScreen", "NPS by day of the week"),
+        shows=attrgetter("by_weekday"),
+        body=SignedBarChart,
+        draw=draw_weekdays,
+        note_when_sparse=True,
+    ),
+    CardSpec(
+        "comments",
+        QT_TRANSLATE_NOOP("DashboardScreen", "Latest comments (detractors first)"),
+        shows=attrgetter("comments"),
+        body=CommentList,
+        draw=draw_comments,
+    ),
+    CardSpec(
+        "callbacks",
+        QT_TRANSLATE_NOOP("DashboardScreen", "Call-backs"),
+        shows=attrgetter("callbacks"),
+        body=CallbackCount,
+        draw=draw_callbacks,
+    ),
+    CardSpec(
+        "identity",
+        QT_TRANSLATE_NOOP("DashboardScreen", "This kiosk"),
+        shows=lambda s: None,
+        body=IdentityCode,
+        draw=draw_identity,
+    ),
 )
 
 
@@ -397,8 +452,11 @@ def grid_places(spans: Sequence[int], columns: int) -> list[tuple[int, int, int]
         span = min(span, columns)
         row = 0
         while True:
-            free = [c for c in range(columns - span + 1)
-                    if all((row, c + i) not in taken for i in range(span))]
+            free = [
+                c
+                for c in range(columns - span + 1)
+                if all((row, c + i) not in taken for i in range(span))
+            ]
             if free:
                 break
             row += 1

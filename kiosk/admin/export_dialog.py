@@ -141,8 +141,9 @@ class ExportScreen(QWidget):
 
     # --- what the controller calls --------------------------------------------------------
 
-    def prepare(self, since: date, until: date, include_flagged: bool,
-                fallback_folder: Path | None) -> None:
+    def prepare(
+        self, since: date, until: date, include_flagged: bool, fallback_folder: Path | None
+    ) -> None:
         self.since_edit.setDate(QDate(since.year, since.month, since.day))
         self.until_edit.setDate(QDate(until.year, until.month, until.day))
         self.include_flagged.setChecked(include_flagged)
@@ -193,7 +194,8 @@ class ExportScreen(QWidget):
         mark(self.status, "ok")
         self._repolish()
         self.status.setText(
-            self.tr("Saved %1 answers to %2").replace("%1", QLocale().toString(count))
+            self.tr("Saved %1 answers to %2")
+            .replace("%1", QLocale().toString(count))
             .replace("%2", str(path))
         )
 

@@ -149,8 +149,11 @@ class FolderPickerScreen(QWidget):
         try:
             children = subfolders(folder)
         except OSError as exc:
-            self._say(self.tr("This folder cannot be opened (%1).")
-                      .replace("%1", exc.strerror or str(exc)))
+            self._say(
+                self.tr("This folder cannot be opened (%1).").replace(
+                    "%1", exc.strerror or str(exc)
+                )
+            )
             return
         self.current = folder
         self.path_field.setText(str(folder))
@@ -179,8 +182,9 @@ class FolderPickerScreen(QWidget):
 
     def _can_go_up(self) -> bool:
         current, root = self.current, self.root
-        return current is not None and root is not None and current != root \
-            and root in current.parents
+        return (
+            current is not None and root is not None and current != root and root in current.parents
+        )
 
     def _open_item(self, item: QListWidgetItem) -> None:
         self.open_folder(Path(item.data(Qt.ItemDataRole.UserRole)))

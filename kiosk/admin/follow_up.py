@@ -113,7 +113,8 @@ class FollowUpScreen(QWidget):
         for index, item in enumerate(self.items):
             row = FollowUpRow(item, self.list_host)
             row.done_button.clicked.connect(
-                lambda _=False, answer_id=item.answer.id: self.done_requested.emit(answer_id))
+                lambda _=False, answer_id=item.answer.id: self.done_requested.emit(answer_id)
+            )
             self.list_layout.insertWidget(index, row)
             self.rows.append(row)
         self.retranslate()
@@ -125,23 +126,31 @@ class FollowUpScreen(QWidget):
     def _fill(self, row: FollowUpRow) -> None:
         item = row.item
         answer = item.answer
-        row.when.setText(self.tr("%1 · scored %2").replace("%1", self._when(item.consented_utc))
-                         .replace("%2", str(answer.score)))
+        row.when.setText(
+            self.tr("%1 · scored %2")
+            .replace("%1", self._when(item.consented_utc))
+            .replace("%2", str(answer.score))
+        )
         said = [reason_label(self._reason(r), self.language) for r in answer.reasons]
         if answer.comment:
             said.append(f"“{answer.comment}”")
         row.said.setText(" · ".join(said) or self.tr("No reasons or comment"))
         if item.contact is None:
-            row.contact.setText(self.tr(
-                "Contact deleted after %1 days, as the guest was promised.").replace(
-                "%1", str(self.retention_days)))
+            row.contact.setText(
+                self.tr("Contact deleted after %1 days, as the guest was promised.").replace(
+                    "%1", str(self.retention_days)
+                )
+            )
         else:
             row.contact.setText(f"{item.contact.name} · {item.contact.reach}")
         if item.is_open:
             row.state.setText(self.tr("Waiting for a call"))
         else:
-            row.state.setText(self.tr("Done %1 by %2").replace(
-                "%1", self._when(item.done_utc)).replace("%2", item.done_by or ""))
+            row.state.setText(
+                self.tr("Done %1 by %2")
+                .replace("%1", self._when(item.done_utc))
+                .replace("%2", item.done_by or "")
+            )
         row.done_button.setText(self.tr("Done"))
 
     def _reason(self, reason_id: str) -> Reason:
@@ -153,8 +162,10 @@ class FollowUpScreen(QWidget):
         self.back_button.setText(self.tr("Back"))
         waiting = sum(1 for item in self.items if item.is_open)
         self.summary.setText(
-            self.tr("Waiting for a call: %1").replace("%1", str(waiting)) if self.items
-            else self.tr("No guest has asked for a call-back."))
+            self.tr("Waiting for a call: %1").replace("%1", str(waiting))
+            if self.items
+            else self.tr("No guest has asked for a call-back.")
+        )
         for row in self.rows:
             self._fill(row)
 

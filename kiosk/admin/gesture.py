@@ -67,7 +67,8 @@ class CornerHoldGesture(QObject):
             return False
         if kind in _PRESS:
             if getattr(event, "button", lambda: Qt.MouseButton.LeftButton)() not in (
-                Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+                Qt.MouseButton.LeftButton,
+                Qt.MouseButton.NoButton,
             ):
                 return False
             pos = self._window_pos(event)

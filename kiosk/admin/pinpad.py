@@ -136,8 +136,9 @@ class PinPadScreen(QWidget):
         margins = self.outer.contentsMargins()
         room = (self.height() - margins.top() - margins.bottom() - others) // 4
         height = max(TOUCH_FLOOR, min(round(KEY_HEIGHT * self.scale), room))
-        width = max(round(KEY_WIDTH * self.scale),
-                    *(key.sizeHint().width() for key in keys if key.text()))
+        width = max(
+            round(KEY_WIDTH * self.scale), *(key.sizeHint().width() for key in keys if key.text())
+        )
         for key in keys:
             key.setFixedSize(width, height)
 
@@ -297,9 +298,7 @@ class PinPadScreen(QWidget):
 
     def _prompt_text(self) -> str:
         if self.mode is Mode.NO_OWNER:
-            return self.tr(
-                "This kiosk has no owner's PIN yet; IT sets it with `kiosk set-pin`."
-            )
+            return self.tr("This kiosk has no owner's PIN yet; IT sets it with `kiosk set-pin`.")
         if self.mode is Mode.ENTER:
             return self.tr("Enter your PIN")
         if self.mode is Mode.NEW:

@@ -224,7 +224,8 @@ class PerLanguageEditor(Editor):
         assert self.one.setting.label is not None
         return {
             f"{self.one.key}.{language.code}": translated(
-                self.one.setting.label.with_params(language=translated(language.name)))
+                self.one.setting.label.with_params(language=translated(language.name))
+            )
             for language in LANGUAGES
         }
 
@@ -259,12 +260,16 @@ class ReasonsEditor(Editor):
     def retranslate(self) -> None:
         columns = " | ".join(
             QCoreApplication.translate("SettingsScreen", "{language} label").format(
-                language=translated(language.name))
+                language=translated(language.name)
+            )
             for language in LANGUAGES
         )
-        self.hint.setText(QCoreApplication.translate(
-            "SettingsScreen", "One reason per line: a built-in id ({ids}) or your own as id | {columns}."
-        ).format(ids=", ".join(BUILTIN_REASONS), columns=columns))
+        self.hint.setText(
+            QCoreApplication.translate(
+                "SettingsScreen",
+                "One reason per line: a built-in id ({ids}) or your own as id | {columns}.",
+            ).format(ids=", ".join(BUILTIN_REASONS), columns=columns)
+        )
 
     def load(self, value: Any) -> None:
         self.widgets[self.one.key].setPlainText(reasons_to_text(value))  # type: ignore[attr-defined]
@@ -277,9 +282,14 @@ class ReasonsEditor(Editor):
 def editor_for(kind: Kind) -> type[Editor]:
     """The editor of a kind (the first match: Secret and OneLanguage are kinds of Text)."""
     for cls, editor in (
-        (Secret, SecretEditor), (OneLanguage, LanguageEditor), (Colour, ColourEditor),
-        (Number, NumberEditor), (Flag, FlagEditor), (LanguageList, LanguagesEditor),
-        (PerLanguageText, PerLanguageEditor), (ReasonList, ReasonsEditor),
+        (Secret, SecretEditor),
+        (OneLanguage, LanguageEditor),
+        (Colour, ColourEditor),
+        (Number, NumberEditor),
+        (Flag, FlagEditor),
+        (LanguageList, LanguagesEditor),
+        (PerLanguageText, PerLanguageEditor),
+        (ReasonList, ReasonsEditor),
     ):
         if isinstance(kind, cls):
             return editor

@@ -148,8 +148,7 @@ class SettingsScreen(QWidget):
                     self._add_editor(editor_for(one.kind)(one))
             if group == "sync":
                 self._add_test_row()
-        self.language_boxes = next(
-            e.boxes for e in self.editors if isinstance(e, LanguagesEditor))
+        self.language_boxes = next(e.boxes for e in self.editors if isinstance(e, LanguagesEditor))
 
         self._section("it")
         self.pin_button = QPushButton()
@@ -227,7 +226,8 @@ class SettingsScreen(QWidget):
         self._repolish(self.test_result)
         self.test_result.setText(self.tr("Testing…"))
         self.test_connection_requested.emit(
-            self.fields["[sync] endpoint"].text().strip(), self.fields["[sync] token"].text().strip()
+            self.fields["[sync] endpoint"].text().strip(),
+            self.fields["[sync] token"].text().strip(),
         )
 
     def show_test_result(self, ok: bool, message: str) -> None:
@@ -334,9 +334,7 @@ class SettingsScreen(QWidget):
     # --- on-screen keyboard -------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusIn and isinstance(
-            watched, (QLineEdit, QPlainTextEdit)
-        ):
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, (QLineEdit, QPlainTextEdit)):
             self.open_keyboard(watched)
         return super().eventFilter(watched, event)
 

@@ -47,8 +47,7 @@ def stylesheet(accent: str | None = None, factor: float = 1.0) -> str:
 def _stylesheet(accent: str | None) -> str:
     accent = safe_accent(accent)
     on_accent = text_on(accent)
-    check = icon_url("check-light.svg" if QColor(on_accent).lightness() > 128
-                     else "check-dark.svg")
+    check = icon_url("check-light.svg" if QColor(on_accent).lightness() > 128 else "check-dark.svg")
     chevron = icon_url("chevron-down.svg")
     return f"""
 QWidget[admin="area"], QWidget[admin="screen"] {{ background: {BACKGROUND}; }}

@@ -54,19 +54,27 @@ class AdminSide(QObject):
         config_dir = ctx.config_path.parent
         central = CentralConfigPoll(ctx.data_dir, check=self._fits)
         self.worker = worker_for(ctx.settings, db, config_dir, central=central)
-        if central.last_good is not None and ctx.merged is not None \
-                and ctx.merged.layer("central") is not None:
+        if (
+            central.last_good is not None
+            and ctx.merged is not None
+            and ctx.merged.layer("central") is not None
+        ):
             self.worker.running_config(central.last_good.version)
         self.bridge = SyncBridge(self.worker, self)
         self.bridge.status_changed.connect(self._sync_status)
-        self.central = CentralConfigApplier(kiosk, self._apply_central,
-                                            self.worker.running_config, self)
+        self.central = CentralConfigApplier(
+            kiosk, self._apply_central, self.worker.running_config, self
+        )
         self.bridge.central_config_ready.connect(self.central.offer)
         self.bridge.central_config_refused.connect(self.central.refused)
         self.services = build_services(
-            db, ctx.settings, ctx.config_path, sync_status=self.worker.status,
+            db,
+            ctx.settings,
+            ctx.config_path,
+            sync_status=self.worker.status,
             export_folder=_export_folder(ctx.data_dir),
-            layers=lambda: ctx.merged, remember_layers=ctx.remember_layers,
+            layers=lambda: ctx.merged,
+            remember_layers=ctx.remember_layers,
         )
         self.area = AdminArea(self.services, language=kiosk.translations.language)
         kiosk.window.add_screen(self.area)

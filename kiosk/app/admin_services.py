@@ -73,7 +73,10 @@ def build(
 
     def stats(since: date | None, until: date | None, include_flagged: bool) -> DashboardStats:
         found = dashboard_stats(
-            db, since, until, include_flagged=include_flagged,
+            db,
+            since,
+            until,
+            include_flagged=include_flagged,
             offline=not holder.value.sync.endpoint,
         )
         return dataclasses.replace(found, sync=read_sync()) if sync_status else found
@@ -144,12 +147,17 @@ def build(
         export_folder=export_folder,
         follow_ups=contacts.follow_ups,
         mark_follow_up_done=lambda answer_id, by: contacts.mark_done(
-            answer_id, by, datetime.now(timezone.utc)),
+            answer_id, by, datetime.now(timezone.utc)
+        ),
     )
 
 
 def probe_endpoint(
-    endpoint: str, token: str, *, kiosk_id: str = "connection-test", site: str = "",
+    endpoint: str,
+    token: str,
+    *,
+    kiosk_id: str = "connection-test",
+    site: str = "",
     timeout: float = 5.0,
 ) -> tuple[bool, str]:
     """POST an empty batch to ``endpoint``: proves the address, TLS and the token at once.
@@ -162,8 +170,9 @@ def probe_endpoint(
 
     if not endpoint:
         return False, "no endpoint address"
-    section = SyncSection(endpoint=endpoint.rstrip("/"), connect_timeout=timeout,
-                          read_timeout=timeout)
+    section = SyncSection(
+        endpoint=endpoint.rstrip("/"), connect_timeout=timeout, read_timeout=timeout
+    )
     client = Client(section, token)
     try:
         body = answers_body(kiosk_block(kiosk_id, site or kiosk_id, __version__), [])

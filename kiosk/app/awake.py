@@ -85,8 +85,10 @@ class KeepAwake(QObject):
         if not bus.isConnected():
             return False
         self._interface = QDBusInterface(
-            "org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver",
-            "org.freedesktop.ScreenSaver", bus,
+            "org.freedesktop.ScreenSaver",
+            "/org/freedesktop/ScreenSaver",
+            "org.freedesktop.ScreenSaver",
+            bus,
         )
         if not self._interface.isValid():
             return False

@@ -27,8 +27,13 @@ IDLE_CHECK_MS = 500
 class CentralConfigApplier(QObject):
     """Keeps the offered configuration and applies it between guests (UI thread)."""
 
-    def __init__(self, kiosk: KioskApp, apply: Callable[[Settings], None],
-                 running: Callable[[str], None], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        kiosk: KioskApp,
+        apply: Callable[[Settings], None],
+        running: Callable[[str], None],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.kiosk = kiosk
         self._apply = apply  # rebuilds the guest screens with the new settings
@@ -41,8 +46,11 @@ class CentralConfigApplier(QObject):
     def is_idle(self) -> bool:
         """The question on screen, nobody mid-answer, nobody touching."""
         flow = self.kiosk.flow
-        return (self.kiosk.window.current_screen() is flow.question
-                and flow.answer_id is None and not flow.idle_timer.isActive())
+        return (
+            self.kiosk.window.current_screen() is flow.question
+            and flow.answer_id is None
+            and not flow.idle_timer.isActive()
+        )
 
     @Slot(object)
     def offer(self, config: CentralConfig) -> None:

@@ -54,7 +54,8 @@ class Context:
     def from_args(cls, args: Any) -> Context:
         """From a command's parsed options (``--config``, ``--data-dir``, ``--set``)."""
         return cls.from_options(
-            getattr(args, "config", None), getattr(args, "data_dir", None),
+            getattr(args, "config", None),
+            getattr(args, "data_dir", None),
             getattr(args, "set", None) or (),
         )
 

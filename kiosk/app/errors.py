@@ -59,7 +59,9 @@ class ErrorRecovery:
         while self._recent and now - self._recent[0] > self.window_seconds:
             self._recent.popleft()
         if len(self._recent) >= self.limit:
-            log.critical("%d errors within %.0f s: ending the kiosk", self.limit, self.window_seconds)
+            log.critical(
+                "%d errors within %.0f s: ending the kiosk", self.limit, self.window_seconds
+            )
             QTimer.singleShot(0, self.give_up)
             return
         QTimer.singleShot(0, self._safely_recover)

@@ -71,8 +71,12 @@ class KioskApp:
 
     def _stop_flow(self) -> None:
         self.flow.keep_reasons()  # a chip tapped a moment ago is kept, not dropped
-        for timer in (self.flow.idle_timer, self.flow.thanks_timer, self.flow.retry_timer,
-                      self.flow.reasons_timer):
+        for timer in (
+            self.flow.idle_timer,
+            self.flow.thanks_timer,
+            self.flow.retry_timer,
+            self.flow.reasons_timer,
+        ):
             timer.stop()
         if self.retention_timer is not None:
             self.retention_timer.stop()
@@ -83,7 +87,8 @@ class KioskApp:
         try:
             settings = self.ctx.settings
             apply_retention(
-                self.ctx.store().db, datetime.now(timezone.utc),
+                self.ctx.store().db,
+                datetime.now(timezone.utc),
                 contact_days=settings.callback.retention_days,
                 answers_days=settings.retention.answers_days,
             )
@@ -108,8 +113,14 @@ class KioskApp:
         self.thanks = ThanksScreen(settings, self.translations)
         self.contact = contact_screen(settings, self.translations)
         self.flow = GuestFlow(
-            self.window, self.question, self.why, self.thanks, self.recorder, settings,
-            self.translations, contact=self.contact,
+            self.window,
+            self.question,
+            self.why,
+            self.thanks,
+            self.recorder,
+            settings,
+            self.translations,
+            contact=self.contact,
         )
         self.flow.retry_storage()  # answers waiting in memory keep being retried
         if self.retention_timer is not None:
@@ -178,7 +189,8 @@ def build_app(
     thanks = ThanksScreen(settings, translations)
     contact = contact_screen(settings, translations)
     flow = GuestFlow(
-        window, question, why, thanks, recorder, settings, translations, contact=contact)
+        window, question, why, thanks, recorder, settings, translations, contact=contact
+    )
 
     report = opened.recovery
     if report is not None:
@@ -207,7 +219,16 @@ def build_app(
     flow.start()
     lockdown = Lockdown(window)
     kiosk = KioskApp(
-        ctx, window, flow, question, why, thanks, recorder, translations, disk, lockdown,
+        ctx,
+        window,
+        flow,
+        question,
+        why,
+        thanks,
+        recorder,
+        translations,
+        disk,
+        lockdown,
         contact,
     )
     # Contacts are erased on time (the consent promised it) even on a kiosk never restarted.

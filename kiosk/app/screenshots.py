@@ -46,11 +46,14 @@ def render_screens(
     flow = kiosk.flow
     thanks = kiosk.thanks
     configured = thanks.settings
-    thanks.settings = replace(configured, thanks=replace(
-        configured.thanks,
-        promoter_url=configured.thanks.promoter_url or DEMO_PROMOTER_URL,
-        detractor_url=configured.thanks.detractor_url or DEMO_DETRACTOR_URL,
-    ))
+    thanks.settings = replace(
+        configured,
+        thanks=replace(
+            configured.thanks,
+            promoter_url=configured.thanks.promoter_url or DEMO_PROMOTER_URL,
+            detractor_url=configured.thanks.detractor_url or DEMO_DETRACTOR_URL,
+        ),
+    )
     for language in kiosk.translations.languages:
         for width, height in sizes:
             kiosk.translations.set_language(language)
@@ -105,7 +108,8 @@ def offscreen_kiosk(
     qt_app()
     ctx = Context.from_options(config, data_dir)
     if languages:
-        kiosk_section = replace(ctx.settings.kiosk, languages=languages,
-                                default_language=languages[0])
+        kiosk_section = replace(
+            ctx.settings.kiosk, languages=languages, default_language=languages[0]
+        )
         ctx.reload_settings(replace(ctx.settings, kiosk=kiosk_section))
     return build_app(ctx, scale=scale, pixels_per_inch=pixels_per_inch)

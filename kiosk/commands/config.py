@@ -28,8 +28,9 @@ def main(args: argparse.Namespace) -> int:
     if central is not None:
         files["central"] = central.source
     if getattr(args, "json", False):
-        sys.stdout.write(json.dumps({"files": files, "settings": rows}, indent=2,
-                                    ensure_ascii=False) + "\n")
+        sys.stdout.write(
+            json.dumps({"files": files, "settings": rows}, indent=2, ensure_ascii=False) + "\n"
+        )
         return 0
     lines = [f"# {name} file: {path}" for name, path in files.items()]
     section = None

@@ -77,7 +77,9 @@ def main(args: argparse.Namespace) -> int:
             sys.stdout.write("\nconfig in use (secrets masked):\n")
             for section, values in config_shown.items():
                 for key, value in values.items():  # type: ignore[attr-defined]
-                    sys.stdout.write(f"  [{section}] {key} = {json.dumps(value, ensure_ascii=False)}\n")
+                    sys.stdout.write(
+                        f"  [{section}] {key} = {json.dumps(value, ensure_ascii=False)}\n"
+                    )
     return 1 if failed else 0
 
 
@@ -156,7 +158,9 @@ def _store(ctx: Context) -> list[Finding]:
     finally:
         con.close()
     found = [
-        Finding("store", True, f"{path} ({size / 2**20:,.1f} MB, {answers} answers, quick check ok)"),
+        Finding(
+            "store", True, f"{path} ({size / 2**20:,.1f} MB, {answers} answers, quick check ok)"
+        ),
         Finding(
             "queue",
             status.quarantined == 0,
@@ -171,7 +175,9 @@ def _store(ctx: Context) -> list[Finding]:
 
 
 def _pin_finding(has_pin: bool) -> Finding:
-    detail = "set" if has_pin else "not set: run `kiosk set-pin` before the kiosk goes to the counter"
+    detail = (
+        "set" if has_pin else "not set: run `kiosk set-pin` before the kiosk goes to the counter"
+    )
     return Finding("admin PIN", has_pin, detail)
 
 
@@ -187,7 +193,10 @@ def _endpoint(ctx: Context) -> Finding:
     except TokenError as exc:
         return Finding("endpoint", False, str(exc))
     ok, message = probe_endpoint(
-        settings.sync.endpoint, token, kiosk_id=settings.kiosk.id, site=settings.kiosk.site,
+        settings.sync.endpoint,
+        token,
+        kiosk_id=settings.kiosk.id,
+        site=settings.kiosk.site,
         timeout=min(settings.sync.connect_timeout, 5.0),
     )
     detail = f"{settings.sync.endpoint}: " + ("reachable, token accepted" if ok else message)
@@ -195,6 +204,7 @@ def _endpoint(ctx: Context) -> Finding:
 
 
 # --- can Qt open a screen here? ---------------------------------------------------------------
+
 
 def _display() -> list[Finding]:
     plugin = platform_plugin()
@@ -209,9 +219,11 @@ def _display() -> list[Finding]:
     if plugin == "xcb":
         missing = missing_xcb_libraries()
         if missing:
-            found.append(Finding(
-                "qt libraries", False, f"missing {', '.join(missing)} ({install_hint(missing)})"
-            ))
+            found.append(
+                Finding(
+                    "qt libraries", False, f"missing {', '.join(missing)} ({install_hint(missing)})"
+                )
+            )
     # The kiosk's own words at start; the libraries are reported above, line by line.
     problem = display_problem(loadable=lambda name: True)
     if problem is not None:

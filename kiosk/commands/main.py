@@ -39,15 +39,22 @@ def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         return argparse.SUPPRESS if suppress else value
 
     parser.add_argument(
-        "--config", metavar="PATH", default=default(None),
+        "--config",
+        metavar="PATH",
+        default=default(None),
         help="TOML config file (or $KIOSK_CONFIG)",
     )
     parser.add_argument(
-        "--data-dir", metavar="DIR", default=default(None),
+        "--data-dir",
+        metavar="DIR",
+        default=default(None),
         help="folder for the store and logs (or $KIOSK_DATA_DIR)",
     )
     parser.add_argument(
-        "--set", metavar="SECTION.KEY=VALUE", action="append", default=default(None),
+        "--set",
+        metavar="SECTION.KEY=VALUE",
+        action="append",
+        default=default(None),
         help="override one setting (repeatable; above the files and $KIOSK__SECTION__KEY)",
     )
     parser.add_argument(
@@ -57,7 +64,9 @@ def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
 
 def _windowed_option(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     parser.add_argument(
-        "--windowed", action="store_true", default=argparse.SUPPRESS if suppress else False,
+        "--windowed",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
         help="run in a window, not fullscreen",
     )
 
@@ -90,7 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--since", type=_date, metavar="DATE", help="first day (inclusive)")
     export.add_argument("--until", type=_date, metavar="DATE", help="last day (inclusive)")
     export.add_argument(
-        "--include-flagged", action=argparse.BooleanOptionalAction, default=True,
+        "--include-flagged",
+        action=argparse.BooleanOptionalAction,
+        default=True,
         help="include answers flagged by the abuse filter (default: yes)",
     )
     export.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
@@ -109,14 +120,28 @@ def build_parser() -> argparse.ArgumentParser:
 
     shots = command("screenshots", help="render every guest screen to PNG")
     shots.add_argument("--out", required=True, metavar="DIR")
-    shots.add_argument("--sizes", metavar="WxH,...",
-                       help="screen sizes, like 1024x600,3840x2160, or all (default: 1280x800,800x1280)")
-    shots.add_argument("--languages", metavar="CODE,...",
-                       help="languages, like ca,fr, or all (default: the config's)")
-    shots.add_argument("--pseudo", type=float, metavar="FACTOR",
-                       help="pseudo-translation: every text this many times longer (1.4)")
-    shots.add_argument("--dpi", type=float, metavar="PPI",
-                       help="the panel's pixels per inch, for the sizes (a 15-inch 4K panel: 282)")
+    shots.add_argument(
+        "--sizes",
+        metavar="WxH,...",
+        help="screen sizes, like 1024x600,3840x2160, or all (default: 1280x800,800x1280)",
+    )
+    shots.add_argument(
+        "--languages",
+        metavar="CODE,...",
+        help="languages, like ca,fr, or all (default: the config's)",
+    )
+    shots.add_argument(
+        "--pseudo",
+        type=float,
+        metavar="FACTOR",
+        help="pseudo-translation: every text this many times longer (1.4)",
+    )
+    shots.add_argument(
+        "--dpi",
+        type=float,
+        metavar="PPI",
+        help="the panel's pixels per inch, for the sizes (a 15-inch 4K panel: 282)",
+    )
 
     command("self-test", help="same as --self-test")
 
@@ -133,12 +158,16 @@ def build_parser() -> argparse.ArgumentParser:
     command("set-pin", help="set the owner's PIN for the kiosk's admin area")
 
     config_command = command("config", help="the merged configuration and where each value is from")
-    config_sub = config_command.add_subparsers(dest="config_command", metavar="ACTION", required=True)
+    config_sub = config_command.add_subparsers(
+        dest="config_command", metavar="ACTION", required=True
+    )
     show = config_sub.add_parser("show", help="print every setting, its value and its origin")
     _common_options(show, suppress=True)
     show.add_argument("--json", action="store_true", help="machine-readable output")
 
-    doctor = command("doctor", help="check config, store, disk, endpoint and display; exit 1 if wrong")
+    doctor = command(
+        "doctor", help="check config, store, disk, endpoint and display; exit 1 if wrong"
+    )
     doctor.add_argument("--json", action="store_true", help="machine-readable output")
     return parser
 
@@ -202,4 +231,3 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
-

@@ -37,7 +37,9 @@ def parse_languages(text: str | None) -> tuple[str, ...] | None:
     languages = tuple(one.strip() for one in text.split(","))
     unknown = [one for one in languages if one not in SUPPORTED_LANGUAGES]
     if unknown:
-        raise ValueError(f"unknown language {unknown[0]!r}; expected {', '.join(SUPPORTED_LANGUAGES)}")
+        raise ValueError(
+            f"unknown language {unknown[0]!r}; expected {', '.join(SUPPORTED_LANGUAGES)}"
+        )
     return languages
 
 
@@ -52,7 +54,10 @@ def main(args: argparse.Namespace) -> int:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="kiosk-shots-") as scratch:
         kiosk = offscreen_kiosk(
-            args.config, scratch, languages=languages, scale=getattr(args, "pseudo", None),
+            args.config,
+            scratch,
+            languages=languages,
+            scale=getattr(args, "pseudo", None),
             pixels_per_inch=getattr(args, "dpi", None),
         )
         try:

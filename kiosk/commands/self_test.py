@@ -75,9 +75,7 @@ def _check_screens(kiosk: KioskApp) -> str:
         if pixmap.isNull() or (pixmap.width(), pixmap.height()) != (width, height):
             raise CheckFailed(f"{name}: got {pixmap.width()}x{pixmap.height()}")
         image = pixmap.toImage()
-        samples = {
-            image.pixel(x, y) for x in range(0, width, 41) for y in range(0, height, 41)
-        }
+        samples = {image.pixel(x, y) for x in range(0, width, 41) for y in range(0, height, 41)}
         if len(samples) < 2:
             raise CheckFailed(f"{name}: the screen is blank")
         count += 1
@@ -110,7 +108,10 @@ def _check_flow(kiosk: KioskApp) -> str:
         raise CheckFailed("the answer is not in the store")
     expected_reason = kiosk.ctx.settings.why.reasons[0].id
     if (stored.score, stored.reasons, stored.comment, stored.completion) != (
-        9, (expected_reason,), "ñá", Completion.SENT
+        9,
+        (expected_reason,),
+        "ñá",
+        Completion.SENT,
     ):
         raise CheckFailed(f"read back {stored!r}")
     return f"answer {answer_id} stored with seq {stored.seq} and read back"

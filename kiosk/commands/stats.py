@@ -36,8 +36,10 @@ def main(args: argparse.Namespace) -> int:
 def render_text(stats: DashboardStats) -> str:
     """A short human summary for a terminal."""
     s = stats.summary
-    lines = [f"Period: {stats.since} .. {stats.until}"
-             f"{' (flagged included)' if stats.include_flagged else ''}"]
+    lines = [
+        f"Period: {stats.since} .. {stats.until}"
+        f"{' (flagged included)' if stats.include_flagged else ''}"
+    ]
     if s.total == 0:
         lines.append("No answers.")
     elif not s.enough_answers:
@@ -46,8 +48,11 @@ def render_text(stats: DashboardStats) -> str:
         lines.append(f"NPS: {s.nps:+.0f} ± {s.margin_of_error:.0f}  ({s.total} answers)")
     if stats.change is not None:
         lines.append(f"Change vs previous period: {stats.change:+.1f} points")
-    for label, n in (("Promoters", s.promoters), ("Passives", s.passives),
-                     ("Detractors", s.detractors)):
+    for label, n in (
+        ("Promoters", s.promoters),
+        ("Passives", s.passives),
+        ("Detractors", s.detractors),
+    ):
         share = 100.0 * n / s.total if s.total else 0.0
         lines.append(f"  {label:<11} {n:>8}  {share:5.1f} %")
     lines.append("Scores 0-10: " + " ".join(str(n) for n in stats.distribution))

@@ -51,14 +51,16 @@ def load_last_good(data_dir: Path) -> CentralConfig | None:
     path = last_good_path(data_dir)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        found = CentralConfig(str(data["version"]), dict(data["config"]),
-                              tuple(data.get("scopes", ())))
+        found = CentralConfig(
+            str(data["version"]), dict(data["config"]), tuple(data.get("scopes", ()))
+        )
         found.layer()
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError, ConfigError) as exc:
-        log.warning("the kept central configuration in %s is unusable (%s); running without it",
-                    path, exc)
+        log.warning(
+            "the kept central configuration in %s is unusable (%s); running without it", path, exc
+        )
         return None
     return found
 
@@ -66,8 +68,11 @@ def load_last_good(data_dir: Path) -> CentralConfig | None:
 def save_last_good(data_dir: Path, config: CentralConfig) -> None:
     """Write ``config`` as the last good one (temp file, fsync, rename)."""
     path = last_good_path(data_dir)
-    text = json.dumps({"version": config.version, "scopes": list(config.scopes),
-                       "config": config.document}, ensure_ascii=False, indent=1)
+    text = json.dumps(
+        {"version": config.version, "scopes": list(config.scopes), "config": config.document},
+        ensure_ascii=False,
+        indent=1,
+    )
     data_dir.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=data_dir)
     try:

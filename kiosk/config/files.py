@@ -46,12 +46,17 @@ def read_document(path: Path) -> dict[str, Any]:
     try:
         raw = path.read_bytes()
     except FileNotFoundError as exc:
-        raise ConfigError(path, "(file)", QT_TRANSLATE_NOOP(
-            "ConfigError", "The settings file does not exist.")) from exc
+        raise ConfigError(
+            path, "(file)", QT_TRANSLATE_NOOP("ConfigError", "The settings file does not exist.")
+        ) from exc
     except OSError as exc:
-        raise ConfigError(path, "(file)", QT_TRANSLATE_NOOP(
-            "ConfigError", "The settings file cannot be read ({reason})."
-        ).with_params(reason=exc.strerror)) from exc
+        raise ConfigError(
+            path,
+            "(file)",
+            QT_TRANSLATE_NOOP(
+                "ConfigError", "The settings file cannot be read ({reason})."
+            ).with_params(reason=exc.strerror),
+        ) from exc
     return parse_document(raw, path)
 
 
@@ -61,12 +66,17 @@ def parse_document(raw: bytes, path: Path | str | None) -> dict[str, Any]:
     try:
         return tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise ConfigError(path, "(file)", QT_TRANSLATE_NOOP(
-            "ConfigError", "The settings file is not UTF-8 text.")) from exc
+        raise ConfigError(
+            path, "(file)", QT_TRANSLATE_NOOP("ConfigError", "The settings file is not UTF-8 text.")
+        ) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(path, "(syntax)", QT_TRANSLATE_NOOP(
-            "ConfigError", "The settings file is not valid TOML: {detail}"
-        ).with_params(detail=str(exc))) from exc
+        raise ConfigError(
+            path,
+            "(syntax)",
+            QT_TRANSLATE_NOOP(
+                "ConfigError", "The settings file is not valid TOML: {detail}"
+            ).with_params(detail=str(exc)),
+        ) from exc
     except RecursionError:
         # tomllib parses arrays and inline tables recursively: [[[[...]]]] 5,000 deep ends
         # its stack. That is a bad file, not a crash.
@@ -87,9 +97,13 @@ def _settings_from_dict(data: Mapping[str, Any], path: Path | None) -> Settings:
     for name, cls in SECTIONS.items():
         table = data.get(name, {})
         if not isinstance(table, Mapping):
-            raise ConfigError(path, f"[{name}]", QT_TRANSLATE_NOOP(
-                "ConfigError", "Expected a table, got {value}."
-            ).with_params(value=shown(table)))
+            raise ConfigError(
+                path,
+                f"[{name}]",
+                QT_TRANSLATE_NOOP("ConfigError", "Expected a table, got {value}.").with_params(
+                    value=shown(table)
+                ),
+            )
         sections[name] = cls(**_read_section(name, table, path))
     settings = Settings(**sections, path=path)
     broken = check_together(settings)
@@ -106,18 +120,20 @@ def read_sections(data: Mapping[str, Any], path: Path | str | None) -> dict[str,
         sections: dict[str, dict[str, Any]] = {}
         for name, table in data.items():
             if not isinstance(table, Mapping):
-                raise ConfigError(path, f"[{name}]", QT_TRANSLATE_NOOP(
-                    "ConfigError", "Expected a table, got {value}."
-                ).with_params(value=shown(table)))
+                raise ConfigError(
+                    path,
+                    f"[{name}]",
+                    QT_TRANSLATE_NOOP("ConfigError", "Expected a table, got {value}.").with_params(
+                        value=shown(table)
+                    ),
+                )
             sections[name] = _read_section(name, table, path)
         return sections
     except RecursionError:
         raise ConfigError(path, "(syntax)", TOO_DEEP) from None
 
 
-def _read_section(
-    name: str, table: Mapping[str, Any], path: Path | str | None
-) -> dict[str, Any]:
+def _read_section(name: str, table: Mapping[str, Any], path: Path | str | None) -> dict[str, Any]:
     settings = {d.name: d for d in declared(name)}
     _reject_unknown(table, settings, path, name)
     values: dict[str, Any] = {}
@@ -139,12 +155,20 @@ def _reject_unknown(
             where = f"[{section}] {key}" if section else f"[{key}]"
             close = difflib.get_close_matches(key, known, n=1)
             if close:
-                raise ConfigError(path, where, QT_TRANSLATE_NOOP(
-                    "ConfigError", "Unknown setting {key}; did you mean {suggestion}?"
-                ).with_params(key=key, suggestion=close[0]))
-            raise ConfigError(path, where, QT_TRANSLATE_NOOP(
-                "ConfigError", "Unknown setting {key}; expected one of {choices}."
-            ).with_params(key=key, choices=choices(known)))
+                raise ConfigError(
+                    path,
+                    where,
+                    QT_TRANSLATE_NOOP(
+                        "ConfigError", "Unknown setting {key}; did you mean {suggestion}?"
+                    ).with_params(key=key, suggestion=close[0]),
+                )
+            raise ConfigError(
+                path,
+                where,
+                QT_TRANSLATE_NOOP(
+                    "ConfigError", "Unknown setting {key}; expected one of {choices}."
+                ).with_params(key=key, choices=choices(known)),
+            )
 
 
 # --- writing ------------------------------------------------------------------------------

@@ -40,7 +40,13 @@ ENV_SYSTEM_CONFIG = "KIOSK_SYSTEM_CONFIG"
 ENV_PREFIX = "KIOSK__"  # KIOSK__SYNC__ENDPOINT: two underscores between the parts
 
 DEFAULT, SYSTEM, DEVICE, CENTRAL, ENV, FLAG = (
-    "default", "system", "device", "central", "env", "flag")
+    "default",
+    "system",
+    "device",
+    "central",
+    "env",
+    "flag",
+)
 ORIGINS = (DEFAULT, SYSTEM, DEVICE, CENTRAL, ENV, FLAG)  # lowest first
 
 # What the central service may set: what a guest sees and how long. Never where the kiosk
@@ -56,8 +62,9 @@ CENTRAL_KEYS: dict[str, frozenset[str] | None] = {  # None: the whole section
 MASK = "********"
 
 
-def system_config_path(environ: Mapping[str, str] | None = None,
-                       platform: str = sys.platform) -> Path | None:
+def system_config_path(
+    environ: Mapping[str, str] | None = None, platform: str = sys.platform
+) -> Path | None:
     """Where the fleet's system-wide file is (it need not exist); None when
     ``$KIOSK_SYSTEM_CONFIG`` is set empty (no system file: the test suite's choice)."""
     environ = os.environ if environ is None else environ
@@ -84,9 +91,11 @@ class Layer:
     def document(self) -> dict[str, dict[str, Any]]:
         """The layer as TOML would hold it."""
         kinds = {(d.section, d.name): d.kind for d in declared()}
-        return {section: {name: kinds[section, name].to_toml(value)
-                          for name, value in table.items()}
-                for section, table in self.values.items() if table}
+        return {
+            section: {name: kinds[section, name].to_toml(value) for name, value in table.items()}
+            for section, table in self.values.items()
+            if table
+        }
 
 
 def file_layer(origin: str, path: Path, *, required: bool) -> Layer:
@@ -108,12 +117,18 @@ def check_central_keys(document: Mapping[str, Any], source: str) -> None:
         allowed = CENTRAL_KEYS.get(section, frozenset())
         names = table if isinstance(table, Mapping) else {}
         if section not in CENTRAL_KEYS or not isinstance(table, Mapping):
-            raise ConfigError(source, f"[{section}]", _NOT_CENTRAL.with_params(
-                choices=choices(CENTRAL_KEYS)))
+            raise ConfigError(
+                source, f"[{section}]", _NOT_CENTRAL.with_params(choices=choices(CENTRAL_KEYS))
+            )
         for name in names:
             if allowed is not None and name not in allowed and name in _names(section):
-                raise ConfigError(source, f"[{section}] {name}", _NOT_CENTRAL.with_params(
-                    choices=choices(f"[{section}] {n}" for n in sorted(allowed))))
+                raise ConfigError(
+                    source,
+                    f"[{section}] {name}",
+                    _NOT_CENTRAL.with_params(
+                        choices=choices(f"[{section}] {n}" for n in sorted(allowed))
+                    ),
+                )
 
 
 _NOT_CENTRAL = QT_TRANSLATE_NOOP(
@@ -132,7 +147,7 @@ def env_layer(environ: Mapping[str, str] | None = None) -> Layer:
     items = []
     for variable, raw in sorted(environ.items()):
         if variable.upper().startswith(ENV_PREFIX):
-            section, _, name = variable[len(ENV_PREFIX):].lower().partition("__")
+            section, _, name = variable[len(ENV_PREFIX) :].lower().partition("__")
             items.append((variable, section, name, raw))
     return _override_layer(ENV, "environment", items)
 
@@ -145,8 +160,13 @@ def flag_layer(assignments: Iterable[str]) -> Layer:
         section, _, name = key.strip().partition(".")
         source = f"--set {key.strip()}"
         if not equals or not section or not name:
-            raise ConfigError("--set", assignment, QT_TRANSLATE_NOOP(
-                "ConfigError", "Expected section.key=value, like sync.endpoint=https://…"))
+            raise ConfigError(
+                "--set",
+                assignment,
+                QT_TRANSLATE_NOOP(
+                    "ConfigError", "Expected section.key=value, like sync.endpoint=https://…"
+                ),
+            )
         items.append((source, section, name, raw))
     return _override_layer(FLAG, "--set", items)
 
@@ -217,8 +237,15 @@ class Merged:
             if one.setting.secret and value:
                 value = MASK
             origin, source = self.origin(one.key)
-            rows.append({"section": one.section, "name": one.name, "value": value,
-                         "origin": origin, "source": source})
+            rows.append(
+                {
+                    "section": one.section,
+                    "name": one.name,
+                    "value": value,
+                    "origin": origin,
+                    "source": source,
+                }
+            )
         return rows
 
 
@@ -272,9 +299,7 @@ def load_layers(
     return merge(layers, device)
 
 
-def device_document(
-    form: Settings, merged: Merged
-) -> dict[str, dict[str, Any]]:
+def device_document(form: Settings, merged: Merged) -> dict[str, dict[str, Any]]:
     """What the owner's settings screen writes to the device file: the device file's own
     keys, plus each value the owner changed from what the merged configuration said.
 

@@ -83,16 +83,23 @@ class KioskSection:
     id: str = setting("kiosk-1", Identifier())
     site: str = setting("demo", Text())
     shop_name: str = setting(
-        "Café Demo", Text(), form="shop", label=QT_TRANSLATE_NOOP("Setting", "Shop name"))
+        "Café Demo", Text(), form="shop", label=QT_TRANSLATE_NOOP("Setting", "Shop name")
+    )
     logo: str = setting(
-        "", Text(), form="shop", label=QT_TRANSLATE_NOOP("Setting", "Logo file (PNG or SVG)"))
+        "", Text(), form="shop", label=QT_TRANSLATE_NOOP("Setting", "Logo file (PNG or SVG)")
+    )
     accent_colour: str = setting(
-        "#1f5fa8", Colour(), form="shop", label=QT_TRANSLATE_NOOP("Setting", "Accent colour"))
+        "#1f5fa8", Colour(), form="shop", label=QT_TRANSLATE_NOOP("Setting", "Accent colour")
+    )
     languages: tuple[str, ...] = setting(
-        DEFAULT_LANGUAGES, LanguageList(), form="shop",
-        label=QT_TRANSLATE_NOOP("Setting", "Languages offered"))
+        DEFAULT_LANGUAGES,
+        LanguageList(),
+        form="shop",
+        label=QT_TRANSLATE_NOOP("Setting", "Languages offered"),
+    )
     default_language: str = setting(
-        "es", OneLanguage(), form="shop", label=QT_TRANSLATE_NOOP("Setting", "Default language"))
+        "es", OneLanguage(), form="shop", label=QT_TRANSLATE_NOOP("Setting", "Default language")
+    )
     fullscreen: bool = setting(True, Flag())
 
 
@@ -100,9 +107,12 @@ class KioskSection:
 class QuestionSection:
     # Per-language overrides of the built-in (translated) question text.
     text: Mapping[str, str] = setting(
-        kind=PerLanguageText(), default_factory=dict, form="guest",
+        kind=PerLanguageText(),
+        default_factory=dict,
+        form="guest",
         label=QT_TRANSLATE_NOOP("Setting", "Question ({language})"),
-        placeholder=QT_TRANSLATE_NOOP("Setting", "Leave empty for the built-in question"))
+        placeholder=QT_TRANSLATE_NOOP("Setting", "Leave empty for the built-in question"),
+    )
     # Colour the 0-6 / 7-8 / 9-10 buttons. Off by default: a neutral scale does not hint.
     colour_scale: bool = setting(False, Flag())
 
@@ -110,8 +120,11 @@ class QuestionSection:
 @dataclass(frozen=True)
 class WhySection:
     reasons: tuple[Reason, ...] = setting(
-        kind=ReasonList(), default_factory=default_reasons, form="guest",
-        label=QT_TRANSLATE_NOOP("Setting", "Reasons"))
+        kind=ReasonList(),
+        default_factory=default_reasons,
+        form="guest",
+        label=QT_TRANSLATE_NOOP("Setting", "Reasons"),
+    )
     comment: bool = setting(True, Flag())
     comment_max_length: int = setting(280, WholeNumber(1, COMMENT_MAX_LENGTH))
 
@@ -119,24 +132,39 @@ class WhySection:
 @dataclass(frozen=True)
 class ThanksSection:
     text: Mapping[str, str] = setting(
-        kind=PerLanguageText(), default_factory=dict, form="guest",
+        kind=PerLanguageText(),
+        default_factory=dict,
+        form="guest",
         label=QT_TRANSLATE_NOOP("Setting", "Thank-you text ({language})"),
-        placeholder=QT_TRANSLATE_NOOP("Setting", "Leave empty for the built-in text"))
+        placeholder=QT_TRANSLATE_NOOP("Setting", "Leave empty for the built-in text"),
+    )
     seconds: float = setting(
-        4.0, Number(1, 60), form="guest",
-        label=QT_TRANSLATE_NOOP("Setting", "Thank-you shown for (seconds)"))
+        4.0,
+        Number(1, 60),
+        form="guest",
+        label=QT_TRANSLATE_NOOP("Setting", "Thank-you shown for (seconds)"),
+    )
     # QR codes for the phone: a review page for 9-10, a contact form for 0-6 (empty: none).
     promoter_url: str = setting(
-        "", Url(), form="guest",
+        "",
+        Url(),
+        form="guest",
         label=QT_TRANSLATE_NOOP("Setting", "Review page for happy guests (QR code for 9-10)"),
-        placeholder=QT_TRANSLATE_NOOP("Setting", "https://… (leave empty for no QR code)"))
+        placeholder=QT_TRANSLATE_NOOP("Setting", "https://… (leave empty for no QR code)"),
+    )
     detractor_url: str = setting(
-        "", Url(), form="guest",
+        "",
+        Url(),
+        form="guest",
         label=QT_TRANSLATE_NOOP("Setting", "Contact page for unhappy guests (QR code for 0-6)"),
-        placeholder=QT_TRANSLATE_NOOP("Setting", "https://… (leave empty for no QR code)"))
+        placeholder=QT_TRANSLATE_NOOP("Setting", "https://… (leave empty for no QR code)"),
+    )
     seconds_with_qr: float = setting(
-        12.0, Number(3, 120), form="guest",
-        label=QT_TRANSLATE_NOOP("Setting", "Thank-you with a QR code shown for (seconds)"))
+        12.0,
+        Number(3, 120),
+        form="guest",
+        label=QT_TRANSLATE_NOOP("Setting", "Thank-you with a QR code shown for (seconds)"),
+    )
 
 
 @dataclass(frozen=True)
@@ -159,8 +187,11 @@ class QrSection:
 @dataclass(frozen=True)
 class TimeoutsSection:
     idle_seconds: float = setting(
-        20.0, Number(5, 600), form="guest",
-        label=QT_TRANSLATE_NOOP("Setting", "Back to the question after (seconds idle)"))
+        20.0,
+        Number(5, 600),
+        form="guest",
+        label=QT_TRANSLATE_NOOP("Setting", "Back to the question after (seconds idle)"),
+    )
 
 
 @dataclass(frozen=True)
@@ -182,12 +213,20 @@ class AbuseSection:
 @dataclass(frozen=True)
 class SyncSection:
     endpoint: str = setting(
-        "", Url(strip_slash=True), form="sync",
+        "",
+        Url(strip_slash=True),
+        form="sync",
         label=QT_TRANSLATE_NOOP("Setting", "Endpoint address"),
-        placeholder=QT_TRANSLATE_NOOP("Setting", "https://…"))
+        placeholder=QT_TRANSLATE_NOOP("Setting", "https://…"),
+    )
     token: str = setting(
-        "", Secret(), secret=True, form="sync", label=QT_TRANSLATE_NOOP("Setting", "Kiosk token"),
-        placeholder=QT_TRANSLATE_NOOP("Setting", "Leave empty when the token is in a file"))
+        "",
+        Secret(),
+        secret=True,
+        form="sync",
+        label=QT_TRANSLATE_NOOP("Setting", "Kiosk token"),
+        placeholder=QT_TRANSLATE_NOOP("Setting", "Leave empty when the token is in a file"),
+    )
     token_file: str = setting("", Text())
     ca_bundle: str = setting("", Text())
     interval_seconds: float = setting(60.0, Number(5, 86400))
@@ -214,14 +253,20 @@ class CallbackSection:
 
     # Off by default: the shop decides to collect contacts and says who calls back.
     enabled: bool = setting(
-        False, Flag(), form="guest",
-        label=QT_TRANSLATE_NOOP("Setting", "Offer unhappy guests a call-back"))
+        False,
+        Flag(),
+        form="guest",
+        label=QT_TRANSLATE_NOOP("Setting", "Offer unhappy guests a call-back"),
+    )
     # Offered to every guest, not only to detractors (0-6).
     everyone: bool = setting(False, Flag())
     # Days a contact is kept on the kiosk (and promised in the consent line), delivered or not.
     retention_days: int = setting(
-        30, WholeNumber(1, 365), form="guest",
-        label=QT_TRANSLATE_NOOP("Setting", "Contacts deleted after (days)"))
+        30,
+        WholeNumber(1, 365),
+        form="guest",
+        label=QT_TRANSLATE_NOOP("Setting", "Contacts deleted after (days)"),
+    )
 
 
 @dataclass(frozen=True)
@@ -259,7 +304,9 @@ class Settings:
 
 
 SECTIONS: dict[str, type] = {
-    f.name: f.default_factory for f in fields(Settings) if f.name != "path"  # type: ignore[misc]
+    f.name: f.default_factory
+    for f in fields(Settings)
+    if f.name != "path"  # type: ignore[misc]
 }
 
 
@@ -304,11 +351,11 @@ def check_together(settings: Settings) -> tuple[str, Message] | None:
         ).with_params(value=settings.kiosk.default_language, choices=", ".join(languages))
     for name in ("promoter", "passive", "detractor"):
         for template in getattr(settings.qr, name).values():
-            problem = template_problem(
-                template, site=settings.kiosk.site, kiosk=settings.kiosk.id)
+            problem = template_problem(template, site=settings.kiosk.site, kiosk=settings.kiosk.id)
             if problem is not None:  # the configured site or kiosk id makes it too long
                 return f"[qr] {name}", problem
     if settings.sync.token and settings.sync.token_file:
         return "[sync] token_file", QT_TRANSLATE_NOOP(
-            "ConfigError", "Give the token or a token file, not both.")
+            "ConfigError", "Give the token or a token file, not both."
+        )
     return None

@@ -35,9 +35,7 @@ class AbuseFilter:
     def __init__(self, rules: AbuseRules | None = None, history: int = 64) -> None:
         self.rules = rules or AbuseRules()
         # Enough history to see a whole burst, however large the configured count.
-        self._taps: deque[tuple[float, int]] = deque(
-            maxlen=max(history, self.rules.burst_count)
-        )
+        self._taps: deque[tuple[float, int]] = deque(maxlen=max(history, self.rules.burst_count))
         self._last_flow_end: float | None = None
 
     def flags_for(self, score: int, now: float) -> tuple[str, ...]:

@@ -53,13 +53,20 @@ def reach_kind(reach: str) -> ReachKind:
     if "@" in reach:
         if len(reach) <= REACH_MAX_LENGTH and _EMAIL.match(reach):
             return ReachKind.EMAIL
-        raise InvalidContact(QT_TRANSLATE_NOOP(
-            "ContactProblem", "This e-mail address looks incomplete, for example name@example.com."))
+        raise InvalidContact(
+            QT_TRANSLATE_NOOP(
+                "ContactProblem",
+                "This e-mail address looks incomplete, for example name@example.com.",
+            )
+        )
     digits = sum(ch.isdigit() for ch in reach)
     if _PHONE_CHARS.match(reach) and 6 <= digits <= 15 and "+" not in reach[1:]:
         return ReachKind.PHONE
-    raise InvalidContact(QT_TRANSLATE_NOOP(
-        "ContactProblem", "Please give a phone number (6 to 15 digits) or an e-mail address."))
+    raise InvalidContact(
+        QT_TRANSLATE_NOOP(
+            "ContactProblem", "Please give a phone number (6 to 15 digits) or an e-mail address."
+        )
+    )
 
 
 def check_contact(name: str, reach: str) -> tuple[str, str, ReachKind]:
@@ -68,12 +75,15 @@ def check_contact(name: str, reach: str) -> tuple[str, str, ReachKind]:
     if not name:
         raise InvalidContact(QT_TRANSLATE_NOOP("ContactProblem", "Please tell us your name."))
     if len(name) > NAME_MAX_LENGTH:
-        raise InvalidContact(QT_TRANSLATE_NOOP(
-            "ContactProblem", "Please keep the name under {limit} characters."
-        ).with_params(limit=NAME_MAX_LENGTH))
+        raise InvalidContact(
+            QT_TRANSLATE_NOOP(
+                "ContactProblem", "Please keep the name under {limit} characters."
+            ).with_params(limit=NAME_MAX_LENGTH)
+        )
     if not reach:
-        raise InvalidContact(QT_TRANSLATE_NOOP(
-            "ContactProblem", "Please give a phone number or an e-mail address."))
+        raise InvalidContact(
+            QT_TRANSLATE_NOOP("ContactProblem", "Please give a phone number or an e-mail address.")
+        )
     return name, reach, reach_kind(reach)
 
 
@@ -102,7 +112,12 @@ class Contact:
 
     @classmethod
     def given(
-        cls, answer_id: str, name: str, reach: str, consent_text: str, language: str,
+        cls,
+        answer_id: str,
+        name: str,
+        reach: str,
+        consent_text: str,
+        language: str,
         now: datetime,
     ) -> Contact:
         """A checked contact (:class:`InvalidContact` when it is not usable)."""
@@ -111,7 +126,6 @@ class Contact:
         if not consent_text or len(consent_text) > CONSENT_MAX_LENGTH:
             raise ValueError("a contact needs the consent text exactly as shown")
         return cls(answer_id, name, reach, kind, consent_text, language, now)
-
 
 
 @dataclass(frozen=True, slots=True)

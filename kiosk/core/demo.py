@@ -26,7 +26,19 @@ from kiosk.core.answer import Answer, Category, Completion, Flag
 
 # Relative number of guests per hour of the day (local time); closed outside these hours.
 HOUR_WEIGHTS: dict[int, float] = {
-    8: 4, 9: 6, 10: 4, 11: 5, 12: 10, 13: 12, 14: 8, 15: 4, 16: 4, 17: 5, 18: 6, 19: 4, 20: 2,
+    8: 4,
+    9: 6,
+    10: 4,
+    11: 5,
+    12: 10,
+    13: 12,
+    14: 8,
+    15: 4,
+    16: 4,
+    17: 5,
+    18: 6,
+    19: 4,
+    20: 2,
 }
 # Monday=0 .. Sunday=6: how busy, and the (promoter, detractor) shares that give each day's NPS.
 WEEKDAY_TRAFFIC = (0.8, 0.9, 0.95, 1.0, 1.25, 1.4, 1.05)
@@ -44,7 +56,14 @@ LUNCH_PENALTY = 0.05  # promoters who become passives when the queue is long
 
 # Which reasons a guest of each category tends to pick, most likely first.
 REASONS_BY_CATEGORY: dict[Category, tuple[str, ...]] = {
-    Category.DETRACTOR: ("waiting_time", "speed", "price", "cleanliness", "quality", "friendliness"),
+    Category.DETRACTOR: (
+        "waiting_time",
+        "speed",
+        "price",
+        "cleanliness",
+        "quality",
+        "friendliness",
+    ),
     Category.PASSIVE: ("price", "waiting_time", "choice", "quality", "speed", "atmosphere"),
     Category.PROMOTER: ("friendliness", "quality", "speed", "atmosphere", "cleanliness", "choice"),
 }

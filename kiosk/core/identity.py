@@ -11,7 +11,13 @@ IDENTITY_KIND = "counter-kiosk"  # says what the scanned text is
 def identity_text(kiosk_id: str, site: str, app_version: str, endpoint: str) -> str:
     """Compact JSON with exactly these four facts (and what it is)."""
     return json.dumps(
-        {"kind": IDENTITY_KIND, "kiosk": kiosk_id, "site": site, "version": app_version,
-         "endpoint": endpoint},
-        ensure_ascii=False, separators=(",", ":"),
+        {
+            "kind": IDENTITY_KIND,
+            "kiosk": kiosk_id,
+            "site": site,
+            "version": app_version,
+            "endpoint": endpoint,
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
     )

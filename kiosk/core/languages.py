@@ -37,16 +37,22 @@ LANGUAGES: tuple[Language, ...] = (
     Language("es", "Español", QT_TRANSLATE_NOOP("Language", "Spanish"), SPANISH_ACCENTS),
     Language("en", "English", QT_TRANSLATE_NOOP("Language", "English"), SPANISH_ACCENTS),
     Language(
-        "pt", "Português", QT_TRANSLATE_NOOP("Language", "Portuguese"),
+        "pt",
+        "Português",
+        QT_TRANSLATE_NOOP("Language", "Portuguese"),
         ("á", "à", "â", "ã", "é", "ê", "í", "ó", "ô", "õ", "ú", "ç", "@"),
         qt_variant="pt_BR",
     ),
     Language(
-        "fr", "Français", QT_TRANSLATE_NOOP("Language", "French"),
+        "fr",
+        "Français",
+        QT_TRANSLATE_NOOP("Language", "French"),
         ("é", "è", "ê", "ë", "à", "â", "ç", "î", "ï", "ô", "ù", "û", "œ", "@"),
     ),
     Language(
-        "ca", "Català", QT_TRANSLATE_NOOP("Language", "Catalan"),
+        "ca",
+        "Català",
+        QT_TRANSLATE_NOOP("Language", "Catalan"),
         ("à", "è", "é", "í", "ï", "ò", "ó", "ú", "ü", "ç", "l·l", "@"),
     ),
 )

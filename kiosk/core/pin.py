@@ -85,7 +85,12 @@ def verify_pin(pin: str, stored: str) -> bool:
         ok_shape = True
     try:
         digest = hashlib.scrypt(
-            pin.encode("ascii"), salt=salt, n=n, r=r, p=p, maxmem=256 * 1024 * 1024,
+            pin.encode("ascii"),
+            salt=salt,
+            n=n,
+            r=r,
+            p=p,
+            maxmem=256 * 1024 * 1024,
             dklen=len(expected),
         )
     except (ValueError, MemoryError):  # parameters no scrypt accepts: a damaged stored value

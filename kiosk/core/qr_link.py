@@ -52,12 +52,18 @@ def template_problem(template: str, *, site: str = "", kiosk: str = "") -> Messa
         if name not in PLACEHOLDERS or spec or conversion:
             return QT_TRANSLATE_NOOP(
                 "ConfigError", "Unknown placeholder {name}; use {choices}."
-            ).with_params(name="{" + (name or "") + "}",
-                          choices=", ".join("{" + p + "}" for p in PLACEHOLDERS))
+            ).with_params(
+                name="{" + (name or "") + "}",
+                choices=", ".join("{" + p + "}" for p in PLACEHOLDERS),
+            )
     scheme, _, rest = template.partition("://")
     host = rest.split("/", 1)[0].split("?", 1)[0]
-    if scheme not in ("http", "https") or not host or "{" in host or any(
-            c.isspace() or not c.isprintable() for c in template):
+    if (
+        scheme not in ("http", "https")
+        or not host
+        or "{" in host
+        or any(c.isspace() or not c.isprintable() for c in template)
+    ):
         return QT_TRANSLATE_NOOP(
             "ConfigError",
             "Expected an address starting with http:// or https://, got {value}.",

@@ -56,6 +56,5 @@ def rank(entries: Sequence[tuple[T, NpsSummary]]) -> Ranking[T]:
             tiers.append([entry])
             reach = entry.high
     # Within a tier by name, never by NPS: the page must not suggest an order there.
-    ordered = [tuple(sorted(t, key=lambda r: str(r.item)))
-               for t in reversed(tiers)]
+    ordered = [tuple(sorted(t, key=lambda r: str(r.item))) for t in reversed(tiers)]
     return Ranking(tuple(ordered), too_few)

@@ -112,9 +112,7 @@ class DashboardStats:
             },
             "distribution": {str(score): n for score, n in enumerate(self.distribution)},
             "granularity": self.granularity,
-            "trend": [
-                {"start": p.start.isoformat(), **p.summary.as_dict()} for p in self.trend
-            ],
+            "trend": [{"start": p.start.isoformat(), **p.summary.as_dict()} for p in self.trend],
             "reasons": {
                 category: [{"reason": r, "count": n} for r, n in ranked]
                 for category, ranked in self.reasons.items()
@@ -159,8 +157,17 @@ def empty_stats(since: date, until: date) -> DashboardStats:
     """The stats of a period without answers (what a new kiosk shows)."""
     nothing = summarize_distribution({})
     return DashboardStats(
-        since=since, until=until, include_flagged=False, summary=nothing, previous=nothing,
-        distribution=tuple(0 for _ in SCORES), granularity=trend_granularity(since, until),
-        trend=(), reasons=rank_reasons(()), comments=(), by_hour=(nothing,) * 24,
-        by_weekday=(nothing,) * 7, flagged=0,
+        since=since,
+        until=until,
+        include_flagged=False,
+        summary=nothing,
+        previous=nothing,
+        distribution=tuple(0 for _ in SCORES),
+        granularity=trend_granularity(since, until),
+        trend=(),
+        reasons=rank_reasons(()),
+        comments=(),
+        by_hour=(nothing,) * 24,
+        by_weekday=(nothing,) * 7,
+        flagged=0,
     )

@@ -22,7 +22,9 @@ class OutboxKind(enum.StrEnum):
     ALERT = "alert"  # a detractor alert, to the endpoint's /v1/alerts
     WEBHOOK = "webhook"  # the same alert, to a chat webhook
     CONTACT = "contact"  # a guest's call-back request, to the endpoint's /v1/contacts
-    CONTACT_NOTICE = "contact_notice"  # "a guest left a contact" (never the contact), to the webhook
+    CONTACT_NOTICE = (
+        "contact_notice"  # "a guest left a contact" (never the contact), to the webhook
+    )
 
     @property
     def is_alert(self) -> bool:

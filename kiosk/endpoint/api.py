@@ -41,9 +41,10 @@ def selection() -> tuple[frozenset[int] | None, set[str] | None]:
     if site_ids is not None and who.site_ids is not None and not site_ids <= who.site_ids:
         raise HttpError(403, "that selection holds sites outside your scope")
     if (areas or sites or kiosks) and site_ids is not None and not site_ids:
-        raise HttpError(404 if who.site_ids is None else 403,
-                        "no such area, site or kiosk" + ("" if who.site_ids is None
-                                                          else " in your scope"))
+        raise HttpError(
+            404 if who.site_ids is None else 403,
+            "no such area, site or kiosk" + ("" if who.site_ids is None else " in your scope"),
+        )
     return (frozenset(site_ids) if site_ids is not None else who.site_ids), kiosk_ids
 
 
@@ -71,8 +72,11 @@ def get_kiosks() -> Response:
 def api_kiosks() -> Response:
     """Kiosks' health; ``?attention=1`` lists only those needing attention."""
     site_ids, kiosk_ids = selection()
-    reports = store().kiosks(site_ids=site_ids, rules=current_app.config["CENTRAL_HEALTH"],
-                             now=current_app.config["CENTRAL_NOW"]())
+    reports = store().kiosks(
+        site_ids=site_ids,
+        rules=current_app.config["CENTRAL_HEALTH"],
+        now=current_app.config["CENTRAL_NOW"](),
+    )
     if kiosk_ids is not None:
         reports = [r for r in reports if r.kiosk_id in kiosk_ids]
     if _flag("attention"):
@@ -93,9 +97,15 @@ def api_stats() -> Response:
         raise HttpError(400, "since must not be after until")
     if since and until and (until - since).days > 3660:
         raise HttpError(400, "at most ten years at once")
-    stats = store().dashboard(site_ids=site_ids, kiosk_ids=kiosk_ids, since=since, until=until,
-                              include_flagged=_flag("include_flagged"), granularity=granularity,
-                              today=current_app.config["CENTRAL_NOW"]().date())
+    stats = store().dashboard(
+        site_ids=site_ids,
+        kiosk_ids=kiosk_ids,
+        since=since,
+        until=until,
+        include_flagged=_flag("include_flagged"),
+        granularity=granularity,
+        today=current_app.config["CENTRAL_NOW"]().date(),
+    )
     body = stats.as_dict()
     body.pop("sync", None)  # the kiosk's outbox: not the central service's business
     return json_reply(200, body)
@@ -110,13 +120,19 @@ def get_export() -> Response:
         raise HttpError(400, "format must be csv, xlsx or json")
     rows = store().iter_answers(site_ids=site_ids, kiosk_ids=kiosk_ids)
     if fmt == "csv":
-        return Response(_guarded(_encoded(export_csv(rows)), rows), mimetype="text/csv",
-                        content_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": 'attachment; filename="answers.csv"'})
+        return Response(
+            _guarded(_encoded(export_csv(rows)), rows),
+            mimetype="text/csv",
+            content_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="answers.csv"'},
+        )
     if fmt == "json":
         return Response(_guarded(_encoded(export_json(rows)), rows), mimetype="application/json")
-    return Response(_guarded(export_xlsx(rows), rows), mimetype=XLSX_TYPE,
-                    headers={"Content-Disposition": 'attachment; filename="answers.xlsx"'})
+    return Response(
+        _guarded(export_xlsx(rows), rows),
+        mimetype=XLSX_TYPE,
+        headers={"Content-Disposition": 'attachment; filename="answers.xlsx"'},
+    )
 
 
 def _encoded(chunks: Iterable[str]) -> Iterator[bytes]:

@@ -29,8 +29,9 @@ def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def create_app(config: EndpointConfig, store: CentralStore, *,
-               now: Callable[[], datetime] = _utc_now) -> Flask:
+def create_app(
+    config: EndpointConfig, store: CentralStore, *, now: Callable[[], datetime] = _utc_now
+) -> Flask:
     """The WSGI application for ``config``, on ``store``; ``now`` is injectable for tests."""
     app = Flask("kiosk.endpoint", static_folder=None)
     app.config.update(
@@ -60,10 +61,14 @@ def create_app(config: EndpointConfig, store: CentralStore, *,
             405: "method not allowed",
             413: f"body larger than {config.max_body_bytes} bytes",
         }
-        headers = [("Allow", ", ".join(sorted(set(exc.valid_methods) - {"HEAD", "OPTIONS"})))
-                   ] if getattr(exc, "valid_methods", None) else []
-        return json_reply(status, {"error": messages.get(status, exc.description or exc.name)},
-                          headers)
+        headers = (
+            [("Allow", ", ".join(sorted(set(exc.valid_methods) - {"HEAD", "OPTIONS"})))]
+            if getattr(exc, "valid_methods", None)
+            else []
+        )
+        return json_reply(
+            status, {"error": messages.get(status, exc.description or exc.name)}, headers
+        )
 
     @app.errorhandler(DBAPIError)
     def _store_failed(exc: DBAPIError):  # type: ignore[no-untyped-def]

@@ -59,14 +59,17 @@ def principal_for(headers: Any, central: CentralStore) -> Principal:
         raise HttpError(401, "unknown token", CHALLENGE)
     if scheme.lower() == "basic":
         try:
-            name, _, password = base64.b64decode(value, validate=True).decode("utf-8").partition(":")
+            name, _, password = (
+                base64.b64decode(value, validate=True).decode("utf-8").partition(":")
+            )
         except (binascii.Error, UnicodeDecodeError) as exc:
             raise HttpError(401, "malformed Basic credentials", CHALLENGE) from exc
         try:
             user = central.user_for_password(name, password)
         except Throttled as exc:
-            raise HttpError(429, "too many wrong passwords: try again later",
-                            [("Retry-After", "60")]) from exc
+            raise HttpError(
+                429, "too many wrong passwords: try again later", [("Retry-After", "60")]
+            ) from exc
         if user is None or user.disabled:
             raise HttpError(401, "wrong name or password", CHALLENGE)
         return _manager(user, central)
@@ -88,8 +91,9 @@ def manager_principal(user: UserIdentity, central: CentralStore) -> Principal:
 
 def _manager(user: UserIdentity, central: CentralStore) -> Principal:
     sites = central.scope_sites(user)
-    return Principal(user.role, user.name, user=user,
-                     site_ids=None if sites is None else frozenset(sites))
+    return Principal(
+        user.role, user.name, user=user, site_ids=None if sites is None else frozenset(sites)
+    )
 
 
 def allow(*roles: str) -> Callable:

@@ -23,9 +23,12 @@ ACTOR = "cli"
 
 def _db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
     parser.add_argument(
-        "--db", metavar="FILE|URL", default=None if top else argparse.SUPPRESS,
+        "--db",
+        metavar="FILE|URL",
+        default=None if top else argparse.SUPPRESS,
         help="central database: a SQLite file, or postgresql://user@host/dbname"
-             " (default: $KIOSK_CENTRAL_DB)")
+        " (default: $KIOSK_CENTRAL_DB)",
+    )
 
 
 def _serve_options(parser: argparse.ArgumentParser, *, top: bool = True) -> None:
@@ -37,14 +40,30 @@ def _serve_options(parser: argparse.ArgumentParser, *, top: bool = True) -> None
     parser.add_argument("--host", default=default("127.0.0.1"))
     parser.add_argument("--port", type=int, default=default(8080))
     parser.add_argument("--threads", type=int, default=default(8))
-    parser.add_argument("--token-file", metavar="FILE", default=default(None),
-                        help="a reference endpoint's tokens file, imported into the registry")
-    parser.add_argument("--silent-after-hours", type=float, default=default(2.0),
-                        help="a kiosk silent this long needs attention")
-    parser.add_argument("--gap-after-hours", type=float, default=default(1.0),
-                        help="a seq gap open this long needs attention")
-    parser.add_argument("--request-timeout", type=float, default=default(20.0),
-                        help="seconds a client may take to send one request")
+    parser.add_argument(
+        "--token-file",
+        metavar="FILE",
+        default=default(None),
+        help="a reference endpoint's tokens file, imported into the registry",
+    )
+    parser.add_argument(
+        "--silent-after-hours",
+        type=float,
+        default=default(2.0),
+        help="a kiosk silent this long needs attention",
+    )
+    parser.add_argument(
+        "--gap-after-hours",
+        type=float,
+        default=default(1.0),
+        help="a seq gap open this long needs attention",
+    )
+    parser.add_argument(
+        "--request-timeout",
+        type=float,
+        default=default(20.0),
+        help="seconds a client may take to send one request",
+    )
     parser.add_argument("--connection-limit", type=int, default=default(1000))
 
 
@@ -74,18 +93,24 @@ def register(subparsers: Any) -> None:
     user.add_argument("name")
     user.add_argument("--role", required=True, choices=("admin", "area", "site"))
     user.add_argument("--scope", default=None, help="the area (role area) or site (role site)")
-    user.add_argument("--password-stdin", action="store_true",
-                      help="read the password from standard input")
-    user.add_argument("--api-token", action="store_true",
-                      help="also make a personal API token (printed once)")
+    user.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+    user.add_argument(
+        "--api-token", action="store_true", help="also make a personal API token (printed once)"
+    )
     sub.add_parser("list", help="areas, sites, kiosks and users").add_argument(
-        "--json", action="store_true")
+        "--json", action="store_true"
+    )
     tokens = sub.add_parser("import-tokens", help="import a reference endpoint's tokens file")
     tokens.add_argument("file")
     demo = sub.add_parser("demo", help="try the managers' pages on a demo chain (new file)")
     _serve_options(demo)
-    central = sub.add_parser("set-config", help="set an area's, site's or kiosk's central"
-                             " configuration (GET /v1/config) from a TOML file")
+    central = sub.add_parser(
+        "set-config",
+        help="set an area's, site's or kiosk's central"
+        " configuration (GET /v1/config) from a TOML file",
+    )
     central.add_argument("--scope", required=True, metavar="area:X|site:Y|kiosk:Z")
     central.add_argument("file", help="TOML with the keys a central layer may set (empty: remove)")
     health = sub.add_parser("kiosks", help="kiosks' health")
@@ -103,11 +128,19 @@ def _config(args: argparse.Namespace) -> Any:
     from kiosk.endpoint.store.health import HealthRules
 
     return EndpointConfig(
-        db=args.db or "", host=args.host, port=args.port,
-        limits=ServerLimits(threads=args.threads, connection_limit=args.connection_limit,
-                            request_timeout=args.request_timeout),
-        health=HealthRules(silent_after=timedelta(hours=args.silent_after_hours),
-                           gap_after=timedelta(hours=args.gap_after_hours)))
+        db=args.db or "",
+        host=args.host,
+        port=args.port,
+        limits=ServerLimits(
+            threads=args.threads,
+            connection_limit=args.connection_limit,
+            request_timeout=args.request_timeout,
+        ),
+        health=HealthRules(
+            silent_after=timedelta(hours=args.silent_after_hours),
+            gap_after=timedelta(hours=args.gap_after_hours),
+        ),
+    )
 
 
 def main(args: argparse.Namespace) -> int:
@@ -119,8 +152,9 @@ def main(args: argparse.Namespace) -> int:
         from kiosk.endpoint.store.migrate import SchemaMismatch
         from kiosk.endpoint.store.registry import RegistryError
     except ImportError as exc:  # pragma: no cover - a kiosk installed without the extra
-        sys.stderr.write(f"kiosk endpoint: {exc.name} is missing: pip install"
-                         " 'counter-kiosk[central]'\n")
+        sys.stderr.write(
+            f"kiosk endpoint: {exc.name} is missing: pip install 'counter-kiosk[central]'\n"
+        )
         return 2
     try:
         return _COMMANDS[command](args)
@@ -148,13 +182,21 @@ def _serve(args: argparse.Namespace) -> int:
     try:
         if args.token_file:
             counts = store.change("import-tokens", ACTOR, entries)
-            log.info("tokens file %s: %d kiosk(s) and %d owner(s) imported, %d known",
-                     args.token_file, counts["kiosks"], counts["owners"], counts["known"])
+            log.info(
+                "tokens file %s: %d kiosk(s) and %d owner(s) imported, %d known",
+                args.token_file,
+                counts["kiosks"],
+                counts["owners"],
+                counts["known"],
+            )
         app = create_app(config, store)
-        server = make_server(app, config.host, config.port, config.limits,
-                             config.max_body_bytes)
-        log.info("central service on http://%s:%d, store %s", config.host, config.port,
-                 redacted(database_url(config.db)))
+        server = make_server(app, config.host, config.port, config.limits, config.max_body_bytes)
+        log.info(
+            "central service on http://%s:%d, store %s",
+            config.host,
+            config.port,
+            redacted(database_url(config.db)),
+        )
         try:
             server.run()
         except KeyboardInterrupt:
@@ -187,8 +229,10 @@ def _registry(action: str, *fields: str) -> Any:
         finally:
             store.close()
         if action == "add-kiosk":
-            print(f"token for kiosk {args.kiosk_id} (shown once; put it in the kiosk's"  # noqa: T201
-                  f" token_file):\n{result}")
+            print(  # noqa: T201
+                f"token for kiosk {args.kiosk_id} (shown once; put it in the kiosk's"
+                f" token_file):\n{result}"
+            )
         else:
             print(f"{action}: done")  # noqa: T201
         return 0
@@ -210,8 +254,7 @@ def _add_user(args: argparse.Namespace) -> int:
     token = new_token() if args.api_token else None
     store = _open(args)
     try:
-        store.change("add-user", ACTOR, args.name, args.role, args.scope, password,
-                     api_token=token)
+        store.change("add-user", ACTOR, args.name, args.role, args.scope, password, api_token=token)
     finally:
         store.close()
     print(f"add-user: {args.name} ({args.role})")  # noqa: T201
@@ -243,9 +286,11 @@ def _import_tokens(args: argparse.Namespace) -> int:
         counts = store.change("import-tokens", ACTOR, entries)
     finally:
         store.close()
-    print(f"import-tokens: {counts['kiosks']} kiosk(s), {counts['owners']} owner token(s)"  # noqa: T201
-          f" imported; {counts['known']} already known. Kiosks are bound to the site they"
-          " name at their first contact.")
+    print(  # noqa: T201
+        f"import-tokens: {counts['kiosks']} kiosk(s), {counts['owners']} owner token(s)"
+        f" imported; {counts['known']} already known. Kiosks are bound to the site they"
+        " name at their first contact."
+    )
     return 0
 
 
@@ -254,7 +299,8 @@ def _kiosks(args: argparse.Namespace) -> int:
 
     rules = HealthRules(
         silent_after=timedelta(hours=getattr(args, "silent_after_hours", 2.0)),
-        gap_after=timedelta(hours=getattr(args, "gap_after_hours", 1.0)))
+        gap_after=timedelta(hours=getattr(args, "gap_after_hours", 1.0)),
+    )
     store = _open(args)
     try:
         reports = store.kiosks(rules=rules, max_gaps=10)
@@ -266,9 +312,11 @@ def _kiosks(args: argparse.Namespace) -> int:
         print(json.dumps([r.as_dict() for r in reports], indent=2))  # noqa: T201
         return 0
     for r in reports:
-        print(f"{r.kiosk_id}  site={r.site}  version={r.app_version}  answers={r.answers}"  # noqa: T201
-              f"  missing={r.missing}  last_seen={r.last_seen_utc}  skew={r.last_skew_seconds}"
-              f"  alerts={r.pending_alerts}  attention={','.join(r.attention) or '-'}")
+        print(  # noqa: T201
+            f"{r.kiosk_id}  site={r.site}  version={r.app_version}  answers={r.answers}"
+            f"  missing={r.missing}  last_seen={r.last_seen_utc}  skew={r.last_skew_seconds}"
+            f"  alerts={r.pending_alerts}  attention={','.join(r.attention) or '-'}"
+        )
     return 0
 
 
@@ -303,8 +351,9 @@ def _demo(args: argparse.Namespace) -> int:
     finally:
         store.close()
     address = f"http://{args.host}:{args.port}/web/"
-    lines = [f"Demo chain on {address}"] + [f"  log in as {name} / {password}"
-                                           for name, password in passwords.items()]
+    lines = [f"Demo chain on {address}"] + [
+        f"  log in as {name} / {password}" for name, password in passwords.items()
+    ]
     sys.stdout.write("\n".join(lines) + "\n")
     sys.stdout.flush()
     args.token_file = None
@@ -325,8 +374,9 @@ def _set_config(args: argparse.Namespace) -> int:
     store = _open(args)
     try:
         with writing(store.engine) as conn:
-            version = config_layers.set_layer(conn, iso_utc(datetime.now(timezone.utc)),
-                                              ACTOR, scope, name, document)
+            version = config_layers.set_layer(
+                conn, iso_utc(datetime.now(timezone.utc)), ACTOR, scope, name, document
+            )
     finally:
         store.close()
     print(f"set-config {scope}:{name}: version {version}")  # noqa: T201

@@ -28,5 +28,8 @@ def kiosk_config():  # type: ignore[no-untyped-def]
     etag = f'"{found.version}"'
     if etag in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
         return Response(status=304, headers={"ETag": etag})
-    return json_reply(200, {"version": found.version, "scopes": list(found.scopes),
-                            "config": found.document}, [("ETag", etag)])
+    return json_reply(
+        200,
+        {"version": found.version, "scopes": list(found.scopes), "config": found.document},
+        [("ETag", etag)],
+    )

@@ -60,8 +60,14 @@ def contact_problem(contact: dict[str, Any], received: datetime) -> str | None:
             raise ValueError(f"'language' must be one of {', '.join(SUPPORTED_LANGUAGES)}")
         validate.plausible_time(contact.get("consented_at"), "'consented_at'", received)
         days = contact.get("retention_days")
-        if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= RETENTION_MAX_DAYS:
-            raise ValueError(f"'retention_days' must be a whole number from 1 to {RETENTION_MAX_DAYS}")
+        if (
+            isinstance(days, bool)
+            or not isinstance(days, int)
+            or not 1 <= days <= RETENTION_MAX_DAYS
+        ):
+            raise ValueError(
+                f"'retention_days' must be a whole number from 1 to {RETENTION_MAX_DAYS}"
+            )
     except ValueError as exc:
         return str(exc)
     return None
@@ -85,9 +91,19 @@ def post_contact() -> Any:
     who = principal()
     assert who.kiosk is not None
     consented = validate.parse_timestamp(contact["consented_at"], "'consented_at'")
-    normal = {**contact, "answer_id": validate.normal_id(answer_id),
-              "consented_utc": iso_utc(consented)}
-    if contacts.ingest_contact(store().engine, who.kiosk, kiosk["site"], kiosk["app_version"],
-                               normal, iso_utc(post.received), post.skew_seconds):
+    normal = {
+        **contact,
+        "answer_id": validate.normal_id(answer_id),
+        "consented_utc": iso_utc(consented),
+    }
+    if contacts.ingest_contact(
+        store().engine,
+        who.kiosk,
+        kiosk["site"],
+        kiosk["app_version"],
+        normal,
+        iso_utc(post.received),
+        post.skew_seconds,
+    ):
         log.info("kiosk %s: a guest asked to be contacted", kiosk["id"])
     return json_reply(200, {"stored": [answer_id], "rejected": []})

@@ -24,12 +24,19 @@ from kiosk.endpoint.store.service import CentralStore
 from kiosk.sync.protocol import answer_to_wire
 
 MARKER = "demo_chain"
-CHAIN = {"Norte": (("norte-plaza", "Plaza Norte"), ("norte-estacion", "Estación"),
-                   ("norte-puerto", "Puerto")),
-         "Sur": (("sur-centro", "Centro Sur"), ("sur-playa", "Playa"),
-                 ("sur-mercado", "Mercado"))}
-MANAGERS = (("demo-admin", "admin", None), ("demo-sur", "area", "Sur"),
-            ("demo-playa", "site", "sur-playa"))
+CHAIN = {
+    "Norte": (
+        ("norte-plaza", "Plaza Norte"),
+        ("norte-estacion", "Estación"),
+        ("norte-puerto", "Puerto"),
+    ),
+    "Sur": (("sur-centro", "Centro Sur"), ("sur-playa", "Playa"), ("sur-mercado", "Mercado")),
+}
+MANAGERS = (
+    ("demo-admin", "admin", None),
+    ("demo-sur", "area", "Sur"),
+    ("demo-playa", "site", "sur-playa"),
+)
 DAYS = 120
 ANSWERS_PER_KIOSK = (250, 700)  # a range: sites differ in traffic, so margins differ too
 OFFSET_MINUTES = -180
@@ -41,8 +48,12 @@ class NotADemo(ValueError):
 
 def is_demo(store: CentralStore) -> bool:
     with reading(store.engine) as conn:
-        return conn.execute(select(schema.service_keys.c.value).where(
-            schema.service_keys.c.name == MARKER)).first() is not None
+        return (
+            conn.execute(
+                select(schema.service_keys.c.value).where(schema.service_keys.c.name == MARKER)
+            ).first()
+            is not None
+        )
 
 
 def prepare(store: CentralStore, now: datetime, seed: int = 12) -> dict[str, str]:
@@ -76,21 +87,35 @@ def _build(store: CentralStore, now: datetime, rng: random.Random) -> None:
         for code, _ in sites:
             for n in (1, 2):
                 kiosk_id = f"{code}-{n}"
-                plan = DemoPlan(count=rng.randint(*ANSWERS_PER_KIOSK), days=DAYS, end=now,
-                                utc_offset_minutes=OFFSET_MINUTES, kiosk_id=kiosk_id,
-                                app_version="1.4.2")
-                answers = [dataclasses.replace(a, seq=i + 1)
-                           for i, a in enumerate(generate_answers(rng, plan))]
+                plan = DemoPlan(
+                    count=rng.randint(*ANSWERS_PER_KIOSK),
+                    days=DAYS,
+                    end=now,
+                    utc_offset_minutes=OFFSET_MINUTES,
+                    kiosk_id=kiosk_id,
+                    app_version="1.4.2",
+                )
+                answers = [
+                    dataclasses.replace(a, seq=i + 1)
+                    for i, a in enumerate(generate_answers(rng, plan))
+                ]
                 wire = [answer_to_wire(a) for a in answers]
                 kiosk = {"id": kiosk_id, "site": code, "app_version": "1.4.2"}
                 for start in range(0, len(wire), 500):
-                    store.store_answers(kiosk, wire[start:start + 500], now, 0.4)
-                recent += [(kiosk_id, code, w) for a, w in zip(answers, wire, strict=True)
-                           if a.score <= 6 and now - a.created_utc < timedelta(days=6)]
+                    store.store_answers(kiosk, wire[start : start + 500], now, 0.4)
+                recent += [
+                    (kiosk_id, code, w)
+                    for a, w in zip(answers, wire, strict=True)
+                    if a.score <= 6 and now - a.created_utc < timedelta(days=6)
+                ]
     for kiosk_id, code, wire in recent:
         sent = datetime.fromisoformat(wire["created_at"]).astimezone(timezone.utc)
-        store.store_alert({"id": kiosk_id, "site": code, "app_version": "1.4.2"}, wire,
-                          sent + timedelta(seconds=20), 0.4)
+        store.store_alert(
+            {"id": kiosk_id, "site": code, "app_version": "1.4.2"},
+            wire,
+            sent + timedelta(seconds=20),
+            0.4,
+        )
     outcomes = ("recovered", "recovered", "not_recovered", "unreachable", "no_contact")
     for case in book.inbox(None):
         opened = datetime.fromisoformat(case.opened_utc.replace("Z", "+00:00"))
@@ -102,11 +127,18 @@ def _build(store: CentralStore, now: datetime, rng: random.Random) -> None:
         contact = opened + timedelta(hours=rng.uniform(1, 60))
         if contact >= now:
             continue
-        book.change(case.case_id, "demo-sur", "assign", contact - timedelta(minutes=30),
-                    assignee="demo-sur")
+        book.change(
+            case.case_id, "demo-sur", "assign", contact - timedelta(minutes=30), assignee="demo-sur"
+        )
         book.change(case.case_id, "demo-sur", "contact", contact)
         if rng.random() < 0.05:
             book.change(case.case_id, "demo-sur", "dismiss", contact, outcome="test")
         elif contact + timedelta(hours=2) < now:
-            book.change(case.case_id, "demo-sur", "resolve", contact + timedelta(hours=2),
-                        outcome=rng.choice(outcomes), note="Llamado por teléfono")
+            book.change(
+                case.case_id,
+                "demo-sur",
+                "resolve",
+                contact + timedelta(hours=2),
+                outcome=rng.choice(outcomes),
+                note="Llamado por teléfono",
+            )

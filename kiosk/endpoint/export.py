@@ -35,16 +35,27 @@ def export_row(kiosk_id: str, content: str) -> tuple:
     offset_minutes = int(offset.total_seconds() // 60) if offset else 0
     flags = answer.get("flags", [])
     values = {
-        "id": answer["id"], "seq": answer["seq"], "kiosk_id": kiosk_id,
+        "id": answer["id"],
+        "seq": answer["seq"],
+        "kiosk_id": kiosk_id,
         "created_utc": iso_utc(local.astimezone(timezone.utc)),
         "local_time": local.strftime("%Y-%m-%d %H:%M:%S"),
-        "utc_offset_minutes": offset_minutes, "local_day": local.date().isoformat(),
-        "local_hour": local.hour, "local_weekday": local.weekday(), "score": answer["score"],
-        "category": answer["category"], "reasons": json.dumps(answer.get("reasons", [])),
-        "comment": answer.get("comment", ""), "language": answer["language"],
-        "app_version": answer.get("app_version", ""), "flags": json.dumps(flags),
-        "flagged": 1 if flags else 0, "origin": "guest", "completion": answer.get("completion"),
-        "completed_utc": None, "sync_state": "delivered",
+        "utc_offset_minutes": offset_minutes,
+        "local_day": local.date().isoformat(),
+        "local_hour": local.hour,
+        "local_weekday": local.weekday(),
+        "score": answer["score"],
+        "category": answer["category"],
+        "reasons": json.dumps(answer.get("reasons", [])),
+        "comment": answer.get("comment", ""),
+        "language": answer["language"],
+        "app_version": answer.get("app_version", ""),
+        "flags": json.dumps(flags),
+        "flagged": 1 if flags else 0,
+        "origin": "guest",
+        "completion": answer.get("completion"),
+        "completed_utc": None,
+        "sync_state": "delivered",
     }
     return tuple(values[name] for name in EXPORT_COLUMNS)
 
@@ -73,7 +84,9 @@ def export_json(rows: Iterable[tuple[str, str, str]]) -> Iterator[str]:
     yield "\n]}\n"
 
 
-def export_xlsx(rows: Iterable[tuple[str, str, str]], chunk_bytes: int = 1 << 16) -> Iterator[bytes]:
+def export_xlsx(
+    rows: Iterable[tuple[str, str, str]], chunk_bytes: int = 1 << 16
+) -> Iterator[bytes]:
     """An .xlsx workbook (sheet "Answers"), built in a temporary file and streamed from it.
 
     A zip cannot be streamed while it is written; openpyxl's write-only mode keeps memory

@@ -46,11 +46,15 @@ def _check_binding(who: Principal, kiosk: dict[str, str]) -> None:
     identity = who.kiosk
     assert identity is not None
     if kiosk["id"] != identity.kiosk_id:
-        raise HttpError(403, f"this token belongs to kiosk {identity.kiosk_id!r}, not"
-                             f" {kiosk['id']!r}")
+        raise HttpError(
+            403, f"this token belongs to kiosk {identity.kiosk_id!r}, not {kiosk['id']!r}"
+        )
     if identity.site_code is not None and kiosk["site"] != identity.site_code:
-        raise HttpError(403, f"kiosk {identity.kiosk_id!r} is registered at site"
-                             f" {identity.site_code!r}, not {kiosk['site']!r}")
+        raise HttpError(
+            403,
+            f"kiosk {identity.kiosk_id!r} is registered at site"
+            f" {identity.site_code!r}, not {kiosk['site']!r}",
+        )
 
 
 def kiosk_post() -> KioskPost:
@@ -92,17 +96,21 @@ def post_answers() -> Any:
         raise HttpError(400, str(exc)) from exc
     who = principal()
     assert who.kiosk is not None
-    outcome = store().ingest_answers(who.kiosk, kiosk["site"], kiosk["app_version"], good,
-                                     post.received, post.skew_seconds)
+    outcome = store().ingest_answers(
+        who.kiosk, kiosk["site"], kiosk["app_version"], good, post.received, post.skew_seconds
+    )
     reply: dict[str, Any] = {"stored": outcome.stored, "rejected": rejected}
     if rejected:
         log.info("kiosk %s: %d answer(s) rejected", kiosk["id"], len(rejected))
     if outcome.conflicts:
         log.warning("kiosk %s: %d conflicting answer(s)", kiosk["id"], len(outcome.conflicts))
-        reply = {"error": "an answer with the same id and different content, or another answer"
-                          " with the same seq, is held",
-                 "conflicts": list(outcome.conflicts),
-                 "conflict_reasons": outcome.conflicts, **reply}
+        reply = {
+            "error": "an answer with the same id and different content, or another answer"
+            " with the same seq, is held",
+            "conflicts": list(outcome.conflicts),
+            "conflict_reasons": outcome.conflicts,
+            **reply,
+        }
         return json_reply(409, reply)
     return json_reply(200, reply)
 
@@ -125,8 +133,10 @@ def post_alert() -> Any:
     who = principal()
     assert who.kiosk is not None
     normal = {**answer, "id": validate.normal_id(answer_id)}
-    if store().ingest_alert(who.kiosk, kiosk["site"], kiosk["app_version"], normal,
-                            post.received, post.skew_seconds):
-        log.warning("DETRACTOR ALERT: kiosk %s (%s) score %s", kiosk["id"], kiosk["site"],
-                    answer["score"])
+    if store().ingest_alert(
+        who.kiosk, kiosk["site"], kiosk["app_version"], normal, post.received, post.skew_seconds
+    ):
+        log.warning(
+            "DETRACTOR ALERT: kiosk %s (%s) score %s", kiosk["id"], kiosk["site"], answer["score"]
+        )
     return json_reply(200, {"stored": [answer_id], "rejected": []})

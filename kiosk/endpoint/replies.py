@@ -9,8 +9,9 @@ from typing import Any
 from flask import Response
 
 
-def json_reply(status: int, body: Mapping[str, Any],
-               headers: Iterable[tuple[str, str]] = ()) -> Response:
+def json_reply(
+    status: int, body: Mapping[str, Any], headers: Iterable[tuple[str, str]] = ()
+) -> Response:
     data = json.dumps(body, ensure_ascii=False).encode("utf-8")
     response = Response(data, status=status, mimetype="application/json")
     for name, value in headers:

@@ -40,16 +40,23 @@ class _TimedChannel(HTTPChannel):
     parser_class = _TimedParser
 
 
-def make_server(app: Any, host: str, port: int, limits: ServerLimits, max_body: int,
-                **extra: Any) -> Any:
+def make_server(
+    app: Any, host: str, port: int, limits: ServerLimits, max_body: int, **extra: Any
+) -> Any:
     # create_server().run(), not waitress.serve(): serve() calls logging.basicConfig(), which
     # would print every line of ours twice.
     server = create_server(
-        app, host=host, port=port, threads=limits.threads,
-        connection_limit=limits.connection_limit, channel_timeout=limits.channel_timeout,
+        app,
+        host=host,
+        port=port,
+        threads=limits.threads,
+        connection_limit=limits.connection_limit,
+        channel_timeout=limits.channel_timeout,
         cleanup_interval=limits.cleanup_interval,
         max_request_body_size=max_body,  # waitress refuses larger bodies before the app
-        ident="kiosk-endpoint", **extra)
+        ident="kiosk-endpoint",
+        **extra,
+    )
     server.channel_class = _TimedChannel
     plain_maintenance = server.maintenance
 
@@ -59,8 +66,10 @@ def make_server(app: Any, host: str, port: int, limits: ServerLimits, max_body: 
         for channel in list(server.active_channels.values()):
             partial = getattr(channel, "request", None)
             if partial is not None and getattr(partial, "started", cutoff) < cutoff:
-                log.info("closing a connection whose request took over %.0f s to arrive",
-                         limits.request_timeout)
+                log.info(
+                    "closing a connection whose request took over %.0f s to arrive",
+                    limits.request_timeout,
+                )
                 channel.will_close = True
 
     server.maintenance = maintenance

@@ -26,8 +26,17 @@ MAX_UTC_OFFSET = timedelta(hours=14)
 _KIOSK_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 ANSWER_KEYS = {
-    "id", "seq", "created_at", "score", "category", "reasons", "comment", "language", "flags",
-    "completion", "app_version",
+    "id",
+    "seq",
+    "created_at",
+    "score",
+    "category",
+    "reasons",
+    "comment",
+    "language",
+    "flags",
+    "completion",
+    "app_version",
 }
 REQUIRED_ANSWER_KEYS = {"id", "seq", "created_at", "score", "category", "language"}
 COMPLETIONS = (None, "sent", "skipped", "timeout")
@@ -101,8 +110,10 @@ def _check_text(body: Any) -> None:
             try:
                 value.encode("utf-8")
             except UnicodeEncodeError as exc:
-                raise BadRequest("the body holds text that is not valid Unicode"
-                                 " (a lone surrogate such as \\ud800)") from exc
+                raise BadRequest(
+                    "the body holds text that is not valid Unicode"
+                    " (a lone surrogate such as \\ud800)"
+                ) from exc
             if "\x00" in value:  # PostgreSQL text cannot hold it; no kiosk sends it
                 raise BadRequest("the body holds a NUL character (\\u0000) in a text")
 
@@ -127,8 +138,10 @@ def plausible_time(value: Any, name: str, received: datetime) -> datetime:
     """A timestamp inside the window an answer can really have been made in."""
     moment = parse_timestamp(value, name)
     if not EARLIEST <= moment <= received + LATEST_AHEAD:
-        raise ValueError(f"{name} must lie between {EARLIEST.date()} and"
-                         f" {LATEST_AHEAD.days} days after now (kiosk clock wrong?)")
+        raise ValueError(
+            f"{name} must lie between {EARLIEST.date()} and"
+            f" {LATEST_AHEAD.days} days after now (kiosk clock wrong?)"
+        )
     return moment
 
 

@@ -19,6 +19,7 @@ from kiosk.store.stats import dashboard_stats
 
 log = logging.getLogger("kiosk.export")
 
+
 def _rows(db: Database, request: ExportRequest):
     return iter_export_rows(
         db, request.since, request.until, include_flagged=request.include_flagged

@@ -18,6 +18,7 @@ from kiosk.store.database import Database
 
 log = logging.getLogger("kiosk.store")
 
+
 def local_offset_minutes(moment: datetime) -> int:
     """The machine's UTC offset at ``moment``, in minutes (DST-aware)."""
     offset = moment.astimezone().utcoffset() or timedelta(0)
@@ -100,8 +101,13 @@ class AnswerStore:
             con.execute(
                 "UPDATE answers SET reasons = ?, comment = ?, completion = ?, completed_utc = ?"
                 " WHERE id = ?",
-                (json.dumps(list(done.reasons)), done.comment, done.completion.value,
-                 iso_utc(now), answer_id),
+                (
+                    json.dumps(list(done.reasons)),
+                    done.comment,
+                    done.completion.value,
+                    iso_utc(now),
+                    answer_id,
+                ),
             )
             _add_reasons(con, done)
             outbox.enqueue(con, OutboxKind.ANSWER, answer_id, now)
@@ -172,7 +178,10 @@ class AnswerStore:
                 for answer, seq in zip(batch, seqs, strict=True):
                     if answer.is_complete and seq > 0:
                         outbox.enqueue(
-                            con, OutboxKind.ANSWER, answer.id, answer.completed_utc or answer.created_utc
+                            con,
+                            OutboxKind.ANSWER,
+                            answer.id,
+                            answer.completed_utc or answer.created_utc,
                         )
         return len(batch)
 
@@ -182,9 +191,11 @@ class AnswerStore:
         return _answer_by_id(self.db.connection(), answer_id)
 
     def origin_of(self, answer_id: str) -> str | None:
-        row = self.db.connection().execute(
-            "SELECT origin FROM answers WHERE id = ?", (answer_id,)
-        ).fetchone()
+        row = (
+            self.db.connection()
+            .execute("SELECT origin FROM answers WHERE id = ?", (answer_id,))
+            .fetchone()
+        )
         return None if row is None else row[0]
 
     def count(self, *, origin: str | None = None) -> int:
@@ -195,9 +206,11 @@ class AnswerStore:
 
     def has_real_answers(self) -> bool:
         """True when any answer came from a guest (not generated demo data)."""
-        row = self.db.connection().execute(
-            "SELECT 1 FROM answers WHERE origin != 'demo' LIMIT 1"
-        ).fetchone()
+        row = (
+            self.db.connection()
+            .execute("SELECT 1 FROM answers WHERE origin != 'demo' LIMIT 1")
+            .fetchone()
+        )
         return row is not None
 
     def iter_answers(
@@ -259,13 +272,13 @@ def _insert_many(
     con.executemany(rows.INSERT_ANSWER, values)
     tally: Counter[tuple] = Counter(rows.tally_key(row) for row in values)
     con.executemany(rows.ADD_TALLY, [(*key, n) for key, n in tally.items()])
-    pairs = [
-        (answer.id, reason) for answer in answers for reason in dict.fromkeys(answer.reasons)
-    ]
+    pairs = [(answer.id, reason) for answer in answers for reason in dict.fromkeys(answer.reasons)]
     con.executemany(rows.ADD_ANSWER_REASON, pairs)
     reason_tally: Counter[tuple] = Counter(
         (
-            rows.row_value(row, "local_day"), rows.row_value(row, "category"), reason,
+            rows.row_value(row, "local_day"),
+            rows.row_value(row, "category"),
+            reason,
             rows.row_value(row, "flagged"),
         )
         for answer, row in zip(answers, values, strict=True)

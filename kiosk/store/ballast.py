@@ -49,9 +49,7 @@ class Ballast:
             log.warning("no ballast file: cannot read the free space (%s)", exc)
             return False
         if free < self.size + self.keep_free:
-            log.warning(
-                "no ballast file: only %d MB free in %s", free // 2**20, self.path.parent
-            )
+            log.warning("no ballast file: only %d MB free in %s", free // 2**20, self.path.parent)
             return False
         try:
             with self.path.open("wb") as handle:
@@ -76,7 +74,9 @@ class Ballast:
             return False
         log.warning(
             "the disk is full: released the %d MB ballast file %s so answers can be saved; "
-            "free some space on the disk", size // 2**20, self.path,
+            "free some space on the disk",
+            size // 2**20,
+            self.path,
         )
         return True
 

@@ -29,8 +29,15 @@ def add(con: sqlite3.Connection, contact: Contact, kinds: Iterable[OutboxKind]) 
     cursor = con.execute(
         "INSERT OR IGNORE INTO contacts (answer_id, name, reach, reach_kind, consent_text,"
         " language, consented_utc) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (contact.answer_id, contact.name, contact.reach, contact.reach_kind.value,
-         contact.consent_text, contact.language, iso_utc(contact.consented_utc)),
+        (
+            contact.answer_id,
+            contact.name,
+            contact.reach,
+            contact.reach_kind.value,
+            contact.consent_text,
+            contact.language,
+            iso_utc(contact.consented_utc),
+        ),
     )
     if cursor.rowcount == 0:
         return False
@@ -51,9 +58,13 @@ def _contact_from(row: sqlite3.Row) -> Contact | None:
     if row["erased_utc"] is not None:
         return None
     return Contact(
-        answer_id=row["answer_id"], name=row["name"], reach=row["reach"],
-        reach_kind=ReachKind(row["reach_kind"]), consent_text=row["consent_text"],
-        language=row["c_language"], consented_utc=parse_iso(row["consented_utc"]),
+        answer_id=row["answer_id"],
+        name=row["name"],
+        reach=row["reach"],
+        reach_kind=ReachKind(row["reach_kind"]),
+        consent_text=row["consent_text"],
+        language=row["c_language"],
+        consented_utc=parse_iso(row["consented_utc"]),
     )
 
 
@@ -68,9 +79,11 @@ def _follow_up(row: sqlite3.Row) -> FollowUp:
     done = row["done_utc"]
     erased = row["erased_utc"]
     return FollowUp(
-        answer=rows.answer_from(row), contact=_contact_from(row),
+        answer=rows.answer_from(row),
+        contact=_contact_from(row),
         consented_utc=parse_iso(row["consented_utc"]),
-        done_utc=parse_iso(done) if done else None, done_by=row["done_by"],
+        done_utc=parse_iso(done) if done else None,
+        done_by=row["done_by"],
         erased_utc=parse_iso(erased) if erased else None,
     )
 
@@ -116,10 +129,13 @@ class ContactStore:
         sent without the contact. Returns how many were erased; logs the count only."""
         cutoff = iso_utc(now - timedelta(days=retention_days))
         with self.db.transaction() as con:
-            ids = [r[0] for r in con.execute(
-                "SELECT answer_id FROM contacts WHERE erased_utc IS NULL AND consented_utc < ?",
-                (cutoff,),
-            )]
+            ids = [
+                r[0]
+                for r in con.execute(
+                    "SELECT answer_id FROM contacts WHERE erased_utc IS NULL AND consented_utc < ?",
+                    (cutoff,),
+                )
+            ]
             for answer_id in ids:
                 con.execute(
                     "UPDATE contacts SET name = NULL, reach = NULL, consent_text = NULL,"
@@ -129,7 +145,8 @@ class ContactStore:
                 for kind in (OutboxKind.CONTACT, OutboxKind.CONTACT_NOTICE):
                     row = con.execute(
                         "SELECT id FROM outbox WHERE kind = ? AND answer_id = ?"
-                        " AND state = 'pending'", (kind.value, answer_id),
+                        " AND state = 'pending'",
+                        (kind.value, answer_id),
                     ).fetchone()
                     if row is not None:
                         outbox.quarantine(con, row[0], "contact erased before it was delivered")

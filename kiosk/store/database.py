@@ -96,7 +96,11 @@ class Database:
     """A SQLite file with one connection per thread and a write transaction helper."""
 
     def __init__(
-        self, path: Path | str, *, migrate: bool = True, read_only: bool = False,
+        self,
+        path: Path | str,
+        *,
+        migrate: bool = True,
+        read_only: bool = False,
         immutable: bool = False,
     ) -> None:
         self.path = Path(path)
@@ -131,7 +135,8 @@ class Database:
             if self._closed:
                 raise StoreError(QT_TRANSLATE_NOOP("StoreProblem", "the store is closed"))
             target = (
-                f"{self.path.resolve().as_uri()}?{self._uri_options}" if self.read_only
+                f"{self.path.resolve().as_uri()}?{self._uri_options}"
+                if self.read_only
                 else self.path
             )
             con = sqlite3.connect(

@@ -21,7 +21,8 @@ def record(db: Database, kind: str, detail: str = "", now: datetime | None = Non
     now = now or datetime.now(timezone.utc)
     with db.transaction() as con:
         con.execute(
-            "INSERT INTO events (at_utc, kind, detail) VALUES (?, ?, ?)", (iso_utc(now), kind, detail)
+            "INSERT INTO events (at_utc, kind, detail) VALUES (?, ?, ?)",
+            (iso_utc(now), kind, detail),
         )
 
 

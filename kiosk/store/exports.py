@@ -14,9 +14,27 @@ from kiosk.store.database import Database
 # Order of the columns in every export. Kept flat (no nested objects) so CSV, Excel and
 # JSON carry exactly the same fields.
 EXPORT_COLUMNS: tuple[str, ...] = (
-    "id", "seq", "kiosk_id", "created_utc", "local_time", "utc_offset_minutes", "local_day",
-    "local_hour", "local_weekday", "score", "category", "reasons", "comment", "language",
-    "app_version", "flags", "flagged", "origin", "completion", "completed_utc", "sync_state",
+    "id",
+    "seq",
+    "kiosk_id",
+    "created_utc",
+    "local_time",
+    "utc_offset_minutes",
+    "local_day",
+    "local_hour",
+    "local_weekday",
+    "score",
+    "category",
+    "reasons",
+    "comment",
+    "language",
+    "app_version",
+    "flags",
+    "flagged",
+    "origin",
+    "completion",
+    "completed_utc",
+    "sync_state",
 )
 # Columns holding JSON lists in the store (reasons, flags).
 LIST_COLUMNS = frozenset({"reasons", "flags"})
@@ -77,8 +95,16 @@ def iter_export_rows(
 
 # Text the kiosk writes itself in a fixed shape (timestamps, enums): never a formula.
 _SAFE_TEXT = frozenset(
-    {"created_utc", "local_time", "local_day", "category", "origin", "completion",
-     "completed_utc", "sync_state"}
+    {
+        "created_utc",
+        "local_time",
+        "local_day",
+        "category",
+        "origin",
+        "completion",
+        "completed_utc",
+        "sync_state",
+    }
 )
 
 
@@ -98,16 +124,28 @@ def _sql_list(column: str) -> str:
 
 def _sheet_select() -> str:
     expressions = {
-        "id": "a.id", "seq": "a.seq", "kiosk_id": "a.kiosk_id", "created_utc": "a.created_utc",
+        "id": "a.id",
+        "seq": "a.seq",
+        "kiosk_id": "a.kiosk_id",
+        "created_utc": "a.created_utc",
         "local_time": LOCAL_TIME,
-        "utc_offset_minutes": "a.utc_offset_minutes", "local_day": "a.local_day",
-        "local_hour": "a.local_hour", "local_weekday": "a.local_weekday", "score": "a.score",
-        "category": "a.category", "reasons": "a.reasons", "comment": "a.comment",
-        "language": "a.language", "app_version": "a.app_version", "flags": "a.flags",
-        "flagged": "a.flagged", "origin": "a.origin", "completion": "a.completion",
+        "utc_offset_minutes": "a.utc_offset_minutes",
+        "local_day": "a.local_day",
+        "local_hour": "a.local_hour",
+        "local_weekday": "a.local_weekday",
+        "score": "a.score",
+        "category": "a.category",
+        "reasons": "a.reasons",
+        "comment": "a.comment",
+        "language": "a.language",
+        "app_version": "a.app_version",
+        "flags": "a.flags",
+        "flagged": "a.flagged",
+        "origin": "a.origin",
+        "completion": "a.completion",
         "completed_utc": "a.completed_utc",
         "sync_state": "(CASE WHEN o.state IS NOT NULL THEN o.state"
-                      " WHEN a.completion IS NULL THEN 'open' ELSE 'not_queued' END)",
+        " WHEN a.completion IS NULL THEN 'open' ELSE 'not_queued' END)",
     }
     cells = []
     for name in EXPORT_COLUMNS:
@@ -165,6 +203,7 @@ def iter_sheet_batches(
 # where Python keeps it. The kiosk never stores one (comments lose control characters on the
 # way in; reasons, ids, versions come from the config and the program).
 
+
 def _is_free(name: str) -> bool:
     return name not in INT_COLUMNS and name not in _SAFE_TEXT
 
@@ -174,9 +213,7 @@ _FREE = b"\x1d"  # right before a cell that gets the formula quote (removed at t
 _CR = b"\x1c"  # end of a row, first half
 _LF = b"\x1e"  # end of a row, second half
 _MARKS = _SEP + _FREE + _CR + _LF
-_MARKS_PER_ROW = (
-    len(EXPORT_COLUMNS) - 1 + 2 + sum(1 for name in EXPORT_COLUMNS if _is_free(name))
-)
+_MARKS_PER_ROW = len(EXPORT_COLUMNS) - 1 + 2 + sum(1 for name in EXPORT_COLUMNS if _is_free(name))
 _TO_CSV = bytes.maketrans(_SEP + _CR + _LF, b",\r\n")  # with _FREE deleted: one pass
 _CSV_SPECIAL = (b",", b'"', b"\r", b"\n")  # csv.writer quotes a cell holding one of these
 # A literal first byte lets the regex engine skip ahead at memchr speed.
@@ -187,7 +224,7 @@ def _csv_select() -> str:
     expressions = {
         "local_time": LOCAL_TIME,
         "sync_state": "(CASE WHEN o.state IS NOT NULL THEN o.state"
-                      " WHEN a.completion IS NULL THEN 'open' ELSE 'not_queued' END)",
+        " WHEN a.completion IS NULL THEN 'open' ELSE 'not_queued' END)",
     }
     cells = []
     line_format = ""
@@ -195,8 +232,10 @@ def _csv_select() -> str:
     for name in EXPORT_COLUMNS:
         expression = expressions.get(name, f"a.{name}")
         if name in LIST_COLUMNS:
-            expression = (f"(CASE WHEN {expression} = '[]' THEN '' ELSE (SELECT"
-                          f" group_concat(value, '; ') FROM json_each({expression})) END)")
+            expression = (
+                f"(CASE WHEN {expression} = '[]' THEN '' ELSE (SELECT"
+                f" group_concat(value, '; ') FROM json_each({expression})) END)"
+            )
         if name in INT_COLUMNS:
             integers.append(f"({expression} | 0) IS {expression}")  # an integer or NULL
         cells.append(expression)

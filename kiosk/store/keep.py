@@ -151,7 +151,9 @@ class SeqReserve:
             self._raise_to(seq + self.margin)  # must be on disk before this seq commits
         elif seq > reserved - self.margin // 2 and not busy:
             thread = threading.Thread(
-                target=self._raise_to, args=(reserved + self.margin,), name="kiosk-keep",
+                target=self._raise_to,
+                args=(reserved + self.margin,),
+                name="kiosk-keep",
                 daemon=True,
             )
             _raising[self.store_path] = thread

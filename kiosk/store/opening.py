@@ -79,7 +79,9 @@ def _read_only_mount(folder: Path) -> bool:
         return False
 
 
-def open_read_only(path: Path, kiosk_id: str, app_version: str, *, check: bool = True) -> OpenedStore:
+def open_read_only(
+    path: Path, kiosk_id: str, app_version: str, *, check: bool = True
+) -> OpenedStore:
     """Open the store for reading only: the file, its -wal and -shm are never changed (no
     checkpoint, no migration, no recovery). Damage raises :class:`DamagedStore`, a store
     that cannot be opened :class:`StoreUnavailable`."""

@@ -102,7 +102,9 @@ def claim_due(
     ).fetchall()
     return [
         OutboxItem(
-            r["outbox_id"], OutboxKind(r["outbox_kind"]), rows.answer_from(r),
+            r["outbox_id"],
+            OutboxKind(r["outbox_kind"]),
+            rows.answer_from(r),
             r["outbox_attempts"],
         )
         for r in found
@@ -179,9 +181,7 @@ def quarantined(con: sqlite3.Connection, limit: int = 100) -> list[QuarantinedIt
         (limit,),
     ).fetchall()
     return [
-        QuarantinedItem(
-            r[0], OutboxKind(r[1]), r[2], r[3], r[4] or "", r[5], parse_iso(r[6])
-        )
+        QuarantinedItem(r[0], OutboxKind(r[1]), r[2], r[3], r[4] or "", r[5], parse_iso(r[6]))
         for r in found
     ]
 

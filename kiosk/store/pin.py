@@ -144,7 +144,9 @@ class PinStore:
             log.warning("admin PIN wrong (%d failures in a row): locked for %.0f s", failures, wait)
             events.record(self.db, "pin_lockout", f"{failures} wrong PINs in a row", now)
         else:
-            log.warning("admin PIN wrong (%d failures in a row): next try in %.1f s", failures, wait)
+            log.warning(
+                "admin PIN wrong (%d failures in a row): next try in %.1f s", failures, wait
+            )
         return PinCheck(False, failures, wait, locked)
 
     def _clear(self) -> None:
@@ -161,13 +163,14 @@ class PinStore:
         con = self.db.connection()
         stored = meta.get(con, PIN_HASH)
         failures = max(self._memory_failures, _count(meta.get(con, PIN_FAILURES), self.policy))
-        wait = self.policy.bounded(max(
-            self._remaining(con, now, persist=False), self._memory_deadline - self._monotonic()
-        ))
+        wait = self.policy.bounded(
+            max(self._remaining(con, now, persist=False), self._memory_deadline - self._monotonic())
+        )
         if wait > 0:
             log.warning("admin PIN attempt refused: still waiting %.0f s", wait)
-            return PinCheck(False, failures, wait, self.policy.is_lockout(failures),
-                            refused_unchecked=True)
+            return PinCheck(
+                False, failures, wait, self.policy.is_lockout(failures), refused_unchecked=True
+            )
         failures += 1
         wait = self.policy.bounded(self.policy.delay_after(failures))
         self._memory_failures = failures
@@ -184,13 +187,9 @@ class PinStore:
 
     def _set_deadline(self, con: sqlite3.Connection, now: datetime, wait: float) -> None:
         meta.put(con, PIN_NOT_BEFORE, iso_utc(now + timedelta(seconds=wait)))
-        meta.put(
-            con, PIN_NOT_BEFORE_MONOTONIC, f"{self._boot_id()} {self._monotonic() + wait!r}"
-        )
+        meta.put(con, PIN_NOT_BEFORE_MONOTONIC, f"{self._boot_id()} {self._monotonic() + wait!r}")
 
-    def _remaining(
-        self, con: sqlite3.Connection, now: datetime, *, persist: bool = True
-    ) -> float:
+    def _remaining(self, con: sqlite3.Connection, now: datetime, *, persist: bool = True) -> float:
         """Seconds left of the current wait, within ``0 .. max_wait`` (inside a write
         transaction: a wait known only by the wall clock is moved onto the monotonic one)."""
         mono = _monotonic_deadline(meta.get(con, PIN_NOT_BEFORE_MONOTONIC), self._boot_id())
@@ -209,7 +208,9 @@ class PinStore:
         if wait != left:
             log.warning(
                 "admin PIN wait of %.0f s is longer than any the kiosk sets (the clock was "
-                "wrong?); limited to %.0f s", left, wait,
+                "wrong?); limited to %.0f s",
+                left,
+                wait,
             )
         # From now on this boot's monotonic clock holds the deadline, and the stored wall
         # one is never further than max_wait away.

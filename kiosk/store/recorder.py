@@ -65,9 +65,13 @@ class _RecordScore:
 
     def as_record(self) -> dict[str, Any]:
         return {
-            "op": "score", "answer_id": self.answer_id, "score": self.score,
-            "language": self.language, "flags": list(self.flags),
-            "alert_kinds": [str(k) for k in self.alert_kinds], "now": iso_utc(self.now),
+            "op": "score",
+            "answer_id": self.answer_id,
+            "score": self.score,
+            "language": self.language,
+            "flags": list(self.flags),
+            "alert_kinds": [str(k) for k in self.alert_kinds],
+            "now": iso_utc(self.now),
             "utc_offset_minutes": self.utc_offset_minutes,
         }
 
@@ -113,10 +117,15 @@ class _Complete:
 
     def as_record(self) -> dict[str, Any]:
         return {
-            "op": "complete", "answer_id": self.answer_id, "completion": self.completion.value,
-            "reasons": list(self.reasons), "comment": self.comment, "now": iso_utc(self.now),
+            "op": "complete",
+            "answer_id": self.answer_id,
+            "completion": self.completion.value,
+            "reasons": list(self.reasons),
+            "comment": self.comment,
+            "now": iso_utc(self.now),
             "comment_max_length": self.comment_max_length,
         }
+
 
 @dataclass(frozen=True, slots=True)
 class _LeaveContact:
@@ -138,9 +147,6 @@ class _LeaveContact:
         return f"_LeaveContact(answer_id={self.answer_id!r})"
 
 
-
-
-
 _Write = _RecordScore | _ChooseReasons | _Complete | _LeaveContact
 
 
@@ -149,8 +155,10 @@ def _from_record(record: dict[str, Any]) -> _Write:
     kind = record["op"]
     if kind == "score":
         return _RecordScore(
-            answer_id=str(record["answer_id"]), score=int(record["score"]),
-            language=str(record["language"]), flags=tuple(record["flags"]),
+            answer_id=str(record["answer_id"]),
+            score=int(record["score"]),
+            language=str(record["language"]),
+            flags=tuple(record["flags"]),
             alert_kinds=tuple(OutboxKind(k) for k in record["alert_kinds"]),
             now=parse_iso(record["now"]),
             utc_offset_minutes=int(record["utc_offset_minutes"]),
@@ -159,9 +167,12 @@ def _from_record(record: dict[str, Any]) -> _Write:
         return _ChooseReasons(str(record["answer_id"]), tuple(record["reasons"]))
     if kind == "complete":
         return _Complete(
-            answer_id=str(record["answer_id"]), completion=Completion(record["completion"]),
-            reasons=tuple(record["reasons"]), comment=str(record["comment"]),
-            now=parse_iso(record["now"]), comment_max_length=int(record["comment_max_length"]),
+            answer_id=str(record["answer_id"]),
+            completion=Completion(record["completion"]),
+            reasons=tuple(record["reasons"]),
+            comment=str(record["comment"]),
+            now=parse_iso(record["now"]),
+            comment_max_length=int(record["comment_max_length"]),
         )
     raise ValueError(f"unknown write {kind!r}")
 
@@ -296,25 +307,38 @@ class DurableRecorder:
         # folder): it is dropped with a line that says so, never with the contact itself.
         contacts_left = [op for op in self._ops if isinstance(op, _LeaveContact)]
         if contacts_left:
-            log.error("stopping with %d call-back request(s) the store refused: not kept",
-                      len(contacts_left))
+            log.error(
+                "stopping with %d call-back request(s) the store refused: not kept",
+                len(contacts_left),
+            )
             self._ops = deque(op for op in self._ops if not isinstance(op, _LeaveContact))
             if not self._ops:
                 return 0
         records = [op.as_record() for op in self._ops]
         count = len(records)
         if self.spill_dir is None:
-            log.critical("stopping with %d write(s) the store refused and nowhere to keep "
-                         "them: %s", count, ", ".join(r["answer_id"] for r in records))
+            log.critical(
+                "stopping with %d write(s) the store refused and nowhere to keep them: %s",
+                count,
+                ", ".join(r["answer_id"] for r in records),
+            )
             return 0
         stamp = self._clock().strftime("%Y%m%dT%H%M%S%fZ")
         path = spill.write(self.spill_dir, records, stamp)
         if path is None:
-            log.critical("stopping with %d write(s) the store refused, and no spill file "
-                         "could be written: %s", count, ", ".join(r["answer_id"] for r in records))
+            log.critical(
+                "stopping with %d write(s) the store refused, and no spill file "
+                "could be written: %s",
+                count,
+                ", ".join(r["answer_id"] for r in records),
+            )
             return 0
-        log.error("stopping with %d write(s) the store refused (%s): kept in %s, saved at "
-                  "the next start", count, self.problem, path)
+        log.error(
+            "stopping with %d write(s) the store refused (%s): kept in %s, saved at the next start",
+            count,
+            self.problem,
+            path,
+        )
         self._ops.clear()
         return count
 
@@ -341,8 +365,9 @@ class DurableRecorder:
                 count += 1
             self._spill_files.append(path)
         if files:
-            log.warning("replaying %d write(s) kept in %d spill file(s) at the last stop",
-                        count, len(files))
+            log.warning(
+                "replaying %d write(s) kept in %d spill file(s) at the last stop", count, len(files)
+            )
             self.retry()
         return count
 

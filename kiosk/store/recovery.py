@@ -54,8 +54,13 @@ from kiosk.store.pin import PIN_HASH, PIN_KEYS
 log = logging.getLogger("kiosk.store")
 
 __all__ = [  # opening a store read-only lives beside, in kiosk.store.opening
-    "DamagedStore", "OpenedStore", "StoreUnavailable", "access_problem", "open_read_only",
-    "open_store", "set_aside_and_recover",
+    "DamagedStore",
+    "OpenedStore",
+    "StoreUnavailable",
+    "access_problem",
+    "open_read_only",
+    "open_store",
+    "set_aside_and_recover",
 ]
 
 COMPANIONS = ("", "-wal", "-shm", "-journal")
@@ -90,7 +95,9 @@ def open_store(path: Path, kiosk_id: str, app_version: str, *, check: bool = Tru
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreUnavailable(access_problem(path) or f"cannot create {path.parent}: {exc}") from exc
+        raise StoreUnavailable(
+            access_problem(path) or f"cannot create {path.parent}: {exc}"
+        ) from exc
     existed = path.exists()
     if not existed:
         unavailable = access_problem(path)
@@ -122,11 +129,14 @@ def _continue_after_a_lost_store(db: Database) -> None:
         if pin_hash and meta.get(con, PIN_HASH) is None:
             meta.put(con, PIN_HASH, pin_hash)
     log.warning(
-        "store %s was missing; a new one continues the numbering after %d%s", db.path,
-        reserved, " and keeps the admin PIN" if pin_hash else "",
+        "store %s was missing; a new one continues the numbering after %d%s",
+        db.path,
+        reserved,
+        " and keeps the admin PIN" if pin_hash else "",
     )
     events.record(
-        db, "store_missing",
+        db,
+        "store_missing",
         f"The database was missing; a new one was created. New answers are numbered from "
         f"{reserved + 1}.",
     )
@@ -249,12 +259,16 @@ def _recover_into(store: AnswerStore, report: RecoveryReport) -> None:
     report.recovered = recovered
     log.warning(
         "recovered %d answer(s) from the damaged store (%d through SQLite, %d row(s) read "
-        "from its pages); new answers are numbered from %d", recovered, len(through_sqlite),
-        len(found.rows), report.next_seq,
+        "from its pages); new answers are numbered from %d",
+        recovered,
+        len(through_sqlite),
+        len(found.rows),
+        report.next_seq,
     )
     if report.pin_restored_from == "beside the store":
-        log.warning("the admin PIN was lost with the damaged store; restored from %s",
-                    keep.keep_path(path))
+        log.warning(
+            "the admin PIN was lost with the damaged store; restored from %s", keep.keep_path(path)
+        )
     elif report.pin_restored_from == "none":
         log.warning("no admin PIN could be recovered: the owner is asked for a new one")
 
@@ -272,7 +286,7 @@ def _merge(through_sqlite: list[Answer], found: salvage.Salvage) -> list[Answer]
             by_id[answer.id] = answer
     taken: set[int] = set()
     merged: list[Answer] = []
-    for answer in sorted(by_id.values(), key=lambda a: (a.seq or 0)):
+    for answer in sorted(by_id.values(), key=lambda a: a.seq or 0):
         if answer.seq is not None and answer.seq in taken:
             log.warning("two recovered answers carry seq %d; keeping the first", answer.seq)
             continue
@@ -432,4 +446,3 @@ def _readable_meta(con: sqlite3.Connection) -> dict[str, str]:
     if row and row[0] is not None:
         kept[meta.LAST_SEQ] = str(max(int(kept.get(meta.LAST_SEQ) or 0), int(row[0])))
     return kept
-

@@ -70,8 +70,11 @@ def purge_answers(db: Database, now: datetime, older_than_days: int) -> int:
         if len(found) < PURGE_BATCH:
             break
     if total:
-        log.info("purged %d synced answer(s) older than %d days (tombstones kept)",
-                 total, older_than_days)
+        log.info(
+            "purged %d synced answer(s) older than %d days (tombstones kept)",
+            total,
+            older_than_days,
+        )
     return total
 
 

@@ -16,15 +16,42 @@ from kiosk.core.answer import Answer, Category, Completion, iso_utc, parse_iso
 
 # What an Answer is read back from: its own fields, as stored.
 READ_COLUMNS: tuple[str, ...] = (
-    "id", "seq", "kiosk_id", "created_utc", "utc_offset_minutes", "score", "reasons",
-    "comment", "language", "app_version", "flags", "completion", "completed_utc",
+    "id",
+    "seq",
+    "kiosk_id",
+    "created_utc",
+    "utc_offset_minutes",
+    "score",
+    "reasons",
+    "comment",
+    "language",
+    "app_version",
+    "flags",
+    "completion",
+    "completed_utc",
 )
 # What an insert writes, in the table's order: the answer's fields and what the dashboard's
 # indexes derive from them (local day, hour and weekday, category, flagged) and its origin.
 ROW_COLUMNS: tuple[str, ...] = (
-    "id", "seq", "kiosk_id", "created_utc", "utc_offset_minutes", "local_day", "local_hour",
-    "local_weekday", "score", "category", "reasons", "comment", "language", "app_version",
-    "flags", "flagged", "origin", "completion", "completed_utc",
+    "id",
+    "seq",
+    "kiosk_id",
+    "created_utc",
+    "utc_offset_minutes",
+    "local_day",
+    "local_hour",
+    "local_weekday",
+    "score",
+    "category",
+    "reasons",
+    "comment",
+    "language",
+    "app_version",
+    "flags",
+    "flagged",
+    "origin",
+    "completion",
+    "completed_utc",
 )
 # The running tallies' key, as a subset of the row.
 TALLY_KEY: tuple[str, ...] = ("local_day", "local_hour", "local_weekday", "score", "flagged")
@@ -33,8 +60,7 @@ INDEX: Mapping[str, int] = {name: i for i, name in enumerate(ROW_COLUMNS)}
 assert set(READ_COLUMNS) <= set(ROW_COLUMNS)
 
 INSERT_ANSWER = (
-    f"INSERT INTO answers ({', '.join(ROW_COLUMNS)})"
-    f" VALUES ({', '.join('?' for _ in ROW_COLUMNS)})"
+    f"INSERT INTO answers ({', '.join(ROW_COLUMNS)}) VALUES ({', '.join('?' for _ in ROW_COLUMNS)})"
 )
 ADD_TALLY = (
     f"INSERT INTO tally ({', '.join(TALLY_KEY)}, n) VALUES ({', '.join('?' for _ in TALLY_KEY)}, ?)"

@@ -71,7 +71,7 @@ class _Pages:
         start = (number - 1) * self.page_size
         if number < 1 or start + self.page_size > len(self.data):
             return None
-        return self.data[start:start + self.page_size]
+        return self.data[start : start + self.page_size]
 
     def numbers(self) -> Iterator[int]:
         count = len(self.data) // self.page_size
@@ -115,8 +115,11 @@ def salvage(path: Path, meta_keys: tuple[str, ...] = ()) -> Salvage:
                 if pair is not None and pair[0] in wanted:
                     result.meta[pair[0]] = pair[1]
     log.info(
-        "salvage of %s: %d page(s) of %d bytes, %d answer row(s) found", path, result.pages,
-        page_size, len(result.rows),
+        "salvage of %s: %d page(s) of %d bytes, %d answer row(s) found",
+        path,
+        result.pages,
+        page_size,
+        len(result.rows),
     )
     return result
 
@@ -143,8 +146,9 @@ def _page_size(data: bytes, wal: bytes) -> int:
     best, best_score = 0, 0
     for size in _PAGE_SIZES:
         score = sum(
-            1 for start in range(size, len(data) - size + 1, size)
-            if _looks_like_leaf(data[start:start + size])
+            1
+            for start in range(size, len(data) - size + 1, size)
+            if _looks_like_leaf(data[start : start + size])
         )
         if score > best_score:
             best, best_score = size, score
@@ -177,11 +181,11 @@ def _wal_pages(wal: bytes, page_size: int) -> dict[int, bytes]:
     pending: dict[int, bytes] = {}
     committed: dict[int, bytes] = {}
     for start in range(_WAL_HEADER, len(wal) - frame + 1, frame):
-        header = wal[start:start + _WAL_FRAME_HEADER]
+        header = wal[start : start + _WAL_FRAME_HEADER]
         if header[8:16] != salt:
             break  # frames of an older generation: not part of this log
         number = int.from_bytes(header[0:4], "big")
-        pending[number] = wal[start + _WAL_FRAME_HEADER:start + frame]
+        pending[number] = wal[start + _WAL_FRAME_HEADER : start + frame]
         if int.from_bytes(header[4:8], "big"):  # a commit frame
             committed.update(pending)
             pending.clear()
@@ -202,7 +206,7 @@ def _varint(buf: bytes, pos: int) -> tuple[int, int]:
 def _cells(page: bytes, offset: int, usable: int, pages: _Pages, *, table: bool) -> Iterator[bytes]:
     """The payload of every cell on a leaf page (overflow chains followed)."""
     try:
-        count = int.from_bytes(page[offset + 3:offset + 5], "big")
+        count = int.from_bytes(page[offset + 3 : offset + 5], "big")
     except IndexError:
         return
     pointers = offset + 8
@@ -214,7 +218,7 @@ def _cells(page: bytes, offset: int, usable: int, pages: _Pages, *, table: bool)
         max_local = ((usable - 12) * 64 // 255) - 23
     min_local = ((usable - 12) * 32 // 255) - 23
     for i in range(count):
-        cell = int.from_bytes(page[pointers + 2 * i:pointers + 2 * i + 2], "big")
+        cell = int.from_bytes(page[pointers + 2 * i : pointers + 2 * i + 2], "big")
         if not pointers + 2 * count <= cell < len(page):
             continue
         try:
@@ -222,14 +226,16 @@ def _cells(page: bytes, offset: int, usable: int, pages: _Pages, *, table: bool)
             if table:
                 _rowid, pos = _varint(page, pos)
             if size <= max_local:
-                payload = page[pos:pos + size]
+                payload = page[pos : pos + size]
             else:
                 local = min_local + (size - min_local) % (usable - 4)
                 if local > max_local:
                     local = min_local
-                payload = page[pos:pos + local] + _overflow(
-                    pages, int.from_bytes(page[pos + local:pos + local + 4], "big"),
-                    size - local, usable,
+                payload = page[pos : pos + local] + _overflow(
+                    pages,
+                    int.from_bytes(page[pos + local : pos + local + 4], "big"),
+                    size - local,
+                    usable,
                 )
         except IndexError:
             continue
@@ -245,7 +251,7 @@ def _overflow(pages: _Pages, number: int, remaining: int, usable: int) -> bytes:
         page = pages.get(number)
         if page is None:
             break
-        chunk = page[4:min(usable, 4 + remaining)]
+        chunk = page[4 : min(usable, 4 + remaining)]
         parts.append(chunk)
         remaining -= len(chunk)
         number = int.from_bytes(page[0:4], "big")
@@ -282,35 +288,55 @@ def _value(buf: bytes, pos: int, serial: int) -> tuple[object, int]:
         size = _INT_SIZES[serial]
         if pos + size > len(buf):
             raise IndexError("cut")
-        return int.from_bytes(buf[pos:pos + size], "big", signed=True), pos + size
+        return int.from_bytes(buf[pos : pos + size], "big", signed=True), pos + size
     if serial == 7:
-        return struct.unpack(">d", buf[pos:pos + 8])[0], pos + 8
+        return struct.unpack(">d", buf[pos : pos + 8])[0], pos + 8
     if serial in (8, 9):
         return serial - 8, pos
     if serial >= 12:
         size = (serial - 12) // 2
         if pos + size > len(buf):
             raise IndexError("cut")
-        chunk = buf[pos:pos + size]
+        chunk = buf[pos : pos + size]
         return (chunk.decode("utf-8") if serial % 2 else chunk), pos + size
     raise ValueError(f"reserved serial type {serial}")
 
 
 _COLUMN = {name: i for i, name in enumerate(ANSWER_TABLE_COLUMNS)}
-_TEXT = tuple(_COLUMN[n] for n in (
-    "id", "kiosk_id", "created_utc", "local_day", "category", "reasons", "comment", "language",
-    "app_version", "flags", "origin",
-))
-_INTS = tuple(_COLUMN[n] for n in (
-    "seq", "utc_offset_minutes", "local_hour", "local_weekday", "score", "flagged",
-))
+_TEXT = tuple(
+    _COLUMN[n]
+    for n in (
+        "id",
+        "kiosk_id",
+        "created_utc",
+        "local_day",
+        "category",
+        "reasons",
+        "comment",
+        "language",
+        "app_version",
+        "flags",
+        "origin",
+    )
+)
+_INTS = tuple(
+    _COLUMN[n]
+    for n in (
+        "seq",
+        "utc_offset_minutes",
+        "local_hour",
+        "local_weekday",
+        "score",
+        "flagged",
+    )
+)
 
 
 def _answer_row(payload: bytes) -> tuple[dict[str, Any], str] | None:
     values = _record(payload)
     if values is None or len(values) < len(ANSWER_TABLE_COLUMNS):
         return None
-    values = values[:len(ANSWER_TABLE_COLUMNS)]
+    values = values[: len(ANSWER_TABLE_COLUMNS)]
     if not all(isinstance(values[i], str) for i in _TEXT):
         return None
     if not all(isinstance(values[i], int) for i in _INTS):

@@ -81,8 +81,7 @@ def _read(
     # Flagged rows are read too: they are always counted apart.
     period, period_params = local_day_filter(since, until, include_flagged=True)
     for day, hour, weekday, score, is_flagged, n in con.execute(
-        "SELECT local_day, local_hour, local_weekday, score, flagged, n FROM tally"
-        f" WHERE {period}",
+        f"SELECT local_day, local_hour, local_weekday, score, flagged, n FROM tally WHERE {period}",
         period_params,
     ):
         if is_flagged:

@@ -51,7 +51,9 @@ def record_success(con: sqlite3.Connection, now: datetime) -> None:
     meta.put(con, LAST_SUCCESS, iso_utc(now))
 
 
-def record_error(con: sqlite3.Connection, message: str, now: datetime, *, auth: bool = False) -> None:
+def record_error(
+    con: sqlite3.Connection, message: str, now: datetime, *, auth: bool = False
+) -> None:
     """Remember the latest failure (a sentence without secrets) and when it happened."""
     meta.put(con, LAST_ERROR, message[: outbox.ERROR_MAX])
     meta.put(con, LAST_ERROR_AT, iso_utc(now))

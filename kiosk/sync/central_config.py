@@ -74,15 +74,21 @@ class CentralConfigPoll:
             return "refused"
         save_last_good(self.data_dir, found)
         self.last_good = found
-        log.info("central configuration %s received (%s)", found.version[:12],
-                 ", ".join(found.scopes) or "no layers")
+        log.info(
+            "central configuration %s received (%s)",
+            found.version[:12],
+            ", ".join(found.scopes) or "no layers",
+        )
         if self.on_new is not None:
             self.on_new(found)
         return "new"
 
     def _refused(self, version: str, reason: str) -> None:
-        log.warning("central configuration %s refused, keeping the last good one: %s",
-                    version[:12] or "(unreadable)", reason)
+        log.warning(
+            "central configuration %s refused, keeping the last good one: %s",
+            version[:12] or "(unreadable)",
+            reason,
+        )
         if self.on_refused is not None:
             self.on_refused(version, reason)
 
@@ -92,8 +98,12 @@ def _parse(raw: bytes) -> CentralConfig:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
         raise RefusedConfig("the reply is not JSON") from exc
-    if not isinstance(data, dict) or not isinstance(data.get("version"), str) \
-            or not data["version"] or not isinstance(data.get("config"), dict):
+    if (
+        not isinstance(data, dict)
+        or not isinstance(data.get("version"), str)
+        or not data["version"]
+        or not isinstance(data.get("config"), dict)
+    ):
         raise RefusedConfig("the reply has no version and config")
     scopes = data.get("scopes", [])
     if not isinstance(scopes, list) or not all(isinstance(s, str) for s in scopes):

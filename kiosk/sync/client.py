@@ -98,7 +98,9 @@ class Client:
         all_headers.update(headers or {})
         return self._request("GET", self.base_url + path, all_headers, None)
 
-    def post(self, url: str, body: Mapping[str, Any], headers: Mapping[str, str] | None = None) -> HttpReply:
+    def post(
+        self, url: str, body: Mapping[str, Any], headers: Mapping[str, str] | None = None
+    ) -> HttpReply:
         """POST ``body`` as JSON; raise :class:`TransportError` when no full reply came
         within :func:`request_deadline` (or :meth:`abort` was called)."""
         all_headers = {"Content-Type": "application/json", "Accept": "application/json"}
@@ -134,7 +136,11 @@ class Client:
         return reply
 
     def _exchange(
-        self, method: str, url: str, headers: Mapping[str, str], data: bytes | None,
+        self,
+        method: str,
+        url: str,
+        headers: Mapping[str, str],
+        data: bytes | None,
         watch: _Watch,
     ) -> HttpReply:
         with self.session.request(

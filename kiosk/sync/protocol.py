@@ -71,7 +71,9 @@ def answers_body(
     }
 
 
-def alert_body(kiosk: Mapping[str, str], answer: Answer, now: datetime | None = None) -> dict[str, Any]:
+def alert_body(
+    kiosk: Mapping[str, str], answer: Answer, now: datetime | None = None
+) -> dict[str, Any]:
     return {"kiosk": dict(kiosk), "answer": answer_to_wire(answer), "sent_at": _sent_at(now)}
 
 
@@ -141,7 +143,7 @@ def parse_reply(raw: bytes, *, conflict: bool = False) -> Reply:
             or not isinstance(item.get("id"), str)
             or not isinstance(item.get("error"), str)
         ):
-            raise ProtocolError("each 'rejected' item must be {\"id\": ..., \"error\": ...}")
+            raise ProtocolError('each \'rejected\' item must be {"id": ..., "error": ...}')
         rejected[item["id"]] = item["error"]
     conflicts: list[str] = []
     if conflict:

@@ -30,12 +30,16 @@ def alert_details(answer: Answer, reasons_word: str = "Reasons") -> str:
     return text
 
 
-def webhook_body(answer: Answer, kiosk_id: str, site: str, text: AlertText = default_alert_text) -> dict[str, str]:
+def webhook_body(
+    answer: Answer, kiosk_id: str, site: str, text: AlertText = default_alert_text
+) -> dict[str, str]:
     return {"text": text(answer, kiosk_id, site)}
 
 
 def default_contact_notice(answer: Answer, kiosk_id: str, site: str) -> str:
     """That a guest asked to be called back, and where to find the contact: never the
     contact itself (a chat channel is no place for personal data)."""
-    return (f"A guest who scored {answer.score}/10 at {site} ({kiosk_id}) asked to be"
-            " contacted; the contact is in the follow-up list.")
+    return (
+        f"A guest who scored {answer.score}/10 at {site} ({kiosk_id}) asked to be"
+        " contacted; the contact is in the follow-up list."
+    )

@@ -131,8 +131,12 @@ class SyncWorker:
     def _configure(self, settings: Settings, client: Client) -> None:
         self.settings = settings
         self.client = client
-        self.kiosk = protocol.kiosk_block(settings.kiosk.id, settings.kiosk.site, _app_version(),
-                                          getattr(self, "config_version", ""))
+        self.kiosk = protocol.kiosk_block(
+            settings.kiosk.id,
+            settings.kiosk.site,
+            _app_version(),
+            getattr(self, "config_version", ""),
+        )
         cap = settings.sync.max_backoff_seconds
         self._targets = {
             OutboxKind.ALERT: _Target(min(cap, ALERT_BACKOFF_CAP), self.clock),
@@ -254,14 +258,19 @@ class SyncWorker:
 
     def _send_alerts(self, result: PassResult, force: bool) -> None:
         kinds = [
-            kind for kind in (*ALERT_KINDS, *CONTACT_KINDS)
+            kind
+            for kind in (*ALERT_KINDS, *CONTACT_KINDS)
             if self._enabled(kind) and (force or not self._targets[kind].blocked())
         ]
         if not kinds:
             return
         items = outbox.claim_due(
-            self.db.connection(), kinds, self._now(), ALERTS_PER_PASS,
-            max_wait=self._max_wait(), ignore_schedule=force,
+            self.db.connection(),
+            kinds,
+            self._now(),
+            ALERTS_PER_PASS,
+            max_wait=self._max_wait(),
+            ignore_schedule=force,
         )
         failed_now: set[OutboxKind] = set()
         for item in items:
@@ -316,7 +325,8 @@ class SyncWorker:
             self._quarantine(item, "contact erased before it was delivered")
             return False
         body = protocol.contact_body(
-            self.kiosk, contact, self.settings.callback.retention_days, self._now())
+            self.kiosk, contact, self.settings.callback.retention_days, self._now()
+        )
         reply = self._post_endpoint(protocol.CONTACTS_PATH, body)
         if reply.status == 200:
             parsed = self._parse(reply)
@@ -358,8 +368,13 @@ class SyncWorker:
                 result.more_due = True
                 return
             items = outbox.claim_due(
-                self.db.connection(), (OutboxKind.ANSWER,), self._now(), self._batch_limit,
-                max_wait=self._max_wait(), ignore_schedule=force, after_id=after_id,
+                self.db.connection(),
+                (OutboxKind.ANSWER,),
+                self._now(),
+                self._batch_limit,
+                max_wait=self._max_wait(),
+                ignore_schedule=force,
+                after_id=after_id,
             )
             if not items:
                 return
@@ -425,7 +440,9 @@ class SyncWorker:
                     attempt, self._targets[OutboxKind.ANSWER].cap, rng=self.rng
                 )
                 outbox.record_attempt(
-                    con, [i.id for i in unanswered], "not confirmed by the endpoint",
+                    con,
+                    [i.id for i in unanswered],
+                    "not confirmed by the endpoint",
                     now + timedelta(seconds=delay),
                 )
             sync_state.record_success(con, now)
@@ -471,12 +488,14 @@ class SyncWorker:
         result.failed = True
         now = self._now()
         message = str(failure)
-        log.warning("sync %s failed (attempt %d): %s; next try in %.1f s", target, attempt,
-                    message, delay)
+        log.warning(
+            "sync %s failed (attempt %d): %s; next try in %.1f s", target, attempt, message, delay
+        )
         try:
             with self.db.transaction() as con:
-                outbox.record_attempt(con, [i.id for i in items], message,
-                                      now + timedelta(seconds=delay))
+                outbox.record_attempt(
+                    con, [i.id for i in items], message, now + timedelta(seconds=delay)
+                )
                 sync_state.record_error(con, message, now, auth=failure.auth)
         except StoreError:
             log.exception("cannot record the failed attempt")
@@ -496,7 +515,6 @@ class SyncWorker:
 
     def status(self) -> SyncStatus:
         return read_status(self.db, self.settings, running=self.is_running())
-
 
     def publish_status(self, *, force: bool = False) -> None:
         if self.on_status is None:
@@ -592,7 +610,9 @@ class SyncWorker:
             self._wake.clear()
 
 
-def worker_for(settings: Settings, db: Database, config_dir: Path | None, **options: Any) -> SyncWorker:
+def worker_for(
+    settings: Settings, db: Database, config_dir: Path | None, **options: Any
+) -> SyncWorker:
     """A worker with the token read from ``[sync] token`` or ``token_file`` (relative to the
     config file's folder). An unreadable token file is logged and recorded as the last error,
     and the worker runs without a token (the endpoint's 401 then shows on the status)."""
@@ -633,4 +653,3 @@ def _app_version() -> str:
     from kiosk import __version__
 
     return __version__
-

@@ -187,8 +187,9 @@ class ContactScreen(GuestScreen):
             self.problem_label.setText(translated(problem.message))
             return
         if not self.consent_line.isChecked():
-            self.problem_label.setText(self.tr(
-                "Tick the line above to let us contact you, or tap Skip."))
+            self.problem_label.setText(
+                self.tr("Tick the line above to let us contact you, or tap Skip.")
+            )
             return
         self.close_keyboard()
         self.send.emit(name, reach, self.consent_text())
@@ -202,8 +203,9 @@ class ContactScreen(GuestScreen):
         self.name_field.setPlaceholderText(self.tr("Your name"))
         self.reach_field.setPlaceholderText(self.tr("Phone number or e-mail"))
         callback = self.settings.callback
-        self.consent_line.setSentence(translated(
-            consent_message(self.settings.kiosk.shop_name, callback.retention_days)))
+        self.consent_line.setSentence(
+            translated(consent_message(self.settings.kiosk.shop_name, callback.retention_days))
+        )
         self.skip_button.setText(self.tr("Skip"))
         self.send_button.setText(self.tr("Send"))
         self.language_switch.refresh()

@@ -48,13 +48,22 @@ class Recorder(Protocol):
     def pending_count(self) -> int: ...
 
     def record_score(
-        self, score: int, language: str, *, flags: Iterable[str] = (),
+        self,
+        score: int,
+        language: str,
+        *,
+        flags: Iterable[str] = (),
         alert_kinds: Iterable[OutboxKind] = (),
     ) -> str: ...
 
     def complete(
-        self, answer_id: str, completion: Completion | str, *, reasons: Iterable[str] = (),
-        comment: str = "", comment_max_length: int,
+        self,
+        answer_id: str,
+        completion: Completion | str,
+        *,
+        reasons: Iterable[str] = (),
+        comment: str = "",
+        comment_max_length: int,
     ) -> None: ...
 
     def leave_contact(self, contact: Contact, kinds: Iterable[OutboxKind] = ()) -> None: ...
@@ -164,7 +173,11 @@ class GuestFlow(QObject):
         self.answer_recorded.emit(self.answer_id)
 
     def finish(
-        self, completion: Completion, reasons: list[str], comment: str, *,
+        self,
+        completion: Completion,
+        reasons: list[str],
+        comment: str,
+        *,
         then_contact: bool = False,
     ) -> None:
         """End the why step; a walk-away goes straight back to the question, a call-back
@@ -203,9 +216,14 @@ class GuestFlow(QObject):
         if answer_id is None or self.window.current_screen() is not self.contact:
             return
         contact = Contact.given(
-            answer_id, name, reach, consent_text, self.i18n.language, datetime.now(timezone.utc))
-        self.recorder.leave_contact(contact, contact_kinds_for(
-            endpoint=self.settings.sync.endpoint, webhook_url=self.settings.alerts.webhook_url))
+            answer_id, name, reach, consent_text, self.i18n.language, datetime.now(timezone.utc)
+        )
+        self.recorder.leave_contact(
+            contact,
+            contact_kinds_for(
+                endpoint=self.settings.sync.endpoint, webhook_url=self.settings.alerts.webhook_url
+            ),
+        )
         self._storage_status()
         log.info("call-back request stored (answer %s)", answer_id)
         self.answer_completed.emit(answer_id)  # something new to sync

@@ -118,8 +118,12 @@ class OnScreenKeyboard(QWidget):
         margins = self.grid.contentsMargins()
         rows = self.rows
         height = key_height or self.sizes.key_height
-        return (margins.top() + margins.bottom() + rows * height
-                + (rows - 1) * self.grid.verticalSpacing())
+        return (
+            margins.top()
+            + margins.bottom()
+            + rows * height
+            + (rows - 1) * self.grid.verticalSpacing()
+        )
 
     def _set_key_height(self, height: int) -> None:
         self._key_height = height

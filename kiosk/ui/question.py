@@ -122,9 +122,7 @@ class QuestionScreen(GuestScreen):
         pixmap = QPixmap(logo) if logo else QPixmap()
         if not pixmap.isNull():
             self.shop_label.setPixmap(
-                pixmap.scaledToHeight(
-                    self.sizes.px(72), Qt.TransformationMode.SmoothTransformation
-                )
+                pixmap.scaledToHeight(self.sizes.px(72), Qt.TransformationMode.SmoothTransformation)
             )
             self.shop_label.setAccessibleName(self.settings.kiosk.shop_name)
         else:
@@ -163,8 +161,12 @@ class QuestionScreen(GuestScreen):
     def _top_fits(self, width: int) -> bool:
         self.shop_label.ensurePolished()
         self.language_switch.ensurePolished()
-        needed = (self.shop_label.sizeHint().width() + self.top.spacing()
-                  + self.language_switch.sizeHint().width() + 2 * self.sizes.margin)
+        needed = (
+            self.shop_label.sizeHint().width()
+            + self.top.spacing()
+            + self.language_switch.sizeHint().width()
+            + 2 * self.sizes.margin
+        )
         return needed <= width
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -51,8 +51,14 @@ class ThanksScreen(GuestScreen):
         self.qr_hint = QLabel(self)
         set_role(self.qr_hint, "anchor")
         self.qr_view = QrCodeView(QR_PX, self)
-        labels = (self.mark_label, self.thanks_label, self.detail_label, self.qr_prompt,
-                  self.qr_scan, self.qr_hint)
+        labels = (
+            self.mark_label,
+            self.thanks_label,
+            self.detail_label,
+            self.qr_prompt,
+            self.qr_scan,
+            self.qr_hint,
+        )
         for label in labels:
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
@@ -109,15 +115,21 @@ class ThanksScreen(GuestScreen):
         category = Category.of(score)
         settings = self.settings
         language = self._i18n.language
-        template = settings.qr.template(
-            category.value, language, settings.kiosk.default_language)
+        template = settings.qr.template(category.value, language, settings.kiosk.default_language)
         if template:
             if answer_id is None:
                 return ""
-            return qr_link.fill(template, {
-                "answer_id": answer_id, "score": score, "category": category.value,
-                "site": settings.kiosk.site, "kiosk": settings.kiosk.id, "lang": language,
-            })
+            return qr_link.fill(
+                template,
+                {
+                    "answer_id": answer_id,
+                    "score": score,
+                    "category": category.value,
+                    "site": settings.kiosk.site,
+                    "kiosk": settings.kiosk.id,
+                    "lang": language,
+                },
+            )
         if category is Category.PROMOTER:
             return settings.thanks.promoter_url
         if category is Category.DETRACTOR:
@@ -167,9 +179,7 @@ class ThanksScreen(GuestScreen):
     # --- language ---------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.thanks_label.setText(
-            self._i18n.pick(self.settings.thanks.text, self.tr("Thank you!"))
-        )
+        self.thanks_label.setText(self._i18n.pick(self.settings.thanks.text, self.tr("Thank you!")))
         self.detail_label.setText(self.tr("Your answer helps us get better every day."))
         if self.category is Category.DETRACTOR:
             self.qr_prompt.setText(self.tr("Want us to get back to you?"))

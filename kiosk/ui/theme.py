@@ -69,7 +69,8 @@ class Sizes:
         """Every size times ``factor``, never under the floors a guest's eyes and thumbs need."""
         values = {
             one.name: round(getattr(self, one.name) * factor)
-            for one in fields(self) if one.name != "factor"
+            for one in fields(self)
+            if one.name != "factor"
         }
         values["question"] = max(values["question"], QUESTION_FLOOR)
         values["score_min"] = max(values["score_min"], SCORE_FLOOR)
@@ -130,7 +131,11 @@ SIZES = Sizes()
 # The screens the layouts are checked on (tests, ``kiosk screenshots --sizes all``): a 7-inch
 # 1024x600 panel, the 10-inch tablet both ways, a full-HD monitor and a 4K panel.
 SCREENS: tuple[tuple[int, int], ...] = (
-    (1024, 600), (1280, 800), (800, 1280), (1920, 1080), (3840, 2160),
+    (1024, 600),
+    (1280, 800),
+    (800, 1280),
+    (1920, 1080),
+    (3840, 2160),
 )
 MIN_WIDTH = 600  # narrowest screen the layouts are made for (portrait tablets are 800)
 

@@ -114,7 +114,8 @@ class WhyScreen(GuestScreen):
         self.callback_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.callback_button.hide()
         self.callback_button.clicked.connect(
-            lambda: self.callback.emit(self.chosen_reasons(), self.comment_text()))
+            lambda: self.callback.emit(self.chosen_reasons(), self.comment_text())
+        )
 
         self.header = header = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         titles = QVBoxLayout()
@@ -167,12 +168,20 @@ class WhyScreen(GuestScreen):
         margins = body.contentsMargins()
         actions = max(self.skip_button.sizeHint().height(), self.send_button.sizeHint().height())
         # Header, stretch, gap, comment, keyboard, stretch, actions: six spacings between.
-        room = (height - margins.top() - margins.bottom() - 6 * body.spacing()
-                - self._chips_gap.sizeHint().height() - self.comment_field.sizeHint().height()
-                - actions)
+        room = (
+            height
+            - margins.top()
+            - margins.bottom()
+            - 6 * body.spacing()
+            - self._chips_gap.sizeHint().height()
+            - self.comment_field.sizeHint().height()
+            - actions
+        )
         self.title_label.show()
-        title = max(self.title_label.heightForWidth(self._title_width()),
-                    self.title_label.sizeHint().height())
+        title = max(
+            self.title_label.heightForWidth(self._title_width()),
+            self.title_label.sizeHint().height(),
+        )
         if self.header.direction() == QBoxLayout.Direction.BottomToTop:
             header = title + self.header.spacing() + self.language_switch.sizeHint().height()
         else:
@@ -203,7 +212,8 @@ class WhyScreen(GuestScreen):
         self.close_keyboard()
         callback = self.settings.callback
         self.callback_button.setVisible(
-            callback.enabled and (callback.everyone or self.category is Category.DETRACTOR))
+            callback.enabled and (callback.everyone or self.category is Category.DETRACTOR)
+        )
         self.retranslate()
 
     def chosen_reasons(self) -> list[str]:

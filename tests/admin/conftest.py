@@ -25,7 +25,11 @@ def config_path(data_dir):
 def services(opened_store, settings, config_path, data_dir):
     settings = dataclasses.replace(settings, admin=AdminSection(idle_seconds=60, hold_seconds=1))
     built = build(
-        opened_store.db, settings, config_path, pin_policy=FAST_POLICY, scrypt_n=2**8,
+        opened_store.db,
+        settings,
+        config_path,
+        pin_policy=FAST_POLICY,
+        scrypt_n=2**8,
         export_folder=data_dir,
     )
     built.today = lambda: date(2026, 11, 21)
@@ -46,4 +50,3 @@ def area(qtbot, services):
     # Deleted now rather than at some later event loop: the PIN pad's lock-out timer and its
     # pending single shot end with it instead of running on into the next test.
     shiboken6.delete(widget)
-

@@ -13,30 +13,42 @@ from kiosk.ui.i18n import Translations
 from kiosk.ui.theme import SCREENS
 
 SIZES = [(1280, 800), (800, 1280)]
-DENSITY = {(1024, 600): 170, (1280, 800): 150, (800, 1280): 150, (1920, 1080): 141,
-           (3840, 2160): 282}  # a 7-inch, the 10-inch tablet, 15.6-inch full-HD and 4K
+DENSITY = {
+    (1024, 600): 170,
+    (1280, 800): 150,
+    (800, 1280): 150,
+    (1920, 1080): 141,
+    (3840, 2160): 282,
+}  # a 7-inch, the 10-inch tablet, 15.6-inch full-HD and 4K
 
 
 def clipped(root: QWidget) -> list[str]:
     """Visible labels and buttons whose text does not fit the space they were given."""
     problems = []
     for label in root.findChildren(QLabel):
-        if not label.isVisibleTo(root) or not label.text() or label.pixmap() is not None \
-                and not label.pixmap().isNull():
+        if (
+            not label.isVisibleTo(root)
+            or not label.text()
+            or label.pixmap() is not None
+            and not label.pixmap().isNull()
+        ):
             continue
         if label.wordWrap():
             needed = label.heightForWidth(label.width())
             if needed > label.height() + 1:
-                problems.append(f"label {label.text()[:50]!r} needs {needed} px, has "
-                                f"{label.height()}")
+                problems.append(
+                    f"label {label.text()[:50]!r} needs {needed} px, has {label.height()}"
+                )
         elif label.sizeHint().width() > label.width() + 1:
             problems.append(f"label {label.text()[:50]!r} wider than {label.width()}")
     for button in root.findChildren(QAbstractButton):
         if not button.isVisibleTo(root) or not button.text():
             continue
         if button.sizeHint().width() > button.width() + 1:
-            problems.append(f"button {button.text()!r}: needs {button.sizeHint().width()} px, "
-                            f"has {button.width()}")
+            problems.append(
+                f"button {button.text()!r}: needs {button.sizeHint().width()} px, "
+                f"has {button.width()}"
+            )
     return problems
 
 

@@ -21,7 +21,8 @@ def rows_with(image: QImage, colour: str) -> set[int]:
     """The rows of ``image`` holding at least one pixel of exactly ``colour``."""
     wanted = QColor(colour).rgb()
     return {
-        y for y in range(image.height())
+        y
+        for y in range(image.height())
         if any(image.pixel(x, y) == wanted for x in range(image.width()))
     }
 

@@ -35,19 +35,29 @@ def open_settings(qtbot, area, services):
     [
         ("[thanks] seconds", "0.5", "Se esperaba un valor de 1 a 60; se recibió 0,5."),
         ("[thanks] seconds", "abc", "Se esperaba un número; se recibió 'abc'."),
-        ("[thanks] promoter_url", "g.page/r/x",
-         "Se esperaba una dirección que empiece con http:// o https://; se recibió g.page/r/x."),
-        ("[thanks] promoter_url", "http://169.254.169.254/x",
-         "La dirección 169.254.169.254 es de enlace local o de metadatos de la nube; el quiosco "
-         "no envía nada allí."),
+        (
+            "[thanks] promoter_url",
+            "g.page/r/x",
+            "Se esperaba una dirección que empiece con http:// o https://; se recibió g.page/r/x.",
+        ),
+        (
+            "[thanks] promoter_url",
+            "http://169.254.169.254/x",
+            "La dirección 169.254.169.254 es de enlace local o de metadatos de la nube; el quiosco "
+            "no envía nada allí.",
+        ),
         ("[kiosk] accent_colour", "azul", "Se esperaba un color como #1f5fa8; se recibió azul."),
         ("[why] reasons", "speed\nspeed", "El motivo speed está repetido."),
-        ("[sync] token", "abc def",
-         "Un token no debe contener espacios, saltos de línea ni caracteres de control."),
+        (
+            "[sync] token",
+            "abc def",
+            "Un token no debe contener espacios, saltos de línea ni caracteres de control.",
+        ),
     ],
 )
-def test_a_bad_value_is_explained_in_spanish(qtbot, area, services, spanish, field, value,
-                                             expected):
+def test_a_bad_value_is_explained_in_spanish(
+    qtbot, area, services, spanish, field, value, expected
+):
     screen = open_settings(qtbot, area, services)
     assert screen.save_button.text() == "Guardar"  # the real .qm is loaded
     widget = screen.fields[field]

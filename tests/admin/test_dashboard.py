@@ -57,8 +57,9 @@ def test_include_flagged_matches_cli(qtbot, area, services, answer_store, data_d
     choose_dates(qtbot, dashboard, SINCE, UNTIL)
     qtbot.mouseClick(dashboard.include_flagged, Qt.MouseButton.LeftButton)
     assert dashboard.stats.include_flagged
-    printed = stats_json(capsys, data_dir, "--since", "2026-11-20", "--until", "2026-11-21",
-                         "--include-flagged")
+    printed = stats_json(
+        capsys, data_dir, "--since", "2026-11-20", "--until", "2026-11-21", "--include-flagged"
+    )
     assert dashboard.stats.as_dict() == printed
     assert printed["answers"] == 11
 
@@ -69,10 +70,17 @@ def test_enough_answers_show_the_score_and_margin(qtbot, area, services, answer_
     start = datetime(2026, 11, 21, 12, 0, tzinfo=timezone.utc)
     scores = [10] * 20 + [8] * 10 + [2] * 10
     answers = [
-        Answer(id=f"00000000-0000-0000-0000-{i:012d}", score=s,
-               created_utc=start + timedelta(minutes=i), utc_offset_minutes=0, language="en",
-               kiosk_id="k", app_version="1", completion=Completion.SKIPPED,
-               completed_utc=start + timedelta(minutes=i))
+        Answer(
+            id=f"00000000-0000-0000-0000-{i:012d}",
+            score=s,
+            created_utc=start + timedelta(minutes=i),
+            utc_offset_minutes=0,
+            language="en",
+            kiosk_id="k",
+            app_version="1",
+            completion=Completion.SKIPPED,
+            completed_utc=start + timedelta(minutes=i),
+        )
         for i, s in enumerate(scores)
     ]
     answer_store.import_answers(answers, origin="guest", enqueue=False)
@@ -118,10 +126,17 @@ def test_slots_with_too_few_answers_show_no_score(qtbot, area, services, answer_
     scores = [10, 10] + [9] * 6 + [3] * 4
     minutes = [0, 1] + [180 + i for i in range(10)]  # 2 answers at 9:00, 10 at 12:00
     answers = [
-        Answer(id=f"00000000-0000-0000-0000-{i:012d}", score=s,
-               created_utc=start + timedelta(minutes=m), utc_offset_minutes=0, language="en",
-               kiosk_id="k", app_version="1", completion=Completion.SKIPPED,
-               completed_utc=start + timedelta(minutes=m))
+        Answer(
+            id=f"00000000-0000-0000-0000-{i:012d}",
+            score=s,
+            created_utc=start + timedelta(minutes=m),
+            utc_offset_minutes=0,
+            language="en",
+            kiosk_id="k",
+            app_version="1",
+            completion=Completion.SKIPPED,
+            completed_utc=start + timedelta(minutes=m),
+        )
         for i, (s, m) in enumerate(zip(scores, minutes, strict=True))
     ]
     answer_store.import_answers(answers, origin="guest", enqueue=False)
@@ -158,8 +173,9 @@ def test_a_sync_error_is_shown_short_and_keeps_the_charts_their_room(
     qtbot.wait(10)
     label = dashboard.sync_label
     # two lines at most, or the height of the Sync now button beside it
-    assert label.height() <= max(2 * label.fontMetrics().lineSpacing() + 8,
-                                 dashboard.sync_button.height())
+    assert label.height() <= max(
+        2 * label.fontMetrics().lineSpacing() + 8, dashboard.sync_button.height()
+    )
 
 
 def test_cards_flow_into_the_layouts_the_owner_knows():
@@ -169,16 +185,29 @@ def test_cards_flow_into_the_layouts_the_owner_knows():
     spans = [spec.span for spec in CARDS]
     landscape = dict(zip(keys, grid_places(spans, 3), strict=True))
     assert landscape == {
-        "nps": (0, 0, 1), "mix": (0, 1, 1), "distribution": (0, 2, 1),
-        "trend": (1, 0, 2), "reasons": (1, 2, 1),
-        "hours": (2, 0, 1), "weekdays": (2, 1, 1), "comments": (2, 2, 1),
-        "callbacks": (3, 0, 1), "identity": (3, 1, 2),  # the last card fills its row
+        "nps": (0, 0, 1),
+        "mix": (0, 1, 1),
+        "distribution": (0, 2, 1),
+        "trend": (1, 0, 2),
+        "reasons": (1, 2, 1),
+        "hours": (2, 0, 1),
+        "weekdays": (2, 1, 1),
+        "comments": (2, 2, 1),
+        "callbacks": (3, 0, 1),
+        "identity": (3, 1, 2),  # the last card fills its row
     }
     portrait = dict(zip(keys, grid_places(spans, 2), strict=True))
     assert portrait == {
-        "nps": (0, 0, 1), "mix": (0, 1, 1), "distribution": (1, 0, 1), "reasons": (1, 1, 1),
-        "trend": (2, 0, 2), "hours": (3, 0, 1), "weekdays": (3, 1, 1),
-        "comments": (4, 0, 1), "callbacks": (4, 1, 1), "identity": (5, 0, 2),
+        "nps": (0, 0, 1),
+        "mix": (0, 1, 1),
+        "distribution": (1, 0, 1),
+        "reasons": (1, 1, 1),
+        "trend": (2, 0, 2),
+        "hours": (3, 0, 1),
+        "weekdays": (3, 1, 1),
+        "comments": (4, 0, 1),
+        "callbacks": (4, 1, 1),
+        "identity": (5, 0, 2),
     }
 
 
@@ -192,8 +221,10 @@ def test_a_new_card_is_one_entry_in_the_list(qtbot, monkeypatch, answer_store, s
     from kiosk.admin.dashboard_cards import CARDS, CardSpec
 
     flagged = CardSpec(
-        "flagged", QT_TRANSLATE_NOOP("DashboardScreen", "Dashboard"),
-        shows=lambda stats: stats.flagged, body=QLabel,
+        "flagged",
+        QT_TRANSLATE_NOOP("DashboardScreen", "Dashboard"),
+        shows=lambda stats: stats.flagged,
+        body=QLabel,
         draw=lambda body, n, drawing: body.setText(drawing.locale.toString(n)),
     )
     monkeypatch.setattr(dashboard_module, "CARDS", (*CARDS, flagged))

@@ -129,8 +129,7 @@ def test_removable_volumes_are_writable_sticks_not_the_system(monkeypatch):
     ]
 
 
-def test_choose_a_folder_by_touch_and_export_there(qtbot, area, services, answer_store,
-                                                   data_dir):
+def test_choose_a_folder_by_touch_and_export_there(qtbot, area, services, answer_store, data_dir):
     """No desktop dialog: the places, folders opened by tap, "Use this folder"."""
     fill(answer_store)
     stick = data_dir / "USB"
@@ -154,7 +153,8 @@ def test_choose_a_folder_by_touch_and_export_there(qtbot, area, services, answer
     qtbot.mouseClick(picker.use_button, Qt.MouseButton.LeftButton)
     assert area.currentWidget() is screen
     assert screen.destinations.currentItem().data(Qt.ItemDataRole.UserRole) == str(
-        stick / "Informes")
+        stick / "Informes"
+    )
     qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: screen.export_button.isEnabled(), timeout=10000)
     area.background.wait()
@@ -166,8 +166,9 @@ def tap_item(qtbot, picker, name):
         item = picker.folders.item(i)
         if item.text().endswith(name):
             rect = picker.folders.visualItemRect(item)
-            qtbot.mouseClick(picker.folders.viewport(), Qt.MouseButton.LeftButton,
-                             pos=rect.center())
+            qtbot.mouseClick(
+                picker.folders.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
+            )
             return
     raise AssertionError(f"no folder {name} listed")
 

@@ -40,19 +40,22 @@ def card_text(area, key: str) -> str:
 
 
 def test_open_requests_newest_first_then_done_with_who_and_when(
-        qtbot, area, services, answer_store):
+    qtbot, area, services, answer_store
+):
     oldest = leave(answer_store, "Ana Pérez", "+34 600 111 222", 26.5, "Muy lento")
     leave(answer_store, "Bruno", "bruno@example.com", 3)
     newest = leave(answer_store, "Chloé", "chloe@example.fr", 1)
     open_dashboard(qtbot, area, services)
-    assert card_text(area, "callbacks") == (
-        "3 guests are waiting for a call, the oldest for 26 h")
+    assert card_text(area, "callbacks") == ("3 guests are waiting for a call, the oldest for 26 h")
     qtbot.mouseClick(area.dashboard.follow_ups_button, LEFT)
     screen = area.follow_up_screen
     assert area.currentWidget() is screen
     assert [row.item.answer.id for row in screen.rows][0] == newest
     assert [row.contact.text() for row in screen.rows] == [
-        "Chloé · chloe@example.fr", "Bruno · bruno@example.com", "Ana Pérez · +34 600 111 222"]
+        "Chloé · chloe@example.fr",
+        "Bruno · bruno@example.com",
+        "Ana Pérez · +34 600 111 222",
+    ]
     assert "Muy lento" in screen.rows[2].said.text() and "2" in screen.rows[2].when.text()
     before = datetime.now(timezone.utc)
     qtbot.mouseClick(screen.rows[2].done_button, LEFT)  # Ana was called back
@@ -96,8 +99,9 @@ def test_the_identity_code_names_the_kiosk_and_never_the_token(qtbot, area, serv
     from kiosk.config import SyncSection
 
     secret = "s3cr3t-token-value-123456"
-    configured = replace(services.settings(), sync=SyncSection(
-        endpoint="https://central.example.com", token=secret))
+    configured = replace(
+        services.settings(), sync=SyncSection(endpoint="https://central.example.com", token=secret)
+    )
     services.settings = lambda: configured
     open_dashboard(qtbot, area, services)
     card = area.dashboard.cards["identity"]
@@ -105,6 +109,10 @@ def test_the_identity_code_names_the_kiosk_and_never_the_token(qtbot, area, serv
     image = card.body.code.pixmap().toImage()
     [code] = zxingcpp.read_barcodes(image)
     assert json.loads(code.text) == {
-        "kind": "counter-kiosk", "kiosk": configured.kiosk.id, "site": configured.kiosk.site,
-        "version": __version__, "endpoint": "https://central.example.com"}
+        "kind": "counter-kiosk",
+        "kiosk": configured.kiosk.id,
+        "site": configured.kiosk.site,
+        "version": __version__,
+        "endpoint": "https://central.example.com",
+    }
     assert secret not in code.text and secret not in card.body.caption.text()

@@ -55,8 +55,9 @@ def save(qtbot, screen):
         ("[thanks] seconds_with_qr", "2", "from 3 to 120"),
     ],
 )
-def test_bad_value_is_refused_next_to_its_field(qtbot, area, services, config_path, field,
-                                                value, expected):
+def test_bad_value_is_refused_next_to_its_field(
+    qtbot, area, services, config_path, field, value, expected
+):
     config_path.write_text(GOOD, encoding="utf-8")
     screen = open_settings(qtbot, area, services)
     widget = screen.fields[field]
@@ -103,8 +104,9 @@ def test_saved_value_survives_a_restart_and_is_applied(qtbot, area, services, co
     assert screen.fields["[kiosk] shop_name"].text() == "Panadería Ñandú"
 
 
-def test_replace_never_happening_keeps_the_good_file(qtbot, area, services, config_path,
-                                                     monkeypatch):
+def test_replace_never_happening_keeps_the_good_file(
+    qtbot, area, services, config_path, monkeypatch
+):
     config_path.write_text(GOOD, encoding="utf-8")
     screen = open_settings(qtbot, area, services)
     screen.fields["[kiosk] shop_name"].setText("Nunca guardado")
@@ -162,9 +164,7 @@ def test_test_connection_against_a_real_server(qtbot, area, services, httpserver
 
 
 def test_test_connection_reports_a_refused_token(qtbot, area, services, httpserver):
-    httpserver.expect_request("/v1/answers", method="POST").respond_with_data(
-        "no", status=401
-    )
+    httpserver.expect_request("/v1/answers", method="POST").respond_with_data("no", status=401)
     screen = open_settings(qtbot, area, services)
     screen.fields["[sync] endpoint"].setText(httpserver.url_for("/").rstrip("/"))
     screen.fields["[sync] token"].setText("wrong")

@@ -29,30 +29,39 @@ def shouting(qapp):
     QCoreApplication.removeTranslator(translator)
 
 
-@pytest.mark.parametrize(("reason", "shown"), [
-    # the connection test (kiosk.app.admin_services.probe_endpoint)
-    ("no endpoint address", "NO SERVER ADDRESS"),
-    ("the endpoint refused the token (403)", "THE SERVER REFUSED THE TOKEN (HTTP 403)"),
-    ("the endpoint answered 502", "THE SERVER ANSWERED HTTP 502"),
-    # the sync worker (kiosk.sync.worker)
-    ("the endpoint refused the token (401)", "THE SERVER REFUSED THE TOKEN (HTTP 401)"),
-    ("the endpoint answered 500", "THE SERVER ANSWERED HTTP 500"),
-    ("the endpoint is busy (503)", "THE SERVER IS BUSY (HTTP 503)"),
-    ("the endpoint redirected (302); redirects are not followed",
-     "THE SERVER REDIRECTED (HTTP 302); CHECK THE ADDRESS"),
-    ("unexpected reply from the endpoint (200): bad shape",
-     "UNEXPECTED REPLY FROM THE SERVER (HTTP 200)"),
-    ("the endpoint did not confirm the alert", "THE SERVER DID NOT CONFIRM THE ALERT"),
-    ("webhook: the endpoint answered 500", "THE ALERT WEBHOOK FAILED"),
-    # the HTTP client (kiosk.sync.client)
-    ("TLS verification failed for shop.example", "THE CERTIFICATE OF shop.example COULD NOT "
-                                                 "BE VERIFIED"),
-    ("timed out talking to 10.0.0.5:8080", "10.0.0.5:8080 DID NOT ANSWER IN TIME"),
-    (REQUESTS_ERROR, "CANNOT REACH 127.0.0.1:8765"),
-    ("request to a.example failed: InvalidURL: x", "THE REQUEST TO a.example FAILED"),
-    ("reply of 9999999 bytes is larger than allowed", "THE SERVER'S REPLY WAS TOO LARGE"),
-    ("reply took too long to arrive", "THE SERVER'S REPLY TOOK TOO LONG"),
-])
+@pytest.mark.parametrize(
+    ("reason", "shown"),
+    [
+        # the connection test (kiosk.app.admin_services.probe_endpoint)
+        ("no endpoint address", "NO SERVER ADDRESS"),
+        ("the endpoint refused the token (403)", "THE SERVER REFUSED THE TOKEN (HTTP 403)"),
+        ("the endpoint answered 502", "THE SERVER ANSWERED HTTP 502"),
+        # the sync worker (kiosk.sync.worker)
+        ("the endpoint refused the token (401)", "THE SERVER REFUSED THE TOKEN (HTTP 401)"),
+        ("the endpoint answered 500", "THE SERVER ANSWERED HTTP 500"),
+        ("the endpoint is busy (503)", "THE SERVER IS BUSY (HTTP 503)"),
+        (
+            "the endpoint redirected (302); redirects are not followed",
+            "THE SERVER REDIRECTED (HTTP 302); CHECK THE ADDRESS",
+        ),
+        (
+            "unexpected reply from the endpoint (200): bad shape",
+            "UNEXPECTED REPLY FROM THE SERVER (HTTP 200)",
+        ),
+        ("the endpoint did not confirm the alert", "THE SERVER DID NOT CONFIRM THE ALERT"),
+        ("webhook: the endpoint answered 500", "THE ALERT WEBHOOK FAILED"),
+        # the HTTP client (kiosk.sync.client)
+        (
+            "TLS verification failed for shop.example",
+            "THE CERTIFICATE OF shop.example COULD NOT BE VERIFIED",
+        ),
+        ("timed out talking to 10.0.0.5:8080", "10.0.0.5:8080 DID NOT ANSWER IN TIME"),
+        (REQUESTS_ERROR, "CANNOT REACH 127.0.0.1:8765"),
+        ("request to a.example failed: InvalidURL: x", "THE REQUEST TO a.example FAILED"),
+        ("reply of 9999999 bytes is larger than allowed", "THE SERVER'S REPLY WAS TOO LARGE"),
+        ("reply took too long to arrive", "THE SERVER'S REPLY TOOK TOO LONG"),
+    ],
+)
 def test_every_reason_of_the_sync_is_translated(shouting, reason, shown):
     assert sync_problem(reason) == shown
 

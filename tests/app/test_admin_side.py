@@ -104,8 +104,10 @@ def test_saved_settings_apply_without_restart(qtbot, running, data_dir):
         "kiosk": {"id": "test-kiosk", "site": "shop-1", "shop_name": "Panadería Sol"},
         "question": {"text": {"es": "¿Nos recomendarías?", "en": "Would you recommend us?"}},
         "thanks": {"seconds": 2.0},
-        "sync": {"endpoint": kiosk.ctx.settings.sync.endpoint,
-                 "token": kiosk.ctx.settings.sync.token},
+        "sync": {
+            "endpoint": kiosk.ctx.settings.sync.endpoint,
+            "token": kiosk.ctx.settings.sync.token,
+        },
     }
     owner.area.settings_screen.save_requested.emit(document)
     # Saved atomically to the config file, and read back the same at the next start.

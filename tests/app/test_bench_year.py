@@ -17,7 +17,11 @@ def test_a_minute_of_guests_kills_and_outages_loses_nothing():
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     done = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "bench_year.py"), "--minutes", "1"],
-        capture_output=True, text=True, env=env, timeout=400, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=400,
+        check=False,
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
     assert "RESULT: PASS" in done.stdout

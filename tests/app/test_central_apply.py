@@ -33,8 +33,10 @@ def endpoint(tmp_path):
 def running(qtbot, data_dir, endpoint):
     _store, server = endpoint
     settings = dataclasses.replace(
-        sync_settings(server.url), admin=AdminSection(idle_seconds=60, hold_seconds=1),
-        timeouts=TimeoutsSection(idle_seconds=5), thanks=ThanksSection(seconds=1),
+        sync_settings(server.url),
+        admin=AdminSection(idle_seconds=60, hold_seconds=1),
+        timeouts=TimeoutsSection(idle_seconds=5),
+        thanks=ThanksSection(seconds=1),
     )
     ctx = Context(data_dir, data_dir / "kiosk.toml", False, settings)
     kiosk = app.build_app(ctx)
@@ -52,16 +54,21 @@ def running(qtbot, data_dir, endpoint):
 
 def put(store, document):
     with writing(store.engine) as conn:
-        return config_layers.set_layer(conn, "2026-12-01T00:00:00.000000Z", "t", "kiosk",
-                                       "test-kiosk", document)
+        return config_layers.set_layer(
+            conn, "2026-12-01T00:00:00.000000Z", "t", "kiosk", "test-kiosk", document
+        )
 
 
 def test_a_valid_change_is_applied_between_guests(qtbot, running, endpoint):
     kiosk, owner = running
     store, _ = endpoint
-    version = put(store, {"question": {"text": {"es": "¿Qué tal le atendimos?",
-                                                "en": "How did we do?"}},
-                          "thanks": {"seconds": 2}})
+    version = put(
+        store,
+        {
+            "question": {"text": {"es": "¿Qué tal le atendimos?", "en": "How did we do?"}},
+            "thanks": {"seconds": 2},
+        },
+    )
     # a guest is mid-answer when the new configuration arrives
     qtbot.mouseClick(kiosk.question.score_buttons[8], Qt.MouseButton.LeftButton)
     assert kiosk.window.current_screen() is kiosk.why

@@ -36,10 +36,18 @@ def test_a_sound_setup_has_no_problem():
 
 
 def test_the_real_command_without_a_display_exits_with_a_clear_message(data_dir):
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
     result = subprocess.run(
         [sys.executable, "-m", "kiosk", "--data-dir", str(data_dir)],
-        capture_output=True, text=True, env=env, timeout=60, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 5, result.stderr
     assert "DISPLAY is not set" in result.stderr

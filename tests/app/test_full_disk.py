@@ -30,7 +30,9 @@ def small_disk(tmp_path):
         pytest.skip("mounting a small filesystem needs root")
     done = subprocess.run(
         ["mount", "-t", "tmpfs", "-o", "size=72m", "tmpfs", str(mount_point)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if done.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs: {done.stderr.strip()}")
@@ -207,7 +209,10 @@ def test_sigterm_on_a_full_disk_keeps_every_tap(qtbot, small_disk, state_home):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     child = subprocess.Popen(
         [sys.executable, "-c", SIGTERM_CHILD, str(data_dir), str(filler)],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
     )
     try:
         answer_id, waiting = child.stdout.readline().split()

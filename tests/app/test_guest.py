@@ -135,7 +135,9 @@ def test_sigterm_stops_the_kiosk_cleanly(data_dir):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     child = subprocess.Popen(
         [sys.executable, "-m", "kiosk", "--windowed", "--data-dir", str(data_dir)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
     )
     log_file = data_dir / "logs" / "kiosk.log"
     try:
@@ -184,8 +186,9 @@ def test_background_damage_reaches_the_staff_banner(qtbot, data_dir):
         # A requested check ran at start and the request is spent.
         assert not (data_dir / integrity.CHECK_REQUEST).exists()
         notice = app.DamageNotice(kiosk.window)
-        thread = threading.Thread(target=notice.damaged.emit, args=(["page 7: btree damaged"],),
-                                  name="kiosk-test-damage")
+        thread = threading.Thread(
+            target=notice.damaged.emit, args=(["page 7: btree damaged"],), name="kiosk-test-damage"
+        )
         thread.start()
         thread.join()
         qtbot.waitUntil(lambda: app.DAMAGE_NOTICE in kiosk.window.staff_notices(), timeout=2000)

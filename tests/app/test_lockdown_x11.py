@@ -27,7 +27,10 @@ TITLE = "Counter feedback|Opinión en mostrador"  # the window title, in either 
 
 def _free_display() -> int:
     for number in range(90, 140):
-        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
+        if (
+            not Path(f"/tmp/.X11-unix/X{number}").exists()
+            and not Path(f"/tmp/.X{number}-lock").exists()
+        ):
             return number
     raise RuntimeError("no free X display number")
 
@@ -39,7 +42,8 @@ def x_display(request):
     number = _free_display()
     xvfb = subprocess.Popen(
         ["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
     env["DISPLAY"] = f":{number}"
@@ -49,7 +53,9 @@ def x_display(request):
         time.sleep(0.05)
     wm = None
     if request.param == "openbox":
-        wm = subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wm = subprocess.Popen(
+            ["openbox"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         time.sleep(0.5)
     yield env, request.param
     if wm is not None:
@@ -84,7 +90,9 @@ def _viewable(env, window: str) -> bool:
 def _start(env, data_dir) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "kiosk", "--data-dir", str(data_dir)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
 
 
@@ -126,7 +134,11 @@ def test_nothing_but_a_stop_ends_the_fullscreen_kiosk(x_display, data_dir):
         # A second start: the first comes to the front; the second exits at once, storeless.
         second = subprocess.run(
             [sys.executable, "-m", "kiosk", "--data-dir", str(data_dir)],
-            env=env, capture_output=True, text=True, timeout=30, check=False,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
         )
         assert second.returncode == 3, second.stderr
         assert "brought it to the front" in second.stderr

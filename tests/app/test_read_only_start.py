@@ -23,8 +23,14 @@ def read_only_data(tmp_path):
     folder.mkdir()
     if os.geteuid() != 0:
         pytest.skip("a read-only mount needs root")
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(folder)],
-                      capture_output=True, check=False).returncode != 0:
+    if (
+        subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(folder)],
+            capture_output=True,
+            check=False,
+        ).returncode
+        != 0
+    ):
         pytest.skip("cannot mount a tmpfs")
     try:
         opened = open_store(folder / "kiosk.sqlite", "k", __version__)
@@ -38,8 +44,9 @@ def read_only_data(tmp_path):
 
 def test_a_read_only_data_folder_is_not_another_kiosk(qtbot, read_only_data, caplog):
     listing = sorted(p.name for p in read_only_data.iterdir())
-    args = argparse.Namespace(config=None, data_dir=str(read_only_data), windowed=True,
-                              log_level="INFO", command="run")
+    args = argparse.Namespace(
+        config=None, data_dir=str(read_only_data), windowed=True, log_level="INFO", command="run"
+    )
     try:
         with caplog.at_level(logging.INFO, "kiosk"):
             code = shell.main(args)
@@ -59,8 +66,9 @@ def test_opening_for_writing_says_read_only_not_damaged(read_only_data):
 
 def test_a_data_folder_that_cannot_be_created_is_said_so(qtbot, read_only_data, caplog):
     missing = read_only_data / "not-there"
-    args = argparse.Namespace(config=None, data_dir=str(missing), windowed=True,
-                              log_level="INFO", command="run")
+    args = argparse.Namespace(
+        config=None, data_dir=str(missing), windowed=True, log_level="INFO", command="run"
+    )
     try:
         with caplog.at_level(logging.INFO, "kiosk"):
             code = shell.main(args)

@@ -44,7 +44,10 @@ def test_a_reason_tapped_just_before_a_power_cut_is_kept(data_dir):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, str(data_dir)],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
     )
     try:
         line = child.stdout.readline().split()

@@ -15,8 +15,13 @@ def test_bridge_emits_status_and_alert_delivered_in_the_ui_thread(qtbot, tmp_pat
     server = LiveServer(app)
     settings = Settings(
         kiosk=KioskSection(id="test-kiosk", site="Centro"),
-        sync=SyncSection(endpoint=server.url, token=TOKEN, connect_timeout=0.5, read_timeout=0.5,
-                         interval_seconds=600),
+        sync=SyncSection(
+            endpoint=server.url,
+            token=TOKEN,
+            connect_timeout=0.5,
+            read_timeout=0.5,
+            interval_seconds=600,
+        ),
     )
     worker = SyncWorker(settings, answer_store.db, token=TOKEN)
     bridge = SyncBridge(worker)
@@ -54,8 +59,13 @@ def test_stopping_never_waits_on_a_dripping_endpoint(qtbot, answer_store):
     server = DripServer(interval=0.2)
     settings = Settings(
         kiosk=KioskSection(id="test-kiosk", site="Centro"),
-        sync=SyncSection(endpoint=server.url, token=TOKEN, connect_timeout=5, read_timeout=60,
-                         interval_seconds=600),
+        sync=SyncSection(
+            endpoint=server.url,
+            token=TOKEN,
+            connect_timeout=5,
+            read_timeout=60,
+            interval_seconds=600,
+        ),
     )
     answer_store.record_score(1, "es", alert_kinds=("alert",))  # something to send at once
     worker = SyncWorker(settings, answer_store.db, token=TOKEN)

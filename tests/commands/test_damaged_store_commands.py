@@ -53,9 +53,12 @@ def damaged_store_with_a_wal(tmp_path: Path, data_dir: Path) -> Path:
     for i in range(20):
         store.record_score(i % 11, "en")  # only in the -wal
     con = sqlite3.connect(source)
-    leaves = [row[0] for row in con.execute(
-        "SELECT pageno FROM dbstat WHERE name = 'answers' AND pagetype = 'leaf' ORDER BY pageno"
-    )]
+    leaves = [
+        row[0]
+        for row in con.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'answers' AND pagetype = 'leaf' ORDER BY pageno"
+        )
+    ]
     page_size = con.execute("PRAGMA page_size").fetchone()[0]
     con.close()
     target = data_dir / "kiosk.sqlite"
@@ -68,9 +71,15 @@ def damaged_store_with_a_wal(tmp_path: Path, data_dir: Path) -> Path:
     return target
 
 
-@pytest.mark.parametrize("command", [
-    ["stats"], ["stats", "--json"], ["export", "--format", "csv"], ["status"],
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["stats"],
+        ["stats", "--json"],
+        ["export", "--format", "csv"],
+        ["status"],
+    ],
+)
 @pytest.mark.parametrize("checked_at_open", [True, False], ids=["checked", "met-while-reading"])
 def test_read_only_commands_leave_a_damaged_store_as_found(
     tmp_path, data_dir, capsys, monkeypatch, command, checked_at_open
@@ -117,8 +126,14 @@ def read_only_folder(tmp_path):
     folder.mkdir()
     if os.geteuid() != 0:
         pytest.skip("a read-only mount needs root")
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(folder)],
-                      capture_output=True, check=False).returncode != 0:
+    if (
+        subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(folder)],
+            capture_output=True,
+            check=False,
+        ).returncode
+        != 0
+    ):
         pytest.skip("cannot mount a tmpfs")
     try:
         opened = open_store(folder / "kiosk.sqlite", "k", __version__)

@@ -117,7 +117,8 @@ def test_some_flagged_bursts_of_identical_scores(many):
     # A burst is one score repeated seconds apart.
     for answer in bursts[:20]:
         near = [
-            b for b in many
+            b
+            for b in many
             if abs((b.created_utc - answer.created_utc).total_seconds()) < 20 and b.flags
         ]
         assert len({b.score for b in near}) == 1
@@ -201,4 +202,3 @@ def test_command_uses_the_configured_reasons_and_languages(data_dir):
 def test_command_refuses_nonsense(data_dir, capsys, args):
     assert run(data_dir, *args) == 2
     assert "must be at least 1" in capsys.readouterr().err
-

@@ -114,7 +114,7 @@ def test_the_text_report_lists_every_check(capsys, data_dir):
     assert code == 0
     for name in ("config", "store", "queue", "admin PIN", "endpoint", "qt plugin", "disk"):
         assert name in out
-    assert "[kiosk] id = \"test-kiosk\"" in out
+    assert '[kiosk] id = "test-kiosk"' in out
 
 
 def test_a_new_kiosk_without_a_store_still_needs_its_pin(capsys, data_dir):

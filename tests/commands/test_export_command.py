@@ -9,8 +9,18 @@ from kiosk.commands import main as cli
 
 def test_export_csv_to_stdout(answer_store, data_dir, capsys):
     fill(answer_store)
-    code = cli.main(["--data-dir", str(data_dir), "export", "--format", "csv",
-                     "--since", "2026-11-21", "--no-include-flagged"])
+    code = cli.main(
+        [
+            "--data-dir",
+            str(data_dir),
+            "export",
+            "--format",
+            "csv",
+            "--since",
+            "2026-11-21",
+            "--no-include-flagged",
+        ]
+    )
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert len(rows) == 6
@@ -20,8 +30,9 @@ def test_export_csv_to_stdout(answer_store, data_dir, capsys):
 def test_export_json_file(answer_store, data_dir, tmp_path, capsys):
     fill(answer_store)
     out = tmp_path / "out.json"
-    assert cli.main(["--data-dir", str(data_dir), "export", "--format", "json",
-                     "-o", str(out)]) == 0
+    assert (
+        cli.main(["--data-dir", str(data_dir), "export", "--format", "json", "-o", str(out)]) == 0
+    )
     assert len(json.loads(out.read_text(encoding="utf-8"))["answers"]) == 15
     assert "15 answer(s)" in capsys.readouterr().err
 

@@ -15,8 +15,12 @@ from kiosk.store.recovery import open_store
 
 def test_stats_text(answer_store, data_dir, capsys):
     fill(answer_store)
-    assert cli.main(["--data-dir", str(data_dir), "stats", "--since", "2026-11-20",
-                     "--until", "2026-11-21"]) == 0
+    assert (
+        cli.main(
+            ["--data-dir", str(data_dir), "stats", "--since", "2026-11-20", "--until", "2026-11-21"]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert "too few answers (10)" in out
     assert "+70.0 points" in out

@@ -18,7 +18,9 @@ QUESTION_ES = "¿Qué tan probable es que nos recomiendes a tus amigos y familia
 def _qm(folder: Path, language: str, question: str | None) -> None:
     message = (
         f"<message><source>{selftest.QUESTION_SOURCE}</source>"
-        f"<translation>{question}</translation></message>" if question else ""
+        f"<translation>{question}</translation></message>"
+        if question
+        else ""
     )
     ts = folder / f"kiosk_{language}.ts"
     ts.write_text(
@@ -28,8 +30,9 @@ def _qm(folder: Path, language: str, question: str | None) -> None:
         encoding="utf-8",
     )
     lrelease = Path(sys.executable).parent / "pyside6-lrelease"
-    subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
-                   check=True)
+    subprocess.run(
+        [str(lrelease), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True
+    )
 
 
 @pytest.fixture

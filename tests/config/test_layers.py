@@ -43,10 +43,14 @@ def test_each_layer_wins_over_the_ones_below_key_by_key(files):
     system, device = files
     write(system, '[kiosk]\nshop_name = "Fleet"\nsite = "north"\n[thanks]\nseconds = 5\n')
     write(device, '[kiosk]\nshop_name = "Corner shop"\n[thanks]\nseconds_with_qr = 20\n')
-    environ = {ENV_SYSTEM_CONFIG: str(system), "KIOSK__THANKS__SECONDS": "6.5",
-               "KIOSK__SYNC__ENDPOINT": "https://env.example"}
-    merged = load_layers(device, False, environ=environ,
-                         assignments=["sync.endpoint=https://flag.example/"])
+    environ = {
+        ENV_SYSTEM_CONFIG: str(system),
+        "KIOSK__THANKS__SECONDS": "6.5",
+        "KIOSK__SYNC__ENDPOINT": "https://env.example",
+    }
+    merged = load_layers(
+        device, False, environ=environ, assignments=["sync.endpoint=https://flag.example/"]
+    )
     s = merged.settings
     assert s.kiosk.site == "north"  # system only
     assert s.kiosk.shop_name == "Corner shop"  # device over system
@@ -94,7 +98,7 @@ def test_errors_name_the_file_variable_or_flag_and_the_key(files):
     assert refused.value.path == "KIOSK__SYNC__ENDPONT"
 
     with pytest.raises(ConfigError) as refused:
-        flag_layer(["kiosk.languages=[\"es\", \"zz\"]"])
+        flag_layer(['kiosk.languages=["es", "zz"]'])
     assert refused.value.path == "--set kiosk.languages"
     with pytest.raises(ConfigError, match="section.key=value"):
         flag_layer(["sync.endpoint"])
@@ -106,14 +110,23 @@ def test_rules_between_settings_are_checked_on_the_merge_and_name_the_culprit(fi
     system, device = files
     write(system, '[kiosk]\nlanguages = ["es"]\n')
     with pytest.raises(ConfigError, match="default language must be one") as refused:
-        load_layers(device, False, environ={ENV_SYSTEM_CONFIG: str(system)},
-                    assignments=["kiosk.default_language=en"])
+        load_layers(
+            device,
+            False,
+            environ={ENV_SYSTEM_CONFIG: str(system)},
+            assignments=["kiosk.default_language=en"],
+        )
     assert refused.value.path == "--set kiosk.default_language"
 
 
 def test_typed_values_from_the_environment(files):
-    layer = env_layer({"kiosk__kiosk__fullscreen": "false", "KIOSK__WHY__REASONS": '["speed"]',
-                       "KIOSK__QUESTION__TEXT": "{ es = \"¿Qué tal?\" }"})
+    layer = env_layer(
+        {
+            "kiosk__kiosk__fullscreen": "false",
+            "KIOSK__WHY__REASONS": '["speed"]',
+            "KIOSK__QUESTION__TEXT": '{ es = "¿Qué tal?" }',
+        }
+    )
     assert layer.values["kiosk"]["fullscreen"] is False
     assert [r.id for r in layer.values["why"]["reasons"]] == ["speed"]
     assert layer.values["question"]["text"] == {"es": "¿Qué tal?"}
@@ -121,11 +134,16 @@ def test_typed_values_from_the_environment(files):
 
 
 def test_central_layer_may_set_only_its_subset():
-    layer = document_layer(CENTRAL, {"question": {"text": {"en": "How was it?"}},
-                                     "kiosk": {"shop_name": "Chain"}}, "central")
+    layer = document_layer(
+        CENTRAL,
+        {"question": {"text": {"en": "How was it?"}}, "kiosk": {"shop_name": "Chain"}},
+        "central",
+    )
     assert layer.values["kiosk"]["shop_name"] == "Chain"
-    for document, key in [({"sync": {"endpoint": "https://evil.example"}}, "[sync]"),
-                          ({"kiosk": {"id": "other"}}, "[kiosk] id")]:
+    for document, key in [
+        ({"sync": {"endpoint": "https://evil.example"}}, "[sync]"),
+        ({"kiosk": {"id": "other"}}, "[kiosk] id"),
+    ]:
         with pytest.raises(ConfigError, match="central configuration may not set") as refused:
             document_layer(CENTRAL, document, "central")
         assert refused.value.key == key
@@ -138,7 +156,10 @@ def run_show(capsys, data: Path, *argv: str) -> str:
 
 def test_config_show_prints_values_origins_and_masks_secrets(files, capsys, monkeypatch):
     system, device = files
-    write(system, '[sync]\ntoken = "s3cret-token"\n[alerts]\nwebhook_url = "https://hooks.example/T0/abc"\n')
+    write(
+        system,
+        '[sync]\ntoken = "s3cret-token"\n[alerts]\nwebhook_url = "https://hooks.example/T0/abc"\n',
+    )
     write(device, '[kiosk]\nshop_name = "Corner"\n')
     monkeypatch.setenv("KIOSK__THANKS__SECONDS", "9")
     text = run_show(capsys, device.parent, "--set", "timeouts.idle_seconds=30")
@@ -173,11 +194,15 @@ def test_the_owners_save_writes_the_device_file_only(files, opened_store):
     write(device, '[kiosk]\naccent_colour = "#123456"\n')
     merged = load_layers(device, False, environ={ENV_SYSTEM_CONFIG: str(system)})
     remembered = []
-    services = build(opened_store.db, merged.settings, device, layers=lambda: merged,
-                     remember_layers=remembered.append)
+    services = build(
+        opened_store.db,
+        merged.settings,
+        device,
+        layers=lambda: merged,
+        remember_layers=remembered.append,
+    )
     # the form sends everything it shows, system values included; the owner changed one
-    form = {"kiosk": {"shop_name": "Fleet", "accent_colour": "#123456"},
-            "thanks": {"seconds": 8}}
+    form = {"kiosk": {"shop_name": "Fleet", "accent_colour": "#123456"}, "thanks": {"seconds": 8}}
     saved = services.save_settings(form)
     on_disk = load_settings(device)
     assert on_disk.thanks.seconds == 8.0 and on_disk.kiosk.accent_colour == "#123456"

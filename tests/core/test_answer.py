@@ -102,7 +102,10 @@ def test_flagged_follows_flags():
 def test_clean_comment_keeps_newlines_accents_and_emoji_and_caps_length():
     limit = COMMENT_MAX_LENGTH
     assert clean_comment(None, limit) == ""
-    assert clean_comment("  ¡Muy rico, señor! ☕\n¿Volveré? Sí ", limit) == "¡Muy rico, señor! ☕\n¿Volveré? Sí"
+    assert (
+        clean_comment("  ¡Muy rico, señor! ☕\n¿Volveré? Sí ", limit)
+        == "¡Muy rico, señor! ☕\n¿Volveré? Sí"
+    )
     assert clean_comment("a\u200bb\x07c", limit) == "abc"  # zero-width space and bell dropped
     assert clean_comment("  great\x00 coffee \x1b ", limit) == "great coffee"
     assert len(clean_comment("x" * 10_000, limit)) == COMMENT_MAX_LENGTH

@@ -16,14 +16,23 @@ def test_fill_encodes_every_placeholder():
     template = "https://x.example/?" + "&".join(f"{p[0]}={{{p}}}" for p in PLACEHOLDERS)
     assert template_problem(template) is None
     assert template_problem(template, site="x" * 60) is not None  # too long with this site
-    url = fill(template, {"answer_id": "id", "score": 3, "category": "detractor",
-                          "site": "Sí & no", "kiosk": "k/1", "lang": "es"})
-    assert url == ("https://x.example/?a=id&s=3&c=detractor"
-                   "&s=S%C3%AD%20%26%20no&k=k%2F1&l=es")
+    url = fill(
+        template,
+        {
+            "answer_id": "id",
+            "score": 3,
+            "category": "detractor",
+            "site": "Sí & no",
+            "kiosk": "k/1",
+            "lang": "es",
+        },
+    )
+    assert url == ("https://x.example/?a=id&s=3&c=detractor&s=S%C3%AD%20%26%20no&k=k%2F1&l=es")
 
 
 def test_a_literal_brace_is_written_twice():
     assert template_problem("https://x.example/{{a}}/{score}") is None
     assert fill("https://x.example/{{a}}", dict.fromkeys(PLACEHOLDERS, "")) == (
-        "https://x.example/{a}")
+        "https://x.example/{a}"
+    )
     assert template_problem("https://{site}.example/") is not None  # no host from a value

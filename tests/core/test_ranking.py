@@ -11,14 +11,16 @@ from kiosk.core.ranking import overlap, rank
 def test_no_two_sites_in_different_tiers_overlap_and_tiers_go_down():
     rng = random.Random(12)
     for _ in range(300):
-        entries = [(f"s{i}", NpsSummary(rng.randint(0, 80), rng.randint(0, 40),
-                                        rng.randint(0, 60))) for i in range(rng.randint(1, 12))]
+        entries = [
+            (f"s{i}", NpsSummary(rng.randint(0, 80), rng.randint(0, 40), rng.randint(0, 60)))
+            for i in range(rng.randint(1, 12))
+        ]
         ranking = rank(entries)
         tiers = ranking.tiers
         assert sum(map(len, tiers)) + len(ranking.too_few) == len(entries)
         assert all(not e.summary.enough_answers for e in ranking.too_few)
         for upper_index, upper in enumerate(tiers):
-            for lower in tiers[upper_index + 1:]:
+            for lower in tiers[upper_index + 1 :]:
                 for a in upper:
                     for b in lower:
                         assert not overlap(a.summary, b.summary)

@@ -43,12 +43,33 @@ class Cluster:
         self.as_postgres = os.geteuid() == 0
         if self.as_postgres:
             shutil.chown(self.base, "postgres", "postgres")
-        self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
-                  "--locale=C", "--no-sync")
-        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.base / "log"), "-w", "-t", "60",
-                  "-o", f"-p {self.port} -k {self.base} -c listen_addresses=127.0.0.1"
-                  " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-                  " -c max_connections=200", "start")
+        self._run(
+            "initdb",
+            "-D",
+            str(self.data),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C",
+            "--no-sync",
+        )
+        self._run(
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.base / "log"),
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            f"-p {self.port} -k {self.base} -c listen_addresses=127.0.0.1"
+            " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+            " -c max_connections=200",
+            "start",
+        )
         self.url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
 
     def _run(self, tool: str, *args: str) -> None:
@@ -76,7 +97,8 @@ class Databases:
 
         self.admin_url = admin_url
         self.admin = create_engine(
-            "postgresql+psycopg://" + admin_url.split("://", 1)[1], isolation_level="AUTOCOMMIT")
+            "postgresql+psycopg://" + admin_url.split("://", 1)[1], isolation_level="AUTOCOMMIT"
+        )
         self.template: str | None = None
         self.prefix = f"kt{os.getpid()}_"
 

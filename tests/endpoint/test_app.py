@@ -30,9 +30,18 @@ def live(migrated_url):
 def wire(seq: int = 1, score: int = 9, **extra) -> dict:
     category = "detractor" if score <= 6 else "passive" if score <= 8 else "promoter"
     return {
-        "id": str(uuid.uuid4()), "seq": seq, "created_at": "2026-11-25T09:00:00.000000-03:00",
-        "score": score, "category": category, "reasons": ["speed"], "comment": "",
-        "language": "es", "flags": [], "completion": "sent", "app_version": "1.0", **extra,
+        "id": str(uuid.uuid4()),
+        "seq": seq,
+        "created_at": "2026-11-25T09:00:00.000000-03:00",
+        "score": score,
+        "category": category,
+        "reasons": ["speed"],
+        "comment": "",
+        "language": "es",
+        "flags": [],
+        "completion": "sent",
+        "app_version": "1.0",
+        **extra,
     }
 
 
@@ -96,8 +105,10 @@ def test_a_token_bound_to_another_kiosk_is_forbidden(live):
         ({"kiosk": KIOSK, "answers": [], "sent_at": "yesterday"}, "sent_at"),
         ({"kiosk": KIOSK, "answers": [], "sent_at": "2026-11-25T12:00:00"}, "offset"),
         ({"kiosk": KIOSK, "answers": [{"score": 3}], "sent_at": "2026-11-25T12:00:00Z"}, "no id"),
-        ({"kiosk": {**KIOSK, "id": "a b"}, "answers": [], "sent_at": "2026-11-25T12:00:00Z"},
-         "kiosk.id"),
+        (
+            {"kiosk": {**KIOSK, "id": "a b"}, "answers": [], "sent_at": "2026-11-25T12:00:00Z"},
+            "kiosk.id",
+        ),
     ],
 )
 def test_a_malformed_body_is_400_and_stores_nothing(live, body, message):
@@ -160,8 +171,12 @@ def test_the_shipped_limit_is_enforced_before_the_app_sees_the_body(tmp_path):
 
     server = LiveServer(app, max_body=1024 * 1024)
     try:
-        reply = requests.post(server.url + "/v1/answers", data=b"x" * (10 * 1024 * 1024),
-                              headers={"Content-Type": "application/json"}, timeout=10)
+        reply = requests.post(
+            server.url + "/v1/answers",
+            data=b"x" * (10 * 1024 * 1024),
+            headers={"Content-Type": "application/json"},
+            timeout=10,
+        )
         assert reply.status_code == 413
         assert seen == []
     finally:
@@ -202,14 +217,16 @@ def test_kiosks_report_gaps_and_clock_skew(migrated_url):
     try:
         ahead = (fixed + timedelta(seconds=90)).isoformat()
         post(server.url, "/v1/answers", batch(wire(1), wire(2), wire(5), sent_at=ahead))
-        reply = requests.get(server.url + "/v1/kiosks", timeout=5,
-                             headers={"Authorization": f"Bearer {OWNER_TOKEN}"})
+        reply = requests.get(
+            server.url + "/v1/kiosks", timeout=5, headers={"Authorization": f"Bearer {OWNER_TOKEN}"}
+        )
         [kiosk] = reply.json()["kiosks"]
         assert kiosk["id"] == "test-kiosk" and kiosk["answers"] == 3
         assert kiosk["gaps"] == [{"from": 3, "to": 4}] and kiosk["missing"] == 2
         assert kiosk["clock_skew_seconds"] == 90.0
-        denied = requests.get(server.url + "/v1/kiosks", timeout=5,
-                              headers={"Authorization": f"Bearer {TOKEN}"})
+        denied = requests.get(
+            server.url + "/v1/kiosks", timeout=5, headers={"Authorization": f"Bearer {TOKEN}"}
+        )
         assert denied.status_code == 403
     finally:
         server.stop()
@@ -232,7 +249,7 @@ def test_export_csv_is_excel_safe_and_json_is_complete(live):
     assert tuple(reader.fieldnames) == (*EXPORT_COLUMNS, "site")  # the kiosk's columns
     rows = list(reader)
     assert [r["id"] for r in rows] == [a["id"], b["id"]]
-    assert rows[0]["comment"] == "'=HYPERLINK(\"http://x\")"
+    assert rows[0]["comment"] == '\'=HYPERLINK("http://x")'
     assert rows[0]["reasons"] == "speed; price"
     assert rows[0]["local_time"] == "2026-11-25 09:00:00"
     assert rows[0]["created_utc"] == "2026-11-25T12:00:00.000000Z"

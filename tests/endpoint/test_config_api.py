@@ -20,8 +20,10 @@ def fleet(migrated_url):
     store.change("add-area", "t", "Sur")
     store.change("add-site", "t", "centro", "Sur")
     store.change("add-site", "t", "playa", "Sur")
-    tokens = {k: store.change("add-kiosk", "t", k, site)
-              for k, site in (("k1", "centro"), ("k2", "playa"))}
+    tokens = {
+        k: store.change("add-kiosk", "t", k, site)
+        for k, site in (("k1", "centro"), ("k2", "playa"))
+    }
     app = create_app(EndpointConfig(db=migrated_url), store)
     yield store, app.test_client(), tokens
     store.close()
@@ -29,8 +31,9 @@ def fleet(migrated_url):
 
 def put(store, scope, name, document):
     with writing(store.engine) as conn:
-        return config_layers.set_layer(conn, "2026-12-01T00:00:00.000000Z", "t", scope, name,
-                                       document)
+        return config_layers.set_layer(
+            conn, "2026-12-01T00:00:00.000000Z", "t", scope, name, document
+        )
 
 
 def get(client, token, etag=None):
@@ -42,15 +45,24 @@ def get(client, token, etag=None):
 
 def test_area_then_site_then_kiosk_key_by_key(fleet):
     store, client, tokens = fleet
-    put(store, "area", "Sur", {"thanks": {"seconds": 5, "text": {"es": "¡Gracias, Sur!"}},
-                               "kiosk": {"shop_name": "Cadena Sur"}})
+    put(
+        store,
+        "area",
+        "Sur",
+        {
+            "thanks": {"seconds": 5, "text": {"es": "¡Gracias, Sur!"}},
+            "kiosk": {"shop_name": "Cadena Sur"},
+        },
+    )
     put(store, "site", "centro", {"thanks": {"seconds": 6}})
     put(store, "kiosk", "k1", {"kiosk": {"shop_name": "Centro 1"}})
     reply = get(client, tokens["k1"])
     check_reply("GET", "/v1/config", reply)
     body = reply.get_json()
-    assert body["config"] == {"thanks": {"seconds": 6, "text": {"es": "¡Gracias, Sur!"}},
-                              "kiosk": {"shop_name": "Centro 1"}}
+    assert body["config"] == {
+        "thanks": {"seconds": 6, "text": {"es": "¡Gracias, Sur!"}},
+        "kiosk": {"shop_name": "Centro 1"},
+    }
     assert body["scopes"] == ["area:Sur", "site:centro", "kiosk:k1"]
     assert reply.headers["ETag"] == f'"{body["version"]}"'
     other = get(client, tokens["k2"]).get_json()
@@ -85,21 +97,31 @@ def test_set_config_command_checks_with_the_kiosks_rules(fleet, migrated_url, tm
     if not migrated_url.endswith(".sqlite"):
         pytest.skip("the command is exercised on the SQLite file")
     good = tmp_path / "area.toml"
-    good.write_text('[question]\ntext = { es = "¿Nos recomendaría?" }\n'
-                    '[why]\nreasons = ["speed", { id = "parking", es = "Aparcamiento" }]\n',
-                    encoding="utf-8")
-    assert cli.main(["endpoint", "set-config", "--db", migrated_url, "--scope", "area:Sur",
-                     str(good)]) == 0
+    good.write_text(
+        '[question]\ntext = { es = "¿Nos recomendaría?" }\n'
+        '[why]\nreasons = ["speed", { id = "parking", es = "Aparcamiento" }]\n',
+        encoding="utf-8",
+    )
+    assert (
+        cli.main(["endpoint", "set-config", "--db", migrated_url, "--scope", "area:Sur", str(good)])
+        == 0
+    )
     assert "version" in capsys.readouterr().out
     config = get(client, tokens["k2"]).get_json()["config"]
     assert config["why"]["reasons"][1] == {"id": "parking", "es": "Aparcamiento"}
 
-    for text, key in (('[sync]\nendpoint = "https://evil.example"\n', "[sync]"),
-                      ("[thanks]\nseconds = 0\n", "[thanks] seconds")):
+    for text, key in (
+        ('[sync]\nendpoint = "https://evil.example"\n', "[sync]"),
+        ("[thanks]\nseconds = 0\n", "[thanks] seconds"),
+    ):
         bad = tmp_path / "bad.toml"
         bad.write_text(text, encoding="utf-8")
-        assert cli.main(["endpoint", "set-config", "--db", migrated_url, "--scope",
-                         "site:centro", str(bad)]) == 2
+        assert (
+            cli.main(
+                ["endpoint", "set-config", "--db", migrated_url, "--scope", "site:centro", str(bad)]
+            )
+            == 2
+        )
         err = capsys.readouterr().err
         assert str(bad) in err and key in err
     assert get(client, tokens["k1"]).get_json()["scopes"] == ["area:Sur"]

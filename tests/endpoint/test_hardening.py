@@ -24,9 +24,20 @@ KIOSK = {"id": "test-kiosk", "site": "centro", "app_version": "1.0"}
 
 def wire(seq: int = 1, score: int = 9, **extra) -> dict:
     category = "detractor" if score <= 6 else "passive" if score <= 8 else "promoter"
-    return {"id": str(uuid.uuid4()), "seq": seq, "created_at": "2026-11-25T09:00:00.000000-03:00",
-            "score": score, "category": category, "reasons": ["speed"], "comment": "",
-            "language": "es", "flags": [], "completion": "sent", "app_version": "1.0", **extra}
+    return {
+        "id": str(uuid.uuid4()),
+        "seq": seq,
+        "created_at": "2026-11-25T09:00:00.000000-03:00",
+        "score": score,
+        "category": category,
+        "reasons": ["speed"],
+        "comment": "",
+        "language": "es",
+        "flags": [],
+        "completion": "sent",
+        "app_version": "1.0",
+        **extra,
+    }
 
 
 def batch(*answers, kiosk=KIOSK) -> dict:
@@ -35,8 +46,12 @@ def batch(*answers, kiosk=KIOSK) -> dict:
 
 def post(url: str, body, token: str = TOKEN, path: str = "/v1/answers") -> requests.Response:
     data = body if isinstance(body, bytes) else json.dumps(body).encode()
-    return requests.post(url + path, data=data, timeout=10, headers={
-        "Content-Type": "application/json", "Authorization": f"Bearer {token}"})
+    return requests.post(
+        url + path,
+        data=data,
+        timeout=10,
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"},
+    )
 
 
 @pytest.fixture
@@ -48,9 +63,16 @@ def live(migrated_url):
     store.close()
 
 
-@pytest.mark.parametrize("created_at", ["0001-01-01T00:30:00+01:00", "9999-12-31T23:30:00-01:00",
-                                        "2019-12-31T23:59:59Z", "2099-01-01T00:00:00Z",
-                                        "2026-11-25T09:00:00+15:00"])
+@pytest.mark.parametrize(
+    "created_at",
+    [
+        "0001-01-01T00:30:00+01:00",
+        "9999-12-31T23:30:00-01:00",
+        "2019-12-31T23:59:59Z",
+        "2099-01-01T00:00:00Z",
+        "2026-11-25T09:00:00+15:00",
+    ],
+)
 def test_an_implausible_date_is_rejected_at_the_door(live, created_at):
     store, url = live
     answer = wire(created_at=created_at)
@@ -59,8 +81,11 @@ def test_an_implausible_date_is_rejected_at_the_door(live, created_at):
     [rejected] = reply.json()["rejected"]
     assert rejected["id"] == answer["id"] and "created_at" in rejected["error"]
     assert store.count_answers() == 0
-    export = requests.get(url + "/v1/export?format=csv", timeout=10,
-                          headers={"Authorization": f"Bearer {OWNER_TOKEN}"})
+    export = requests.get(
+        url + "/v1/export?format=csv",
+        timeout=10,
+        headers={"Authorization": f"Bearer {OWNER_TOKEN}"},
+    )
     assert export.status_code == 200
 
 
@@ -72,11 +97,25 @@ def test_an_export_that_breaks_midway_never_looks_complete(live, fmt):
     with store.engine.begin() as conn:
         site = conn.execute(schema.sites.select()).first().id
         bad = dict(wire(9999), created_at="0001-01-01T00:30:00+01:00")
-        conn.execute(insert(schema.answers).values(
-            kiosk_id="test-kiosk", id=bad["id"], seq=9999, site_id=site,
-            created_at=bad["created_at"], created_utc="0000", local_day="0001-01-01",
-            local_hour=0, score=9, category="promoter", language="es", flagged=False,
-            has_comment=False, content=json.dumps(bad), received_utc="2026"))
+        conn.execute(
+            insert(schema.answers).values(
+                kiosk_id="test-kiosk",
+                id=bad["id"],
+                seq=9999,
+                site_id=site,
+                created_at=bad["created_at"],
+                created_utc="0000",
+                local_day="0001-01-01",
+                local_hour=0,
+                score=9,
+                category="promoter",
+                language="es",
+                flagged=False,
+                has_comment=False,
+                content=json.dumps(bad),
+                received_utc="2026",
+            )
+        )
     headers = {"Authorization": f"Bearer {OWNER_TOKEN}"}
     try:
         reply = requests.get(f"{url}/v1/export?format={fmt}", headers=headers, timeout=30)
@@ -91,17 +130,42 @@ def test_an_export_that_breaks_midway_never_looks_complete(live, fmt):
         (b'{"kiosk": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "nests deeper"),
         (b"[" * 100_000, "nests deeper"),
         (json.dumps(batch(wire(comment="\ud800"))).encode(), "not valid Unicode"),
-        (json.dumps({"kiosk": {**KIOSK, "site": "\udfff"}, "answers": [],
-                     "sent_at": "2026-11-25T12:00:00Z"}).encode(), "not valid Unicode"),
+        (
+            json.dumps(
+                {
+                    "kiosk": {**KIOSK, "site": "\udfff"},
+                    "answers": [],
+                    "sent_at": "2026-11-25T12:00:00Z",
+                }
+            ).encode(),
+            "not valid Unicode",
+        ),
         (json.dumps(batch(wire(**{"\ud800": 1}))).encode(), "not valid Unicode"),
         (json.dumps(batch(wire(comment="a\x00b"))).encode(), "NUL character"),
         (json.dumps(batch(wire(reasons=["\x00"]))).encode(), "NUL character"),
         (b'{"kiosk": 1, "x": ' + b"9" * 5000 + b"}", "not valid JSON"),
-        (json.dumps({"kiosk": {**KIOSK, "id": "test-kiosk\n"}, "answers": [],
-                     "sent_at": "2026-11-25T12:00:00Z"}).encode(), "kiosk.id"),
+        (
+            json.dumps(
+                {
+                    "kiosk": {**KIOSK, "id": "test-kiosk\n"},
+                    "answers": [],
+                    "sent_at": "2026-11-25T12:00:00Z",
+                }
+            ).encode(),
+            "kiosk.id",
+        ),
     ],
-    ids=["deep-object", "deep-array", "surrogate-comment", "surrogate-site", "surrogate-key",
-         "nul-comment", "nul-reason", "huge-number", "newline-kiosk-id"],
+    ids=[
+        "deep-object",
+        "deep-array",
+        "surrogate-comment",
+        "surrogate-site",
+        "surrogate-key",
+        "nul-comment",
+        "nul-reason",
+        "huge-number",
+        "newline-kiosk-id",
+    ],
 )
 def test_hostile_bodies_get_a_400_with_a_reason(live, body, reason):
     store, url = live
@@ -115,8 +179,13 @@ def test_hostile_bodies_get_a_400_with_a_reason(live, body, reason):
 
 @pytest.mark.parametrize(
     ("change", "reason"),
-    [({"seq": 2**64 + 1}, "seq"), ({"seq": 2**62}, "seq"), ({"seq": 10**9 + 1}, "seq"),
-     ({"language": "es\n"}, "language"), ({"seq": 1.0}, "seq")],
+    [
+        ({"seq": 2**64 + 1}, "seq"),
+        ({"seq": 2**62}, "seq"),
+        ({"seq": 10**9 + 1}, "seq"),
+        ({"language": "es\n"}, "language"),
+        ({"seq": 1.0}, "seq"),
+    ],
 )
 def test_out_of_range_fields_are_rejected_with_a_reason(live, change, reason):
     store, url = live
@@ -126,8 +195,9 @@ def test_out_of_range_fields_are_rejected_with_a_reason(live, change, reason):
     [rejected] = reply.json()["rejected"]
     assert reason in rejected["error"]
     assert store.count_answers() == 0
-    [kiosk] = requests.get(url + "/v1/kiosks", timeout=5, headers={
-        "Authorization": f"Bearer {OWNER_TOKEN}"}).json()["kiosks"]
+    [kiosk] = requests.get(
+        url + "/v1/kiosks", timeout=5, headers={"Authorization": f"Bearer {OWNER_TOKEN}"}
+    ).json()["kiosks"]
     assert kiosk["missing"] == 0
 
 
@@ -180,8 +250,9 @@ def test_a_kiosk_cannot_get_another_kiosks_answer_quarantined(live):
 
 class _Served:
     def __init__(self, app, limits: ServerLimits) -> None:
-        self.server = make_server(app, "127.0.0.1", 0, limits, MAX_BODY_BYTES,
-                                  asyncore_loop_timeout=0.05)
+        self.server = make_server(
+            app, "127.0.0.1", 0, limits, MAX_BODY_BYTES, asyncore_loop_timeout=0.05
+        )
         self.url = f"http://127.0.0.1:{self.server.effective_port}"
         self.thread = threading.Thread(target=self._run, name="test-endpoint", daemon=True)
         self.thread.start()
@@ -222,8 +293,12 @@ def test_slow_clients_are_cut_off_and_kiosks_keep_being_served(migrated_url):
         trickler.start()
         for seq in range(1, 6):  # a real kiosk, meanwhile, is served promptly
             started = time.monotonic()
-            reply = requests.post(served.url + "/v1/answers", json=batch(wire(seq)), timeout=5,
-                                  headers={"Authorization": f"Bearer {TOKEN}"})
+            reply = requests.post(
+                served.url + "/v1/answers",
+                json=batch(wire(seq)),
+                timeout=5,
+                headers={"Authorization": f"Bearer {TOKEN}"},
+            )
             assert reply.status_code == 200
             assert time.monotonic() - started < 2
         time.sleep(3.0)  # past request_timeout: the trickling clients are cut off

@@ -46,10 +46,20 @@ REFERENCE_SCHEMA = [
 
 def _answer(seq: int, score: int, day: int, answer_id: str | None = None, **extra) -> dict:
     category = "detractor" if score <= 6 else "passive" if score <= 8 else "promoter"
-    return {"id": answer_id or str(uuid.uuid4()), "seq": seq,
-            "created_at": f"2026-11-{day:02d}T10:15:00.000000-03:00", "score": score,
-            "category": category, "reasons": ["speed"], "comment": f"c{seq}", "language": "es",
-            "flags": [], "completion": "sent", "app_version": "1.0", **extra}
+    return {
+        "id": answer_id or str(uuid.uuid4()),
+        "seq": seq,
+        "created_at": f"2026-11-{day:02d}T10:15:00.000000-03:00",
+        "score": score,
+        "category": category,
+        "reasons": ["speed"],
+        "comment": f"c{seq}",
+        "language": "es",
+        "flags": [],
+        "completion": "sent",
+        "app_version": "1.0",
+        **extra,
+    }
 
 
 def reference_store(path) -> dict:
@@ -57,29 +67,50 @@ def reference_store(path) -> dict:
     con = sqlite3.connect(path)
     for statement in REFERENCE_SCHEMA:
         con.execute(statement)
-    answers = {"k1": [_answer(s, s % 11, 1 + s % 20) for s in range(1, 41)],
-               "k2": [_answer(s, 10, 5) for s in (1, 2, 4)]}
+    answers = {
+        "k1": [_answer(s, s % 11, 1 + s % 20) for s in range(1, 41)],
+        "k2": [_answer(s, 10, 5) for s in (1, 2, 4)],
+    }
     upper = _answer(5, 3, 6)
     upper["id"] = upper["id"].upper()
     answers["k2"].append(upper)
     same_seq = _answer(2, 7, 7)  # a second answer with seq 2 from k2: the old store kept both
     answers["k2"].append(same_seq)
     for kiosk, site in (("k1", "Centro"), ("k2", "Norte")):
-        con.execute("INSERT INTO kiosks VALUES (?, ?, '1.0', '2026-11-01T00:00:00.000000Z',"
-                    " '2026-11-30T00:00:00.000000Z', 1.5, 4.0)", (kiosk, site))
+        con.execute(
+            "INSERT INTO kiosks VALUES (?, ?, '1.0', '2026-11-01T00:00:00.000000Z',"
+            " '2026-11-30T00:00:00.000000Z', 1.5, 4.0)",
+            (kiosk, site),
+        )
         for a in answers[kiosk]:
-            con.execute("INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (a["id"], kiosk, site, a["seq"], a["created_at"], a["score"],
-                         a["category"], a["language"],
-                         json.dumps(a, sort_keys=True, separators=(",", ":")),
-                         "2026-11-30T00:00:00.000000Z"))
+            con.execute(
+                "INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    a["id"],
+                    kiosk,
+                    site,
+                    a["seq"],
+                    a["created_at"],
+                    a["score"],
+                    a["category"],
+                    a["language"],
+                    json.dumps(a, sort_keys=True, separators=(",", ":")),
+                    "2026-11-30T00:00:00.000000Z",
+                ),
+            )
     alert = answers["k1"][2]
-    con.execute("INSERT INTO alerts VALUES (?, 'k1', 'Centro', ?, '2026-11-30T00:00:00.000000Z')",
-                (alert["id"], json.dumps(alert)))
+    con.execute(
+        "INSERT INTO alerts VALUES (?, 'k1', 'Centro', ?, '2026-11-30T00:00:00.000000Z')",
+        (alert["id"], json.dumps(alert)),
+    )
     con.commit()
     con.close()
-    return {"answers": answers, "alert": alert["id"], "same_seq": same_seq["id"],
-            "upper": upper["id"]}
+    return {
+        "answers": answers,
+        "alert": alert["id"],
+        "same_seq": same_seq["id"],
+        "upper": upper["id"],
+    }
 
 
 def _schema_diff(url: str) -> list:
@@ -103,10 +134,17 @@ def test_an_empty_database_migrates_to_exactly_the_declared_schema(db_url):
 def test_a_reference_endpoint_store_upgrades_with_nothing_lost(tmp_path):
     path = tmp_path / "central.sqlite"
     made = reference_store(path)
-    with pytest.raises(migrate.SchemaMismatch, match=f"version c0001, this service runs on {migrate.head()}"):
+    with pytest.raises(
+        migrate.SchemaMismatch, match=f"version c0001, this service runs on {migrate.head()}"
+    ):
         CentralStore.open(path)
-    result = subprocess.run([sys.executable, "-m", "kiosk", "endpoint", "migrate", "--db",
-                             str(path)], capture_output=True, text=True, timeout=60, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "endpoint", "migrate", "--db", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert f"c0001 -> {migrate.head()}" in result.stdout
     assert _schema_diff(str(path)) == []
@@ -122,33 +160,50 @@ def test_a_reference_endpoint_store_upgrades_with_nothing_lost(tmp_path):
         with store.engine.connect() as conn:
             aside = conn.execute(text("SELECT answer_id, reason FROM set_aside")).all()
         assert [(made["same_seq"], "seq 2 was held first by another answer of this kiosk")] == [
-            tuple(r) for r in aside]
+            tuple(r) for r in aside
+        ]
         assert len(held) + len(aside) == sum(len(v) for v in made["answers"].values())
         assert store.alert_ids() == [made["alert"]]
         reports = {r.kiosk_id: r for r in store.kiosks()}
         assert reports["k1"].site == "Centro" and reports["k1"].answers == 40
         assert reports["k2"].gaps == [(3, 3)] and reports["k2"].max_abs_skew_seconds == 4.0
         # The rollups were rebuilt from the copied answers.
-        stats = store.dashboard(site_ids=None, kiosk_ids={"k1"}, since=None, until=None,
-                                include_flagged=False, granularity=None,
-                                today=__import__("datetime").date(2026, 11, 30))
+        stats = store.dashboard(
+            site_ids=None,
+            kiosk_ids={"k1"},
+            since=None,
+            until=None,
+            include_flagged=False,
+            granularity=None,
+            today=__import__("datetime").date(2026, 11, 30),
+        )
         assert stats.summary.total == 40
-        assert list(stats.distribution) == [sum(1 for s in range(1, 41) if s % 11 == score)
-                                            for score in range(11)]
+        assert list(stats.distribution) == [
+            sum(1 for s in range(1, 41) if s % 11 == score) for score in range(11)
+        ]
         assert stats.reasons["promoter"] == (("speed", stats.summary.promoters),)
     finally:
         store.close()
-    again = subprocess.run([sys.executable, "-m", "kiosk", "endpoint", "migrate", "--db",
-                            str(path)], capture_output=True, text=True, timeout=60, check=False)
+    again = subprocess.run(
+        [sys.executable, "-m", "kiosk", "endpoint", "migrate", "--db", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert again.returncode == 0 and f"{migrate.head()} -> {migrate.head()}" in again.stdout
 
 
 def test_serve_refuses_an_old_schema_and_names_the_versions(tmp_path):
     path = tmp_path / "central.sqlite"
     reference_store(path)
-    result = subprocess.run([sys.executable, "-m", "kiosk", "endpoint", "--db", str(path),
-                             "--port", "0"], capture_output=True, text=True, timeout=60,
-                            check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "endpoint", "--db", str(path), "--port", "0"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 2
     assert f"version c0001, this service runs on {migrate.head()}" in result.stderr
     assert "kiosk endpoint migrate" in result.stderr

@@ -20,8 +20,9 @@ SPEC = yaml.safe_load((DOCS / "openapi.yaml").read_text(encoding="utf-8"))
 
 
 def _registry() -> Registry:
-    resources = [(BASE + "openapi.yaml", Resource.from_contents(
-        SPEC, default_specification=DRAFT202012))]
+    resources = [
+        (BASE + "openapi.yaml", Resource.from_contents(SPEC, default_specification=DRAFT202012))
+    ]
     for path in (DOCS / "schemas").glob("*.json"):
         doc = json.loads(path.read_text(encoding="utf-8"))
         resources.append((doc["$id"], Resource.from_contents(doc)))
@@ -65,13 +66,27 @@ def world(migrated_url):
     answers = []
     for seq, (score, comment) in enumerate([(10, "bien"), (3, "mal"), (8, ""), (0, "")], 1):
         category = "detractor" if score <= 6 else "passive" if score <= 8 else "promoter"
-        answers.append({"id": str(uuid.uuid4()), "seq": seq, "score": score,
-                        "category": category, "language": "es", "comment": comment,
-                        "reasons": ["speed"], "created_at": f"2026-11-2{seq}T10:00:00-03:00"})
-    reply = client.post("/v1/answers", headers={"Authorization": f"Bearer {TOKEN}"}, json={
-        "kiosk": {"id": "test-kiosk", "site": "centro", "app_version": "1"},
-        "answers": answers + [dict(answers[0], id=str(uuid.uuid4()))],
-        "sent_at": "2026-11-25T12:00:00Z"})
+        answers.append(
+            {
+                "id": str(uuid.uuid4()),
+                "seq": seq,
+                "score": score,
+                "category": category,
+                "language": "es",
+                "comment": comment,
+                "reasons": ["speed"],
+                "created_at": f"2026-11-2{seq}T10:00:00-03:00",
+            }
+        )
+    reply = client.post(
+        "/v1/answers",
+        headers={"Authorization": f"Bearer {TOKEN}"},
+        json={
+            "kiosk": {"id": "test-kiosk", "site": "centro", "app_version": "1"},
+            "answers": answers + [dict(answers[0], id=str(uuid.uuid4()))],
+            "sent_at": "2026-11-25T12:00:00Z",
+        },
+    )
     check_reply("POST", "/v1/answers", reply)
     assert reply.status_code == 409
     yield client
@@ -79,9 +94,12 @@ def world(migrated_url):
 
 
 def test_the_document_names_every_route(world):
-    app_routes = {(m, r.rule) for r in world.application.url_map.iter_rules()
-                  for m in r.methods - {"HEAD", "OPTIONS"}
-                  if r.rule != "/" and not r.rule.startswith("/web/")}  # HTML pages: not API
+    app_routes = {
+        (m, r.rule)
+        for r in world.application.url_map.iter_rules()
+        for m in r.methods - {"HEAD", "OPTIONS"}
+        if r.rule != "/" and not r.rule.startswith("/web/")
+    }  # HTML pages: not API
     documented = {(m.upper(), p) for p, ops in SPEC["paths"].items() for m in ops}
     assert documented == app_routes
 
@@ -116,15 +134,35 @@ def test_real_replies_match_the_document(world, path, token):
 
 def test_kiosk_replies_match_the_document(world):
     headers = {"Authorization": f"Bearer {TOKEN}"}
-    for body in (b"{", json.dumps({"kiosk": {"id": "x", "site": "centro", "app_version": "1"},
-                                   "answers": [], "sent_at": "2026-11-25T12:00:00Z"}).encode()):
-        reply = world.post("/v1/answers", data=body, headers=headers,
-                           content_type="application/json")
+    for body in (
+        b"{",
+        json.dumps(
+            {
+                "kiosk": {"id": "x", "site": "centro", "app_version": "1"},
+                "answers": [],
+                "sent_at": "2026-11-25T12:00:00Z",
+            }
+        ).encode(),
+    ):
+        reply = world.post(
+            "/v1/answers", data=body, headers=headers, content_type="application/json"
+        )
         check_reply("POST", "/v1/answers", reply)
-    alert = world.post("/v1/alerts", headers=headers, json={
-        "kiosk": {"id": "test-kiosk", "site": "centro", "app_version": "1"},
-        "answer": {"id": str(uuid.uuid4()), "seq": 9, "score": 1, "category": "detractor",
-                   "language": "es", "created_at": "2026-11-25T09:00:00-03:00"},
-        "sent_at": "2026-11-25T12:00:00Z"})
+    alert = world.post(
+        "/v1/alerts",
+        headers=headers,
+        json={
+            "kiosk": {"id": "test-kiosk", "site": "centro", "app_version": "1"},
+            "answer": {
+                "id": str(uuid.uuid4()),
+                "seq": 9,
+                "score": 1,
+                "category": "detractor",
+                "language": "es",
+                "created_at": "2026-11-25T09:00:00-03:00",
+            },
+            "sent_at": "2026-11-25T12:00:00Z",
+        },
+    )
     check_reply("POST", "/v1/alerts", alert)
     assert alert.status_code == 200

@@ -37,9 +37,24 @@ class Service:
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "kiosk", "--log-level", "ERROR", "endpoint", "--db", db,
-             "--port", str(self.port), "--threads", "8"],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=dict(os.environ))
+            [
+                sys.executable,
+                "-m",
+                "kiosk",
+                "--log-level",
+                "ERROR",
+                "endpoint",
+                "--db",
+                db,
+                "--port",
+                str(self.port),
+                "--threads",
+                "8",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            env=dict(os.environ),
+        )
         deadline = time.monotonic() + 30
         while True:
             try:
@@ -59,14 +74,25 @@ class Service:
 def _answer(seq: int) -> dict:
     score = seq % 11
     category = "detractor" if score <= 6 else "passive" if score <= 8 else "promoter"
-    return {"id": str(uuid.uuid4()), "seq": seq, "created_at": "2026-11-25T09:00:00-03:00",
-            "score": score, "category": category, "reasons": ["speed"], "comment": "",
-            "language": "es", "flags": [], "completion": "sent", "app_version": "1.0"}
+    return {
+        "id": str(uuid.uuid4()),
+        "seq": seq,
+        "created_at": "2026-11-25T09:00:00-03:00",
+        "score": score,
+        "category": category,
+        "reasons": ["speed"],
+        "comment": "",
+        "language": "es",
+        "flags": [],
+        "completion": "sent",
+        "app_version": "1.0",
+    }
 
 
 def _post(url: str, token: str, body: dict) -> requests.Response:
-    return requests.post(url + "/v1/answers", json=body, timeout=60,
-                         headers={"Authorization": f"Bearer {token}"})
+    return requests.post(
+        url + "/v1/answers", json=body, timeout=60, headers={"Authorization": f"Bearer {token}"}
+    )
 
 
 def test_two_processes_store_each_answer_once(migrated_url):
@@ -84,8 +110,11 @@ def test_two_processes_store_each_answer_once(migrated_url):
                 for _ in range(BATCH):
                     seq += 1
                     answers.append(_answer(seq))
-                body = {"kiosk": {"id": kiosk, "site": "centro", "app_version": "1.0"},
-                        "answers": answers, "sent_at": "2026-11-25T12:00:00Z"}
+                body = {
+                    "kiosk": {"id": kiosk, "site": "centro", "app_version": "1.0"},
+                    "answers": answers,
+                    "sent_at": "2026-11-25T12:00:00Z",
+                }
                 jobs.append((token, body))
         replies: list[tuple[dict, requests.Response]] = []
         lock = threading.Lock()
@@ -116,11 +145,18 @@ def test_two_processes_store_each_answer_once(migrated_url):
         expected = sorted(a["id"] for _, body in jobs for a in body["answers"])
         assert sorted(store.answer_ids()) == expected  # each once
         reports = {r.kiosk_id: r for r in store.kiosks()}
-        assert all(r.answers == BATCH * BATCHES_PER_KIOSK and r.missing == 0
-                   for r in reports.values())
-        stats = store.dashboard(site_ids=None, kiosk_ids=None, since=None, until=None,
-                                include_flagged=False, granularity=None,
-                                today=__import__("datetime").date(2026, 11, 25))
+        assert all(
+            r.answers == BATCH * BATCHES_PER_KIOSK and r.missing == 0 for r in reports.values()
+        )
+        stats = store.dashboard(
+            site_ids=None,
+            kiosk_ids=None,
+            since=None,
+            until=None,
+            include_flagged=False,
+            granularity=None,
+            today=__import__("datetime").date(2026, 11, 25),
+        )
         assert stats.summary.total == len(expected)  # the rollups counted each answer once
 
         # The same id with other content: a 409 from either process.

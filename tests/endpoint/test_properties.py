@@ -19,8 +19,12 @@ pytestmark = pytest.mark.filterwarnings("ignore::hypothesis.errors.NonInteractiv
 def check(client, store, expected: set[str], raw: bytes, answers, envelope_ok: bool) -> None:
     before = store.count_answers()
     started = time.monotonic()
-    reply = client.post("/v1/answers", data=raw, content_type="application/json",
-                        headers={"Authorization": f"Bearer {TOKEN}"})
+    reply = client.post(
+        "/v1/answers",
+        data=raw,
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
     assert time.monotonic() - started < 5, "the endpoint took too long"
     assert reply.status_code < 500, reply.get_data(as_text=True)
     if not envelope_ok:
@@ -44,8 +48,12 @@ def test_generated_bodies(migrated_url):
     client = app.test_client()
     expected: set[str] = set()
 
-    @settings(max_examples=40, deadline=None, database=None,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @settings(
+        max_examples=40,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
     @given(request_body())
     def run(generated) -> None:
         raw, answers, envelope_ok = generated

@@ -25,8 +25,7 @@ ROUTES = {
     ("GET", "/v1/api/stats"): set(MANAGERS),
 }
 PRINCIPALS = ("anonymous", "kiosk", "admin", "area", "site", "other-site")
-ROLE_OF = {"kiosk": "kiosk", "admin": "admin", "area": "area", "site": "site",
-           "other-site": "site"}
+ROLE_OF = {"kiosk": "kiosk", "admin": "admin", "area": "area", "site": "site", "other-site": "site"}
 
 
 @pytest.fixture
@@ -39,8 +38,12 @@ def world(migrated_url):
     store.change("add-site", "t", "monte", "Norte")
     tokens = {"kiosk": store.change("add-kiosk", "t", "k1", "centro")}
     store.change("add-kiosk", "t", "k2", "monte")
-    for name, role, scope in (("admin", "admin", None), ("area", "area", "Sur"),
-                              ("site", "site", "centro"), ("other-site", "site", "monte")):
+    for name, role, scope in (
+        ("admin", "admin", None),
+        ("area", "area", "Sur"),
+        ("site", "site", "centro"),
+        ("other-site", "site", "monte"),
+    ):
         tokens[name] = f"token-of-{name}-{uuid.uuid4()}"
         store.change("add-user", "t", name, role, scope, None, api_token=tokens[name])
     app = create_app(EndpointConfig(db=migrated_url), store)
@@ -50,18 +53,38 @@ def world(migrated_url):
 
 def _call(client, method, path, token=None, **kwargs):
     headers = {"Authorization": f"Bearer {token}"} if token else {}
-    body = {"kiosk": {"id": "k1", "site": "centro", "app_version": "1"}, "answers": [],
-            "sent_at": "2026-11-25T12:00:00Z"}
+    body = {
+        "kiosk": {"id": "k1", "site": "centro", "app_version": "1"},
+        "answers": [],
+        "sent_at": "2026-11-25T12:00:00Z",
+    }
     if path == "/v1/alerts":
-        body = {**body, "answer": {"id": str(uuid.uuid4()), "seq": 1, "score": 2,
-                                   "category": "detractor", "language": "es",
-                                   "created_at": "2026-11-25T09:00:00-03:00"}}
+        body = {
+            **body,
+            "answer": {
+                "id": str(uuid.uuid4()),
+                "seq": 1,
+                "score": 2,
+                "category": "detractor",
+                "language": "es",
+                "created_at": "2026-11-25T09:00:00-03:00",
+            },
+        }
         del body["answers"]
     if path == "/v1/contacts":
-        body = {**body, "contact": {
-            "answer_id": str(uuid.uuid4()), "name": "Ana", "reach": "+34 600 111 222",
-            "reach_kind": "phone", "consent_text": "I agree.", "language": "es",
-            "consented_at": "2026-11-25T12:00:00Z", "retention_days": 30}}
+        body = {
+            **body,
+            "contact": {
+                "answer_id": str(uuid.uuid4()),
+                "name": "Ana",
+                "reach": "+34 600 111 222",
+                "reach_kind": "phone",
+                "consent_text": "I agree.",
+                "language": "es",
+                "consented_at": "2026-11-25T12:00:00Z",
+                "retention_days": 30,
+            },
+        }
         del body["answers"]
     if method == "POST":
         return client.post(path, json=body, headers=headers)
@@ -97,11 +120,19 @@ def test_every_route_with_every_role(world, route, who):
 @pytest.mark.parametrize(
     ("who", "query", "status"),
     [
-        ("site", "site=centro", 200), ("site", "site=monte", 403), ("site", "area=Norte", 403),
-        ("site", "kiosk=k2", 403), ("site", "kiosk=k1", 200), ("area", "site=playa", 200),
-        ("area", "site=monte", 403), ("area", "area=Sur", 200), ("area", "area=Norte", 403),
-        ("other-site", "site=centro", 403), ("admin", "site=monte", 200),
-        ("admin", "site=nowhere", 404), ("site", "site=nowhere", 403),
+        ("site", "site=centro", 200),
+        ("site", "site=monte", 403),
+        ("site", "area=Norte", 403),
+        ("site", "kiosk=k2", 403),
+        ("site", "kiosk=k1", 200),
+        ("area", "site=playa", 200),
+        ("area", "site=monte", 403),
+        ("area", "area=Sur", 200),
+        ("area", "area=Norte", 403),
+        ("other-site", "site=centro", 403),
+        ("admin", "site=monte", 200),
+        ("admin", "site=nowhere", 404),
+        ("site", "site=nowhere", 403),
     ],
 )
 @pytest.mark.parametrize("path", ["/v1/api/stats", "/v1/api/kiosks", "/v1/export"])
@@ -113,8 +144,13 @@ def test_a_manager_sees_only_their_scope(world, who, query, status, path):
 
 def test_kiosks_of_the_scope_only(world):
     _, client, tokens, _ = world
-    ids = {who: [k["id"] for k in _call(client, "GET", "/v1/api/kiosks", tokens[who])
-                 .get_json()["kiosks"]] for who in ("admin", "area", "site", "other-site")}
+    ids = {
+        who: [
+            k["id"]
+            for k in _call(client, "GET", "/v1/api/kiosks", tokens[who]).get_json()["kiosks"]
+        ]
+        for who in ("admin", "area", "site", "other-site")
+    }
     assert ids == {"admin": ["k1", "k2"], "area": ["k1"], "site": ["k1"], "other-site": ["k2"]}
 
 
@@ -123,8 +159,12 @@ def test_basic_auth_and_a_disabled_or_unknown_user(world):
     store.change("add-user", "t", "eva", "admin", None, "correct horse battery")
     good = base64.b64encode(b"eva:correct horse battery").decode()
     bad = base64.b64encode(b"eva:wrong").decode()
-    assert client.get("/v1/api/kiosks", headers={"Authorization": f"Basic {good}"}).status_code == 200
-    assert client.get("/v1/api/kiosks", headers={"Authorization": f"Basic {bad}"}).status_code == 401
+    assert (
+        client.get("/v1/api/kiosks", headers={"Authorization": f"Basic {good}"}).status_code == 200
+    )
+    assert (
+        client.get("/v1/api/kiosks", headers={"Authorization": f"Basic {bad}"}).status_code == 401
+    )
     assert client.get("/v1/api/kiosks", headers={"Authorization": "Basic !!"}).status_code == 401
 
 
@@ -149,11 +189,23 @@ def test_an_export_holds_only_the_scope_and_the_selection(world):
     store.change("revoke-kiosk", "t", "k2")  # a revoked kiosk can be given a new token
     token_k2 = store.change("add-kiosk", "t", "k2", "monte")
     for kiosk, site, token in (("k1", "centro", tokens["kiosk"]), ("k2", "monte", token_k2)):
-        answer = {"id": str(uuid.uuid4()), "seq": 1, "score": 9, "category": "promoter",
-                  "language": "es", "created_at": "2026-11-25T09:00:00-03:00"}
-        reply = client.post("/v1/answers", headers={"Authorization": f"Bearer {token}"}, json={
-            "kiosk": {"id": kiosk, "site": site, "app_version": "1"}, "answers": [answer],
-            "sent_at": "2026-11-25T12:00:00Z"})
+        answer = {
+            "id": str(uuid.uuid4()),
+            "seq": 1,
+            "score": 9,
+            "category": "promoter",
+            "language": "es",
+            "created_at": "2026-11-25T09:00:00-03:00",
+        }
+        reply = client.post(
+            "/v1/answers",
+            headers={"Authorization": f"Bearer {token}"},
+            json={
+                "kiosk": {"id": kiosk, "site": site, "app_version": "1"},
+                "answers": [answer],
+                "sent_at": "2026-11-25T12:00:00Z",
+            },
+        )
         assert reply.status_code == 200
 
     def exported(who, query=""):

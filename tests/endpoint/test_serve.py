@@ -32,9 +32,23 @@ def test_kiosk_endpoint_serves_the_protocol(tmp_path):
     db = tmp_path / "central.sqlite"
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "endpoint", "--db", str(db), "--port", str(port),
-         "--token-file", str(tokens), "--threads", "2"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=dict(os.environ),
+        [
+            sys.executable,
+            "-m",
+            "kiosk",
+            "endpoint",
+            "--db",
+            str(db),
+            "--port",
+            str(port),
+            "--token-file",
+            str(tokens),
+            "--threads",
+            "2",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env=dict(os.environ),
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -47,16 +61,29 @@ def test_kiosk_endpoint_serves_the_protocol(tmp_path):
                 assert process.poll() is None, process.stdout.read().decode()
                 assert time.monotonic() < deadline, "the endpoint did not start"
                 time.sleep(0.05)
-        answer = {"id": str(uuid.uuid4()), "seq": 1, "created_at": "2026-11-25T09:00:00-03:00",
-                  "score": 10, "category": "promoter", "language": "es"}
-        body = {"kiosk": {"id": "k1", "site": "s", "app_version": "1"}, "answers": [answer],
-                "sent_at": "2026-11-25T12:00:00Z"}
-        reply = requests.post(url + "/v1/answers", json=body, timeout=5,
-                              headers={"Authorization": "Bearer k1-tok"})
+        answer = {
+            "id": str(uuid.uuid4()),
+            "seq": 1,
+            "created_at": "2026-11-25T09:00:00-03:00",
+            "score": 10,
+            "category": "promoter",
+            "language": "es",
+        }
+        body = {
+            "kiosk": {"id": "k1", "site": "s", "app_version": "1"},
+            "answers": [answer],
+            "sent_at": "2026-11-25T12:00:00Z",
+        }
+        reply = requests.post(
+            url + "/v1/answers", json=body, timeout=5, headers={"Authorization": "Bearer k1-tok"}
+        )
         assert reply.json() == {"stored": [answer["id"]], "rejected": []}
-        too_big = requests.post(url + "/v1/answers", data=b"x" * (10 * 1024 * 1024), timeout=10,
-                                headers={"Authorization": "Bearer k1-tok",
-                                         "Content-Type": "application/json"})
+        too_big = requests.post(
+            url + "/v1/answers",
+            data=b"x" * (10 * 1024 * 1024),
+            timeout=10,
+            headers={"Authorization": "Bearer k1-tok", "Content-Type": "application/json"},
+        )
         assert too_big.status_code == 413
     finally:
         process.terminate()
@@ -71,9 +98,20 @@ def test_kiosk_endpoint_serves_the_protocol(tmp_path):
 
 def test_a_bad_tokens_file_stops_start_up_with_a_message(tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "kiosk", "endpoint", "--db", str(tmp_path / "c.sqlite"),
-         "--token-file", str(tmp_path / "missing.txt")],
-        capture_output=True, text=True, timeout=30, check=False,
+        [
+            sys.executable,
+            "-m",
+            "kiosk",
+            "endpoint",
+            "--db",
+            str(tmp_path / "c.sqlite"),
+            "--token-file",
+            str(tmp_path / "missing.txt"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
     )
     assert result.returncode == 2
     assert "missing.txt" in result.stderr
@@ -94,8 +132,9 @@ def test_serving_options_work_before_and_after_serve():
 
     parser = build_parser()
     before = parser.parse_args(["endpoint", "--db", "c.sqlite", "--port", "9001"])
-    after = parser.parse_args(["endpoint", "serve", "--db", "c.sqlite", "--port", "9001",
-                               "--request-timeout", "5"])
+    after = parser.parse_args(
+        ["endpoint", "serve", "--db", "c.sqlite", "--port", "9001", "--request-timeout", "5"]
+    )
     assert (before.port, before.endpoint_command) == (9001, None)
     assert (after.port, after.request_timeout, after.endpoint_command) == (9001, 5.0, "serve")
     listed = parser.parse_args(["endpoint", "--db", "x", "kiosks", "--attention"])

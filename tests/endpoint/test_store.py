@@ -17,9 +17,16 @@ KIOSK = {"id": "k1", "site": "centro", "app_version": "1.0"}
 def wire(seq: int, score: int = 9, comment: str = "", answer_id: str | None = None) -> dict:
     category = "detractor" if score <= 6 else "passive" if score <= 8 else "promoter"
     return {
-        "id": answer_id or str(uuid.uuid4()), "seq": seq,
-        "created_at": "2026-11-25T09:00:00.000000-03:00", "score": score, "category": category,
-        "reasons": [], "comment": comment, "language": "es", "flags": [], "completion": "sent",
+        "id": answer_id or str(uuid.uuid4()),
+        "seq": seq,
+        "created_at": "2026-11-25T09:00:00.000000-03:00",
+        "score": score,
+        "category": category,
+        "reasons": [],
+        "comment": comment,
+        "language": "es",
+        "flags": [],
+        "completion": "sent",
         "app_version": "1.0",
     }
 

@@ -33,8 +33,11 @@ def test_login_sets_a_signed_httponly_lax_cookie_secure_only_on_tls(world):
     assert page.status_code == 200 and "admin" in page.get_data(as_text=True)
     tls = web_client(app)
     csrf_token = csrf(tls)  # the anonymous session's cookie over http
-    reply = tls.post("/web/login", base_url="https://localhost",
-                     data={"name": "admin", "password": PASSWORD, "csrf_token": csrf_token})
+    reply = tls.post(
+        "/web/login",
+        base_url="https://localhost",
+        data={"name": "admin", "password": PASSWORD, "csrf_token": csrf_token},
+    )
     assert reply.status_code == 302 and "Secure" in reply.headers["Set-Cookie"]
 
 
@@ -44,8 +47,9 @@ def test_anonymous_pages_go_to_the_login_and_come_back(world):
     reply = client.get("/web/?period=7d")
     assert reply.status_code == 302 and reply.headers["Location"].startswith("/web/login?next=")
     token = csrf(client)
-    reply = client.post(reply.headers["Location"],
-                        data={"name": "site", "password": PASSWORD, "csrf_token": token})
+    reply = client.post(
+        reply.headers["Location"], data={"name": "site", "password": PASSWORD, "csrf_token": token}
+    )
     assert reply.headers["Location"] == "/web/?period=7d"
 
 
@@ -54,8 +58,11 @@ def test_login_never_redirects_off_site(world):
     client = web_client(app)
     for target in ("https://evil.example/", "//evil.example/x", "javascript:alert(1)"):
         token = csrf(client)  # a login starts a new session with a new token
-        reply = client.post("/web/login", query_string={"next": target},
-                            data={"name": "admin", "password": PASSWORD, "csrf_token": token})
+        reply = client.post(
+            "/web/login",
+            query_string={"next": target},
+            data={"name": "admin", "password": PASSWORD, "csrf_token": token},
+        )
         assert reply.headers["Location"] == "/web/"
 
 
@@ -65,9 +72,18 @@ def test_a_form_without_or_with_a_wrong_csrf_token_is_refused(world, path):
     client = web_client(app)
     log_in(client, "admin")
     for data in ({}, {"csrf_token": "forged"}):
-        reply = client.post(path, data={"name": "admin", "password": PASSWORD, "old": PASSWORD,
-                                        "new": "x" * 12, "again": "x" * 12, "language": "en",
-                                        **data})
+        reply = client.post(
+            path,
+            data={
+                "name": "admin",
+                "password": PASSWORD,
+                "old": PASSWORD,
+                "new": "x" * 12,
+                "again": "x" * 12,
+                "language": "en",
+                **data,
+            },
+        )
         assert reply.status_code == 400, path
         assert "out of date" in reply.get_data(as_text=True)
     assert client.get("/web/").status_code == 200  # still signed in: logout did not happen
@@ -130,14 +146,23 @@ def test_changing_the_password_ends_other_sessions_and_keeps_this_one(world):
     log_in(elsewhere, "area")
     token = csrf(mine, "/web/password")
     base = {"csrf_token": token, "old": PASSWORD}
-    assert mine.post("/web/password", data={**base, "new": "short", "again": "short"}
-                     ).status_code == 400
-    assert mine.post("/web/password", data={**base, "new": "a" * 12, "again": "b" * 12}
-                     ).status_code == 400
-    assert mine.post("/web/password", data={**base, "old": "wrong", "new": "n" * 12,
-                                            "again": "n" * 12}).status_code == 400
-    reply = mine.post("/web/password", data={**base, "new": "new password!", "again":
-                                             "new password!"})
+    assert (
+        mine.post("/web/password", data={**base, "new": "short", "again": "short"}).status_code
+        == 400
+    )
+    assert (
+        mine.post("/web/password", data={**base, "new": "a" * 12, "again": "b" * 12}).status_code
+        == 400
+    )
+    assert (
+        mine.post(
+            "/web/password", data={**base, "old": "wrong", "new": "n" * 12, "again": "n" * 12}
+        ).status_code
+        == 400
+    )
+    reply = mine.post(
+        "/web/password", data={**base, "new": "new password!", "again": "new password!"}
+    )
     assert reply.status_code == 200 and "Password changed" in reply.get_data(as_text=True)
     assert mine.get("/web/").status_code == 200
     assert elsewhere.get("/web/").status_code == 302
@@ -152,9 +177,13 @@ def test_a_disabled_manager_is_signed_out_at_the_next_request(world):
     from sqlalchemy import update
 
     from kiosk.endpoint.store import schema
+
     with store.engine.begin() as conn:
-        conn.execute(update(schema.users).where(schema.users.c.name == "site").values(
-            disabled_utc="2026-11-30T00:00:00.000000Z"))
+        conn.execute(
+            update(schema.users)
+            .where(schema.users.c.name == "site")
+            .values(disabled_utc="2026-11-30T00:00:00.000000Z")
+        )
     assert client.get("/web/").status_code == 302
     assert log_in(client, "site").status_code == 401
 

@@ -24,8 +24,11 @@ from endpoint.web_world import NOW, PASSWORD, app_for, build
 CHROMIUM = os.environ.get("KIOSK_TEST_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
 SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 900}}
-SCORES = {"centro": [10] * 30 + [9] * 10 + [3] * 5, "playa": [10] * 20 + [7] * 10 + [2] * 12,
-          "monte": [9, 5, 10]}
+SCORES = {
+    "centro": [10] * 30 + [9] * 10 + [3] * 5,
+    "playa": [10] * 20 + [7] * 10 + [2] * 12,
+    "monte": [9, 5, 10],
+}
 
 
 @pytest.fixture
@@ -94,16 +97,27 @@ def test_log_in_overview_then_a_live_alert_followed_up(chromium, served, tmp_pat
         page.goto(f"{url}/web/inbox")
         assert "No open cases." in page.content()
         time.sleep(1.2)  # the page has polled once: it knows there is nothing
-        body = {"kiosk": {"id": "k-door", "site": "centro", "app_version": "1.0"},
-                "sent_at": NOW.isoformat(),
-                "answer": {"id": str(uuid.uuid4()), "seq": 1, "score": 1,
-                           "category": "detractor", "language": "es", "reasons": ["wait"],
-                           "comment": "Forty minutes in the queue", "flags": [],
-                           "completion": "sent", "app_version": "1.0",
-                           "created_at": "2026-11-30T11:50:00-03:00"}}
+        body = {
+            "kiosk": {"id": "k-door", "site": "centro", "app_version": "1.0"},
+            "sent_at": NOW.isoformat(),
+            "answer": {
+                "id": str(uuid.uuid4()),
+                "seq": 1,
+                "score": 1,
+                "category": "detractor",
+                "language": "es",
+                "reasons": ["wait"],
+                "comment": "Forty minutes in the queue",
+                "flags": [],
+                "completion": "sent",
+                "app_version": "1.0",
+                "created_at": "2026-11-30T11:50:00-03:00",
+            },
+        }
         posted = time.monotonic()
-        reply = requests.post(f"{url}/v1/alerts", json=body, timeout=10,
-                              headers={"Authorization": f"Bearer {token}"})
+        reply = requests.post(
+            f"{url}/v1/alerts", json=body, timeout=10, headers={"Authorization": f"Bearer {token}"}
+        )
         assert reply.status_code == 200
         row = page.get_by_text("Forty minutes in the queue")
         row.wait_for(timeout=2000)

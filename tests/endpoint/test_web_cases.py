@@ -32,12 +32,23 @@ def _count(store, table) -> int:
 
 
 def _post_alert(client, token, code, score=3, comment="Nobody at the counter", kiosk_id=""):
-    body = {"kiosk": {"id": kiosk_id or f"k-{code}", "site": code, "app_version": "1.0"},
-            "sent_at": NOW.isoformat(),
-            "answer": {"id": str(uuid.uuid4()), "seq": 7, "score": score,
-                       "category": "detractor", "language": "es", "reasons": ["wait"],
-                       "comment": comment, "flags": [], "completion": "sent",
-                       "app_version": "1.0", "created_at": "2026-11-30T11:50:00-03:00"}}
+    body = {
+        "kiosk": {"id": kiosk_id or f"k-{code}", "site": code, "app_version": "1.0"},
+        "sent_at": NOW.isoformat(),
+        "answer": {
+            "id": str(uuid.uuid4()),
+            "seq": 7,
+            "score": score,
+            "category": "detractor",
+            "language": "es",
+            "reasons": ["wait"],
+            "comment": comment,
+            "flags": [],
+            "completion": "sent",
+            "app_version": "1.0",
+            "created_at": "2026-11-30T11:50:00-03:00",
+        },
+    }
     return client.post("/v1/alerts", json=body, headers={"Authorization": f"Bearer {token}"}), body
 
 
@@ -70,7 +81,7 @@ def test_the_inbox_sorts_by_time_left_and_says_overdue_in_words(world):
     page = client.get("/web/inbox").get_data(as_text=True)
     order = [page.index(text) for text in ("old one", "middle", "new one")]
     assert order == sorted(order)
-    row = page[page.rindex("<tr", 0, page.index("old one")):page.index("old one")]
+    row = page[page.rindex("<tr", 0, page.index("old one")) : page.index("old one")]
     assert 'class="overdue"' in row and "⚠ Overdue: 2.0 h" in row
     assert page.count("Overdue") == 1
 
@@ -97,16 +108,20 @@ def test_assign_contact_resolve_keep_every_change_and_move_the_figures(world):
     assert act(2, action="resolve", outcome="made-up").status_code == 400
     clock["now"] = NOW + timedelta(hours=60)  # case 2 missed its target
     page = client.get("/web/inbox").get_data(as_text=True)
-    figures = re.search(r'<tr class="area"><th scope="row">All my sites</th>(.*?)</tr>', page,
-                        re.S).group(1)
+    figures = re.search(
+        r'<tr class="area"><th scope="row">All my sites</th>(.*?)</tr>', page, re.S
+    ).group(1)
     cells = re.findall(r"<td[^>]*>(.*?)</td>", figures, re.S)
     assert cells[:4] == ["2", "3.0 h", "50 %", "50 %"]
     assert "Recovered: 1" in cells[4]
     case, events = CaseBook(store.engine).case(1)
     assert case.status == "resolved" and case.outcome == "recovered"
     assert [(e.actor, e.action) for e in events] == [
-        ("kiosk:k-centro", "open"), ("site", "assign"), ("site", "contact"),
-        ("site", "resolve")]
+        ("kiosk:k-centro", "open"),
+        ("site", "assign"),
+        ("site", "contact"),
+        ("site", "resolve"),
+    ]
     assert events[-1].detail == {"note": "Called, refund", "outcome": "recovered"}
     assert events[2].at_utc.startswith("2026-11-30T18:00")
     assert act(2, action="dismiss", outcome="spam").status_code == 302
@@ -120,8 +135,10 @@ def test_a_site_manager_cannot_see_or_change_another_sites_case(world):
     client = web_client(app)
     log_in(client, "site")
     assert client.get("/web/case/1").status_code == 403
-    reply = client.post("/web/case/1", data={"csrf_token": csrf(client, "/web/inbox"),
-                                             "action": "dismiss", "outcome": "spam"})
+    reply = client.post(
+        "/web/case/1",
+        data={"csrf_token": csrf(client, "/web/inbox"), "action": "dismiss", "outcome": "spam"},
+    )
     assert reply.status_code == 403
     assert CaseBook(store.engine).case(1)[0].status == "open"
     assert "monte" not in client.get("/web/inbox").get_data(as_text=True).lower()
@@ -132,8 +149,9 @@ def test_an_areas_own_target_sets_the_due_time(world):
     store, app, _ = world
     book = CaseBook(store.engine)
     with store.engine.connect() as conn:
-        sur = conn.execute(select(schema.areas.c.id).where(schema.areas.c.name == "Sur")
-                           ).scalar_one()
+        sur = conn.execute(
+            select(schema.areas.c.id).where(schema.areas.c.name == "Sur")
+        ).scalar_one()
     book.set_target(sur, 4)
     with pytest.raises(CaseError):
         book.set_target(sur, 0)
@@ -141,7 +159,8 @@ def test_an_areas_own_target_sets_the_due_time(world):
     alert(store, "monte", 2)
     due = {c.site: c.due_utc for c in book.inbox(None)}
     assert due["Centro"].startswith("2026-11-30T19:00") and due["Monte"].startswith(
-        "2026-12-02T15:00")
+        "2026-12-02T15:00"
+    )
 
 
 def test_exports_hold_the_viewers_sites_only_with_formulas_made_inert(world):
@@ -152,20 +171,28 @@ def test_exports_hold_the_viewers_sites_only_with_formulas_made_inert(world):
     from openpyxl import load_workbook
 
     store, app, _ = world
-    alert(store, "centro", 1, comment="=HYPERLINK(\"http://x\")")
+    alert(store, "centro", 1, comment='=HYPERLINK("http://x")')
     alert(store, "monte", 2, comment="monte's")
-    store.store_answers({"id": "k-centro", "site": "centro", "app_version": "1.0"},
-                        [answer(5, 9, NOW, comment="@SUM(A1)")], NOW, 0.0)
-    store.store_answers({"id": "k-monte", "site": "monte", "app_version": "1.0"},
-                        [answer(5, 9, NOW)], NOW, 0.0)
+    store.store_answers(
+        {"id": "k-centro", "site": "centro", "app_version": "1.0"},
+        [answer(5, 9, NOW, comment="@SUM(A1)")],
+        NOW,
+        0.0,
+    )
+    store.store_answers(
+        {"id": "k-monte", "site": "monte", "app_version": "1.0"}, [answer(5, 9, NOW)], NOW, 0.0
+    )
     client = web_client(app)
     log_in(client, "site")
-    cases = list(csv.reader(io.StringIO(client.get("/web/export/cases.csv").get_data(
-        as_text=True).lstrip("\ufeff"))))
+    cases = list(
+        csv.reader(
+            io.StringIO(client.get("/web/export/cases.csv").get_data(as_text=True).lstrip("\ufeff"))
+        )
+    )
     assert len(cases) == 2 and cases[1][1] == "Centro"
-    assert cases[1][-1] == "'=HYPERLINK(\"http://x\")"
+    assert cases[1][-1] == '\'=HYPERLINK("http://x")'
     cases_json = json.loads(client.get("/web/export/cases.json").get_data(as_text=True))
-    assert [c["comment"] for c in cases_json["cases"]] == ["=HYPERLINK(\"http://x\")"]
+    assert [c["comment"] for c in cases_json["cases"]] == ['=HYPERLINK("http://x")']
     answers = client.get("/web/export/answers.csv").get_data(as_text=True)
     assert "'@SUM(A1)" in answers and "monte" not in answers
     reply = client.get("/web/export/answers.xlsx")
@@ -190,7 +217,8 @@ def test_the_alert_and_its_case_are_one_transaction(world):
     assert _count(store, schema.alerts) == _count(store, schema.cases) == 0
     with store.engine.begin() as conn:
         conn.execute(text("ALTER TABLE case_events_away RENAME TO case_events"))
-    reply = app.test_client().post("/v1/alerts", json=body,
-                                   headers={"Authorization": f"Bearer {token}"})
+    reply = app.test_client().post(
+        "/v1/alerts", json=body, headers={"Authorization": f"Bearer {token}"}
+    )
     assert reply.status_code == 200
     assert _count(store, schema.alerts) == _count(store, schema.cases) == 1

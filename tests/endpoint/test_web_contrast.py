@@ -12,16 +12,28 @@ CSS = Path(__file__).resolve().parents[2] / "kiosk" / "endpoint" / "web" / "stat
 VARIABLES = dict(re.findall(r"--([a-z]+):\s*(#[0-9a-fA-F]{6})", CSS.read_text()))
 # (text, background) as the stylesheet pairs them.
 PAIRS = [
-    ("ink", "bg"), ("ink", "card"), ("muted", "card"), ("muted", "bg"), ("accent", "card"),
-    ("accent", "bg"), ("bad", "card"), ("good", "card"), ("#ffffff", "accent"),
-    ("#ffffff", "#12263f"), ("#12263f", "#ffffff"), ("ink", "#eef1f5"), ("bad", "#fdecec"),
-    ("ink", "#fdecec"), ("accent", "#fdecec"), ("muted", "#eef1f5"),
+    ("ink", "bg"),
+    ("ink", "card"),
+    ("muted", "card"),
+    ("muted", "bg"),
+    ("accent", "card"),
+    ("accent", "bg"),
+    ("bad", "card"),
+    ("good", "card"),
+    ("#ffffff", "accent"),
+    ("#ffffff", "#12263f"),
+    ("#12263f", "#ffffff"),
+    ("ink", "#eef1f5"),
+    ("bad", "#fdecec"),
+    ("ink", "#fdecec"),
+    ("accent", "#fdecec"),
+    ("muted", "#eef1f5"),
 ]
 
 
 def _luminance(colour: str) -> float:
     colour = VARIABLES.get(colour, colour).lstrip("#")
-    channels = [int(colour[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (0, 2, 4)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 

@@ -63,9 +63,11 @@ def test_the_demo_command_prints_the_address_and_a_login_then_serves(tmp_path):
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     process = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "endpoint", "demo", "--db", str(db), "--port",
-         str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        [sys.executable, "-m", "kiosk", "endpoint", "demo", "--db", str(db), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         lines = [process.stdout.readline() for _ in range(4)]
         assert lines[0] == f"Demo chain on http://127.0.0.1:{port}/web/\n"
@@ -81,8 +83,11 @@ def test_the_demo_command_prints_the_address_and_a_login_then_serves(tmp_path):
                 assert time.monotonic() < deadline
                 time.sleep(0.2)
         token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
-        reply = session.post(f"http://127.0.0.1:{port}/web/login", timeout=10,
-                             data={"name": name, "password": password, "csrf_token": token})
+        reply = session.post(
+            f"http://127.0.0.1:{port}/web/login",
+            timeout=10,
+            data={"name": name, "password": password, "csrf_token": token},
+        )
         assert reply.status_code == 200 and reply.url.endswith("/web/")
         assert "Clasificación" in reply.text  # no Accept-Language: Spanish
     finally:

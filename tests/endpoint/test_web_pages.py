@@ -12,9 +12,11 @@ import pytest
 from endpoint.web_world import alert, app_for, build, csrf, log_in, web_client
 from kiosk.core.nps import summarize_scores
 
-SCORES = {"centro": [10] * 30 + [9] * 10 + [3] * 5,        # NPS high, enough answers
-          "playa": [10] * 20 + [7] * 10 + [2] * 12,          # lower
-          "monte": [9, 5, 10]}                               # too few to rank
+SCORES = {
+    "centro": [10] * 30 + [9] * 10 + [3] * 5,  # NPS high, enough answers
+    "playa": [10] * 20 + [7] * 10 + [2] * 12,  # lower
+    "monte": [9, 5, 10],
+}  # too few to rank
 PRINCIPALS = ("anonymous", "admin", "area", "site", "other-site")
 ANYONE = set(PRINCIPALS)
 MANAGERS = {"admin", "area", "site", "other-site"}
@@ -87,13 +89,18 @@ def test_every_page_with_every_role(world, who):
     _, app = world
     client = _client(app, who)
     for (method, rule), allowed in sorted(ROUTES.items()):
-        paths = [p for p in SCOPED if p.startswith(rule.split("<")[0])] if "<" in rule and (
-            "static" not in rule) else [
-            rule.replace("<path:filename>", "web.css")]
+        paths = (
+            [p for p in SCOPED if p.startswith(rule.split("<")[0])]
+            if "<" in rule and ("static" not in rule)
+            else [rule.replace("<path:filename>", "web.css")]
+        )
         for path in paths:
             may = (who in allowed) and (path not in SCOPED or who in SCOPED[path])
-            reply = (client.get(path) if method == "GET"
-                     else client.post(path, data={"csrf_token": csrf(client)}))
+            reply = (
+                client.get(path)
+                if method == "GET"
+                else client.post(path, data={"csrf_token": csrf(client)})
+            )
             reply.close()  # a static file's reply holds the file open
             if who == "anonymous" and "anonymous" not in allowed:
                 assert reply.status_code == 302, (method, path)
@@ -118,8 +125,11 @@ def test_a_kiosk_token_or_basic_credentials_do_not_open_the_pages(world):
 
 
 def _figures(html: str, code: str) -> tuple[str, str]:
-    match = re.search(f'data-site="{code}"><a [^>]+>[^<]+</a>: <span class="nps">([^<]+)</span> '
-                      '<span class="moe">± ([^<]+)</span>', html)
+    match = re.search(
+        f'data-site="{code}"><a [^>]+>[^<]+</a>: <span class="nps">([^<]+)</span> '
+        '<span class="moe">± ([^<]+)</span>',
+        html,
+    )
     return match.group(1), match.group(2)
 
 
@@ -128,14 +138,17 @@ def test_the_overview_equals_the_api_and_a_hand_computation(world):
     client = _client(app, "admin")
     page = client.get("/web/?period=30d").get_data(as_text=True)
     for code in ("centro", "playa"):
-        api = client.get("/v1/api/stats", query_string={
-            "site": code, "since": "2026-11-01", "until": "2026-11-30"},
-            headers={"Authorization": "Basic " + base64.b64encode(
-                b"admin:correct horse battery").decode()}).get_json()
+        api = client.get(
+            "/v1/api/stats",
+            query_string={"site": code, "since": "2026-11-01", "until": "2026-11-30"},
+            headers={
+                "Authorization": "Basic "
+                + base64.b64encode(b"admin:correct horse battery").decode()
+            },
+        ).get_json()
         hand = summarize_scores(SCORES[code])
         assert api["nps"] == round(hand.nps, 1)
-        assert _figures(page, code) == (str(round(hand.nps)),
-                                        str(round(hand.margin_of_error)))
+        assert _figures(page, code) == (str(round(hand.nps)), str(round(hand.margin_of_error)))
         assert round(api["nps"]) == round(hand.nps)
     chain = summarize_scores([s for v in SCORES.values() for s in v])
     assert f'<p class="big">NPS <span class="nps">{round(chain.nps)}</span> ' in page
@@ -146,14 +159,14 @@ def test_the_ranking_ties_overlapping_sites_and_sets_apart_those_with_too_few(wo
     _, app = world
     page = _client(app, "admin").get("/web/").get_data(as_text=True)
     centro, playa = summarize_scores(SCORES["centro"]), summarize_scores(SCORES["playa"])
-    overlapping = (centro.nps - centro.margin_of_error <= playa.nps + playa.margin_of_error)
+    overlapping = centro.nps - centro.margin_of_error <= playa.nps + playa.margin_of_error
     tiers = re.findall(r'<li class="tier">(.*?)</ul>', page, re.S)
     in_tier = [re.findall(r'data-site="(\w+)"', t) for t in tiers]
     if overlapping:
         assert in_tier == [["centro", "playa"]] and "(tied)" in page
     else:
         assert in_tier == [["centro"], ["playa"]]
-    apart = page[page.index('class="too-few"'):]
+    apart = page[page.index('class="too-few"') :]
     assert 'data-site="monte"' in apart and "3 answers" in apart
     assert "cannot be told apart" in page
 
@@ -173,12 +186,16 @@ def test_the_site_page_shows_its_numbers_and_kiosks(world):
 def test_a_wrong_custom_range_is_explained_not_a_500(world):
     _, app = world
     client = _client(app, "admin")
-    for query in ("period=custom&since=2026-12-01&until=2026-11-01",
-                  "period=custom&since=garbage&until=", "period=nonsense"):
+    for query in (
+        "period=custom&since=2026-12-01&until=2026-11-01",
+        "period=custom&since=garbage&until=",
+        "period=nonsense",
+    ):
         reply = client.get(f"/web/?{query}")
         assert reply.status_code == 200
-    assert "Choose a first day" in client.get(
-        "/web/?period=custom&since=x&until=y").get_data(as_text=True)
+    assert "Choose a first day" in client.get("/web/?period=custom&since=x&until=y").get_data(
+        as_text=True
+    )
     reply = client.get("/web/?period=custom&since=2026-11-28&until=2026-11-30")
     assert "Nov 28, 2026 – Nov 30, 2026" in reply.get_data(as_text=True)
 
@@ -188,12 +205,15 @@ def test_the_language_follows_the_browser_then_the_managers_stored_choice(world)
     client = _client(app, "area")
     client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "es-AR,es;q=0.9"
     page = client.get("/web/?period=custom&since=2026-11-28&until=2026-11-30").get_data(
-        as_text=True)
+        as_text=True
+    )
     assert 'lang="es"' in page and "Resumen" in page and "28 nov 2026" in page
     assert "Clasificación" in page and "se solapan" in page
     assert re.search(r"\d+ respuestas", page) and " answers" not in page
-    reply = client.post("/web/language", data={"language": "en", "next": "/web/?period=7d",
-                                               "csrf_token": csrf(client, "/web/")})
+    reply = client.post(
+        "/web/language",
+        data={"language": "en", "next": "/web/?period=7d", "csrf_token": csrf(client, "/web/")},
+    )
     assert reply.headers["Location"] == "/web/?period=7d"
     assert "Overview" in client.get("/web/").get_data(as_text=True)
     # Stored for the manager: a new browser asking for Spanish gets English after login.
@@ -211,17 +231,24 @@ def test_every_catalog_translates_every_string_of_the_pages():
     from kiosk.endpoint.web.i18n import CATALOGS, LANGUAGES
 
     root = CATALOGS.parents[1]
-    used = {m[2] if isinstance(m[2], str) else m[2][0] for m in extract_from_dir(
-        str(root / "kiosk" / "endpoint" / "web"),
-        method_map=[("**.py", "python"), ("**/templates/**.html", "jinja2")],
-        options_map={"**/templates/**.html": {"extensions": "jinja2.ext.i18n"}},
-        keywords={"_": None, "gettext": None, "ngettext": (1, 2)})}
+    used = {
+        m[2] if isinstance(m[2], str) else m[2][0]
+        for m in extract_from_dir(
+            str(root / "kiosk" / "endpoint" / "web"),
+            method_map=[("**.py", "python"), ("**/templates/**.html", "jinja2")],
+            options_map={"**/templates/**.html": {"extensions": "jinja2.ext.i18n"}},
+            keywords={"_": None, "gettext": None, "ngettext": (1, 2)},
+        )
+    }
     assert len(used) > 70
     for language in LANGUAGES:
         with (CATALOGS / language / "LC_MESSAGES" / "messages.po").open("rb") as f:
             catalog = read_po(f)
-        untranslated = [m.id for m in catalog if m.id and not (
-            all(m.string) if isinstance(m.string, tuple) else m.string)]  # every plural form
+        untranslated = [
+            m.id
+            for m in catalog
+            if m.id and not (all(m.string) if isinstance(m.string, tuple) else m.string)
+        ]  # every plural form
         assert untranslated == [], language
         held = {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
         assert used <= held, (language, used - held)

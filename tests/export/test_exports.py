@@ -14,8 +14,15 @@ from kiosk.store.exports import EXPORT_COLUMNS
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@SUM(A1)", "'@SUM(A1)"),
-        ("\tx", "'\tx"), ("\rx", "'\rx"), ("\nx", "'\nx"), ("fine = ok", "fine = ok"), ("", ""),
+        ("=1+1", "'=1+1"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("\nx", "'\nx"),
+        ("fine = ok", "fine = ok"),
+        ("", ""),
     ],
 )
 def test_escape_text(text, expected):

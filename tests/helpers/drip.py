@@ -40,8 +40,10 @@ class DripServer:
 
     def _drip(self, conn: socket.socket) -> None:
         body = b'{"stored": [], "rejected": []}' + b" " * 400
-        head = (b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n")
+        head = (
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+            b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n"
+        )
         with conn:
             conn.settimeout(1.0)
             try:
@@ -54,7 +56,7 @@ class DripServer:
                 for i in range(len(rest)):
                     if self._stop.wait(self.interval):
                         return
-                    conn.sendall(rest[i:i + 1])
+                    conn.sendall(rest[i : i + 1])
             except OSError:
                 return  # the client gave up: what we want
 

@@ -87,7 +87,8 @@ _NOT_OURS = (os.sep + "_pytest" + os.sep, os.sep + "pluggy" + os.sep, os.sep + "
 def _stack() -> str:
     """Where we are: the test's and the kiosk's frames, not pytest's nor this module's."""
     frames = [
-        f for f in traceback.extract_stack()
+        f
+        for f in traceback.extract_stack()
         if f.filename != __file__ and not any(part in f.filename for part in _NOT_OURS)
     ]
     return "".join(traceback.format_list(frames[-12:]))

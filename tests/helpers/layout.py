@@ -28,15 +28,17 @@ def _text_problems(widget: QWidget) -> list[str]:
         inner = widget.contentsRect()
         metrics = widget.fontMetrics()
         rich = widget.textFormat() == Qt.TextFormat.RichText or (
-            widget.textFormat() == Qt.TextFormat.AutoText and QtGui_Qt.mightBeRichText(text))
+            widget.textFormat() == Qt.TextFormat.AutoText and QtGui_Qt.mightBeRichText(text)
+        )
         if widget.wordWrap():
             longest = max(text.split() or [""], key=metrics.horizontalAdvance)
             if not rich and metrics.horizontalAdvance(longest) > inner.width() + SLACK:
                 problems.append(f"label word {longest!r} wider than {inner.width()} px")
             needed = widget.heightForWidth(widget.width())
             if needed > widget.height() + SLACK:
-                problems.append(f"label {text[:40]!r} needs {needed} px high, has "
-                                f"{widget.height()}")
+                problems.append(
+                    f"label {text[:40]!r} needs {needed} px high, has {widget.height()}"
+                )
         else:
             for line in text.split("\n"):
                 if metrics.horizontalAdvance(line) > inner.width() + SLACK:
@@ -52,11 +54,13 @@ def _text_problems(widget: QWidget) -> list[str]:
         if width > widget.width() - 8:  # a rounded border and a little air on each side
             problems.append(f"button {text!r}: text {width} px in {widget.width()}")
         if widget.property("role") != "key" and widget.sizeHint().width() > widget.width() + SLACK:
-            problems.append(f"button {text!r} needs {widget.sizeHint().width()} px, has "
-                            f"{widget.width()}")
+            problems.append(
+                f"button {text!r} needs {widget.sizeHint().width()} px, has {widget.width()}"
+            )
         if metrics.height() > widget.height() + SLACK:
-            problems.append(f"button {text!r}: text {metrics.height()} px high in "
-                            f"{widget.height()}")
+            problems.append(
+                f"button {text!r}: text {metrics.height()} px high in {widget.height()}"
+            )
     elif isinstance(widget, QLineEdit):
         shown = widget.text() or widget.placeholderText()
         if shown and not widget.text():
@@ -71,7 +75,8 @@ def _text_problems(widget: QWidget) -> list[str]:
 
 def _visible_children(widget: QWidget) -> list[QWidget]:
     return [
-        child for child in widget.findChildren(QWidget, options=_direct())
+        child
+        for child in widget.findChildren(QWidget, options=_direct())
         if child.isVisible() and not child.isWindow()
     ]
 
@@ -96,14 +101,18 @@ def layout_problems(window: QWidget) -> list[str]:
         scrolls = isinstance(owner, QAbstractScrollArea) and owner.viewport() is widget
         for child in children:
             if not scrolls and not inside.contains(child.geometry()):
-                problems.append(f"{name(child)} {_rect(child.geometry())} sticks out of "
-                                f"{name(widget)} {_rect(widget.rect())}")
+                problems.append(
+                    f"{name(child)} {_rect(child.geometry())} sticks out of "
+                    f"{name(widget)} {_rect(widget.rect())}"
+                )
             problems.extend(f"{name(child)}: {one}" for one in _text_problems(child))
         for first, second in combinations(children, 2):
             overlap = first.geometry().intersected(second.geometry())
             if overlap.width() > SLACK and overlap.height() > SLACK:
-                problems.append(f"{name(first)} {_rect(first.geometry())} overlaps "
-                                f"{name(second)} {_rect(second.geometry())}")
+                problems.append(
+                    f"{name(first)} {_rect(first.geometry())} overlaps "
+                    f"{name(second)} {_rect(second.geometry())}"
+                )
         for child in children:
             walk(child)
 

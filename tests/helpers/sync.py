@@ -12,8 +12,13 @@ from kiosk.core.answer import Completion
 
 def sync_settings(url: str, **sync: object) -> Settings:
     options: dict[str, object] = {
-        "endpoint": url, "token": TOKEN, "batch_size": 10, "connect_timeout": 0.5,
-        "read_timeout": 0.5, "max_backoff_seconds": 0.2, "soon_after_answer_seconds": 0.05,
+        "endpoint": url,
+        "token": TOKEN,
+        "batch_size": 10,
+        "connect_timeout": 0.5,
+        "read_timeout": 0.5,
+        "max_backoff_seconds": 0.2,
+        "soon_after_answer_seconds": 0.05,
         "interval_seconds": 30.0,
     }
     options.update(sync)
@@ -27,7 +32,12 @@ def add_answers(answer_store, n: int, *, score: int = 9, alert_kinds=()) -> list
     for i in range(n):
         at = start + timedelta(minutes=i)
         answer = answer_store.record_score(score, "es", now=at, alert_kinds=alert_kinds)
-        answer_store.complete(answer.id, Completion.SENT, reasons=["speed"],
-                              comment=f"comentario ñ {i}", now=at + timedelta(seconds=5))
+        answer_store.complete(
+            answer.id,
+            Completion.SENT,
+            reasons=["speed"],
+            comment=f"comentario ñ {i}",
+            now=at + timedelta(seconds=5),
+        )
         ids.append(answer.id)
     return ids

@@ -27,9 +27,7 @@ def row(store: AnswerStore, answer_id: str) -> sqlite3.Row:
 
 
 def outbox(store: AnswerStore) -> list[tuple[str, str]]:
-    return list(
-        store.db.connection().execute("SELECT kind, answer_id FROM outbox ORDER BY id")
-    )
+    return list(store.db.connection().execute("SELECT kind, answer_id FROM outbox ORDER BY id"))
 
 
 def test_record_score_is_on_disk_at_once(answer_store, data_dir):
@@ -48,8 +46,24 @@ def test_record_score_is_on_disk_at_once(answer_store, data_dir):
     finally:
         con.close()
     assert stored == [
-        (answer.id, 1, 3, "detractor", "2026-03-14T15:00:00.000000Z", -300, "2026-03-14", 10, 5,
-         "es", "test-kiosk", answer.app_version, '["too_soon"]', 1, "guest", None)
+        (
+            answer.id,
+            1,
+            3,
+            "detractor",
+            "2026-03-14T15:00:00.000000Z",
+            -300,
+            "2026-03-14",
+            10,
+            5,
+            "es",
+            "test-kiosk",
+            answer.app_version,
+            '["too_soon"]',
+            1,
+            "guest",
+            None,
+        )
     ]
     assert answer_store.get(answer.id) == answer
     assert outbox(answer_store) == []  # not sent before the why step ends
@@ -63,7 +77,10 @@ def test_detractor_alerts_are_queued_with_the_answer(answer_store):
 def test_complete_adds_reasons_and_comment_and_queues_the_answer(answer_store):
     answer = answer_store.record_score(9, "en", now=T0)
     done = answer_store.complete(
-        answer.id, "sent", reasons=["speed", "quality", "speed"], comment="  Great café! ",
+        answer.id,
+        "sent",
+        reasons=["speed", "quality", "speed"],
+        comment="  Great café! ",
         now=T0 + timedelta(seconds=12),
     )
     assert done.reasons == ("speed", "quality")
@@ -73,9 +90,13 @@ def test_complete_adds_reasons_and_comment_and_queues_the_answer(answer_store):
     stored = row(answer_store, answer.id)
     assert json.loads(stored["reasons"]) == ["speed", "quality"]
     assert stored["completed_utc"] == "2026-03-14T15:00:12.000000Z"
-    reasons = answer_store.db.connection().execute(
-        "SELECT reason FROM answer_reasons WHERE answer_id = ? ORDER BY reason", (answer.id,)
-    ).fetchall()
+    reasons = (
+        answer_store.db.connection()
+        .execute(
+            "SELECT reason FROM answer_reasons WHERE answer_id = ? ORDER BY reason", (answer.id,)
+        )
+        .fetchall()
+    )
     assert reasons == [("quality",), ("speed",)]
     assert outbox(answer_store) == [("answer", answer.id)]
 
@@ -99,7 +120,10 @@ def test_complete_only_once_and_only_known_answers(answer_store):
 def test_the_database_refuses_to_change_a_complete_answer(answer_store):
     answer = answer_store.record_score(10, "es")
     answer_store.complete(answer.id, "sent", reasons=["speed"])
-    with pytest.raises(sqlite3.IntegrityError, match="immutable"), answer_store.db.transaction() as con:
+    with (
+        pytest.raises(sqlite3.IntegrityError, match="immutable"),
+        answer_store.db.transaction() as con,
+    ):
         con.execute("UPDATE answers SET score = 0 WHERE id = ?", (answer.id,))
     assert answer_store.get(answer.id).score == 10
 
@@ -109,7 +133,10 @@ def test_the_database_refuses_to_delete_any_answer(answer_store):
     done = answer_store.record_score(2, "es")
     answer_store.complete(done.id, "skipped")
     for answer_id in (open_answer.id, done.id):
-        with pytest.raises(sqlite3.IntegrityError, match="never deleted"), answer_store.db.transaction() as con:
+        with (
+            pytest.raises(sqlite3.IntegrityError, match="never deleted"),
+            answer_store.db.transaction() as con,
+        ):
             con.execute("DELETE FROM answers WHERE id = ?", (answer_id,))
     assert answer_store.count() == 2
 
@@ -124,8 +151,16 @@ def test_seq_only_grows_across_restarts_and_imports(data_dir):
         assert store.record_score(5, "es").seq == 4
         # A recovered answer keeps its number; later numbers come after it.
         recovered = Answer(
-            id="from-old-store", score=9, created_utc=T0, utc_offset_minutes=0, language="es",
-            kiosk_id="k", app_version="v", seq=40, completion=Completion.SENT, completed_utc=T0,
+            id="from-old-store",
+            score=9,
+            created_utc=T0,
+            utc_offset_minutes=0,
+            language="es",
+            kiosk_id="k",
+            app_version="v",
+            seq=40,
+            completion=Completion.SENT,
+            completed_utc=T0,
         )
         store.import_answers([recovered], origin="recovered", enqueue=True)
         assert store.get("from-old-store").seq == 40
@@ -205,8 +240,15 @@ def test_iter_answers_streams_in_seq_order_across_batches(answer_store):
 
 def test_has_real_answers_ignores_demo_data(answer_store):
     demo = Answer(
-        id="d1", score=9, created_utc=T0, utc_offset_minutes=0, language="es", kiosk_id="k",
-        app_version="v", completion=Completion.SENT, completed_utc=T0,
+        id="d1",
+        score=9,
+        created_utc=T0,
+        utc_offset_minutes=0,
+        language="es",
+        kiosk_id="k",
+        app_version="v",
+        completion=Completion.SENT,
+        completed_utc=T0,
     )
     answer_store.import_answers([demo], origin="demo", enqueue=False)
     assert not answer_store.has_real_answers()
@@ -256,8 +298,14 @@ def _demo(count: int, seed: int, kiosk_id: str):
 
     from kiosk.core.demo import DemoPlan, generate_answers
 
-    plan = DemoPlan(count=count, days=3, end=datetime.now(timezone.utc), utc_offset_minutes=0,
-                    kiosk_id=kiosk_id, app_version="test")
+    plan = DemoPlan(
+        count=count,
+        days=3,
+        end=datetime.now(timezone.utc),
+        utc_offset_minutes=0,
+        kiosk_id=kiosk_id,
+        app_version="test",
+    )
     return generate_answers(random.Random(seed), plan)
 
 

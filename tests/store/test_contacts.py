@@ -46,8 +46,11 @@ def test_a_contact_is_stored_apart_and_the_answer_is_unchanged(db):
         assert not contacts.add(con, contact(answer_id), [OutboxKind.CONTACT])  # once
     assert AnswerStore(db, "kiosk-1", "0.1.0").get(answer_id) == before
     got = ContactStore(db).get(answer_id)
-    assert (got.name, got.reach, got.reach_kind) == ("José Núñez", "jose@example.com",
-                                                      ReachKind.EMAIL)
+    assert (got.name, got.reach, got.reach_kind) == (
+        "José Núñez",
+        "jose@example.com",
+        ReachKind.EMAIL,
+    )
     assert got.consent_text == CONSENT and got.language == "es" and got.consented_utc == T0
     assert outbox.state_of(db.connection(), OutboxKind.CONTACT, answer_id) == ("pending", 0)
     assert "jose" not in repr(got) and "Núñez" not in repr(got)
@@ -85,8 +88,11 @@ def test_expired_contacts_are_erased_delivered_or_not_and_the_owner_sees_it(db, 
     assert gone.is_open  # the guest still waits for a call; the owner sees the contact is gone
     # never sent without its contact
     assert outbox.state_of(db.connection(), OutboxKind.CONTACT, old)[0] == "quarantined"
-    raw = db.connection().execute("SELECT name, reach, consent_text FROM contacts"
-                                  " WHERE answer_id = ?", (old,)).fetchone()
+    raw = (
+        db.connection()
+        .execute("SELECT name, reach, consent_text FROM contacts WHERE answer_id = ?", (old,))
+        .fetchone()
+    )
     assert raw == (None, None, None)
     assert "erased 1 contact(s)" in caplog.text and "jose" not in caplog.text
 
@@ -103,34 +109,49 @@ def test_an_old_store_migrates_and_keeps_its_outbox(tmp_path):
     path = tmp_path / "old.sqlite"
     con = sqlite3.connect(path, isolation_level=None)
     migrate(con, [_V1])
-    con.execute("INSERT INTO answers (id, seq, kiosk_id, created_utc, utc_offset_minutes,"
-                " local_day, local_hour, local_weekday, score, category, language,"
-                " app_version) VALUES ('a', 1, 'k', 'x', 0, 'd', 1, 1, 3, 'detractor', 'es',"
-                " '0')")
+    con.execute(
+        "INSERT INTO answers (id, seq, kiosk_id, created_utc, utc_offset_minutes,"
+        " local_day, local_hour, local_weekday, score, category, language,"
+        " app_version) VALUES ('a', 1, 'k', 'x', 0, 'd', 1, 1, 3, 'detractor', 'es',"
+        " '0')"
+    )
     con.execute("INSERT INTO outbox (kind, answer_id, created_utc) VALUES ('alert', 'a', 'x')")
     assert migrate(con) == 1
     assert con.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 3
     assert con.execute("SELECT kind, answer_id, state FROM outbox").fetchall() == [
-        ("alert", "a", "pending")]
+        ("alert", "a", "pending")
+    ]
     con.execute("INSERT INTO outbox (kind, answer_id, created_utc) VALUES ('contact', 'a', 'x')")
     con.close()
 
 
-@pytest.mark.parametrize("reach, kind", [
-    ("+34 612 345 678", ReachKind.PHONE), ("(011) 4555-1234", ReachKind.PHONE),
-    ("ana.lópez@correo.es", ReachKind.EMAIL), ("  jo@x.co  ", ReachKind.EMAIL),
-])
+@pytest.mark.parametrize(
+    "reach, kind",
+    [
+        ("+34 612 345 678", ReachKind.PHONE),
+        ("(011) 4555-1234", ReachKind.PHONE),
+        ("ana.lópez@correo.es", ReachKind.EMAIL),
+        ("  jo@x.co  ", ReachKind.EMAIL),
+    ],
+)
 def test_plausible_reaches(reach, kind):
     assert check_contact("Ana", reach)[2] is kind
 
 
-@pytest.mark.parametrize("name, reach, words", [
-    ("", "612345678", "your name"), ("Ana", "", "phone number or an e-mail"),
-    ("Ana", "12345", "6 to 15 digits"), ("Ana", "61234+5678", "6 to 15 digits"),
-    ("Ana", "jo@", "e-mail address looks incomplete"), ("Ana", "jo@x", "incomplete"),
-    ("Ana", "a@b@c.com", "incomplete"), ("Ana", "call me", "6 to 15 digits"),
-    ("A" * 81, "612345678", "under 80"),
-])
+@pytest.mark.parametrize(
+    "name, reach, words",
+    [
+        ("", "612345678", "your name"),
+        ("Ana", "", "phone number or an e-mail"),
+        ("Ana", "12345", "6 to 15 digits"),
+        ("Ana", "61234+5678", "6 to 15 digits"),
+        ("Ana", "jo@", "e-mail address looks incomplete"),
+        ("Ana", "jo@x", "incomplete"),
+        ("Ana", "a@b@c.com", "incomplete"),
+        ("Ana", "call me", "6 to 15 digits"),
+        ("A" * 81, "612345678", "under 80"),
+    ],
+)
 def test_implausible_contacts_get_a_clear_message(name, reach, words):
     with pytest.raises(InvalidContact) as caught:
         check_contact(name, reach)

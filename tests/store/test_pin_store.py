@@ -39,7 +39,11 @@ def clock():
 
 def pins(db, clock, policy=POLICY):
     return PinStore(
-        db, policy, scrypt_n=2**8, clock=lambda: clock.wall, monotonic=lambda: clock.mono,
+        db,
+        policy,
+        scrypt_n=2**8,
+        clock=lambda: clock.wall,
+        monotonic=lambda: clock.mono,
         boot_id=lambda: clock.boot,
     )
 

@@ -25,7 +25,9 @@ def test_healthy_store_writes_at_once(answer_store):
     answer_id = recorder.record_score(3, "es", flags=("too_soon",), alert_kinds=("alert",))
     stored = answer_store.get(answer_id)
     assert stored is not None and stored.score == 3 and stored.flags == ("too_soon",)
-    recorder.complete(answer_id, Completion.SENT, reasons=["price"], comment="caro", comment_max_length=500)
+    recorder.complete(
+        answer_id, Completion.SENT, reasons=["price"], comment="caro", comment_max_length=500
+    )
     stored = answer_store.get(answer_id)
     assert stored.completion is Completion.SENT
     assert stored.reasons == ("price",) and stored.comment == "caro"
@@ -78,7 +80,10 @@ def test_tap_time_is_kept_when_the_write_is_late(answer_store):
     from datetime import datetime, timedelta, timezone
 
     moments = iter(
-        [datetime(2026, 1, 5, 12, 0, tzinfo=timezone.utc), datetime(2026, 1, 5, 12, 0, 5, tzinfo=timezone.utc)]
+        [
+            datetime(2026, 1, 5, 12, 0, tzinfo=timezone.utc),
+            datetime(2026, 1, 5, 12, 0, 5, tzinfo=timezone.utc),
+        ]
     )
     recorder = DurableRecorder(answer_store, clock=lambda: next(moments))
     _make_read_only(answer_store)
@@ -94,7 +99,9 @@ def test_tap_time_is_kept_when_the_write_is_late(answer_store):
 
 def test_a_write_that_can_never_succeed_does_not_block_the_rest(answer_store):
     recorder = DurableRecorder(answer_store)
-    recorder.complete("no-such-answer", Completion.SENT, comment_max_length=500)  # a bug: nothing to complete
+    recorder.complete(
+        "no-such-answer", Completion.SENT, comment_max_length=500
+    )  # a bug: nothing to complete
     later = recorder.record_score(8, "en")
     assert recorder.pending_count == 0
     assert answer_store.get(later) is not None

@@ -140,14 +140,20 @@ def _fill(path: Path, count: int) -> dict[str, tuple]:
     def made(i: int) -> Answer:
         created = T0 + timedelta(minutes=7 * i)
         answer = Answer(
-            id=str(uuid.UUID(int=rng.getrandbits(128), version=4)), score=rng.randint(0, 10),
-            created_utc=created, utc_offset_minutes=-300, language=rng.choice(["es", "en"]),
-            kiosk_id="k", app_version="v", flags=("burst",) if i % 50 == 0 else (),
+            id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+            score=rng.randint(0, 10),
+            created_utc=created,
+            utc_offset_minutes=-300,
+            language=rng.choice(["es", "en"]),
+            kiosk_id="k",
+            app_version="v",
+            flags=("burst",) if i % 50 == 0 else (),
         )
         if i % 5 == 0:
             return answer  # left open, as after a power cut mid-flow
         return answer.completed(
-            Completion.SENT, created + timedelta(seconds=20),
+            Completion.SENT,
+            created + timedelta(seconds=20),
             tuple(rng.sample(["speed", "price", "quality", "cleanliness"], 2)),
             f"comentario número {i}: el café estaba {'rico' if i % 2 else 'frío'}",
         )
@@ -158,14 +164,20 @@ def _fill(path: Path, count: int) -> dict[str, tuple]:
         store.import_answers(answers[:-100], origin="guest", enqueue=True)
         for answer in answers[-100:]:
             stored = store.record_score(
-                answer.score, answer.language, now=answer.created_utc,
-                utc_offset_minutes=answer.utc_offset_minutes, flags=answer.flags,
+                answer.score,
+                answer.language,
+                now=answer.created_utc,
+                utc_offset_minutes=answer.utc_offset_minutes,
+                flags=answer.flags,
                 answer_id=answer.id,
             )
             if answer.completion is not None:
                 store.complete(
-                    stored.id, answer.completion, reasons=answer.reasons,
-                    comment=answer.comment, now=answer.completed_utc,
+                    stored.id,
+                    answer.completion,
+                    reasons=answer.reasons,
+                    comment=answer.comment,
+                    now=answer.completed_utc,
                 )
     return answers_by_id(path)
 
@@ -231,9 +243,7 @@ def test_a_partly_overwritten_store_gives_back_every_readable_answer(data_dir):
     scratch.mkdir()
     for suffix in ("", "-wal", "-shm"):
         shutil.copy2(f"{path}{suffix}", scratch / f"kiosk.sqlite{suffix}")
-    in_wal = {
-        k: v for k, v in answers_by_id(scratch / "kiosk.sqlite").items() if k not in original
-    }
+    in_wal = {k: v for k, v in answers_by_id(scratch / "kiosk.sqlite").items() if k not in original}
     assert len(in_wal) == 6
     original.update(in_wal)
     old_max_seq = max(r[1] for r in original.values())
@@ -266,7 +276,9 @@ def test_a_partly_overwritten_store_gives_back_every_readable_answer(data_dir):
         # (above the high-water mark kept beside the store: a gap, never a number twice)
         from kiosk.store.keep import SEQ_MARGIN
 
-        assert old_max_seq < opened.answers.record_score(8, "es").seq <= old_max_seq + SEQ_MARGIN + 1
+        assert (
+            old_max_seq < opened.answers.record_score(8, "es").seq <= old_max_seq + SEQ_MARGIN + 1
+        )
         assert opened.answers.origin_of(next(iter(recovered))) == "recovered"
         assert quick_check(opened.db.path) == []
 
@@ -307,9 +319,11 @@ def test_a_hot_rollback_journal_is_rolled_back_and_the_store_kept(data_dir, tmp_
         assert opened.recovery is None
         assert not (cut / "corrupt").exists()
         assert opened.answers.count() == 3
-        tables = opened.db.connection().execute(
-            "SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'"
-        ).fetchone()[0]
+        tables = (
+            opened.db.connection()
+            .execute("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'")
+            .fetchone()[0]
+        )
         assert tables == 0
     finally:
         opened.db.close()

@@ -26,15 +26,20 @@ T0 = datetime(2026, 1, 1, 12, 0, tzinfo=timezone.utc)
 
 def deliver(db: Database, answer_id: str, at: datetime) -> None:
     con = db.connection()
-    ids = [r[0] for r in con.execute(
-        "SELECT id FROM outbox WHERE answer_id = ? AND state = 'pending'", (answer_id,))]
+    ids = [
+        r[0]
+        for r in con.execute(
+            "SELECT id FROM outbox WHERE answer_id = ? AND state = 'pending'", (answer_id,)
+        )
+    ]
     with db.transaction() as con:
         outbox.mark_delivered(con, ids, at)
 
 
 def answer(store: AnswerStore, at: datetime, *, complete: bool = True, score: int = 8) -> str:
-    made = store.record_score(score, "es", now=at,
-                              alert_kinds=[OutboxKind.ALERT] if score <= 6 else [])
+    made = store.record_score(
+        score, "es", now=at, alert_kinds=[OutboxKind.ALERT] if score <= 6 else []
+    )
     if complete:
         store.complete(made.id, Completion.SENT, reasons=["speed"], now=at)
     return made.id
@@ -53,9 +58,15 @@ def test_purge_is_off_by_default_and_keeps_tombstones_and_tallies(db, caplog):
         deliver(db, answer_id, T0 + timedelta(hours=1))
     now = T0 + timedelta(days=100)
     defaults = Settings()
-    assert apply_retention(
-        db, now, contact_days=defaults.callback.retention_days,
-        answers_days=defaults.retention.answers_days).answers_purged == 0  # off by default
+    assert (
+        apply_retention(
+            db,
+            now,
+            contact_days=defaults.callback.retention_days,
+            answers_days=defaults.retention.answers_days,
+        ).answers_purged
+        == 0
+    )  # off by default
     before = dashboard_stats(db, T0.date(), T0.date()).summary
     assert before.total == 3
     caplog.set_level(logging.INFO, "kiosk.store")
@@ -73,8 +84,9 @@ def test_the_database_refuses_to_delete_an_unsynced_answer(db):
     answer_id = answer(store, T0)
     with pytest.raises(sqlite3.IntegrityError, match="only a delivered answer"):
         with db.transaction() as con:
-            con.execute("INSERT INTO answer_tombstones VALUES (?, 1, 'k', 'x', 'x', 'x')",
-                        (answer_id,))
+            con.execute(
+                "INSERT INTO answer_tombstones VALUES (?, 1, 'k', 'x', 'x', 'x')", (answer_id,)
+            )
     with pytest.raises(sqlite3.IntegrityError, match="never deleted"):
         with db.transaction() as con:
             con.execute("DELETE FROM outbox WHERE answer_id = ?", (answer_id,))
@@ -112,11 +124,13 @@ STEPS = st.lists(
 )
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(steps=STEPS)
-def test_random_histories_never_purge_unsynced_and_never_break_the_gap_proof(tmp_path_factory,
-                                                                            steps):
+def test_random_histories_never_purge_unsynced_and_never_break_the_gap_proof(
+    tmp_path_factory, steps
+):
     path = tmp_path_factory.mktemp("retention") / "kiosk.sqlite"
     with Database(path) as db:
         store = AnswerStore(db, "k", "1")

@@ -54,9 +54,7 @@ def test_a_store_cut_to_half_gives_back_every_intact_row(data_dir):
     original = _store_with_a_pin(path, 3000)
     page_size = _page_size(path)
     half = path.stat().st_size // 2
-    intact = sum(
-        cells for page, cells in _answer_leaf_pages(path) if page * page_size <= half
-    )
+    intact = sum(cells for page, cells in _answer_leaf_pages(path) if page * page_size <= half)
     assert 1000 < intact < 3000
     os.truncate(path, half)
 

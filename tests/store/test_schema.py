@@ -28,9 +28,15 @@ def tables(con: sqlite3.Connection) -> set[str]:
 def test_fresh_store_is_at_the_current_version(data_dir):
     path = data_dir / "kiosk.sqlite"
     with Database(path) as db:
-        assert {"meta", "answers", "answer_reasons", "tally", "reason_tally", "outbox", "events"} <= (
-            tables(db.connection())
-        )
+        assert {
+            "meta",
+            "answers",
+            "answer_reasons",
+            "tally",
+            "reason_tally",
+            "outbox",
+            "events",
+        } <= (tables(db.connection()))
     assert user_version(path) == SCHEMA_VERSION == len(MIGRATIONS)
 
 
@@ -116,9 +122,7 @@ def test_a_new_migration_runs_at_start_and_keeps_the_data(data_dir, monkeypatch,
     monkeypatch.setattr(schema, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
 
     with Database(data_dir / "kiosk.sqlite") as db:
-        row = db.connection().execute(
-            "SELECT id, seq, score, mood FROM answers"
-        ).fetchone()
+        row = db.connection().execute("SELECT id, seq, score, mood FROM answers").fetchone()
     assert row == (answer.id, 1, 7, "ok")
     assert user_version(data_dir / "kiosk.sqlite") == SCHEMA_VERSION + 1
 

@@ -63,8 +63,9 @@ def service(tmp_path):
 
 def put(store, document, scope="kiosk", name="test-kiosk"):
     with writing(store.engine) as conn:
-        return config_layers.set_layer(conn, "2026-12-01T00:00:00.000000Z", "t", scope, name,
-                                       document)
+        return config_layers.set_layer(
+            conn, "2026-12-01T00:00:00.000000Z", "t", scope, name, document
+        )
 
 
 @pytest.fixture
@@ -74,8 +75,9 @@ def worker_with(answer_store, data_dir):
     def make(url: str, **poll_options):
         settings = sync_settings(url)
         poll = CentralConfigPoll(data_dir, **poll_options)
-        worker = SyncWorker(settings, answer_store.db, token=settings.sync.token,
-                            clock=ManualClock(), central=poll)
+        worker = SyncWorker(
+            settings, answer_store.db, token=settings.sync.token, clock=ManualClock(), central=poll
+        )
         made.append(worker)
         return worker, poll
 
@@ -85,7 +87,8 @@ def worker_with(answer_store, data_dir):
 
 
 def test_a_new_config_is_kept_and_an_unchanged_one_is_a_304_with_nothing_sent(
-        service, worker_with, data_dir):
+    service, worker_with, data_dir
+):
     store, recorder, server = service
     version = put(store, {"thanks": {"seconds": 5}, "question": {"text": {"en": "How was it?"}}})
     offered = []
@@ -105,7 +108,8 @@ def test_a_new_config_is_kept_and_an_unchanged_one_is_a_304_with_nothing_sent(
 
 
 def test_an_invalid_config_is_refused_with_the_reason_and_the_last_good_kept(
-        service, worker_with, data_dir):
+    service, worker_with, data_dir
+):
     store, recorder, server = service
     good = put(store, {"thanks": {"seconds": 5}})
     refused = []
@@ -113,8 +117,10 @@ def test_an_invalid_config_is_refused_with_the_reason_and_the_last_good_kept(
     worker.run_once()
     # set in the store directly (set-config would refuse it): a value out of range and a key
     # the central layer may not set
-    for document, words in (({"thanks": {"seconds": 0}}, "[thanks] seconds"),
-                            ({"sync": {"endpoint": "https://evil.example"}}, "may not set")):
+    for document, words in (
+        ({"thanks": {"seconds": 0}}, "[thanks] seconds"),
+        ({"sync": {"endpoint": "https://evil.example"}}, "may not set"),
+    ):
         bad = put(store, document)
         worker.run_once()
         assert refused[-1][0] == bad and words in refused[-1][1]
@@ -126,7 +132,8 @@ def test_an_invalid_config_is_refused_with_the_reason_and_the_last_good_kept(
 
 
 def test_the_last_good_survives_a_restart_and_an_unreachable_endpoint(
-        service, worker_with, data_dir, tmp_path, monkeypatch):
+    service, worker_with, data_dir, tmp_path, monkeypatch
+):
     monkeypatch.setenv("KIOSK_SYSTEM_CONFIG", str(tmp_path / "no-system.toml"))
     (tmp_path / "no-system.toml").write_text("", encoding="utf-8")
     store, _recorder, server = service
@@ -150,8 +157,9 @@ def test_the_last_good_survives_a_restart_and_an_unreachable_endpoint(
 def test_a_damaged_last_good_file_is_ignored(data_dir):
     last_good_path(data_dir).write_text("{not json", encoding="utf-8")
     assert load_last_good(data_dir) is None
-    last_good_path(data_dir).write_text(json.dumps(
-        {"version": "v1", "config": {"sync": {"token": "x"}}}), encoding="utf-8")
+    last_good_path(data_dir).write_text(
+        json.dumps({"version": "v1", "config": {"sync": {"token": "x"}}}), encoding="utf-8"
+    )
     assert load_last_good(data_dir) is None  # not a key central may set
 
 

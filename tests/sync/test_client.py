@@ -16,8 +16,9 @@ def serve(status: str, body: bytes = b"{}", headers=(), delay: float = 0.0):
     calls = []
 
     def app(environ, start_response):
-        calls.append((environ["REQUEST_METHOD"], environ["PATH_INFO"],
-                      environ.get("HTTP_AUTHORIZATION")))
+        calls.append(
+            (environ["REQUEST_METHOD"], environ["PATH_INFO"], environ.get("HTTP_AUTHORIZATION"))
+        )
         time.sleep(delay)
         start_response(status, [("Content-Length", str(len(body))), *headers])
         return [body]
@@ -117,10 +118,26 @@ def _tls_server(tmp_path):
         pytest.skip("openssl is needed to make a test certificate")
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
     subprocess.run(
-        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
-         "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key),
-         "-out", str(cert)],
-        check=True, capture_output=True,
+        [
+            openssl,
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
     )
 
     class Handler(BaseHTTPRequestHandler):

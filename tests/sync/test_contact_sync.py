@@ -44,31 +44,43 @@ class Hook:
         return [b"ok"]
 
 
-def detractor_with_contact(answer_store, settings, *, name=NAME, reach=REACH,
-                           at: datetime | None = None) -> str:
+def detractor_with_contact(
+    answer_store, settings, *, name=NAME, reach=REACH, at: datetime | None = None
+) -> str:
     """As the guest flow leaves it: the score and its alerts, the answer, then the contact."""
     at = at or datetime.now(timezone.utc) - timedelta(minutes=5)
-    kinds = alert_kinds_for(2, alerts_enabled=True, endpoint=settings.sync.endpoint,
-                            webhook_url=settings.alerts.webhook_url)
+    kinds = alert_kinds_for(
+        2,
+        alerts_enabled=True,
+        endpoint=settings.sync.endpoint,
+        webhook_url=settings.alerts.webhook_url,
+    )
     answer = answer_store.record_score(2, "es", now=at, alert_kinds=kinds)
     answer_store.complete(answer.id, Completion.SENT, reasons=["speed"], now=at)
     contact = Contact.given(answer.id, name, reach, CONSENT, "es", at + timedelta(seconds=30))
     with answer_store.db.transaction() as con:
-        contacts.add(con, contact, contact_kinds_for(
-            endpoint=settings.sync.endpoint, webhook_url=settings.alerts.webhook_url))
+        contacts.add(
+            con,
+            contact,
+            contact_kinds_for(
+                endpoint=settings.sync.endpoint, webhook_url=settings.alerts.webhook_url
+            ),
+        )
     return answer.id
 
 
 def test_the_contact_reaches_the_endpoint_once_through_faults_and_never_a_log(
-        tmp_path, answer_store, caplog):
+    tmp_path, answer_store, caplog
+):
     caplog.set_level("DEBUG")
     store, app = central(tmp_path / "central.sqlite")
     faults = Faults(app, slow_seconds=0.8)
     server = LiveServer(faults)
     hook = Hook()
     hook_server = LiveServer(hook)
-    settings = replace(sync_settings(server.url),
-                       alerts=AlertsSection(webhook_url=hook_server.url + "/hook"))
+    settings = replace(
+        sync_settings(server.url), alerts=AlertsSection(webhook_url=hook_server.url + "/hook")
+    )
     answer_id = detractor_with_contact(answer_store, settings)
     worker = SyncWorker(settings, answer_store.db, token=TOKEN)
     try:
@@ -84,7 +96,11 @@ def test_the_contact_reaches_the_endpoint_once_through_faults_and_never_a_log(
         assert len(set(met) - {"ok"}) >= 2, met  # it did go through faults
         [held] = central_contacts.contacts_of(store.engine, "test-kiosk")
         assert (held.answer_id, held.name, held.reach, held.reach_kind) == (
-            answer_id, NAME, REACH, "email")
+            answer_id,
+            NAME,
+            REACH,
+            "email",
+        )
         assert held.consent_text == CONSENT and held.language == "es"
         assert held.retention_days == 30
         assert NAME not in repr(held)
@@ -106,15 +122,15 @@ def test_the_contact_reaches_the_endpoint_once_through_faults_and_never_a_log(
 
 
 def test_a_contact_the_endpoint_refuses_is_quarantined_without_quoting_it(
-        tmp_path, answer_store, caplog):
+    tmp_path, answer_store, caplog
+):
     caplog.set_level("DEBUG")
     store, app = central(tmp_path / "central.sqlite")
     server = LiveServer(app)
     settings = sync_settings(server.url)
     answer_id = detractor_with_contact(answer_store, settings)
     with answer_store.db.transaction() as con:  # a kiosk bug: a reach of no known shape
-        con.execute("UPDATE contacts SET reach = 'call me maybe' WHERE answer_id = ?",
-                    (answer_id,))
+        con.execute("UPDATE contacts SET reach = 'call me maybe' WHERE answer_id = ?", (answer_id,))
     worker = SyncWorker(settings, answer_store.db, token=TOKEN)
     try:
         worker.run_once(force=True)
@@ -170,8 +186,12 @@ def test_sigkill_during_sync_delivers_each_contact_exactly_once(tmp_path, data_d
     server = LiveServer(slow, threads=4)
     settings = sync_settings(server.url)
     opened = open_store(data_dir / "kiosk.sqlite", "test-kiosk", __version__)
-    ids = [detractor_with_contact(opened.answers, settings, name=f"Núñez {i}",
-                                  reach=f"+34 600 000 {i:03d}") for i in range(N)]
+    ids = [
+        detractor_with_contact(
+            opened.answers, settings, name=f"Núñez {i}", reach=f"+34 600 000 {i:03d}"
+        )
+        for i in range(N)
+    ]
     opened.db.close()
     (data_dir / "kiosk.toml").write_text(
         '[kiosk]\nid = "test-kiosk"\nsite = "shop-1"\n'
@@ -179,16 +199,26 @@ def test_sigkill_during_sync_delivers_each_contact_exactly_once(tmp_path, data_d
         "connect_timeout = 1.0\nread_timeout = 2.0\n",
         encoding="utf-8",
     )
-    command = [sys.executable, "-m", "kiosk", "--data-dir", str(data_dir), "--log-level",
-               "DEBUG", "sync", "--once"]
+    command = [
+        sys.executable,
+        "-m",
+        "kiosk",
+        "--data-dir",
+        str(data_dir),
+        "--log-level",
+        "DEBUG",
+        "sync",
+        "--once",
+    ]
     env = dict(os.environ, KIOSK_CONFIG=str(data_dir / "kiosk.toml"))
     rng = random.Random(11)
     kills = 0
     try:
         for _ in range(15):
             before = slow.requests
-            process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
-                                       stderr=subprocess.DEVNULL)
+            process = subprocess.Popen(
+                command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
             started = time.monotonic()
             while slow.requests == before and process.poll() is None:
                 assert time.monotonic() - started < 30, "the sync never sent a request"
@@ -200,8 +230,9 @@ def test_sigkill_during_sync_delivers_each_contact_exactly_once(tmp_path, data_d
             process.wait(10)
             if process.returncode == 0:
                 break
-        final = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60,
-                               check=False)
+        final = subprocess.run(
+            command, env=env, capture_output=True, text=True, timeout=60, check=False
+        )
         assert final.returncode == 0, final.stdout + final.stderr
         assert kills >= 3, "the kills never landed during a sync"
         held = central_contacts.contacts_of(store.engine, "test-kiosk")
@@ -212,8 +243,9 @@ def test_sigkill_during_sync_delivers_each_contact_exactly_once(tmp_path, data_d
             assert outbox.counts(reopened.db.connection()) == outbox.Counts()
         finally:
             reopened.db.close()
-        logs = "".join(p.read_text(encoding="utf-8")
-                       for p in (data_dir / "logs").glob("kiosk.log*"))
+        logs = "".join(
+            p.read_text(encoding="utf-8") for p in (data_dir / "logs").glob("kiosk.log*")
+        )
         assert "contact for answer seq" in logs  # DEBUG logs were written ...
         assert "Núñez" not in logs and "+34 600" not in logs  # ... and name no contact
     finally:
@@ -240,12 +272,16 @@ def test_contacts_are_token_bound_and_never_exported(tmp_path, answer_store):
         assert len(central_contacts.contacts_of(store.engine)) == 1
         with requests.Session() as session:
             other = contact_body(kiosk_block("other-kiosk", "shop-1", "1"), contact, 30)
-            reply = session.post(server.url + "/v1/contacts", data=encode(other),
-                                 headers=headers, timeout=5)
+            reply = session.post(
+                server.url + "/v1/contacts", data=encode(other), headers=headers, timeout=5
+            )
             assert reply.status_code == 403 and NAME not in reply.text
             for fmt in ("json", "csv"):
-                export = session.get(server.url + f"/v1/export?format={fmt}", timeout=10,
-                                     headers={"Authorization": f"Bearer {OWNER_TOKEN}"})
+                export = session.get(
+                    server.url + f"/v1/export?format={fmt}",
+                    timeout=10,
+                    headers={"Authorization": f"Bearer {OWNER_TOKEN}"},
+                )
                 assert export.status_code == 200
                 assert answer_id in export.text  # the answer is exported ...
                 assert NAME not in export.text and REACH not in export.text  # ... not the contact

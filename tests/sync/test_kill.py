@@ -51,8 +51,17 @@ def test_sigkill_during_sync_loses_nothing_and_doubles_nothing(tmp_path, data_di
         "connect_timeout = 1.0\nread_timeout = 2.0\n",
         encoding="utf-8",
     )
-    command = [sys.executable, "-m", "kiosk", "--data-dir", str(data_dir), "--log-level",
-               "WARNING", "sync", "--once"]
+    command = [
+        sys.executable,
+        "-m",
+        "kiosk",
+        "--data-dir",
+        str(data_dir),
+        "--log-level",
+        "WARNING",
+        "sync",
+        "--once",
+    ]
     env = dict(os.environ, KIOSK_CONFIG=str(data_dir / "kiosk.toml"))
     rng = random.Random(4)
     kills = 0
@@ -60,8 +69,9 @@ def test_sigkill_during_sync_loses_nothing_and_doubles_nothing(tmp_path, data_di
     try:
         for _ in range(ROUNDS):
             before = slow.requests
-            process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
-                                       stderr=subprocess.DEVNULL)
+            process = subprocess.Popen(
+                command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
             # Kill at a random moment after this child started sending (a loaded machine
             # may take a second just to start Python): mid-request, mid-batch, mid-commit.
             started = time.monotonic()
@@ -76,8 +86,9 @@ def test_sigkill_during_sync_loses_nothing_and_doubles_nothing(tmp_path, data_di
             progress.append(store.count_answers())
             if process.returncode == 0:
                 break
-        final = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60,
-                               check=False)
+        final = subprocess.run(
+            command, env=env, capture_output=True, text=True, timeout=60, check=False
+        )
         assert final.returncode == 0, final.stdout + final.stderr
         assert kills >= 3, "the kills never landed during a sync"
         # Kills landed mid-drain: the endpoint held part of the answers at several of them.

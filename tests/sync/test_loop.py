@@ -30,8 +30,9 @@ def test_detractor_alert_delivered_once_with_the_server_down_then_up(tmp_path, a
     first.stop()  # the endpoint is down: connections are refused
     settings = sync_settings(url, max_backoff_seconds=0.3)
     delivered: list[str] = []
-    worker = SyncWorker(settings, answer_store.db, token=settings.sync.token,
-                        on_alert_delivered=delivered.append)
+    worker = SyncWorker(
+        settings, answer_store.db, token=settings.sync.token, on_alert_delivered=delivered.append
+    )
     worker.start()
     server = None
     try:
@@ -107,8 +108,12 @@ def test_the_thread_is_named_uses_its_own_connection_and_stops(endpoint, answer_
     _, _, server = endpoint
     settings = sync_settings(server.url)
     seen_threads: list[str] = []
-    worker = SyncWorker(settings, answer_store.db, token=settings.sync.token,
-                        on_status=lambda s: seen_threads.append(threading.current_thread().name))
+    worker = SyncWorker(
+        settings,
+        answer_store.db,
+        token=settings.sync.token,
+        on_status=lambda s: seen_threads.append(threading.current_thread().name),
+    )
     main_con = answer_store.db.connection()
     worker.start()
     wait_for(lambda: seen_threads)
@@ -128,8 +133,12 @@ def test_a_down_endpoint_does_not_make_the_loop_spin(endpoint, answer_store):
     faults.down = True
     settings = sync_settings(server.url, max_backoff_seconds=0.5)
     passes: list[float] = []
-    worker = SyncWorker(settings, answer_store.db, token=settings.sync.token,
-                        on_status=lambda s: passes.append(time.monotonic()))
+    worker = SyncWorker(
+        settings,
+        answer_store.db,
+        token=settings.sync.token,
+        on_status=lambda s: passes.append(time.monotonic()),
+    )
     add_answers(answer_store, 3)
     answer_store.record_score(1, "es", alert_kinds=("alert",))
     worker.start()

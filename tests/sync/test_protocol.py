@@ -16,9 +16,19 @@ AT = datetime(2026, 11, 25, 15, 30, 1, 123456, tzinfo=timezone.utc)
 
 
 def make_answer(**extra) -> Answer:
-    fields = dict(id="0b7e3f0e-6a49-4e5c-9b8a-2a1d8f0c1e11", score=4, created_utc=AT,
-                  utc_offset_minutes=-180, language="es", kiosk_id="k1", app_version="1.0",
-                  seq=7, reasons=("price",), comment="caro", completion=Completion.SENT)
+    fields = dict(
+        id="0b7e3f0e-6a49-4e5c-9b8a-2a1d8f0c1e11",
+        score=4,
+        created_utc=AT,
+        utc_offset_minutes=-180,
+        language="es",
+        kiosk_id="k1",
+        app_version="1.0",
+        seq=7,
+        reasons=("price",),
+        comment="caro",
+        completion=Completion.SENT,
+    )
     fields.update(extra)
     return Answer(**fields)
 
@@ -43,10 +53,18 @@ def test_a_good_reply_parses():
 @pytest.mark.parametrize(
     "raw",
     [
-        b"", b"OK", b"null", b"[]", b'{"stored": []}', b'{"rejected": []}',
-        b'{"stored": "a", "rejected": []}', b'{"stored": [1], "rejected": []}',
-        b'{"stored": [], "rejected": ["c"]}', b'{"stored": [], "rejected": [{"id": "c"}]}',
-        b'{"stored": ["a"], "rejected": [{"id": "a", "error": "x"}]}', b"\xff",
+        b"",
+        b"OK",
+        b"null",
+        b"[]",
+        b'{"stored": []}',
+        b'{"rejected": []}',
+        b'{"stored": "a", "rejected": []}',
+        b'{"stored": [1], "rejected": []}',
+        b'{"stored": [], "rejected": ["c"]}',
+        b'{"stored": [], "rejected": [{"id": "c"}]}',
+        b'{"stored": ["a"], "rejected": [{"id": "a", "error": "x"}]}',
+        b"\xff",
     ],
 )
 def test_anything_else_is_a_protocol_error(raw):

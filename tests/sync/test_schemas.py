@@ -26,8 +26,7 @@ SCHEMAS = Path(__file__).resolve().parents[2] / "docs" / "schemas"
 
 def _validator(name: str) -> Draft202012Validator:
     documents = {
-        path.name: json.loads(path.read_text(encoding="utf-8"))
-        for path in SCHEMAS.glob("*.json")
+        path.name: json.loads(path.read_text(encoding="utf-8")) for path in SCHEMAS.glob("*.json")
     }
     registry = Registry().with_resources(
         (doc["$id"], Resource.from_contents(doc)) for doc in documents.values()
@@ -48,9 +47,15 @@ def stored_answers(answer_store):
     ):
         at = start + timedelta(minutes=i)
         answer = answer_store.record_score(score, "es", now=at, flags=("burst",) if i == 2 else ())
-        done.append(answer_store.complete(
-            answer.id, completion, reasons=["speed", "price"] if i == 0 else [],
-            comment="Tardó mucho, ñ 😀" if i == 0 else "", now=at + timedelta(seconds=9)))
+        done.append(
+            answer_store.complete(
+                answer.id,
+                completion,
+                reasons=["speed", "price"] if i == 0 else [],
+                comment="Tardó mucho, ñ 😀" if i == 0 else "",
+                now=at + timedelta(seconds=9),
+            )
+        )
     still_open = answer_store.record_score(3, "en", now=start + timedelta(minutes=5))
     return [answer_store.get(a.id) for a in done], still_open
 
@@ -82,17 +87,21 @@ def test_the_endpoints_replies_match_the_documented_schema(tmp_path, stored_answ
     validator = _validator("answers-reply.json")
     try:
         with requests.Session() as session:
-            for path, body in (("/v1/answers", answers_body(kiosk, done)),
-                               ("/v1/alerts", alert_body(kiosk, still_open))):
-                reply = session.post(server.url + path, data=encode(body), headers=headers,
-                                     timeout=5)
+            for path, body in (
+                ("/v1/answers", answers_body(kiosk, done)),
+                ("/v1/alerts", alert_body(kiosk, still_open)),
+            ):
+                reply = session.post(
+                    server.url + path, data=encode(body), headers=headers, timeout=5
+                )
                 assert reply.status_code == 200
                 validator.validate(reply.json())
             # A changed answer under a known id: 409, still the documented shape.
             changed = answers_body(kiosk, done)
             changed["answers"][0]["comment"] = "otra cosa"
-            reply = session.post(server.url + "/v1/answers", data=encode(changed),
-                                 headers=headers, timeout=5)
+            reply = session.post(
+                server.url + "/v1/answers", data=encode(changed), headers=headers, timeout=5
+            )
             assert reply.status_code == 409
             validator.validate(reply.json())
             assert reply.json()["conflicts"] == [done[0].id]
@@ -102,8 +111,14 @@ def test_the_endpoints_replies_match_the_documented_schema(tmp_path, stored_answ
 
 
 def _stored_contact(answer_store, answer_id: str, reach: str):
-    contact = Contact.given(answer_id, "José Núñez", reach, "Acepto que Café Demo me contacte.",
-                            "es", datetime(2026, 11, 25, 12, 1, tzinfo=timezone.utc))
+    contact = Contact.given(
+        answer_id,
+        "José Núñez",
+        reach,
+        "Acepto que Café Demo me contacte.",
+        "es",
+        datetime(2026, 11, 25, 12, 1, tzinfo=timezone.utc),
+    )
     with answer_store.db.transaction() as con:
         contacts.add(con, contact, [])
     return contacts.ContactStore(answer_store.db).get(answer_id)
@@ -116,13 +131,18 @@ def test_the_contact_body_matches_its_schema_and_the_endpoint_holds_it(tmp_path)
         answer = answers.record_score(1, "es")
         bodies = [contact_body(kiosk, _stored_contact(answers, answer.id, "jose@correo.es"), 30)]
         phone = answers.record_score(2, "es")
-        bodies.append(contact_body(kiosk, _stored_contact(answers, phone.id, "+34 612 345 678"),
-                                   30))
+        bodies.append(
+            contact_body(kiosk, _stored_contact(answers, phone.id, "+34 612 345 678"), 30)
+        )
     request_schema = _validator("contact-request.json")
     for body in bodies:
         request_schema.validate(json.loads(encode(body)))
-    for field, bad in (("reach_kind", "fax"), ("retention_days", 0), ("answer_id", "x"),
-                       ("name", "")):
+    for field, bad in (
+        ("reach_kind", "fax"),
+        ("retention_days", 0),
+        ("answer_id", "x"),
+        ("name", ""),
+    ):
         broken = json.loads(encode(bodies[0]))
         broken["contact"][field] = bad
         with pytest.raises(ValidationError):
@@ -133,20 +153,26 @@ def test_the_contact_body_matches_its_schema_and_the_endpoint_holds_it(tmp_path)
     try:
         with requests.Session() as session:
             for body in bodies:
-                reply = session.post(server.url + "/v1/contacts", data=encode(body),
-                                     headers=headers, timeout=5)
+                reply = session.post(
+                    server.url + "/v1/contacts", data=encode(body), headers=headers, timeout=5
+                )
                 assert reply.status_code == 200
                 _validator("answers-reply.json").validate(reply.json())
                 assert reply.json()["stored"] == [body["contact"]["answer_id"]]
             broken = json.loads(encode(bodies[0]))
             broken["contact"]["reach"] = "not a phone"
-            reply = session.post(server.url + "/v1/contacts", json=broken,
-                                 headers=headers, timeout=5)
+            reply = session.post(
+                server.url + "/v1/contacts", json=broken, headers=headers, timeout=5
+            )
             _validator("answers-reply.json").validate(reply.json())
             assert reply.json()["rejected"][0]["id"] == broken["contact"]["answer_id"]
             assert "not a phone" not in reply.text
-            reply = session.post(server.url + "/v1/contacts", json={**broken, "contact": 3},
-                                 headers=headers, timeout=5)
+            reply = session.post(
+                server.url + "/v1/contacts",
+                json={**broken, "contact": 3},
+                headers=headers,
+                timeout=5,
+            )
             assert reply.status_code == 400
     finally:
         server.stop()

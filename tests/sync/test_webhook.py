@@ -63,9 +63,13 @@ def test_webhook_alert_is_delivered_once_with_a_text_field(answer_store):
 
 def test_alert_kinds_only_for_detractors_and_configured_targets():
     assert alert_kinds_for(6, alerts_enabled=True, endpoint="http://e", webhook_url="http://w") == (
-        "alert", "webhook")
+        "alert",
+        "webhook",
+    )
     assert alert_kinds_for(7, alerts_enabled=True, endpoint="http://e", webhook_url="") == ()
     assert alert_kinds_for(0, alerts_enabled=False, endpoint="http://e", webhook_url="") == ()
     assert alert_kinds_for(0, alerts_enabled=True, endpoint="", webhook_url="") == ()
-    assert alert_kinds_for(0, alerts_enabled=True, endpoint="http://e", webhook_url="",
-                           flagged=True) == ()
+    assert (
+        alert_kinds_for(0, alerts_enabled=True, endpoint="http://e", webhook_url="", flagged=True)
+        == ()
+    )

@@ -66,8 +66,11 @@ def test_every_fault_then_exactly_n_unique_and_nothing_pending(endpoint, worker,
     used = {f for _, f in faults.seen}
     assert used >= {"500", "503", "slow", "reset", "garbage", "drop", "401", "413", "429", "ok"}
     # Attempts were counted on the items that went through faults.
-    attempts = answer_store.db.connection().execute(
-        "SELECT max(attempts) FROM outbox WHERE kind = 'answer'").fetchone()[0]
+    attempts = (
+        answer_store.db.connection()
+        .execute("SELECT max(attempts) FROM outbox WHERE kind = 'answer'")
+        .fetchone()[0]
+    )
     assert attempts >= 1
 
 
@@ -133,7 +136,9 @@ def test_401_is_shown_as_a_token_problem_and_retried_slowly(endpoint, kiosk_sett
         w.client.close()
 
 
-def test_a_rejected_answer_is_quarantined_never_resent_never_deleted(endpoint, worker, answer_store):
+def test_a_rejected_answer_is_quarantined_never_resent_never_deleted(
+    endpoint, worker, answer_store
+):
     store, faults, _ = endpoint
     [good] = add_answers(answer_store, 1)
     # An answer the endpoint refuses: a language code its schema does not accept.
@@ -208,7 +213,9 @@ def test_the_token_never_reaches_a_log_line(endpoint, worker, answer_store, capl
     assert worker.settings.sync.token not in (state.last_error or "")
 
 
-def test_a_slow_reply_past_the_read_timeout_is_retried_and_not_doubled(endpoint, worker, answer_store):
+def test_a_slow_reply_past_the_read_timeout_is_retried_and_not_doubled(
+    endpoint, worker, answer_store
+):
     store, faults, _ = endpoint
     ids = add_answers(answer_store, 5)
     faults.add("slow")

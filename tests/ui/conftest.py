@@ -62,8 +62,11 @@ def compile_qm(folder, language: str, messages: dict[tuple[str, str], str]) -> N
     contexts: dict[str, list[tuple[str, str]]] = {}
     for (context, source), text in messages.items():
         contexts.setdefault(context, []).append((source, text))
-    parts = ['<?xml version="1.0" encoding="utf-8"?>', "<!DOCTYPE TS>",
-             f'<TS version="2.1" language="{language}">']
+    parts = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        "<!DOCTYPE TS>",
+        f'<TS version="2.1" language="{language}">',
+    ]
     for context, pairs in contexts.items():
         parts.append(f"<context><name>{escape(context)}</name>")
         for source, text in pairs:
@@ -82,8 +85,10 @@ def compile_qm(folder, language: str, messages: dict[tuple[str, str], str]) -> N
 
 
 SPANISH = {
-    ("QuestionScreen", "How likely are you to recommend us to your friends and family?"):
-        "¿Qué tan probable es que nos recomiendes a tus amigos y familiares?",
+    (
+        "QuestionScreen",
+        "How likely are you to recommend us to your friends and family?",
+    ): "¿Qué tan probable es que nos recomiendes a tus amigos y familiares?",
     ("QuestionScreen", "Not at all likely"): "Nada probable",
     ("WhyScreen", "What could we do better?"): "¿Qué podríamos hacer mejor?",
     ("Reason", "Price"): "Precio",

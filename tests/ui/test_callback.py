@@ -63,8 +63,10 @@ def test_a_detractor_leaves_a_contact_with_consent(qtbot, make_kiosk, fast_setti
     type_on_keyboard(qtbot, kiosk, screen.reach_field, "jose.n@correo.es")
     tap(qtbot, screen.keyboard.keys["<done>"])
     shown = screen.consent_line.sentence()
-    assert shown == ("Acepto que Café Demo me contacte sobre mi visita; mis datos de contacto"
-                     " se borran a los 30 días.")  # in the guest's language
+    assert shown == (
+        "Acepto que Café Demo me contacte sobre mi visita; mis datos de contacto"
+        " se borran a los 30 días."
+    )  # in the guest's language
     tap(qtbot, screen.consent_line)
     tap(qtbot, screen.send_button)
     assert kiosk.window.current_screen() is kiosk.thanks
@@ -86,7 +88,8 @@ def test_without_the_tick_nothing_is_stored(qtbot, make_kiosk, fast_settings):
     tap(qtbot, screen.send_button)
     assert kiosk.window.current_screen() is screen
     assert screen.problem_label.text() == screen.tr(
-        "Tick the line above to let us contact you, or tap Skip.")
+        "Tick the line above to let us contact you, or tap Skip."
+    )
     assert screen.problem_label.text().startswith("Marca")  # in the guest's language
     assert ContactStore(kiosk.ctx.store().db).get(answer_id) is None
     tap(qtbot, screen.consent_line)
@@ -144,7 +147,8 @@ def test_the_consent_is_kept_in_the_language_it_was_shown_in(qtbot, make_kiosk, 
     contact = ContactStore(kiosk.ctx.store().db).get(answer_id)
     assert contact.language == "en" and contact.reach == "+44 20 7946 0958"
     assert contact.consent_text == (
-        "I agree that Café Demo contacts me about my visit; my contact is deleted after 14 days.")
+        "I agree that Café Demo contacts me about my visit; my contact is deleted after 14 days."
+    )
 
 
 def test_the_offer_is_for_detractors_unless_everyone(qtbot, make_kiosk, fast_settings):
@@ -162,8 +166,9 @@ def test_everyone_may_ask_when_configured(qtbot, make_kiosk, fast_settings):
     assert kiosk.why.callback_button.isVisible()
 
 
-def test_the_kiosk_erases_expired_contacts_when_it_starts(qtbot, make_kiosk, fast_settings,
-                                                         data_dir):
+def test_the_kiosk_erases_expired_contacts_when_it_starts(
+    qtbot, make_kiosk, fast_settings, data_dir
+):
     from datetime import datetime, timedelta, timezone
 
     from kiosk import __version__
@@ -184,8 +189,9 @@ def test_the_kiosk_erases_expired_contacts_when_it_starts(qtbot, make_kiosk, fas
     assert follow_up.contact is None and follow_up.erased_utc is not None
 
 
-def test_a_whole_flow_and_sync_never_log_the_contact(qtbot, make_kiosk, fast_settings,
-                                                     tmp_path, caplog):
+def test_a_whole_flow_and_sync_never_log_the_contact(
+    qtbot, make_kiosk, fast_settings, tmp_path, caplog
+):
     """The guest types a contact on the screen, the sync carries it to a real loopback
     endpoint and webhook; no log line anywhere names it, nor does the webhook's body."""
     import json
@@ -225,8 +231,7 @@ def test_a_whole_flow_and_sync_never_log_the_contact(qtbot, make_kiosk, fast_set
         worker.run_once(force=True)
         worker.run_once(force=True)
         [held] = central_contacts.contacts_of(store.engine)
-        assert (held.answer_id, held.name, held.reach) == (answer_id, "Zoé Ñandú",
-                                                           "zoe@correo.es")
+        assert (held.answer_id, held.name, held.reach) == (answer_id, "Zoé Ñandú", "zoe@correo.es")
         assert len(bodies) == 2  # the alert and the notice that a contact was left
     finally:
         worker.client.close()

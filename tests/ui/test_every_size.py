@@ -20,8 +20,13 @@ from kiosk.ui.theme import SCORE_FLOOR, SCREENS
 PSEUDO = 1.4
 # Pixels per inch of a real panel of each size: a 7-inch 1024x600, the 10-inch tablet, a
 # 15.6-inch full-HD and a 15.6-inch 4K panel.
-DENSITY = {(1024, 600): 170, (1280, 800): 150, (800, 1280): 150, (1920, 1080): 141,
-           (3840, 2160): 282}
+DENSITY = {
+    (1024, 600): 170,
+    (1280, 800): 150,
+    (800, 1280): 150,
+    (1920, 1080): 141,
+    (3840, 2160): 282,
+}
 assert set(DENSITY) == set(SCREENS)
 # (language, text stretch); the pseudo-translation stretches the longest real one, Spanish.
 # The whole matrix takes about 2 s a case: no case is marked slow.
@@ -66,8 +71,11 @@ def screens(kiosk):
 @pytest.fixture
 def every_language(fast_settings):
     """Settings with all five languages on the switch (its widest) and both QR pages."""
-    thanks = replace(fast_settings.thanks, promoter_url="https://g.page/r/CdemoCafe/review",
-                     detractor_url="https://example.org/contact?shop=cafe-demo&kiosk=kiosk-1")
+    thanks = replace(
+        fast_settings.thanks,
+        promoter_url="https://g.page/r/CdemoCafe/review",
+        detractor_url="https://example.org/contact?shop=cafe-demo&kiosk=kiosk-1",
+    )
     kiosk_section = replace(fast_settings.kiosk, languages=SUPPORTED_LANGUAGES)
     return replace(fast_settings, thanks=thanks, kiosk=kiosk_section)
 
@@ -95,8 +103,9 @@ def test_every_screen_fits_every_size(qtbot, make_kiosk, every_language, case):
     assert not found, f"{_id(case)}: {len(found)} problem(s):\n" + "\n".join(found[:40])
 
 
-def test_the_checks_see_overlaps_clipped_text_and_widgets_outside(qtbot, make_kiosk,
-                                                                  every_language):
+def test_the_checks_see_overlaps_clipped_text_and_widgets_outside(
+    qtbot, make_kiosk, every_language
+):
     # Keys that do not fit their room (as before they were fitted to it) overlap.
     kiosk = make_kiosk(every_language, size=(1024, 600))
     window = kiosk.window

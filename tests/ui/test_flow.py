@@ -74,9 +74,37 @@ def test_comment_typed_on_the_on_screen_keyboard(qtbot, kiosk):
     assert why.keyboard.isVisible()
     keys = why.keyboard.keys
     tap(qtbot, keys["<shift>"])
-    for key in ["m", "u", "y", "<space>", "r", "i", "c", "o", "<space>", "e", "l", "<space>",
-                "c", "a", "f", "e", "<backspace>", "é", "<space>", "y", "<space>", "l", "a",
-                "<space>", "p", "i", "ñ", "a", "!"]:
+    for key in [
+        "m",
+        "u",
+        "y",
+        "<space>",
+        "r",
+        "i",
+        "c",
+        "o",
+        "<space>",
+        "e",
+        "l",
+        "<space>",
+        "c",
+        "a",
+        "f",
+        "e",
+        "<backspace>",
+        "é",
+        "<space>",
+        "y",
+        "<space>",
+        "l",
+        "a",
+        "<space>",
+        "p",
+        "i",
+        "ñ",
+        "a",
+        "!",
+    ]:
         tap(qtbot, keys[key])
     assert why.comment_field.text() == "Muy rico el café y la piña!"
     tap(qtbot, keys["<done>"])
@@ -222,8 +250,9 @@ def test_read_only_store_shows_banner_and_flow_keeps_going(qtbot, kiosk):
     assert answer.reasons == ("friendliness",) and answer.completion is Completion.SENT
 
 
-def test_full_disk_shows_banner_and_retry_timer_saves_later(qtbot, data_dir, make_kiosk,
-                                                          fast_settings):
+def test_full_disk_shows_banner_and_retry_timer_saves_later(
+    qtbot, data_dir, make_kiosk, fast_settings
+):
     kiosk = make_kiosk(fast_settings)
     kiosk.flow.retry_timer.setInterval(50)
     con = kiosk.ctx.store().db.connection()
@@ -288,8 +317,7 @@ def test_a_qr_thank_you_stays_longer_and_a_passive_sees_none(qtbot, make_kiosk, 
     qtbot.waitUntil(lambda: kiosk.window.current_screen() is kiosk.question, timeout=3000)
 
 
-def test_a_tap_on_a_qr_thank_you_returns_to_the_question_at_once(qtbot, make_kiosk,
-                                                                 fast_settings):
+def test_a_tap_on_a_qr_thank_you_returns_to_the_question_at_once(qtbot, make_kiosk, fast_settings):
     kiosk = qr_kiosk(make_kiosk, fast_settings, seconds_with_qr=60)
     tap(qtbot, kiosk.question.score_buttons[2])
     tap(qtbot, kiosk.why.send_button)

@@ -79,15 +79,22 @@ def test_config_text_overrides_the_translation(qtbot, translations_dir):
     translations = Translations(("es", "en"), "es", scale=1.0)
     try:
         translations.set_language("en")
-        assert translations.pick({"en": "Would you recommend us?"}, "x") == "Would you recommend us?"
+        assert (
+            translations.pick({"en": "Would you recommend us?"}, "x") == "Would you recommend us?"
+        )
         assert translations.pick({"es": "¿Nos recomiendas?"}, "fallback") == "fallback"
     finally:
         translations.close()
 
 
 def test_languages_are_offered_in_their_own_names():
-    assert LANGUAGE_NAMES == {"es": "Español", "en": "English", "pt": "Português",
-                              "fr": "Français", "ca": "Català"}
+    assert LANGUAGE_NAMES == {
+        "es": "Español",
+        "en": "English",
+        "pt": "Português",
+        "fr": "Français",
+        "ca": "Català",
+    }
 
 
 def test_qt_own_texts_follow_every_language(qtbot, translations_dir):

@@ -25,8 +25,11 @@ def type_keys(qtbot, keyboard, keys):
 
 def test_spanish_letters_and_marks_are_one_tap_away(qtbot, host):
     keyboard, field = make(host)
-    type_keys(qtbot, keyboard, ["¿", "a", "ñ", "o", "<space>", "á", "é", "í", "ó", "ú", "ü",
-                                "?", "¡", "!"])
+    type_keys(
+        qtbot,
+        keyboard,
+        ["¿", "a", "ñ", "o", "<space>", "á", "é", "í", "ó", "ú", "ü", "?", "¡", "!"],
+    )
     assert field.text() == "¿año áéíóúü?¡!"
 
 

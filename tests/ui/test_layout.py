@@ -28,7 +28,9 @@ def clipped(root: QWidget) -> list[str]:
                 problems.append(f"label word {longest!r} wider than {width}")
             needed = label.heightForWidth(label.width())
             if needed > label.height():
-                problems.append(f"label {label.text()!r} needs {needed} px high, has {label.height()}")
+                problems.append(
+                    f"label {label.text()!r} needs {needed} px high, has {label.height()}"
+                )
         else:
             for line in label.text().split("\n"):
                 if metrics.horizontalAdvance(line) > width:
@@ -49,8 +51,9 @@ def clipped(root: QWidget) -> list[str]:
 
 @pytest.mark.parametrize("size", SIZES, ids=["landscape", "portrait"])
 @pytest.mark.parametrize("language", ["es", "en"])
-def test_nothing_clips_with_stretched_translations(qtbot, make_kiosk, fast_settings, size,
-                                                   language):
+def test_nothing_clips_with_stretched_translations(
+    qtbot, make_kiosk, fast_settings, size, language
+):
     kiosk = make_kiosk(fast_settings, scale=1.3, size=size)
     kiosk.translations.set_language(language)
     assert kiosk.question.language_switch.buttons[language].isChecked()
@@ -98,12 +101,16 @@ def test_score_buttons_are_big_and_the_question_readable(qtbot, make_kiosk, fast
 
 @pytest.mark.parametrize("size", SIZES, ids=["landscape", "portrait"])
 @pytest.mark.parametrize("language", ["es", "en"])
-def test_qr_thank_yous_do_not_clip_with_stretched_translations(qtbot, make_kiosk, fast_settings,
-                                                               size, language):
+def test_qr_thank_yous_do_not_clip_with_stretched_translations(
+    qtbot, make_kiosk, fast_settings, size, language
+):
     from dataclasses import replace
 
-    thanks = replace(fast_settings.thanks, promoter_url="https://g.page/r/CdemoCafe/review",
-                     detractor_url="https://example.org/contact?shop=cafe-demo&kiosk=kiosk-1")
+    thanks = replace(
+        fast_settings.thanks,
+        promoter_url="https://g.page/r/CdemoCafe/review",
+        detractor_url="https://example.org/contact?shop=cafe-demo&kiosk=kiosk-1",
+    )
     kiosk = make_kiosk(replace(fast_settings, thanks=thanks), scale=1.3, size=size)
     kiosk.translations.set_language(language)
     window = kiosk.window

@@ -65,7 +65,9 @@ def test_no_context_menu_opens_in_the_comment_field(qtbot, kiosk):
 def test_a_minimised_window_is_restored(qtbot, kiosk):
     _locked(kiosk)
     kiosk.window.showMinimized()
-    qtbot.waitUntil(lambda: not kiosk.window.isMinimized() and kiosk.window.isVisible(), timeout=2000)
+    qtbot.waitUntil(
+        lambda: not kiosk.window.isMinimized() and kiosk.window.isVisible(), timeout=2000
+    )
 
 
 def test_a_window_that_stays_gone_ends_the_process(qtbot, kiosk, monkeypatch):

@@ -24,7 +24,9 @@ def write_config(folder: Path, qr: str) -> Path:
     path.write_text(
         f'[kiosk]\nid = "{KIOSK}"\nsite = "{SITE}"\n'
         "[timeouts]\nidle_seconds = 30\n[thanks]\nseconds = 2\nseconds_with_qr = 30\n"
-        f"[qr]\n{qr}\n", encoding="utf-8")
+        f"[qr]\n{qr}\n",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -38,8 +40,14 @@ TEMPLATES = (
 
 def expected(template: str, answer_id: str, score: int, category: str, lang: str) -> str:
     """Filled here independently of kiosk.core.qr_link."""
-    values = {"answer_id": answer_id, "score": str(score), "category": category,
-              "site": SITE, "kiosk": KIOSK, "lang": lang}
+    values = {
+        "answer_id": answer_id,
+        "score": str(score),
+        "category": category,
+        "site": SITE,
+        "kiosk": KIOSK,
+        "lang": lang,
+    }
     for name, value in values.items():
         template = template.replace("{" + name + "}", quote(value, safe=""))
     return template
@@ -47,14 +55,16 @@ def expected(template: str, answer_id: str, score: int, category: str, lang: str
 
 def decoded(kiosk) -> list[str]:
     image = kiosk.window.grab().toImage()
-    return [code.text for code in zxingcpp.read_barcodes(image)
-            if code.format == zxingcpp.BarcodeFormat.QRCode]
+    return [
+        code.text
+        for code in zxingcpp.read_barcodes(image)
+        if code.format == zxingcpp.BarcodeFormat.QRCode
+    ]
 
 
 CASES = [
     # score, language, template, category
-    (10, "es", "https://r.example.com/es/{answer_id}?s={score}&c={category}&l={lang}",
-     "promoter"),
+    (10, "es", "https://r.example.com/es/{answer_id}?s={score}&c={category}&l={lang}", "promoter"),
     (9, "en", "https://r.example.com/en/{answer_id}?s={score}&l={lang}", "promoter"),
     (8, "en", "https://c.example.org/?a={answer_id}&s={site}&k={kiosk}", "passive"),
     (0, "es", "https://example.es/llamada?a={answer_id}&site={site}&l={lang}", "detractor"),
@@ -65,8 +75,9 @@ CASES = [
 
 @pytest.mark.parametrize("size", [(1280, 800), (800, 1280)], ids=["landscape", "portrait"])
 @pytest.mark.parametrize(("score", "language", "template", "category"), CASES)
-def test_every_code_shown_decodes_to_its_exact_url(qtbot, make_kiosk, data_dir, size, score,
-                                                   language, template, category):
+def test_every_code_shown_decodes_to_its_exact_url(
+    qtbot, make_kiosk, data_dir, size, score, language, template, category
+):
     settings = load_settings(write_config(data_dir, TEMPLATES))
     kiosk = make_kiosk(settings, size=size)
     if language != kiosk.translations.language:
@@ -109,14 +120,20 @@ def test_a_double_tap_on_send_does_not_dismiss_the_code(qtbot, make_kiosk, data_
         assert kiosk.window.current_screen() is kiosk.question
 
 
-@pytest.mark.parametrize(("qr", "key", "words"), [
-    ('promoter = "https://r.example.com/{answer}"', "[qr] promoter", "Unknown placeholder"),
-    ('passive = "https://r.example.com/{score"', "[qr] passive", "brace"),
-    ('detractor = { en = "ftp://r.example.com/{score}" }', "[qr] detractor.en", "http"),
-    ('promoter = "https://r.example.com/' + "x" * 80 + '/{answer_id}"', "[qr] promoter",
-     "at most 119"),
-    ('promoter = "https://r.example.com/{score!r}"', "[qr] promoter", "Unknown placeholder"),
-])
+@pytest.mark.parametrize(
+    ("qr", "key", "words"),
+    [
+        ('promoter = "https://r.example.com/{answer}"', "[qr] promoter", "Unknown placeholder"),
+        ('passive = "https://r.example.com/{score"', "[qr] passive", "brace"),
+        ('detractor = { en = "ftp://r.example.com/{score}" }', "[qr] detractor.en", "http"),
+        (
+            'promoter = "https://r.example.com/' + "x" * 80 + '/{answer_id}"',
+            "[qr] promoter",
+            "at most 119",
+        ),
+        ('promoter = "https://r.example.com/{score!r}"', "[qr] promoter", "Unknown placeholder"),
+    ],
+)
 def test_a_template_a_phone_cannot_use_is_refused_naming_the_key(data_dir, qr, key, words):
     with pytest.raises(ConfigError) as caught:
         load_settings(write_config(data_dir, qr))
@@ -126,9 +143,11 @@ def test_a_template_a_phone_cannot_use_is_refused_naming_the_key(data_dir, qr, k
 
 def test_a_long_site_name_can_make_a_template_too_long(data_dir):
     path = data_dir / "kiosk.toml"
-    path.write_text('[kiosk]\nsite = "' + "Ñ" * 30 + '"\n'
-                    '[qr]\npassive = "https://cupon.example.org/?a={answer_id}&site={site}"\n',
-                    encoding="utf-8")
+    path.write_text(
+        '[kiosk]\nsite = "' + "Ñ" * 30 + '"\n'
+        '[qr]\npassive = "https://cupon.example.org/?a={answer_id}&site={site}"\n',
+        encoding="utf-8",
+    )
     with pytest.raises(ConfigError) as caught:
         load_settings(path)
     assert caught.value.key == "[qr] passive" and "at most 119" in str(caught.value)

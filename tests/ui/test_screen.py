@@ -22,8 +22,9 @@ SCREENS = [
 
 
 @pytest.mark.parametrize(("cls", "label", "spanish", "english"), SCREENS)
-def test_each_screen_is_styled_and_retranslated(qtbot, translations_dir, cls, label, spanish,
-                                                english):
+def test_each_screen_is_styled_and_retranslated(
+    qtbot, translations_dir, cls, label, spanish, english
+):
     translations = Translations(("es", "en"), "es", scale=1.0)
     try:
         translations.set_language("es")

@@ -65,12 +65,14 @@ def test_the_window_reads_the_screen_unless_told(qtbot, make_kiosk, fast_setting
 
 
 @pytest.mark.parametrize("language", ["ca", "fr"])
-def test_a_rotation_while_running_re_lays_out_every_screen(qtbot, make_kiosk, fast_settings,
-                                                           language):
+def test_a_rotation_while_running_re_lays_out_every_screen(
+    qtbot, make_kiosk, fast_settings, language
+):
     from dataclasses import replace
 
-    settings = replace(fast_settings, kiosk=replace(fast_settings.kiosk,
-                                                    languages=("es", "fr", "ca")))
+    settings = replace(
+        fast_settings, kiosk=replace(fast_settings.kiosk, languages=("es", "fr", "ca"))
+    )
     kiosk = make_kiosk(settings, size=(1280, 800))
     kiosk.translations.set_language(language)
     window = kiosk.window

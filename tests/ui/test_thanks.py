@@ -28,8 +28,9 @@ CONTACT = "https://example.org/contact"
 
 
 def qr_settings(**thanks) -> Settings:
-    return replace(Settings(), thanks=ThanksSection(promoter_url=REVIEW, detractor_url=CONTACT,
-                                                    **thanks))
+    return replace(
+        Settings(), thanks=ThanksSection(promoter_url=REVIEW, detractor_url=CONTACT, **thanks)
+    )
 
 
 def test_qr_code_only_for_the_category_it_is_meant_for(qtbot, i18n, host):
@@ -38,13 +39,15 @@ def test_qr_code_only_for_the_category_it_is_meant_for(qtbot, i18n, host):
         assert screen.start(score) is True
         assert screen.qr_view.url == REVIEW and screen.qr_view.isVisible()
         assert screen.qr_prompt.text() == QCoreApplication.translate(
-            "ThanksScreen", "Would you share this in a review?")
+            "ThanksScreen", "Would you share this in a review?"
+        )
         assert not screen.detail_label.isVisible()
     for score in (0, 3, 6):
         assert screen.start(score) is True
         assert screen.qr_view.url == CONTACT and screen.qr_view.isVisible()
         assert screen.qr_prompt.text() == QCoreApplication.translate(
-            "ThanksScreen", "Want us to get back to you?")
+            "ThanksScreen", "Want us to get back to you?"
+        )
     for score in (7, 8):
         assert screen.start(score) is False
         assert not screen.qr_view.isVisible() and not screen.qr_prompt.isVisible()

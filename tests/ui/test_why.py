@@ -21,9 +21,12 @@ def test_title_fits_the_score(qtbot, host, i18n):
     screen = make(host, i18n)
     i18n.set_language("en")
     expected = {
-        0: "What could we do better?", 6: "What could we do better?",
-        7: "What would make it a 10?", 8: "What would make it a 10?",
-        9: "What did you like most?", 10: "What did you like most?",
+        0: "What could we do better?",
+        6: "What could we do better?",
+        7: "What would make it a 10?",
+        8: "What would make it a 10?",
+        9: "What did you like most?",
+        10: "What did you like most?",
     }
     for score, title in expected.items():
         screen.start(score)

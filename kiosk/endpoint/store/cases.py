@@ -44,20 +44,34 @@ def _parse(stamp: str) -> datetime:
 
 def target_hours(conn: Connection, site_id: int) -> float:
     t, s = schema.case_targets.c, schema.sites.c
-    hours = conn.execute(select(t.hours).join(schema.sites, s.area_id == t.area_id)
-                         .where(s.id == site_id)).scalar()
+    hours = conn.execute(
+        select(t.hours).join(schema.sites, s.area_id == t.area_id).where(s.id == site_id)
+    ).scalar()
     return float(hours) if hours is not None else DEFAULT_TARGET_HOURS
 
 
-def open_for_alert(conn: Connection, kiosk_id: str, answer_id: str, site_id: int,
-                   stamp: str) -> int:
+def open_for_alert(
+    conn: Connection, kiosk_id: str, answer_id: str, site_id: int, stamp: str
+) -> int:
     """Open the case of a new alert (the caller's transaction); its id."""
     due = _parse(stamp) + timedelta(hours=target_hours(conn, site_id))
-    case_id = conn.execute(insert(schema.cases).values(
-        kiosk_id=kiosk_id, answer_id=answer_id, site_id=site_id, opened_utc=stamp,
-        due_utc=iso_utc(due), status="open").returning(schema.cases.c.id)).scalar_one()
-    conn.execute(insert(schema.case_events).values(
-        case_id=case_id, at_utc=stamp, actor=f"kiosk:{kiosk_id}", action="open", detail="{}"))
+    case_id = conn.execute(
+        insert(schema.cases)
+        .values(
+            kiosk_id=kiosk_id,
+            answer_id=answer_id,
+            site_id=site_id,
+            opened_utc=stamp,
+            due_utc=iso_utc(due),
+            status="open",
+        )
+        .returning(schema.cases.c.id)
+    ).scalar_one()
+    conn.execute(
+        insert(schema.case_events).values(
+            case_id=case_id, at_utc=stamp, actor=f"kiosk:{kiosk_id}", action="open", detail="{}"
+        )
+    )
     return case_id
 
 
@@ -90,8 +104,9 @@ class Case:
 
     def overdue(self, now: datetime) -> bool:
         """Past the target without a first contact (a closed case is never overdue)."""
-        return (self.status == "open" and self.first_contact_utc is None
-                and now > _parse(self.due_utc))
+        return (
+            self.status == "open" and self.first_contact_utc is None and now > _parse(self.due_utc)
+        )
 
     @property
     def closed(self) -> bool:
@@ -109,18 +124,32 @@ class Kpis:
 
 def _query(site_ids: Collection[int] | None):  # type: ignore[no-untyped-def]
     c, s, a = schema.cases.c, schema.sites.c, schema.alerts.c
-    query = (select(schema.cases, s.name.label("site"), a.content)
-             .join(schema.sites, s.id == c.site_id)
-             .outerjoin(schema.alerts, (a.kiosk_id == c.kiosk_id) & (a.answer_id == c.answer_id)))
+    query = (
+        select(schema.cases, s.name.label("site"), a.content)
+        .join(schema.sites, s.id == c.site_id)
+        .outerjoin(schema.alerts, (a.kiosk_id == c.kiosk_id) & (a.answer_id == c.answer_id))
+    )
     if site_ids is not None:
         query = query.where(c.site_id.in_(sorted(site_ids)))
     return query
 
 
 def _case(row: Any) -> Case:
-    return Case(row.id, row.kiosk_id, row.answer_id, row.site_id, row.site, row.opened_utc,
-                row.due_utc, row.status, row.outcome, row.assignee, row.first_contact_utc,
-                row.closed_utc, json.loads(row.content) if row.content else {})
+    return Case(
+        row.id,
+        row.kiosk_id,
+        row.answer_id,
+        row.site_id,
+        row.site,
+        row.opened_utc,
+        row.due_utc,
+        row.status,
+        row.outcome,
+        row.assignee,
+        row.first_contact_utc,
+        row.closed_utc,
+        json.loads(row.content) if row.content else {},
+    )
 
 
 class CaseBook:
@@ -158,13 +187,25 @@ class CaseBook:
             row = conn.execute(_query(None).where(schema.cases.c.id == case_id)).first()
             if row is None:
                 return None
-            events = [Event(r.at_utc, r.actor, r.action, json.loads(r.detail)) for r in
-                      conn.execute(select(schema.case_events).where(e.case_id == case_id)
-                                   .order_by(e.id))]
+            events = [
+                Event(r.at_utc, r.actor, r.action, json.loads(r.detail))
+                for r in conn.execute(
+                    select(schema.case_events).where(e.case_id == case_id).order_by(e.id)
+                )
+            ]
         return _case(row), events
 
-    def change(self, case_id: int, actor: str, action: str, now: datetime, *,
-               outcome: str = "", assignee: str = "", note: str = "") -> None:
+    def change(
+        self,
+        case_id: int,
+        actor: str,
+        action: str,
+        now: datetime,
+        *,
+        outcome: str = "",
+        assignee: str = "",
+        note: str = "",
+    ) -> None:
         """One change to a case, with its event row, in one transaction (or a CaseError)."""
         c = schema.cases.c
         stamp = iso_utc(now)
@@ -175,9 +216,15 @@ class CaseBook:
             values, detail = _transition(row, action, stamp, outcome, assignee, note)
             if values:
                 conn.execute(update(schema.cases).where(c.id == case_id).values(**values))
-            conn.execute(insert(schema.case_events).values(
-                case_id=case_id, at_utc=stamp, actor=actor, action=action,
-                detail=json.dumps(detail, ensure_ascii=False, sort_keys=True)))
+            conn.execute(
+                insert(schema.case_events).values(
+                    case_id=case_id,
+                    at_utc=stamp,
+                    actor=actor,
+                    action=action,
+                    detail=json.dumps(detail, ensure_ascii=False, sort_keys=True),
+                )
+            )
 
     def set_target(self, area_id: int, hours: float) -> None:
         if not 0 < hours <= 24 * 90:
@@ -185,8 +232,9 @@ class CaseBook:
         t = schema.case_targets.c
         with writing(self.engine) as conn:
             if conn.execute(select(t.area_id).where(t.area_id == area_id)).first():
-                conn.execute(update(schema.case_targets).where(t.area_id == area_id)
-                             .values(hours=hours))
+                conn.execute(
+                    update(schema.case_targets).where(t.area_id == area_id).values(hours=hours)
+                )
             else:
                 conn.execute(insert(schema.case_targets).values(area_id=area_id, hours=hours))
 
@@ -207,8 +255,11 @@ def loop_kpis(rows: list[Any], now: datetime) -> Kpis:
     has come or that were contacted already (a young open case is not yet late).
     """
     kept = [r for r in rows if r.status != "dismissed"]
-    hours = [(_parse(r.first_contact_utc) - _parse(r.opened_utc)).total_seconds() / 3600
-             for r in kept if r.first_contact_utc]
+    hours = [
+        (_parse(r.first_contact_utc) - _parse(r.opened_utc)).total_seconds() / 3600
+        for r in kept
+        if r.first_contact_utc
+    ]
     judged = [r for r in kept if r.first_contact_utc or _parse(r.due_utc) <= now]
     in_time = [r for r in judged if r.first_contact_utc and r.first_contact_utc <= r.due_utc]
     resolved = [r for r in kept if r.status == "resolved"]
@@ -221,8 +272,9 @@ def loop_kpis(rows: list[Any], now: datetime) -> Kpis:
     )
 
 
-def _transition(row: Any, action: str, stamp: str, outcome: str, assignee: str,
-                note: str) -> tuple[dict[str, Any], dict[str, Any]]:
+def _transition(
+    row: Any, action: str, stamp: str, outcome: str, assignee: str, note: str
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """The new column values and the event's detail for ``action`` on ``row``."""
     note = note.strip()
     if len(note) > MAX_NOTE:
@@ -252,5 +304,7 @@ def _transition(row: Any, action: str, stamp: str, outcome: str, assignee: str,
         if outcome not in DISMISSALS:
             raise CaseError(f"a reason: one of {', '.join(DISMISSALS)}")
         return {"status": "dismissed", "outcome": outcome, "closed_utc": stamp}, {
-            **detail, "outcome": outcome}
+            **detail,
+            "outcome": outcome,
+        }
     raise CaseError("no such change")

@@ -44,12 +44,14 @@ def parse_scope(text: str) -> tuple[str, str]:
     scope, _, name = text.partition(":")
     if scope not in SCOPES or not name.strip():
         raise registry.RegistryError(
-            f"scope must be area:NAME, site:CODE or kiosk:ID, got {text!r}")
+            f"scope must be area:NAME, site:CODE or kiosk:ID, got {text!r}"
+        )
     return scope, name.strip()
 
 
-def set_layer(conn: Connection, stamp: str, actor: str, scope: str, name: str,
-              document: Mapping[str, Any]) -> str:
+def set_layer(
+    conn: Connection, stamp: str, actor: str, scope: str, name: str, document: Mapping[str, Any]
+) -> str:
     """Store (or replace; an empty document removes) one checked layer; returns its version."""
     _must_exist(conn, scope, name)
     table = schema.config_layers
@@ -57,11 +59,24 @@ def set_layer(conn: Connection, stamp: str, actor: str, scope: str, name: str,
     conn.execute(delete(table).where(c.scope == scope, c.name == name))
     version = version_of(document)
     if document:
-        conn.execute(insert(table).values(
-            scope=scope, name=name, document=canonical(document), version=version,
-            updated_utc=stamp, actor=actor))
-    registry.audit(conn, stamp, actor, "set-config", f"{scope}:{name}",
-                   {"version": version, "sections": sorted(document)})
+        conn.execute(
+            insert(table).values(
+                scope=scope,
+                name=name,
+                document=canonical(document),
+                version=version,
+                updated_utc=stamp,
+                actor=actor,
+            )
+        )
+    registry.audit(
+        conn,
+        stamp,
+        actor,
+        "set-config",
+        f"{scope}:{name}",
+        {"version": version, "sections": sorted(document)},
+    )
     return version
 
 
@@ -80,18 +95,25 @@ def for_kiosk(conn: Connection, kiosk_id: str) -> KioskConfig:
     k, s, a = schema.kiosks.c, schema.sites.c, schema.areas.c
     row = conn.execute(
         select(s.code, a.name)
-        .select_from(schema.kiosks.outerjoin(schema.sites, k.site_id == s.id)
-                     .outerjoin(schema.areas, s.area_id == a.id))
-        .where(k.kiosk_id == kiosk_id)).first()
+        .select_from(
+            schema.kiosks.outerjoin(schema.sites, k.site_id == s.id).outerjoin(
+                schema.areas, s.area_id == a.id
+            )
+        )
+        .where(k.kiosk_id == kiosk_id)
+    ).first()
     wanted = [("kiosk", kiosk_id)]
     if row is not None and row.code is not None:
         wanted.insert(0, ("site", row.code))
     if row is not None and row.name is not None:
         wanted.insert(0, ("area", row.name))
     c = schema.config_layers.c
-    found = {(r.scope, r.name): json.loads(r.document) for r in conn.execute(
-        select(c.scope, c.name, c.document).where(
-            c.scope.in_([scope for scope, _ in wanted])))}
+    found = {
+        (r.scope, r.name): json.loads(r.document)
+        for r in conn.execute(
+            select(c.scope, c.name, c.document).where(c.scope.in_([scope for scope, _ in wanted]))
+        )
+    }
     merged: dict[str, dict[str, Any]] = {}
     present = []
     for key in wanted:

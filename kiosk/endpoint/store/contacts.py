@@ -19,7 +19,8 @@ from kiosk.endpoint.store.ingest import _insert, seen
 from kiosk.endpoint.store.registry import KioskIdentity, bind_site
 
 contacts = Table(
-    "contacts", schema.metadata,
+    "contacts",
+    schema.metadata,
     Column("kiosk_id", String(64), ForeignKey("kiosks.kiosk_id"), primary_key=True),
     Column("answer_id", String(36), primary_key=True),
     Column("site_id", Integer, ForeignKey("sites.id"), nullable=False),
@@ -53,22 +54,47 @@ class StoredContact:
         return f"StoredContact(kiosk_id={self.kiosk_id!r}, answer_id={self.answer_id!r})"
 
 
-def store_contact(conn: Connection, kiosk_id: str, site_id: int, app_version: str,
-                  contact: Mapping[str, Any], stamp: str, skew: float | None) -> bool:
+def store_contact(
+    conn: Connection,
+    kiosk_id: str,
+    site_id: int,
+    app_version: str,
+    contact: Mapping[str, Any],
+    stamp: str,
+    skew: float | None,
+) -> bool:
     """Keep a contact once per kiosk and answer id; True when it is new."""
     seen(conn, kiosk_id, app_version, stamp, skew)
-    statement = _insert(conn, contacts).values(
-        kiosk_id=kiosk_id, answer_id=contact["answer_id"], site_id=site_id,
-        name=contact["name"], reach=contact["reach"], reach_kind=contact["reach_kind"],
-        consent_text=contact["consent_text"], language=contact["language"],
-        consented_utc=contact["consented_utc"], retention_days=contact["retention_days"],
-        received_utc=stamp,
-    ).on_conflict_do_nothing().returning(contacts.c.answer_id)
+    statement = (
+        _insert(conn, contacts)
+        .values(
+            kiosk_id=kiosk_id,
+            answer_id=contact["answer_id"],
+            site_id=site_id,
+            name=contact["name"],
+            reach=contact["reach"],
+            reach_kind=contact["reach_kind"],
+            consent_text=contact["consent_text"],
+            language=contact["language"],
+            consented_utc=contact["consented_utc"],
+            retention_days=contact["retention_days"],
+            received_utc=stamp,
+        )
+        .on_conflict_do_nothing()
+        .returning(contacts.c.answer_id)
+    )
     return conn.execute(statement).first() is not None
 
 
-def ingest_contact(engine: Any, kiosk: KioskIdentity, site_code: str, app_version: str,
-                   contact: Mapping[str, Any], stamp: str, skew: float | None) -> bool:
+def ingest_contact(
+    engine: Any,
+    kiosk: KioskIdentity,
+    site_code: str,
+    app_version: str,
+    contact: Mapping[str, Any],
+    stamp: str,
+    skew: float | None,
+) -> bool:
     """One kiosk's contact, in one write transaction (the site bound on first contact)."""
     with writing(engine) as conn:
         site_id = kiosk.site_id or bind_site(conn, stamp, kiosk.kiosk_id, site_code)
@@ -82,5 +108,7 @@ def contacts_of(engine: Any, kiosk_id: str | None = None) -> list[StoredContact]
     if kiosk_id is not None:
         query = query.where(c.kiosk_id == kiosk_id)
     with reading(engine) as conn:
-        return [StoredContact(**{k: getattr(row, k) for k in StoredContact.__dataclass_fields__})
-                for row in conn.execute(query)]
+        return [
+            StoredContact(**{k: getattr(row, k) for k in StoredContact.__dataclass_fields__})
+            for row in conn.execute(query)
+        ]

@@ -66,28 +66,47 @@ class HealthRules:
 
 def gaps(conn: Connection, kiosk_id: str, max_gaps: int) -> list[tuple[int, int]]:
     found = []
-    first = conn.execute(select(func.min(schema.answers.c.seq)).where(
-        schema.answers.c.kiosk_id == kiosk_id)).scalar()
+    first = conn.execute(
+        select(func.min(schema.answers.c.seq)).where(schema.answers.c.kiosk_id == kiosk_id)
+    ).scalar()
     if first is not None and first > 1:
         found.append((1, first - 1))
-    rows = conn.execute(text(
-        "SELECT prev + 1, seq - 1 FROM (SELECT seq, lag(seq) OVER (ORDER BY seq) AS prev"
-        " FROM answers WHERE kiosk_id = :kiosk) AS s WHERE seq - prev > 1 ORDER BY seq LIMIT :n"),
-        {"kiosk": kiosk_id, "n": max_gaps}).all()
+    rows = conn.execute(
+        text(
+            "SELECT prev + 1, seq - 1 FROM (SELECT seq, lag(seq) OVER (ORDER BY seq) AS prev"
+            " FROM answers WHERE kiosk_id = :kiosk) AS s WHERE seq - prev > 1 ORDER BY seq LIMIT :n"
+        ),
+        {"kiosk": kiosk_id, "n": max_gaps},
+    ).all()
     found.extend((int(a), int(b)) for a, b in rows)
     return found[:max_gaps]
 
 
-def reports(conn: Connection, now: datetime, rules: HealthRules,
-            site_ids: Collection[int] | None = None, *, max_gaps: int = 100,
-            with_gaps: bool = True) -> list[KioskReport]:
+def reports(
+    conn: Connection,
+    now: datetime,
+    rules: HealthRules,
+    site_ids: Collection[int] | None = None,
+    *,
+    max_gaps: int = 100,
+    with_gaps: bool = True,
+) -> list[KioskReport]:
     k, s, al = schema.kiosks.c, schema.sites.c, schema.alerts.c
-    pending = (select(al.kiosk_id, func.count().label("n")).where(al.acknowledged_utc.is_(None))
-               .group_by(al.kiosk_id).subquery())
-    query = (select(k, s.code, pending.c.n)
-             .select_from(schema.kiosks.outerjoin(schema.sites, k.site_id == s.id)
-                          .outerjoin(pending, pending.c.kiosk_id == k.kiosk_id))
-             .order_by(k.kiosk_id))
+    pending = (
+        select(al.kiosk_id, func.count().label("n"))
+        .where(al.acknowledged_utc.is_(None))
+        .group_by(al.kiosk_id)
+        .subquery()
+    )
+    query = (
+        select(k, s.code, pending.c.n)
+        .select_from(
+            schema.kiosks.outerjoin(schema.sites, k.site_id == s.id).outerjoin(
+                pending, pending.c.kiosk_id == k.kiosk_id
+            )
+        )
+        .order_by(k.kiosk_id)
+    )
     if site_ids is not None:
         query = query.where(k.site_id.in_(list(site_ids)))
     silent_cut = iso_utc(now - rules.silent_after)
@@ -96,8 +115,11 @@ def reports(conn: Connection, now: datetime, rules: HealthRules,
     for row in conn.execute(query).all():
         first = None
         if row.answers:
-            first = conn.execute(select(func.min(schema.answers.c.seq)).where(
-                schema.answers.c.kiosk_id == row.kiosk_id)).scalar()
+            first = conn.execute(
+                select(func.min(schema.answers.c.seq)).where(
+                    schema.answers.c.kiosk_id == row.kiosk_id
+                )
+            ).scalar()
         missing = row.max_seq - row.answers
         attention = []
         revoked = row.revoked_utc is not None
@@ -106,10 +128,23 @@ def reports(conn: Connection, now: datetime, rules: HealthRules,
                 attention.append("silent")
             if missing and row.gap_since_utc and row.gap_since_utc < gap_cut:
                 attention.append("gap")
-        found.append(KioskReport(
-            row.kiosk_id, row.code or "", row.app_version, row.answers, first,
-            row.max_seq or None, missing,
-            gaps(conn, row.kiosk_id, max_gaps) if (with_gaps and missing) else [],
-            row.last_seen_utc, row.last_skew_seconds, row.max_abs_skew_seconds, row.n or 0,
-            row.gap_since_utc, revoked, tuple(attention)))
+        found.append(
+            KioskReport(
+                row.kiosk_id,
+                row.code or "",
+                row.app_version,
+                row.answers,
+                first,
+                row.max_seq or None,
+                missing,
+                gaps(conn, row.kiosk_id, max_gaps) if (with_gaps and missing) else [],
+                row.last_seen_utc,
+                row.last_skew_seconds,
+                row.max_abs_skew_seconds,
+                row.n or 0,
+                row.gap_since_utc,
+                revoked,
+                tuple(attention),
+            )
+        )
     return found

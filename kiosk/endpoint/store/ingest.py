@@ -35,26 +35,36 @@ def _insert(conn: Connection, table: Any) -> Any:
     return dialect.insert(table)
 
 
-def seen(conn: Connection, kiosk_id: str, app_version: str, stamp: str,
-         skew: float | None) -> None:
+def seen(conn: Connection, kiosk_id: str, app_version: str, stamp: str, skew: float | None) -> None:
     """The kiosk's last contact, version and clock skew."""
     k = schema.kiosks.c
     absolute = None if skew is None else abs(skew)
-    conn.execute(update(schema.kiosks).where(k.kiosk_id == kiosk_id).values(
-        app_version=app_version,
-        first_seen_utc=func.coalesce(k.first_seen_utc, stamp),
-        last_seen_utc=stamp,
-        last_skew_seconds=func.coalesce(skew, k.last_skew_seconds),
-        max_abs_skew_seconds=case(
-            (k.max_abs_skew_seconds.is_(None), absolute),
-            (k.max_abs_skew_seconds < (absolute if absolute is not None else -1.0), absolute),
-            else_=k.max_abs_skew_seconds),
-    ))
+    conn.execute(
+        update(schema.kiosks)
+        .where(k.kiosk_id == kiosk_id)
+        .values(
+            app_version=app_version,
+            first_seen_utc=func.coalesce(k.first_seen_utc, stamp),
+            last_seen_utc=stamp,
+            last_skew_seconds=func.coalesce(skew, k.last_skew_seconds),
+            max_abs_skew_seconds=case(
+                (k.max_abs_skew_seconds.is_(None), absolute),
+                (k.max_abs_skew_seconds < (absolute if absolute is not None else -1.0), absolute),
+                else_=k.max_abs_skew_seconds,
+            ),
+        )
+    )
 
 
-def store_answers(conn: Connection, kiosk_id: str, site_id: int, app_version: str,
-                  answers: Sequence[Mapping[str, Any]], stamp: str,
-                  skew: float | None) -> Outcome:
+def store_answers(
+    conn: Connection,
+    kiosk_id: str,
+    site_id: int,
+    app_version: str,
+    answers: Sequence[Mapping[str, Any]],
+    stamp: str,
+    skew: float | None,
+) -> Outcome:
     """Insert new answers (ids already in lower case, each with its ``sent_id``)."""
     seen(conn, kiosk_id, app_version, stamp, skew)
     outcome = Outcome()
@@ -91,7 +101,8 @@ def store_answers(conn: Connection, kiosk_id: str, site_id: int, app_version: st
                     outcome.conflicts[name] = "an answer with this id and other content is held"
             elif row["seq"] in held_by_seq:
                 outcome.conflicts[name] = (
-                    f"seq {row['seq']} is held by another answer of this kiosk")
+                    f"seq {row['seq']} is held by another answer of this kiosk"
+                )
             else:  # pragma: no cover - ON CONFLICT fired, so one of the keys is held
                 outcome.conflicts[name] = "held with other content"
     outcome.stored[:0] = [sent_ids[row["id"]][0] for row in new_rows]
@@ -99,21 +110,38 @@ def store_answers(conn: Connection, kiosk_id: str, site_id: int, app_version: st
         _roll_up(conn, new_rows)
         k = schema.kiosks.c
         top = max(row["seq"] for row in new_rows)
-        conn.execute(update(schema.kiosks).where(k.kiosk_id == kiosk_id).values(
-            answers=k.answers + len(new_rows),
-            max_seq=case((k.max_seq > top, k.max_seq), else_=top)))
-        conn.execute(update(schema.kiosks).where(k.kiosk_id == kiosk_id).values(
-            gap_since_utc=case((k.max_seq > k.answers, func.coalesce(k.gap_since_utc, stamp)),
-                               else_=None)))
+        conn.execute(
+            update(schema.kiosks)
+            .where(k.kiosk_id == kiosk_id)
+            .values(
+                answers=k.answers + len(new_rows),
+                max_seq=case((k.max_seq > top, k.max_seq), else_=top),
+            )
+        )
+        conn.execute(
+            update(schema.kiosks)
+            .where(k.kiosk_id == kiosk_id)
+            .values(
+                gap_since_utc=case(
+                    (k.max_seq > k.answers, func.coalesce(k.gap_since_utc, stamp)), else_=None
+                )
+            )
+        )
     return outcome
 
 
-def _held(conn: Connection, kiosk_id: str,
-          rows: Sequence[Mapping[str, Any]]) -> tuple[dict[str, str], dict[int, str]]:
+def _held(
+    conn: Connection, kiosk_id: str, rows: Sequence[Mapping[str, Any]]
+) -> tuple[dict[str, str], dict[int, str]]:
     a = schema.answers.c
-    found = conn.execute(select(a.id, a.seq, a.content).where(and_(
-        a.kiosk_id == kiosk_id,
-        or_(a.id.in_({r["id"] for r in rows}), a.seq.in_({r["seq"] for r in rows}))))).all()
+    found = conn.execute(
+        select(a.id, a.seq, a.content).where(
+            and_(
+                a.kiosk_id == kiosk_id,
+                or_(a.id.in_({r["id"] for r in rows}), a.seq.in_({r["seq"] for r in rows})),
+            )
+        )
+    ).all()
     return {r.id: r.content for r in found}, {r.seq: r.id for r in found}
 
 
@@ -121,10 +149,16 @@ def _roll_up(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
     rollups = Rollups.of(rows)
     for table, values, keys in (
         (schema.daily, rollups.daily_rows(), ("site_id", "kiosk_id", "local_day", "flagged")),
-        (schema.hourly, rollups.hourly_rows(),
-         ("site_id", "kiosk_id", "local_day", "local_hour", "flagged")),
-        (schema.reason_daily, rollups.reason_rows(),
-         ("site_id", "kiosk_id", "local_day", "category", "reason", "flagged")),
+        (
+            schema.hourly,
+            rollups.hourly_rows(),
+            ("site_id", "kiosk_id", "local_day", "local_hour", "flagged"),
+        ),
+        (
+            schema.reason_daily,
+            rollups.reason_rows(),
+            ("site_id", "kiosk_id", "local_day", "category", "reason", "flagged"),
+        ),
     ):
         if not values:
             continue
@@ -132,16 +166,33 @@ def _roll_up(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
         statement = _insert(conn, table)
         statement = statement.on_conflict_do_update(
             index_elements=list(keys),
-            set_={name: table.c[name] + statement.excluded[name] for name in counted})
+            set_={name: table.c[name] + statement.excluded[name] for name in counted},
+        )
         for start in range(0, len(values), CHUNK):
-            conn.execute(statement, values[start:start + CHUNK])
+            conn.execute(statement, values[start : start + CHUNK])
 
 
-def store_alert(conn: Connection, kiosk_id: str, site_id: int, app_version: str,
-                answer: Mapping[str, Any], stamp: str, skew: float | None) -> bool:
+def store_alert(
+    conn: Connection,
+    kiosk_id: str,
+    site_id: int,
+    app_version: str,
+    answer: Mapping[str, Any],
+    stamp: str,
+    skew: float | None,
+) -> bool:
     """Keep an alert once per kiosk and answer id; True when it is new."""
     seen(conn, kiosk_id, app_version, stamp, skew)
-    statement = _insert(conn, schema.alerts).values(
-        kiosk_id=kiosk_id, answer_id=answer["id"], site_id=site_id, content=canonical(answer),
-        received_utc=stamp).on_conflict_do_nothing().returning(schema.alerts.c.answer_id)
+    statement = (
+        _insert(conn, schema.alerts)
+        .values(
+            kiosk_id=kiosk_id,
+            answer_id=answer["id"],
+            site_id=site_id,
+            content=canonical(answer),
+            received_utc=stamp,
+        )
+        .on_conflict_do_nothing()
+        .returning(schema.alerts.c.answer_id)
+    )
     return conn.execute(statement).first() is not None

@@ -57,9 +57,13 @@ class WebStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         with reading(engine) as conn:
-            self.session_key = bytes.fromhex(conn.execute(
-                select(schema.service_keys.c.value).where(
-                    schema.service_keys.c.name == "session_key")).scalar_one())
+            self.session_key = bytes.fromhex(
+                conn.execute(
+                    select(schema.service_keys.c.value).where(
+                        schema.service_keys.c.name == "session_key"
+                    )
+                ).scalar_one()
+            )
 
     def log_in(self, name: str, password: str, now: datetime) -> LoginResult:
         """Check a password unless the name must wait; count a failure, reset on success."""
@@ -76,15 +80,19 @@ class WebStore:
                 return LoginResult(user)
             failures = (row.failures if row else 0) + 1
             wait = delay_after(failures)
-            values = {"failures": failures, "last_failure_utc": iso_utc(now),
-                      "next_try_utc": iso_utc(now + wait) if wait else None}
+            values = {
+                "failures": failures,
+                "last_failure_utc": iso_utc(now),
+                "next_try_utc": iso_utc(now + wait) if wait else None,
+            }
             if row is None:
                 conn.execute(insert(schema.login_attempts).values(name=name, **values))
             else:
                 conn.execute(update(schema.login_attempts).where(t.name == name).values(**values))
             if failures == LOCK_AFTER:
-                registry.audit(conn, iso_utc(now), "web", "login-locked", name,
-                               {"failures": failures})
+                registry.audit(
+                    conn, iso_utc(now), "web", "login-locked", name, {"failures": failures}
+                )
             return LoginResult(None, wait, failures >= LOCK_AFTER)
 
     def user(self, user_id: int) -> tuple[UserIdentity, str] | None:
@@ -93,9 +101,12 @@ class WebStore:
             row = conn.execute(select(schema.users).where(schema.users.c.id == user_id)).first()
         if row is None:
             return None
-        return (UserIdentity(row.id, row.name, row.role, row.area_id, row.site_id,
-                             row.disabled_utc is not None),
-                self.fingerprint(row.password_hash or ""))
+        return (
+            UserIdentity(
+                row.id, row.name, row.role, row.area_id, row.site_id, row.disabled_utc is not None
+            ),
+            self.fingerprint(row.password_hash or ""),
+        )
 
     def fingerprint(self, password_hash: str) -> str:
         return hmac.new(self.session_key, password_hash.encode(), hashlib.sha256).hexdigest()[:32]
@@ -110,8 +121,7 @@ class WebStore:
             if row is None or not registry.check_password(row.password_hash, old):
                 return None
             hashed = registry.hash_password(new)
-            conn.execute(update(schema.users).where(u.id == user_id).values(
-                password_hash=hashed))
+            conn.execute(update(schema.users).where(u.id == user_id).values(password_hash=hashed))
             registry.audit(conn, iso_utc(now), row.name, "change-password", row.name)
         return self.fingerprint(hashed)
 
@@ -128,8 +138,9 @@ class WebStore:
 def _upsert_language(conn: Connection, user_id: int, language: str) -> None:
     p = schema.user_prefs.c
     if conn.execute(select(p.user_id).where(p.user_id == user_id)).first():
-        conn.execute(update(schema.user_prefs).where(p.user_id == user_id).values(
-            language=language))
+        conn.execute(
+            update(schema.user_prefs).where(p.user_id == user_id).values(language=language)
+        )
     else:
         conn.execute(insert(schema.user_prefs).values(user_id=user_id, language=language))
 
@@ -150,9 +161,11 @@ def sites(engine: Engine) -> list[SiteRef]:
     """Every site with its area's name, by area then site name."""
     s, a = schema.sites.c, schema.areas.c
     with reading(engine) as conn:
-        rows = conn.execute(select(s.id, s.code, s.name, s.area_id, a.name.label("area"))
-                            .select_from(schema.sites.outerjoin(schema.areas, a.id == s.area_id))
-                            .order_by(a.name, s.name)).all()
+        rows = conn.execute(
+            select(s.id, s.code, s.name, s.area_id, a.name.label("area"))
+            .select_from(schema.sites.outerjoin(schema.areas, a.id == s.area_id))
+            .order_by(a.name, s.name)
+        ).all()
     return [SiteRef(r.id, r.code, r.name, r.area_id, r.area or "") for r in rows]
 
 
@@ -160,8 +173,9 @@ def managers(engine: Engine) -> list[UserIdentity]:
     """Every manager that is not disabled, by name (the case assignees to choose from)."""
     u = schema.users.c
     with reading(engine) as conn:
-        rows = conn.execute(select(schema.users).where(u.disabled_utc.is_(None))
-                            .order_by(u.name)).all()
+        rows = conn.execute(
+            select(schema.users).where(u.disabled_utc.is_(None)).order_by(u.name)
+        ).all()
     return [UserIdentity(r.id, r.name, r.role, r.area_id, r.site_id, False) for r in rows]
 
 
@@ -169,6 +183,9 @@ def reset_password(engine: Engine, name: str, password: str, now: datetime) -> N
     """Give a manager a new password (the demo's managers at each start); audited."""
     u = schema.users.c
     with writing(engine) as conn:
-        conn.execute(update(schema.users).where(u.name == name).values(
-            password_hash=registry.hash_password(password)))
+        conn.execute(
+            update(schema.users)
+            .where(u.name == name)
+            .values(password_hash=registry.hash_password(password))
+        )
         registry.audit(conn, iso_utc(now), "demo", "reset-password", name)

@@ -80,14 +80,18 @@ def check(engine: Engine) -> None:
         return
     if revision is None:
         raise SchemaMismatch(
-            f"the central database is empty; run `kiosk endpoint migrate` (to version {head()})")
+            f"the central database is empty; run `kiosk endpoint migrate` (to version {head()})"
+        )
     if revision not in known_revisions():
         raise SchemaMismatch(_unknown(revision))
     raise SchemaMismatch(
         f"the central database is at version {revision}, this service runs on {head()}:"
-        " run `kiosk endpoint migrate` first")
+        " run `kiosk endpoint migrate` first"
+    )
 
 
 def _unknown(revision: str) -> str:
-    return (f"the central database is at version {revision}, which this service does not know"
-            f" (it knows {', '.join(known_revisions())}): a newer service made it")
+    return (
+        f"the central database is at version {revision}, which this service does not know"
+        f" (it knows {', '.join(known_revisions())}): a newer service made it"
+    )

@@ -57,8 +57,9 @@ def new_token() -> str:
 
 
 def token_key(conn: Connection) -> bytes:
-    value = conn.execute(select(schema.service_keys.c.value).where(
-        schema.service_keys.c.name == "token_hash_key")).scalar_one()
+    value = conn.execute(
+        select(schema.service_keys.c.value).where(schema.service_keys.c.name == "token_hash_key")
+    ).scalar_one()
     return bytes.fromhex(value)
 
 
@@ -82,11 +83,23 @@ def check_password(stored: str | None, password: str) -> bool:
     return hmac.compare_digest(found, base64.b64decode(digest))
 
 
-def audit(conn: Connection, stamp: str, actor: str, action: str, subject: str,
-          detail: Mapping[str, Any] | None = None) -> None:
-    conn.execute(insert(schema.audit).values(
-        at_utc=stamp, actor=actor, action=action, subject=subject,
-        detail=json.dumps(dict(detail or {}), sort_keys=True, ensure_ascii=False)))
+def audit(
+    conn: Connection,
+    stamp: str,
+    actor: str,
+    action: str,
+    subject: str,
+    detail: Mapping[str, Any] | None = None,
+) -> None:
+    conn.execute(
+        insert(schema.audit).values(
+            at_utc=stamp,
+            actor=actor,
+            action=action,
+            subject=subject,
+            detail=json.dumps(dict(detail or {}), sort_keys=True, ensure_ascii=False),
+        )
+    )
 
 
 def _one(conn: Connection, table: Any, column: str, value: Any, what: str) -> Any:
@@ -104,31 +117,44 @@ def site_id(conn: Connection, code: str) -> int:
     return _one(conn, schema.sites, "code", code, "site").id
 
 
-def add_area(conn: Connection, stamp: str, actor: str, name: str, region: str = "",
-             brand: str = "") -> int:
+def add_area(
+    conn: Connection, stamp: str, actor: str, name: str, region: str = "", brand: str = ""
+) -> int:
     if conn.execute(select(schema.areas.c.id).where(schema.areas.c.name == name)).first():
         raise RegistryError(f"area {name!r} exists already")
-    new = conn.execute(insert(schema.areas).values(
-        name=name, region=region, brand=brand, created_utc=stamp)
-        .returning(schema.areas.c.id)).scalar_one()
+    new = conn.execute(
+        insert(schema.areas)
+        .values(name=name, region=region, brand=brand, created_utc=stamp)
+        .returning(schema.areas.c.id)
+    ).scalar_one()
     audit(conn, stamp, actor, "add-area", name, {"region": region, "brand": brand})
     return new
 
 
-def add_site(conn: Connection, stamp: str, actor: str, code: str, area: str | None,
-             name: str = "") -> int:
+def add_site(
+    conn: Connection, stamp: str, actor: str, code: str, area: str | None, name: str = ""
+) -> int:
     if conn.execute(select(schema.sites.c.id).where(schema.sites.c.code == code)).first():
         raise RegistryError(f"site {code!r} exists already")
     area_ref = area_id(conn, area) if area else None
-    new = conn.execute(insert(schema.sites).values(
-        code=code, name=name or code, area_id=area_ref, created_utc=stamp)
-        .returning(schema.sites.c.id)).scalar_one()
+    new = conn.execute(
+        insert(schema.sites)
+        .values(code=code, name=name or code, area_id=area_ref, created_utc=stamp)
+        .returning(schema.sites.c.id)
+    ).scalar_one()
     audit(conn, stamp, actor, "add-site", code, {"area": area, "name": name or code})
     return new
 
 
-def add_kiosk(conn: Connection, stamp: str, actor: str, kiosk_id: str, site: str | None,
-              token: str | None = None, action: str = "add-kiosk") -> str:
+def add_kiosk(
+    conn: Connection,
+    stamp: str,
+    actor: str,
+    kiosk_id: str,
+    site: str | None,
+    token: str | None = None,
+    action: str = "add-kiosk",
+) -> str:
     """Register a kiosk (or give a known one a new token); the token, to be shown once."""
     token = token or new_token()
     hashed = token_hash(token_key(conn), token)
@@ -140,8 +166,11 @@ def add_kiosk(conn: Connection, stamp: str, actor: str, kiosk_id: str, site: str
     if existing is not None and existing.token_hash is not None and existing.revoked_utc is None:
         raise RegistryError(f"kiosk {kiosk_id!r} exists already (revoke it first)")
     if existing is None:
-        conn.execute(insert(schema.kiosks).values(
-            kiosk_id=kiosk_id, site_id=site_ref, token_hash=hashed, created_utc=stamp))
+        conn.execute(
+            insert(schema.kiosks).values(
+                kiosk_id=kiosk_id, site_id=site_ref, token_hash=hashed, created_utc=stamp
+            )
+        )
     else:
         values: dict[str, Any] = {"token_hash": hashed, "revoked_utc": None}
         if site_ref is not None:
@@ -158,9 +187,17 @@ def revoke_kiosk(conn: Connection, stamp: str, actor: str, kiosk_id: str) -> Non
     audit(conn, stamp, actor, "revoke-kiosk", kiosk_id)
 
 
-def add_user(conn: Connection, stamp: str, actor: str, name: str, role: str,
-             scope: str | None, password: str | None, api_token: str | None = None,
-             action: str = "add-user") -> None:
+def add_user(
+    conn: Connection,
+    stamp: str,
+    actor: str,
+    name: str,
+    role: str,
+    scope: str | None,
+    password: str | None,
+    api_token: str | None = None,
+    action: str = "add-user",
+) -> None:
     if role not in ROLES:
         raise RegistryError(f"role must be one of {', '.join(ROLES)}")
     if conn.execute(select(schema.users.c.id).where(schema.users.c.name == name)).first():
@@ -177,12 +214,25 @@ def add_user(conn: Connection, stamp: str, actor: str, name: str, role: str,
     elif scope:
         raise RegistryError("an admin sees everything: no --scope")
     hashed = token_hash(token_key(conn), api_token) if api_token else None
-    conn.execute(insert(schema.users).values(
-        name=name, role=role, area_id=area_ref, site_id=site_ref,
-        password_hash=hash_password(password) if password else None,
-        api_token_hash=hashed, created_utc=stamp))
-    audit(conn, stamp, actor, action, name, {"role": role, "scope": scope,
-                                             "api_token": bool(api_token)})
+    conn.execute(
+        insert(schema.users).values(
+            name=name,
+            role=role,
+            area_id=area_ref,
+            site_id=site_ref,
+            password_hash=hash_password(password) if password else None,
+            api_token_hash=hashed,
+            created_utc=stamp,
+        )
+    )
+    audit(
+        conn,
+        stamp,
+        actor,
+        action,
+        name,
+        {"role": role, "scope": scope, "api_token": bool(api_token)},
+    )
 
 
 def kiosk_for_token(conn: Connection, key: bytes, token: str) -> KioskIdentity | None:
@@ -190,21 +240,24 @@ def kiosk_for_token(conn: Connection, key: bytes, token: str) -> KioskIdentity |
     row = conn.execute(
         select(k.kiosk_id, k.site_id, s.code, k.revoked_utc)
         .select_from(schema.kiosks.outerjoin(schema.sites, k.site_id == s.id))
-        .where(k.token_hash == token_hash(key, token))).first()
+        .where(k.token_hash == token_hash(key, token))
+    ).first()
     if row is None:
         return None
     return KioskIdentity(row.kiosk_id, row.site_id, row.code, row.revoked_utc is not None)
 
 
 def _user(row: Any) -> UserIdentity:
-    return UserIdentity(row.id, row.name, row.role, row.area_id, row.site_id,
-                        row.disabled_utc is not None)
+    return UserIdentity(
+        row.id, row.name, row.role, row.area_id, row.site_id, row.disabled_utc is not None
+    )
 
 
 def user_for_token(conn: Connection, key: bytes, token: str) -> UserIdentity | None:
     u = schema.users.c
-    row = conn.execute(select(schema.users).where(
-        u.api_token_hash == token_hash(key, token))).first()
+    row = conn.execute(
+        select(schema.users).where(u.api_token_hash == token_hash(key, token))
+    ).first()
     return None if row is None else _user(row)
 
 
@@ -228,8 +281,9 @@ def password_matches(conn: Connection, name: str, password: str) -> UserIdentity
     return _user(row)
 
 
-def user_for_password(conn: Connection, name: str, password: str,
-                      now: datetime) -> UserIdentity | None:
+def user_for_password(
+    conn: Connection, name: str, password: str, now: datetime
+) -> UserIdentity | None:
     """The user, if the password is right; failures lock the name out for a while.
 
     The count lives in the database, so every process throttles the same name alike.
@@ -246,12 +300,18 @@ def user_for_password(conn: Connection, name: str, password: str,
             if failures >= FREE_TRIES:
                 wait = min(timedelta(minutes=2 ** (failures - FREE_TRIES)), timedelta(hours=1))
                 locked = iso_utc(now + wait)
-            conn.execute(update(schema.users).where(u.id == row.id).values(
-                failed_logins=failures, locked_until_utc=locked))
+            conn.execute(
+                update(schema.users)
+                .where(u.id == row.id)
+                .values(failed_logins=failures, locked_until_utc=locked)
+            )
         return None
     if row.failed_logins:
-        conn.execute(update(schema.users).where(u.id == row.id).values(
-            failed_logins=0, locked_until_utc=None))
+        conn.execute(
+            update(schema.users)
+            .where(u.id == row.id)
+            .values(failed_logins=0, locked_until_utc=None)
+        )
     return _user(row)
 
 
@@ -261,16 +321,20 @@ def bind_site(conn: Connection, stamp: str, kiosk_id: str, code: str) -> int:
     found = conn.execute(select(s.id).where(s.code == code)).scalar()
     if found is None:
         found = add_site(conn, stamp, f"kiosk:{kiosk_id}", code, None)
-    conn.execute(update(schema.kiosks).where(
-        schema.kiosks.c.kiosk_id == kiosk_id, schema.kiosks.c.site_id.is_(None))
-        .values(site_id=found))
+    conn.execute(
+        update(schema.kiosks)
+        .where(schema.kiosks.c.kiosk_id == kiosk_id, schema.kiosks.c.site_id.is_(None))
+        .values(site_id=found)
+    )
     audit(conn, stamp, f"kiosk:{kiosk_id}", "bind-site", kiosk_id, {"site": code})
-    return conn.execute(select(schema.kiosks.c.site_id).where(
-        schema.kiosks.c.kiosk_id == kiosk_id)).scalar_one()
+    return conn.execute(
+        select(schema.kiosks.c.site_id).where(schema.kiosks.c.kiosk_id == kiosk_id)
+    ).scalar_one()
 
 
-def import_tokens(conn: Connection, stamp: str, actor: str,
-                  entries: list[tuple[str, str | None]]) -> dict[str, int]:
+def import_tokens(
+    conn: Connection, stamp: str, actor: str, entries: list[tuple[str, str | None]]
+) -> dict[str, int]:
     """A reference endpoint's tokens file: bound tokens become kiosks, the others admins.
 
     Idempotent: a token already registered is left alone, so running it twice (or at every
@@ -281,10 +345,14 @@ def import_tokens(conn: Connection, stamp: str, actor: str,
     owners = 0
     for token, kiosk_id in entries:
         hashed = token_hash(key, token)
-        if (conn.execute(select(schema.kiosks.c.kiosk_id).where(
-                schema.kiosks.c.token_hash == hashed)).first()
-                or conn.execute(select(schema.users.c.id).where(
-                    schema.users.c.api_token_hash == hashed)).first()):
+        if (
+            conn.execute(
+                select(schema.kiosks.c.kiosk_id).where(schema.kiosks.c.token_hash == hashed)
+            ).first()
+            or conn.execute(
+                select(schema.users.c.id).where(schema.users.c.api_token_hash == hashed)
+            ).first()
+        ):
             counts["known"] += 1
             continue
         if kiosk_id is not None:
@@ -293,12 +361,22 @@ def import_tokens(conn: Connection, stamp: str, actor: str,
         else:
             owners += 1
             name = f"owner-{owners}"
-            while conn.execute(select(schema.users.c.id).where(
-                    schema.users.c.name == name)).first():
+            while conn.execute(
+                select(schema.users.c.id).where(schema.users.c.name == name)
+            ).first():
                 owners += 1
                 name = f"owner-{owners}"
-            add_user(conn, stamp, actor, name, "admin", None, None, api_token=token,
-                     action="import-token")
+            add_user(
+                conn,
+                stamp,
+                actor,
+                name,
+                "admin",
+                None,
+                None,
+                api_token=token,
+                action="import-token",
+            )
             counts["owners"] += 1
     return counts
 
@@ -309,14 +387,20 @@ def listing(conn: Connection) -> dict[str, list[dict[str, Any]]]:
     areas = {r.id: r.name for r in conn.execute(select(a.id, a.name))}
     sites = {r.id: r.code for r in conn.execute(select(s.id, s.code))}
     return {
-        "areas": [dict(name=r.name, region=r.region, brand=r.brand)
-                  for r in conn.execute(select(schema.areas).order_by(a.name))],
-        "sites": [dict(code=r.code, name=r.name, area=areas.get(r.area_id))
-                  for r in conn.execute(select(schema.sites).order_by(s.code))],
-        "kiosks": [dict(id=r.kiosk_id, site=sites.get(r.site_id),
-                        revoked=r.revoked_utc is not None)
-                   for r in conn.execute(select(schema.kiosks).order_by(k.kiosk_id))],
-        "users": [dict(name=r.name, role=r.role,
-                       scope=areas.get(r.area_id) or sites.get(r.site_id))
-                  for r in conn.execute(select(schema.users).order_by(u.name))],
+        "areas": [
+            dict(name=r.name, region=r.region, brand=r.brand)
+            for r in conn.execute(select(schema.areas).order_by(a.name))
+        ],
+        "sites": [
+            dict(code=r.code, name=r.name, area=areas.get(r.area_id))
+            for r in conn.execute(select(schema.sites).order_by(s.code))
+        ],
+        "kiosks": [
+            dict(id=r.kiosk_id, site=sites.get(r.site_id), revoked=r.revoked_utc is not None)
+            for r in conn.execute(select(schema.kiosks).order_by(k.kiosk_id))
+        ],
+        "users": [
+            dict(name=r.name, role=r.role, scope=areas.get(r.area_id) or sites.get(r.site_id))
+            for r in conn.execute(select(schema.users).order_by(u.name))
+        ],
     }

@@ -61,9 +61,17 @@ def data_span(conn: Connection, site_ids, kiosk_ids) -> tuple[date, date] | None
     return date.fromisoformat(first), date.fromisoformat(last)
 
 
-def dashboard(conn: Connection, *, site_ids: Collection[int] | None,
-              kiosk_ids: Collection[str] | None, since: date | None, until: date | None,
-              include_flagged: bool, granularity: str | None, today: date) -> DashboardStats:
+def dashboard(
+    conn: Connection,
+    *,
+    site_ids: Collection[int] | None,
+    kiosk_ids: Collection[str] | None,
+    since: date | None,
+    until: date | None,
+    include_flagged: bool,
+    granularity: str | None,
+    today: date,
+) -> DashboardStats:
     if since is None or until is None:
         span = data_span(conn, site_ids, kiosk_ids) or (today, today)
         since = since or span[0]
@@ -109,8 +117,11 @@ def dashboard(conn: Connection, *, site_ids: Collection[int] | None,
 
     prev_since, prev_until = previous_period(since, until)
     previous = empty_distribution()
-    row = conn.execute(select(*_sums(d)).where(
-        _where(d, site_ids, kiosk_ids, prev_since, prev_until, include_flagged))).one()
+    row = conn.execute(
+        select(*_sums(d)).where(
+            _where(d, site_ids, kiosk_ids, prev_since, prev_until, include_flagged)
+        )
+    ).one()
     for score, name in enumerate(SCORE_COLUMNS):
         previous[score] = int(row._mapping[name] or 0)
 
@@ -119,7 +130,8 @@ def dashboard(conn: Connection, *, site_ids: Collection[int] | None,
         for row in conn.execute(
             select(r.c.category, r.c.reason, func.sum(r.c.n).label("n"))
             .where(_where(r, site_ids, kiosk_ids, since, until, include_flagged))
-            .group_by(r.c.category, r.c.reason))
+            .group_by(r.c.category, r.c.reason)
+        )
     ]
     step = timedelta(days=7 if granularity == "week" else 1)
     starts, start = [], bucket_start(since, granularity)
@@ -127,7 +139,9 @@ def dashboard(conn: Connection, *, site_ids: Collection[int] | None,
         starts.append(start)
         start += step
     return DashboardStats(
-        since=since, until=until, include_flagged=include_flagged,
+        since=since,
+        until=until,
+        include_flagged=include_flagged,
         summary=summarize_distribution(distribution),
         previous=summarize_distribution(previous),
         distribution=tuple(distribution[s] for s in sorted(distribution)),
@@ -141,8 +155,14 @@ def dashboard(conn: Connection, *, site_ids: Collection[int] | None,
     )
 
 
-def _latest_comments(conn: Connection, site_ids, kiosk_ids, since: date, until: date,  # type: ignore[no-untyped-def]
-                     include_flagged: bool) -> tuple[Comment, ...]:
+def _latest_comments(
+    conn: Connection,
+    site_ids,
+    kiosk_ids,
+    since: date,
+    until: date,  # type: ignore[no-untyped-def]
+    include_flagged: bool,
+) -> tuple[Comment, ...]:
     """The newest comments, detractors' first (what a manager must act on)."""
     a = schema.answers
     found: list[Comment] = []
@@ -151,14 +171,27 @@ def _latest_comments(conn: Connection, site_ids, kiosk_ids, since: date, until: 
         category = a.c.category == "detractor" if detractor else a.c.category != "detractor"
         # A local day lies within 14 hours of its UTC day: bounds for the time index.
         rows = conn.execute(
-            select(a.c.content, a.c.flagged).where(
-                where, category, a.c.has_comment.is_(True),
+            select(a.c.content, a.c.flagged)
+            .where(
+                where,
+                category,
+                a.c.has_comment.is_(True),
                 a.c.created_utc >= (since - timedelta(days=1)).isoformat(),
-                a.c.created_utc < (until + timedelta(days=2)).isoformat())
-            .order_by(a.c.created_utc.desc()).limit(COMMENTS_PER_GROUP)).all()
+                a.c.created_utc < (until + timedelta(days=2)).isoformat(),
+            )
+            .order_by(a.c.created_utc.desc())
+            .limit(COMMENTS_PER_GROUP)
+        ).all()
         for content, is_flagged in rows:
             answer = json.loads(content)
             local = datetime.fromisoformat(answer["created_at"].replace("Z", "+00:00"))
-            found.append(Comment(local, answer["score"], answer.get("comment", ""),
-                                 answer["language"], bool(is_flagged)))
+            found.append(
+                Comment(
+                    local,
+                    answer["score"],
+                    answer.get("comment", ""),
+                    answer["language"],
+                    bool(is_flagged),
+                )
+            )
     return tuple(found)

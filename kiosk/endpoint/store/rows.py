@@ -22,12 +22,21 @@ def answer_row(kiosk_id: str, site_id: int, answer: Mapping[str, Any], received:
     local = datetime.fromisoformat(answer["created_at"].replace("Z", "+00:00"))
     comment = answer.get("comment", "") or ""
     return {
-        "kiosk_id": kiosk_id, "id": answer["id"], "seq": answer["seq"], "site_id": site_id,
-        "created_at": answer["created_at"], "created_utc": iso_utc(local),
-        "local_day": local.date().isoformat(), "local_hour": local.hour,
-        "score": answer["score"], "category": answer["category"],
-        "language": answer["language"], "flagged": bool(answer.get("flags")),
-        "has_comment": bool(comment), "content": canonical(answer), "received_utc": received,
+        "kiosk_id": kiosk_id,
+        "id": answer["id"],
+        "seq": answer["seq"],
+        "site_id": site_id,
+        "created_at": answer["created_at"],
+        "created_utc": iso_utc(local),
+        "local_day": local.date().isoformat(),
+        "local_hour": local.hour,
+        "score": answer["score"],
+        "category": answer["category"],
+        "language": answer["language"],
+        "flagged": bool(answer.get("flags")),
+        "has_comment": bool(comment),
+        "content": canonical(answer),
+        "received_utc": received,
     }
 
 
@@ -52,8 +61,9 @@ class Rollups:
             base = (row["site_id"], row["kiosk_id"], row["local_day"])
             flagged = bool(row["flagged"])
             daily.setdefault((*base, flagged), [0] * len(SCORE_COLUMNS))[row["score"]] += 1
-            hourly.setdefault((*base, row["local_hour"], flagged),
-                              [0] * len(SCORE_COLUMNS))[row["score"]] += 1
+            hourly.setdefault((*base, row["local_hour"], flagged), [0] * len(SCORE_COLUMNS))[
+                row["score"]
+            ] += 1
             category = Category.of(row["score"]).value
             for reason in json.loads(row["content"]).get("reasons", []):
                 key = (*base, category, reason, flagged)
@@ -61,14 +71,20 @@ class Rollups:
         return cls(daily, hourly, reasons)
 
     def daily_rows(self) -> list[dict]:
-        return [dict(zip(("site_id", "kiosk_id", "local_day", "flagged"), key, strict=True),
-                     **dict(zip(SCORE_COLUMNS, counts, strict=True)))
-                for key, counts in sorted(self.daily.items())]
+        return [
+            dict(
+                zip(("site_id", "kiosk_id", "local_day", "flagged"), key, strict=True),
+                **dict(zip(SCORE_COLUMNS, counts, strict=True)),
+            )
+            for key, counts in sorted(self.daily.items())
+        ]
 
     def hourly_rows(self) -> list[dict]:
         names = ("site_id", "kiosk_id", "local_day", "local_hour", "flagged")
-        return [dict(zip(names, key, strict=True), **dict(zip(SCORE_COLUMNS, counts, strict=True)))
-                for key, counts in sorted(self.hourly.items())]
+        return [
+            dict(zip(names, key, strict=True), **dict(zip(SCORE_COLUMNS, counts, strict=True)))
+            for key, counts in sorted(self.hourly.items())
+        ]
 
     def reason_rows(self) -> list[dict]:
         names = ("site_id", "kiosk_id", "local_day", "category", "reason", "flagged")

@@ -40,7 +40,8 @@ def _score_columns() -> list[Column]:
 
 
 areas = Table(
-    "areas", metadata,
+    "areas",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("name", String(200), nullable=False, unique=True),
     Column("region", String(200), nullable=False, server_default=""),
@@ -49,7 +50,8 @@ areas = Table(
 )
 
 sites = Table(
-    "sites", metadata,
+    "sites",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     # What a kiosk sends as ``kiosk.site``.
     Column("code", String(200), nullable=False, unique=True),
@@ -59,7 +61,8 @@ sites = Table(
 )
 
 kiosks = Table(
-    "kiosks", metadata,
+    "kiosks",
+    metadata,
     Column("kiosk_id", String(64), primary_key=True),
     # NULL only for a kiosk imported from a tokens file: bound at its first contact.
     Column("site_id", Integer, ForeignKey("sites.id"), nullable=True),
@@ -79,7 +82,8 @@ kiosks = Table(
 )
 
 answers = Table(
-    "answers", metadata,
+    "answers",
+    metadata,
     Column("kiosk_id", String(64), ForeignKey("kiosks.kiosk_id"), primary_key=True),
     Column("id", String(36), primary_key=True),  # lower-case UUID
     Column("seq", BigInteger, nullable=False),
@@ -102,7 +106,8 @@ Index("answers_by_site_time", answers.c.site_id, answers.c.created_utc)
 Index("answers_by_time", answers.c.created_utc)  # the chain's latest comments, newest first
 
 alerts = Table(
-    "alerts", metadata,
+    "alerts",
+    metadata,
     Column("kiosk_id", String(64), ForeignKey("kiosks.kiosk_id"), primary_key=True),
     Column("answer_id", String(36), primary_key=True),
     Column("site_id", Integer, ForeignKey("sites.id"), nullable=False),
@@ -113,7 +118,8 @@ alerts = Table(
 
 # Answers kept apart by a migration (an old store's duplicates): nothing is dropped.
 set_aside = Table(
-    "set_aside", metadata,
+    "set_aside",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("kiosk_id", String(64), nullable=False),
     Column("answer_id", String(100), nullable=False),
@@ -123,7 +129,8 @@ set_aside = Table(
 )
 
 daily = Table(
-    "daily", metadata,
+    "daily",
+    metadata,
     Column("site_id", Integer, primary_key=True),
     Column("kiosk_id", String(64), primary_key=True),
     Column("local_day", String(10), primary_key=True),
@@ -133,7 +140,8 @@ daily = Table(
 Index("daily_by_day", daily.c.local_day, daily.c.site_id)
 
 hourly = Table(
-    "hourly", metadata,
+    "hourly",
+    metadata,
     Column("site_id", Integer, primary_key=True),
     Column("kiosk_id", String(64), primary_key=True),
     Column("local_day", String(10), primary_key=True),
@@ -143,7 +151,8 @@ hourly = Table(
 )
 
 reason_daily = Table(
-    "reason_daily", metadata,
+    "reason_daily",
+    metadata,
     Column("site_id", Integer, primary_key=True),
     Column("kiosk_id", String(64), primary_key=True),
     Column("local_day", String(10), primary_key=True),
@@ -154,7 +163,8 @@ reason_daily = Table(
 )
 
 users = Table(
-    "users", metadata,
+    "users",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("name", String(200), nullable=False, unique=True),
     Column("role", String(16), nullable=False),
@@ -171,7 +181,8 @@ users = Table(
 )
 
 audit = Table(
-    "audit", metadata,
+    "audit",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("at_utc", STAMP, nullable=False),
     Column("actor", String(200), nullable=False),
@@ -182,7 +193,8 @@ audit = Table(
 
 # One row: the key of the tokens' lookup hash, made at migration.
 service_keys = Table(
-    "service_keys", metadata,
+    "service_keys",
+    metadata,
     Column("name", String(32), primary_key=True),
     Column("value", String(128), nullable=False),
 )
@@ -192,7 +204,8 @@ service_keys = Table(
 # Wrong passwords per login name (known or not), shared by every process: the growing delay
 # and the lock-out (kiosk/endpoint/store/logins.py) read and write this row.
 login_attempts = Table(
-    "login_attempts", metadata,
+    "login_attempts",
+    metadata,
     Column("name", String(200), primary_key=True),
     Column("failures", Integer, nullable=False, server_default="0"),
     Column("last_failure_utc", STAMP, nullable=True),
@@ -201,7 +214,8 @@ login_attempts = Table(
 
 # A manager's choices on the web pages (the language, for now).
 user_prefs = Table(
-    "user_prefs", metadata,
+    "user_prefs",
+    metadata,
     Column("user_id", Integer, ForeignKey("users.id"), primary_key=True),
     Column("language", String(20), nullable=False, server_default=""),
 )
@@ -210,7 +224,8 @@ user_prefs = Table(
 
 # Every detractor alert becomes a case, in the alert's own ingest transaction.
 cases = Table(
-    "cases", metadata,
+    "cases",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("kiosk_id", String(64), nullable=False),
     Column("answer_id", String(36), nullable=False),
@@ -223,14 +238,16 @@ cases = Table(
     Column("first_contact_utc", STAMP, nullable=True),
     Column("closed_utc", STAMP, nullable=True),
     UniqueConstraint("kiosk_id", "answer_id", name="cases_alert"),
-    CheckConstraint("status IN ('open', 'contacted', 'resolved', 'dismissed')",
-                    name="cases_status"),
+    CheckConstraint(
+        "status IN ('open', 'contacted', 'resolved', 'dismissed')", name="cases_status"
+    ),
 )
 Index("cases_by_site_due", cases.c.site_id, cases.c.due_utc)
 
 # Every change of a case: when, who, what (kept for ever, never updated).
 case_events = Table(
-    "case_events", metadata,
+    "case_events",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("case_id", Integer, ForeignKey("cases.id"), nullable=False),
     Column("at_utc", STAMP, nullable=False),
@@ -242,7 +259,8 @@ Index("case_events_by_case", case_events.c.case_id, case_events.c.id)
 
 # An area's follow-up target, when not the default (cases.DEFAULT_TARGET_HOURS).
 case_targets = Table(
-    "case_targets", metadata,
+    "case_targets",
+    metadata,
     Column("area_id", Integer, ForeignKey("areas.id"), primary_key=True),
     Column("hours", Float, nullable=False),
 )
@@ -250,7 +268,8 @@ case_targets = Table(
 # The central configuration's layers (``GET /v1/config``): one TOML document per area, site
 # or kiosk, merged area < site < kiosk for each kiosk. ``version`` is the document's hash.
 config_layers = Table(
-    "config_layers", metadata,
+    "config_layers",
+    metadata,
     Column("scope", String(8), primary_key=True),  # area, site or kiosk
     Column("name", String(200), primary_key=True),  # the area's name, site's code, kiosk's id
     Column("document", Text, nullable=False),  # canonical JSON of the checked TOML

@@ -35,7 +35,9 @@ class CentralStore:
             self._key = registry.token_key(conn)
 
     @classmethod
-    def open(cls, db: str | Path | None, *, create: bool = True, pool_size: int = 8) -> CentralStore:
+    def open(
+        cls, db: str | Path | None, *, create: bool = True, pool_size: int = 8
+    ) -> CentralStore:
         """Open ``db``; an empty database is created at the newest schema when ``create``.
 
         Any other schema than the newest is refused (``SchemaMismatch``): ``kiosk endpoint
@@ -70,28 +72,44 @@ class CentralStore:
         with reading(self.engine) as conn:
             return registry.user_for_token(conn, self._key, token)
 
-    def user_for_password(self, name: str, password: str,
-                          now: datetime | None = None) -> UserIdentity | None:
+    def user_for_password(
+        self, name: str, password: str, now: datetime | None = None
+    ) -> UserIdentity | None:
         """Raises ``registry.Throttled`` while the name is locked out."""
         with writing(self.engine) as conn:
             return registry.user_for_password(conn, name, password, now or _now())
 
-    def ingest_answers(self, kiosk: KioskIdentity, site_code: str, app_version: str,
-                       answers: Sequence[Mapping[str, Any]], now: datetime,
-                       skew: float | None) -> Outcome:
+    def ingest_answers(
+        self,
+        kiosk: KioskIdentity,
+        site_code: str,
+        app_version: str,
+        answers: Sequence[Mapping[str, Any]],
+        now: datetime,
+        skew: float | None,
+    ) -> Outcome:
         stamp = iso_utc(now)
         with writing(self.engine) as conn:
             site_id = kiosk.site_id or registry.bind_site(conn, stamp, kiosk.kiosk_id, site_code)
-            return ingest.store_answers(conn, kiosk.kiosk_id, site_id, app_version, answers,
-                                        stamp, skew)
+            return ingest.store_answers(
+                conn, kiosk.kiosk_id, site_id, app_version, answers, stamp, skew
+            )
 
-    def ingest_alert(self, kiosk: KioskIdentity, site_code: str, app_version: str,
-                     answer: Mapping[str, Any], now: datetime, skew: float | None) -> bool:
+    def ingest_alert(
+        self,
+        kiosk: KioskIdentity,
+        site_code: str,
+        app_version: str,
+        answer: Mapping[str, Any],
+        now: datetime,
+        skew: float | None,
+    ) -> bool:
         stamp = iso_utc(now)
         with writing(self.engine) as conn:
             site_id = kiosk.site_id or registry.bind_site(conn, stamp, kiosk.kiosk_id, site_code)
-            new = ingest.store_alert(conn, kiosk.kiosk_id, site_id, app_version, answer,
-                                     stamp, skew)
+            new = ingest.store_alert(
+                conn, kiosk.kiosk_id, site_id, app_version, answer, stamp, skew
+            )
             if new:  # the follow-up case, in the alert's own transaction
                 cases.open_for_alert(conn, kiosk.kiosk_id, answer["id"], site_id, stamp)
             return new
@@ -107,23 +125,38 @@ class CentralStore:
                 site = conn.execute(select(s.id).where(s.code == kiosk["site"])).scalar()
                 if site is None:
                     site = registry.add_site(conn, stamp, "store", kiosk["site"], None)
-                conn.execute(schema.kiosks.insert().values(
-                    kiosk_id=kiosk["id"], site_id=site, created_utc=stamp))
+                conn.execute(
+                    schema.kiosks.insert().values(
+                        kiosk_id=kiosk["id"], site_id=site, created_utc=stamp
+                    )
+                )
                 return KioskIdentity(kiosk["id"], site, kiosk["site"], False)
             return KioskIdentity(kiosk["id"], row.site_id, None, False)
 
-    def store_answers(self, kiosk: Mapping[str, str], answers: Sequence[Mapping[str, Any]],
-                      now: datetime, skew_seconds: float | None) -> Outcome:
+    def store_answers(
+        self,
+        kiosk: Mapping[str, str],
+        answers: Sequence[Mapping[str, Any]],
+        now: datetime,
+        skew_seconds: float | None,
+    ) -> Outcome:
         """Store validated answers for ``kiosk`` (``{"id", "site", "app_version"}``)."""
         identity = self._known(kiosk, now)
-        return self.ingest_answers(identity, kiosk["site"], kiosk["app_version"], answers, now,
-                                   skew_seconds)
+        return self.ingest_answers(
+            identity, kiosk["site"], kiosk["app_version"], answers, now, skew_seconds
+        )
 
-    def store_alert(self, kiosk: Mapping[str, str], answer: Mapping[str, Any], now: datetime,
-                    skew_seconds: float | None) -> bool:
+    def store_alert(
+        self,
+        kiosk: Mapping[str, str],
+        answer: Mapping[str, Any],
+        now: datetime,
+        skew_seconds: float | None,
+    ) -> bool:
         identity = self._known(kiosk, now)
-        return self.ingest_alert(identity, kiosk["site"], kiosk["app_version"], answer, now,
-                                 skew_seconds)
+        return self.ingest_alert(
+            identity, kiosk["site"], kiosk["app_version"], answer, now, skew_seconds
+        )
 
     # --- registry -------------------------------------------------------------------------
 
@@ -140,8 +173,7 @@ class CentralStore:
     def audit_rows(self) -> list[dict[str, Any]]:
         a = schema.audit.c
         with reading(self.engine) as conn:
-            return [dict(r._mapping) for r in conn.execute(
-                select(schema.audit).order_by(a.id))]
+            return [dict(r._mapping) for r in conn.execute(select(schema.audit).order_by(a.id))]
 
     def scope_sites(self, user: UserIdentity) -> list[int] | None:
         """The site ids a manager may see (None: every site)."""
@@ -150,26 +182,39 @@ class CentralStore:
         if user.role == "site":
             return [user.site_id] if user.site_id is not None else []
         with reading(self.engine) as conn:
-            return list(conn.execute(select(schema.sites.c.id).where(
-                schema.sites.c.area_id == user.area_id)).scalars())
+            return list(
+                conn.execute(
+                    select(schema.sites.c.id).where(schema.sites.c.area_id == user.area_id)
+                ).scalars()
+            )
 
-    def resolve(self, *, areas: Collection[str] = (), sites: Collection[str] = (),
-                kiosks: Collection[str] = ()) -> tuple[set[int] | None, set[str] | None]:
+    def resolve(
+        self,
+        *,
+        areas: Collection[str] = (),
+        sites: Collection[str] = (),
+        kiosks: Collection[str] = (),
+    ) -> tuple[set[int] | None, set[str] | None]:
         """Names in a query to (site ids, kiosk ids); None means "not narrowed"."""
         s, k = schema.sites.c, schema.kiosks.c
         site_ids: set[int] | None = None
         with reading(self.engine) as conn:
             if areas:
-                site_ids = set(conn.execute(select(s.id).join(
-                    schema.areas, schema.areas.c.id == s.area_id).where(
-                    schema.areas.c.name.in_(list(areas)))).scalars())
+                site_ids = set(
+                    conn.execute(
+                        select(s.id)
+                        .join(schema.areas, schema.areas.c.id == s.area_id)
+                        .where(schema.areas.c.name.in_(list(areas)))
+                    ).scalars()
+                )
             if sites:
                 named = set(conn.execute(select(s.id).where(s.code.in_(list(sites)))).scalars())
                 site_ids = named if site_ids is None else site_ids & named
             kiosk_ids = set(kiosks) if kiosks else None
             if kiosk_ids is not None:
-                owners = set(conn.execute(select(k.site_id).where(
-                    k.kiosk_id.in_(list(kiosk_ids)))).scalars())
+                owners = set(
+                    conn.execute(select(k.site_id).where(k.kiosk_id.in_(list(kiosk_ids)))).scalars()
+                )
                 site_ids = owners if site_ids is None else site_ids & owners
         return site_ids, kiosk_ids
 
@@ -195,20 +240,32 @@ class CentralStore:
         with reading(self.engine) as conn:
             return conn.execute(select(a.received_utc).where(a.answer_id == answer_id)).scalar()
 
-    def kiosks(self, max_gaps: int = 100, *, site_ids: Collection[int] | None = None,
-               rules: HealthRules | None = None, now: datetime | None = None,
-               ) -> list[KioskReport]:
+    def kiosks(
+        self,
+        max_gaps: int = 100,
+        *,
+        site_ids: Collection[int] | None = None,
+        rules: HealthRules | None = None,
+        now: datetime | None = None,
+    ) -> list[KioskReport]:
         with reading(self.engine) as conn:
-            return health.reports(conn, now or _now(), rules or HealthRules(), site_ids,
-                                  max_gaps=max_gaps)
+            return health.reports(
+                conn, now or _now(), rules or HealthRules(), site_ids, max_gaps=max_gaps
+            )
 
-    def iter_answers(self, site_ids: Collection[int] | None = None,
-                     kiosk_ids: Collection[str] | None = None,
-                     batch: int = 2000) -> Iterator[tuple[str, str, str]]:
+    def iter_answers(
+        self,
+        site_ids: Collection[int] | None = None,
+        kiosk_ids: Collection[str] | None = None,
+        batch: int = 2000,
+    ) -> Iterator[tuple[str, str, str]]:
         """(kiosk_id, site code, content JSON) of every answer, by kiosk and seq; streamed."""
         a, s = schema.answers.c, schema.sites.c
-        query = (select(a.kiosk_id, s.code, a.content)
-                 .join(schema.sites, s.id == a.site_id).order_by(a.kiosk_id, a.seq))
+        query = (
+            select(a.kiosk_id, s.code, a.content)
+            .join(schema.sites, s.id == a.site_id)
+            .order_by(a.kiosk_id, a.seq)
+        )
         if site_ids is not None:
             query = query.where(a.site_id.in_(list(site_ids)))
         if kiosk_ids is not None:

@@ -30,15 +30,24 @@ def register(app: Flask, store: CentralStore) -> None:
     app.extensions["case_book"] = CaseBook(store.engine)
     app.secret_key = web.session_key
     app.session_interface = SessionCookies()
-    app.config.update(SESSION_COOKIE_NAME="kiosk_session", SESSION_COOKIE_HTTPONLY=True,
-                      SESSION_COOKIE_SAMESITE="Lax",
-                      PERMANENT_SESSION_LIFETIME=timedelta(hours=SESSION_HOURS))
+    app.config.update(
+        SESSION_COOKIE_NAME="kiosk_session",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        PERMANENT_SESSION_LIFETIME=timedelta(hours=SESSION_HOURS),
+    )
     app.jinja_env.add_extension("jinja2.ext.i18n")
     app.jinja_env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
-    app.jinja_env.globals.update(csrf_token=csrf_token, number=i18n.number,
-                                 signed=i18n.signed, day=i18n.day, moment=i18n.moment, stamp=i18n.stamp,
-                                 local_time=i18n.local_time,
-                                 languages=i18n.LANGUAGE_NAMES)
+    app.jinja_env.globals.update(
+        csrf_token=csrf_token,
+        number=i18n.number,
+        signed=i18n.signed,
+        day=i18n.day,
+        moment=i18n.moment,
+        stamp=i18n.stamp,
+        local_time=i18n.local_time,
+        languages=i18n.LANGUAGE_NAMES,
+    )
     app.register_blueprint(blueprint)
 
     @app.get("/")

@@ -28,8 +28,21 @@ from kiosk.export.cells import escape_text
 from kiosk.export.xlsx_export import write_xlsx
 
 FORMATS = ("csv", "xlsx", "json")
-CASE_COLUMNS = ("case", "site", "kiosk_id", "answer_id", "opened_utc", "due_utc", "status",
-                "outcome", "assignee", "first_contact_utc", "closed_utc", "score", "comment")
+CASE_COLUMNS = (
+    "case",
+    "site",
+    "kiosk_id",
+    "answer_id",
+    "opened_utc",
+    "due_utc",
+    "status",
+    "outcome",
+    "assignee",
+    "first_contact_utc",
+    "closed_utc",
+    "score",
+    "comment",
+)
 TEXT = frozenset({"site", "kiosk_id", "answer_id", "status", "outcome", "assignee", "comment"})
 
 
@@ -45,8 +58,14 @@ def _scope() -> frozenset[int] | None | bool:
 
 
 def _download(body, mimetype: str, name: str) -> Response:  # type: ignore[no-untyped-def]
-    return Response(body, mimetype=mimetype, headers={
-        "Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"})
+    return Response(
+        body,
+        mimetype=mimetype,
+        headers={
+            "Content-Disposition": f'attachment; filename="{name}"',
+            "Cache-Control": "no-store",
+        },
+    )
 
 
 @blueprint.get("/export/answers.<fmt>")
@@ -57,27 +76,37 @@ def export_answers(fmt: str):  # type: ignore[no-untyped-def]
         return forbidden() if sites is False else ("", 404)
     rows = store().iter_answers(site_ids=sites)
     if fmt == "csv":
-        return _download(_guarded(_encoded(export_csv(rows)), rows),
-                         "text/csv; charset=utf-8", "answers.csv")
+        return _download(
+            _guarded(_encoded(export_csv(rows)), rows), "text/csv; charset=utf-8", "answers.csv"
+        )
     if fmt == "json":
-        return _download(_guarded(_encoded(export_json(rows)), rows), "application/json",
-                         "answers.json")
+        return _download(
+            _guarded(_encoded(export_json(rows)), rows), "application/json", "answers.json"
+        )
     return _download(_guarded(export_xlsx(rows), rows), XLSX_TYPE, "answers.xlsx")
 
 
 def case_record(case: Case) -> dict[str, object]:
-    return {"case": case.case_id, "site": case.site, "kiosk_id": case.kiosk_id,
-            "answer_id": case.answer_id, "opened_utc": case.opened_utc,
-            "due_utc": case.due_utc, "status": case.status, "outcome": case.outcome,
-            "assignee": case.assignee, "first_contact_utc": case.first_contact_utc,
-            "closed_utc": case.closed_utc, "score": case.answer.get("score"),
-            "comment": case.answer.get("comment", "")}
+    return {
+        "case": case.case_id,
+        "site": case.site,
+        "kiosk_id": case.kiosk_id,
+        "answer_id": case.answer_id,
+        "opened_utc": case.opened_utc,
+        "due_utc": case.due_utc,
+        "status": case.status,
+        "outcome": case.outcome,
+        "assignee": case.assignee,
+        "first_contact_utc": case.first_contact_utc,
+        "closed_utc": case.closed_utc,
+        "score": case.answer.get("score"),
+        "comment": case.answer.get("comment", ""),
+    }
 
 
 def case_cells(case: Case) -> list[object]:
     record = case_record(case)
-    return [escape_text(str(record[c] or "")) if c in TEXT else record[c]
-            for c in CASE_COLUMNS]
+    return [escape_text(str(record[c] or "")) if c in TEXT else record[c] for c in CASE_COLUMNS]
 
 
 @blueprint.get("/export/cases.<fmt>")

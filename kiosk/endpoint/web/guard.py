@@ -40,8 +40,11 @@ class SessionCookies(SecureCookieSessionInterface):
     """Flask's signed cookie, marked Secure whenever the request came over TLS."""
 
     def get_cookie_secure(self, app: Flask) -> bool:
-        return (request.is_secure or app.config.get("PREFERRED_URL_SCHEME") == "https"
-                or bool(app.config.get("SESSION_COOKIE_SECURE")))
+        return (
+            request.is_secure
+            or app.config.get("PREFERRED_URL_SCHEME") == "https"
+            or bool(app.config.get("SESSION_COOKIE_SECURE"))
+        )
 
 
 def web_store() -> WebStore:

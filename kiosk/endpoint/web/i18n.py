@@ -69,16 +69,24 @@ def stamp(value: str | None) -> str:
     """A stored UTC stamp (``iso_utc``) as a date and time in the visitor's language."""
     if not value:
         return "–"
-    return format_datetime(datetime.fromisoformat(value.replace("Z", "+00:00")),
-                           format="medium", tzinfo=None, locale=language()) + " UTC"
+    return (
+        format_datetime(
+            datetime.fromisoformat(value.replace("Z", "+00:00")),
+            format="medium",
+            tzinfo=None,
+            locale=language(),
+        )
+        + " UTC"
+    )
 
 
 def local_time(value: str | None) -> str:
     """An answer's ``created_at`` (the kiosk's local time with its offset), as shown there."""
     if not value:
         return "–"
-    return format_datetime(datetime.fromisoformat(value), format="medium", tzinfo=None,
-                           locale=language())
+    return format_datetime(
+        datetime.fromisoformat(value), format="medium", tzinfo=None, locale=language()
+    )
 
 
 def compile_catalogs(root: Path = CATALOGS) -> list[Path]:

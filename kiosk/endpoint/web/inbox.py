@@ -25,24 +25,42 @@ def _now() -> datetime:
 
 
 def outcome_labels() -> dict[str, str]:
-    return {"recovered": _("Recovered"), "not_recovered": _("Not recovered"),
-            "unreachable": _("Could not reach"), "no_contact": _("No contact given"),
-            "spam": _("Spam"), "test": _("Test")}
+    return {
+        "recovered": _("Recovered"),
+        "not_recovered": _("Not recovered"),
+        "unreachable": _("Could not reach"),
+        "no_contact": _("No contact given"),
+        "spam": _("Spam"),
+        "test": _("Test"),
+    }
 
 
 def status_labels() -> dict[str, str]:
-    return {"open": _("Open"), "contacted": _("Contacted"), "resolved": _("Resolved"),
-            "dismissed": _("Dismissed")}
+    return {
+        "open": _("Open"),
+        "contacted": _("Contacted"),
+        "resolved": _("Resolved"),
+        "dismissed": _("Dismissed"),
+    }
 
 
 def action_labels() -> dict[str, str]:
-    return {"open": _("opened"), "assign": _("assigned"), "contact": _("contacted"),
-            "resolve": _("resolved"), "dismiss": _("dismissed"), "note": _("note")}
+    return {
+        "open": _("opened"),
+        "assign": _("assigned"),
+        "contact": _("contacted"),
+        "resolve": _("resolved"),
+        "dismiss": _("dismissed"),
+        "note": _("note"),
+    }
 
 
 def _may_handle(user: UserIdentity, site: SiteRef) -> bool:
-    return (user.role == "admin" or (user.role == "area" and user.area_id == site.area_id)
-            or (user.role == "site" and user.site_id == site.site_id))
+    return (
+        user.role == "admin"
+        or (user.role == "area" and user.area_id == site.area_id)
+        or (user.role == "site" and user.site_id == site.site_id)
+    )
 
 
 @blueprint.get("/inbox")
@@ -50,8 +68,12 @@ def _may_handle(user: UserIdentity, site: SiteRef) -> bool:
 def inbox():  # type: ignore[no-untyped-def]
     who, now = g.principal, _now()
     open_cases = book().inbox(who.site_ids)
-    context = {"cases": open_cases, "now": now, "outcomes": outcome_labels(),
-               "statuses": status_labels()}
+    context = {
+        "cases": open_cases,
+        "now": now,
+        "outcomes": outcome_labels(),
+        "statuses": status_labels(),
+    }
     if request.args.get("part") == "rows":
         return render_template("web/inbox_rows.html", **context)
     sites = [s for s in logins.sites(store().engine) if who.may_see_site(s.site_id)]
@@ -60,8 +82,13 @@ def inbox():  # type: ignore[no-untyped-def]
         ids = frozenset(s.site_id for s in sites if s.area == area)
         kpis.append((area or _("No area"), book().kpis(ids, now)))
     kpis += [(s.name, book().kpis(frozenset({s.site_id}), now)) for s in sites]
-    return render_template("web/inbox.html", closed=book().inbox(who.site_ids, closed=True),
-                           kpis=kpis, pending=len(open_cases), **context)
+    return render_template(
+        "web/inbox.html",
+        closed=book().inbox(who.site_ids, closed=True),
+        kpis=kpis,
+        pending=len(open_cases),
+        **context,
+    )
 
 
 @blueprint.get("/inbox/live")
@@ -91,14 +118,30 @@ def case_page(case_id: int):  # type: ignore[no-untyped-def]
             error, status = _("Choose a manager of this site."), 400
         else:
             try:
-                book().change(case_id, g.principal.name, action, _now(),
-                              outcome=request.form.get("outcome", ""), assignee=assignee,
-                              note=request.form.get("note", ""))
+                book().change(
+                    case_id,
+                    g.principal.name,
+                    action,
+                    _now(),
+                    outcome=request.form.get("outcome", ""),
+                    assignee=assignee,
+                    note=request.form.get("note", ""),
+                )
                 return redirect(url_for("web.case_page", case_id=case_id))
             except CaseError:
                 error, status = _("This change cannot be made to this case now."), 400
         case, _events = book().case(case_id) or found
-    return render_template("web/case.html", case=case, events=book().case(case_id)[1],
-                           site=site, assignees=assignees, now=_now(), error=error,
-                           outcomes=outcome_labels(), statuses=status_labels(),
-                           actions=action_labels(), resolutions=OUTCOMES, dismissals=DISMISSALS), status
+    return render_template(
+        "web/case.html",
+        case=case,
+        events=book().case(case_id)[1],
+        site=site,
+        assignees=assignees,
+        now=_now(),
+        error=error,
+        outcomes=outcome_labels(),
+        statuses=status_labels(),
+        actions=action_labels(),
+        resolutions=OUTCOMES,
+        dismissals=DISMISSALS,
+    ), status

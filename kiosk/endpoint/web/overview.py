@@ -59,8 +59,11 @@ class Row:
         if len(values) < 2:
             return ""
         step = width / (len(values) - 1)
-        return " ".join(f"{i * step:.1f},{height * (100 - v) / 200:.1f}"
-                        for i, v in enumerate(values) if v is not None)
+        return " ".join(
+            f"{i * step:.1f},{height * (100 - v) / 200:.1f}"
+            for i, v in enumerate(values)
+            if v is not None
+        )
 
 
 @dataclass(frozen=True)
@@ -72,18 +75,34 @@ class Overview:
     ranking: Ranking[SiteRef]
 
 
-def stats_for(central: CentralStore, site_ids: frozenset[int] | None, since: date,
-              until: date, today: date) -> DashboardStats:
-    return central.dashboard(site_ids=site_ids, kiosk_ids=None, since=since, until=until,
-                             include_flagged=False, granularity=None, today=today)
+def stats_for(
+    central: CentralStore, site_ids: frozenset[int] | None, since: date, until: date, today: date
+) -> DashboardStats:
+    return central.dashboard(
+        site_ids=site_ids,
+        kiosk_ids=None,
+        since=since,
+        until=until,
+        include_flagged=False,
+        granularity=None,
+        today=today,
+    )
 
 
-def overview(central: CentralStore, sites: list[SiteRef], who: Principal, since: date,
-             until: date, today: date) -> Overview:
+def overview(
+    central: CentralStore,
+    sites: list[SiteRef],
+    who: Principal,
+    since: date,
+    until: date,
+    today: date,
+) -> Overview:
     visible = [s for s in sites if who.may_see_site(s.site_id)]
     chain = Row("", stats_for(central, who.site_ids, since, until, today))
-    site_rows = {s.site_id: Row(s.name, stats_for(central, frozenset({s.site_id}), since, until,
-                                                  today), s) for s in visible}
+    site_rows = {
+        s.site_id: Row(s.name, stats_for(central, frozenset({s.site_id}), since, until, today), s)
+        for s in visible
+    }
     areas = []
     for area in dict.fromkeys(s.area for s in visible):
         members = [s for s in visible if s.area == area]

@@ -31,8 +31,14 @@ from kiosk.endpoint.web.overview import (
     stats_for,
 )
 
-blueprint = Blueprint("web", __name__, url_prefix="/web", template_folder="templates",
-                      static_folder="static", static_url_path="/static")
+blueprint = Blueprint(
+    "web",
+    __name__,
+    url_prefix="/web",
+    template_folder="templates",
+    static_folder="static",
+    static_url_path="/static",
+)
 
 
 def _now():  # type: ignore[no-untyped-def]
@@ -42,12 +48,17 @@ def _now():  # type: ignore[no-untyped-def]
 @blueprint.before_request
 def _language_and_csrf():  # type: ignore[no-untyped-def]
     chosen = session.get("lang")
-    g.language = chosen if chosen in i18n.LANGUAGES else (
-        request.accept_languages.best_match(i18n.LANGUAGES) or i18n.DEFAULT_LANGUAGE)
+    g.language = (
+        chosen
+        if chosen in i18n.LANGUAGES
+        else (request.accept_languages.best_match(i18n.LANGUAGES) or i18n.DEFAULT_LANGUAGE)
+    )
     if request.method == "POST" and not csrf_ok():
-        return render_template("web/message.html", title=_("Form expired"),
-                               text=_("This form is out of date. Go back, reload the page and "
-                                      "try again.")), 400
+        return render_template(
+            "web/message.html",
+            title=_("Form expired"),
+            text=_("This form is out of date. Go back, reload the page and try again."),
+        ), 400
     return None
 
 
@@ -81,15 +92,18 @@ def login():  # type: ignore[no-untyped-def]
         status = 401
         if result.locked:
             status = 429
-            error = _("Too many wrong passwords: this name is locked for %(minutes)s minutes.",
-                      minutes=math.ceil(result.wait.total_seconds() / 60))
+            error = _(
+                "Too many wrong passwords: this name is locked for %(minutes)s minutes.",
+                minutes=math.ceil(result.wait.total_seconds() / 60),
+            )
         elif result.wait.total_seconds() > 0:
-            error = _("Wrong name or password. Wait %(seconds)s seconds before trying again.",
-                      seconds=math.ceil(result.wait.total_seconds()))
+            error = _(
+                "Wrong name or password. Wait %(seconds)s seconds before trying again.",
+                seconds=math.ceil(result.wait.total_seconds()),
+            )
         else:
             error = _("Wrong name or password.")
-    return render_template("web/login.html", error=error,
-                           next=request.args.get("next", "")), status
+    return render_template("web/login.html", error=error, next=request.args.get("next", "")), status
 
 
 login.allowed_roles = ("anyone",)  # type: ignore[attr-defined]
@@ -130,11 +144,12 @@ def password():  # type: ignore[no-untyped-def]
         if new != request.form.get("again", ""):
             message, status = _("The two new passwords differ."), 400
         elif len(new) < logins.MIN_PASSWORD:
-            message, status = _("The new password needs at least %(n)s characters.",
-                                n=logins.MIN_PASSWORD), 400
+            message, status = (
+                _("The new password needs at least %(n)s characters.", n=logins.MIN_PASSWORD),
+                400,
+            )
         else:
-            fingerprint = web_store().change_password(g.principal.user.user_id, old, new,
-                                                      _now())
+            fingerprint = web_store().change_password(g.principal.user.user_id, old, new, _now())
             if fingerprint is None:
                 message, status = _("The current password is wrong."), 400
             else:
@@ -150,24 +165,34 @@ def _period() -> tuple[str, date, date, str]:
     if period not in PERIODS:
         period = "30d"
     try:
-        since, until = period_range(period, today, request.args.get("since", ""),
-                                    request.args.get("until", ""))
+        since, until = period_range(
+            period, today, request.args.get("since", ""), request.args.get("until", "")
+        )
         return period, since, until, ""
     except PeriodError:
         since, until = period_range("30d", today)
-        return "30d", since, until, _("Choose a first day before the last day, at most ten "
-                                      "years apart.")
+        return (
+            "30d",
+            since,
+            until,
+            _("Choose a first day before the last day, at most ten years apart."),
+        )
 
 
 @blueprint.get("/", endpoint="overview")
 @page(*MANAGERS)
 def overview_page():  # type: ignore[no-untyped-def]
     period, since, until, error = _period()
-    data = overview(store(), logins.sites(store().engine), g.principal, since, until,
-                    _now().date())
-    return render_template("web/overview.html", data=data, period=period, error=error,
-                           since=since.isoformat(), until=until.isoformat(),
-                           periods=_period_labels())
+    data = overview(store(), logins.sites(store().engine), g.principal, since, until, _now().date())
+    return render_template(
+        "web/overview.html",
+        data=data,
+        period=period,
+        error=error,
+        since=since.isoformat(),
+        until=until.isoformat(),
+        periods=_period_labels(),
+    )
 
 
 @blueprint.get("/site/<code>")
@@ -179,12 +204,20 @@ def site_page(code: str):  # type: ignore[no-untyped-def]
     period, since, until, error = _period()
     ids = frozenset({site.site_id})
     row = Row(site.name, stats_for(store(), ids, since, until, _now().date()), site)
-    kiosks = store().kiosks(site_ids=ids, rules=current_app.config["CENTRAL_HEALTH"],
-                            now=_now())
-    return render_template("web/site.html", site=site, row=row, stats=row.stats,
-                           kiosks=kiosks, period=period, error=error, since=since.isoformat(),
-                           until=until.isoformat(), periods=_period_labels(),
-                           weekdays=_weekday_names())
+    kiosks = store().kiosks(site_ids=ids, rules=current_app.config["CENTRAL_HEALTH"], now=_now())
+    return render_template(
+        "web/site.html",
+        site=site,
+        row=row,
+        stats=row.stats,
+        kiosks=kiosks,
+        period=period,
+        error=error,
+        since=since.isoformat(),
+        until=until.isoformat(),
+        periods=_period_labels(),
+        weekdays=_weekday_names(),
+    )
 
 
 def _weekday_names() -> list[str]:
@@ -192,6 +225,10 @@ def _weekday_names() -> list[str]:
 
 
 def _period_labels() -> list[tuple[str, str]]:
-    return [("today", _("Today")), ("7d", _("7 days")), ("30d", _("30 days")),
-            ("quarter", _("Quarter (91 days)")), ("custom", _("Custom range"))]
-
+    return [
+        ("today", _("Today")),
+        ("7d", _("7 days")),
+        ("30d", _("30 days")),
+        ("quarter", _("Quarter (91 days)")),
+        ("custom", _("Custom range")),
+    ]

@@ -29,8 +29,10 @@ def upgrade() -> None:
         sa.Column("language", sa.String(20), nullable=False, server_default=""),
     )
     # Signs the managers' session cookies; shared by every process serving this database.
-    op.bulk_insert(sa.table("service_keys", sa.column("name"), sa.column("value")),
-                   [{"name": "session_key", "value": secrets.token_hex(32)}])
+    op.bulk_insert(
+        sa.table("service_keys", sa.column("name"), sa.column("value")),
+        [{"name": "session_key", "value": secrets.token_hex(32)}],
+    )
 
 
 def downgrade() -> None:

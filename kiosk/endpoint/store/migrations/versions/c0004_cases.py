@@ -30,8 +30,9 @@ def upgrade() -> None:
         sa.Column("first_contact_utc", sa.String(32), nullable=True),
         sa.Column("closed_utc", sa.String(32), nullable=True),
         sa.UniqueConstraint("kiosk_id", "answer_id", name="cases_alert"),
-        sa.CheckConstraint("status IN ('open', 'contacted', 'resolved', 'dismissed')",
-                           name="cases_status"),
+        sa.CheckConstraint(
+            "status IN ('open', 'contacted', 'resolved', 'dismissed')", name="cases_status"
+        ),
     )
     op.create_index("cases_by_site_due", "cases", ["site_id", "due_utc"])
     op.create_table(
@@ -52,8 +53,9 @@ def upgrade() -> None:
     from kiosk.endpoint.store import cases
 
     bind = op.get_bind()
-    for row in bind.execute(sa.text(
-            "SELECT kiosk_id, answer_id, site_id, received_utc FROM alerts")).fetchall():
+    for row in bind.execute(
+        sa.text("SELECT kiosk_id, answer_id, site_id, received_utc FROM alerts")
+    ).fetchall():
         cases.open_for_alert(bind, row.kiosk_id, row.answer_id, row.site_id, row.received_utc)
 
 
