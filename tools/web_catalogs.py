@@ -33,6 +33,8 @@ def update() -> None:
         "gettext",
         "-k",
         "ngettext:1,2",
+        "-k",
+        "QT_TRANSLATE_NOOP:2",  # the built-in reasons' words (kiosk/core/reasons.py)
         "--no-location",
         "--omit-header",
         "-o",

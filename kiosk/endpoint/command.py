@@ -65,6 +65,41 @@ def _serve_options(parser: argparse.ArgumentParser, *, top: bool = True) -> None
         help="seconds a client may take to send one request",
     )
     parser.add_argument("--connection-limit", type=int, default=default(1000))
+    _alert_options(parser, default)
+
+
+def _alert_options(parser: argparse.ArgumentParser, default: Any) -> None:
+    """Where alerts and reports go: the SMTP server, the pages' address, the rounds."""
+    parser.add_argument("--smtp-host", default=default(""), help="SMTP server for e-mail")
+    parser.add_argument("--smtp-port", type=int, default=default(587))
+    parser.add_argument(
+        "--smtp-security", choices=("starttls", "ssl", "none"), default=default("starttls")
+    )
+    parser.add_argument("--smtp-from", default=default(""), help="the sender's address")
+    parser.add_argument("--smtp-user", default=default(""))
+    parser.add_argument(
+        "--smtp-password-file",
+        metavar="FILE",
+        default=default(""),
+        help="a file holding the SMTP password (never on the command line)",
+    )
+    parser.add_argument(
+        "--public-url",
+        default=default(""),
+        help="the pages' address as managers reach it, for links in e-mails",
+    )
+    parser.add_argument(
+        "--alert-interval",
+        type=float,
+        default=default(30.0),
+        help="seconds between two alert rounds (0: none in this process)",
+    )
+    parser.add_argument(
+        "--report-hour",
+        type=int,
+        default=default(6),
+        help="UTC hour after which a finished period's reports go out",
+    )
 
 
 def register(subparsers: Any) -> None:
@@ -113,6 +148,26 @@ def register(subparsers: Any) -> None:
     )
     central.add_argument("--scope", required=True, metavar="area:X|site:Y|kiosk:Z")
     central.add_argument("file", help="TOML with the keys a central layer may set (empty: remove)")
+    rounds = sub.add_parser(
+        "alerts", help="fire the triggers, queue the reports and send them, once (for cron)"
+    )
+    _alert_options(rounds, lambda value: argparse.SUPPRESS)
+    trigger = sub.add_parser("add-trigger", help="add an alert trigger")
+    trigger.add_argument("kind", choices=("detractors", "silent", "case_due"))
+    trigger.add_argument("--area", default=None, help="only this area's sites")
+    trigger.add_argument("--site", default=None, help="only this site")
+    trigger.add_argument("--share", type=float, default=argparse.SUPPRESS, help="detractors %%")
+    trigger.add_argument("--minutes", type=int, default=argparse.SUPPRESS)
+    trigger.add_argument("--min-answers", type=int, default=argparse.SUPPRESS)
+    trigger.add_argument("--hours", type=float, default=argparse.SUPPRESS)
+    trigger.add_argument("--no-email", action="store_true", help="chat only")
+    trigger.add_argument("--webhook", default="", help="a chat's incoming webhook address")
+    trigger.add_argument("--language", default="es", choices=("es", "en"))
+    sub.add_parser("triggers", help="the alert triggers in force").add_argument(
+        "--json", action="store_true"
+    )
+    untrigger = sub.add_parser("remove-trigger", help="remove an alert trigger")
+    untrigger.add_argument("trigger_id", type=int)
     health = sub.add_parser("kiosks", help="kiosks' health")
     health.add_argument("--attention", action="store_true", help="only those needing attention")
     health.add_argument("--json", action="store_true")
@@ -121,6 +176,41 @@ def register(subparsers: Any) -> None:
     for parser in sub.choices.values():
         if parser is not serve:
             _db_option(parser)
+
+
+def _mail(args: argparse.Namespace) -> Any:
+    """The SMTP settings from the options (None without --smtp-host)."""
+    from kiosk.endpoint.config import MailSettings
+
+    if not getattr(args, "smtp_host", ""):
+        return None
+    password = ""
+    if args.smtp_password_file:
+        path = Path(args.smtp_password_file)
+        try:
+            password = path.read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise ValueError(f"--smtp-password-file {path}: {exc.strerror}") from exc
+    return MailSettings(
+        host=args.smtp_host,
+        port=args.smtp_port,
+        sender=args.smtp_from or args.smtp_user,
+        security=args.smtp_security,
+        user=args.smtp_user,
+        password=password,
+    )
+
+
+def _alert_settings(args: argparse.Namespace) -> Any:
+    from kiosk.endpoint.config import AlertSettings
+
+    if not 0 <= args.report_hour <= 23:
+        raise ValueError("--report-hour: an hour from 0 to 23")
+    return AlertSettings(
+        interval=max(args.alert_interval, 0.0),
+        report_hour_utc=args.report_hour,
+        public_url=args.public_url.rstrip("/"),
+    )
 
 
 def _config(args: argparse.Namespace) -> Any:
@@ -140,6 +230,8 @@ def _config(args: argparse.Namespace) -> Any:
             silent_after=timedelta(hours=args.silent_after_hours),
             gap_after=timedelta(hours=args.gap_after_hours),
         ),
+        mail=_mail(args),
+        alerts=_alert_settings(args),
     )
 
 
@@ -171,6 +263,7 @@ def _open(args: argparse.Namespace, *, create: bool = True) -> Any:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from kiosk.endpoint.alert_rounds import AlertRounds
     from kiosk.endpoint.app import create_app
     from kiosk.endpoint.serve import make_server
     from kiosk.endpoint.store.engine import database_url, redacted
@@ -191,17 +284,22 @@ def _serve(args: argparse.Namespace) -> int:
             )
         app = create_app(config, store)
         server = make_server(app, config.host, config.port, config.limits, config.max_body_bytes)
+        rounds = AlertRounds(app, store, config.alerts, config.mail)
+        rounds.start()
         log.info(
             "central service on http://%s:%d, store %s",
             config.host,
             config.port,
             redacted(database_url(config.db)),
         )
+        if config.mail is None:
+            log.info("no --smtp-host: alerts reach the inbox and chats, not e-mail")
         try:
             server.run()
         except KeyboardInterrupt:
             log.info("endpoint stopped")
         finally:
+            rounds.stop()
             server.close()
     finally:
         store.close()
@@ -383,7 +481,109 @@ def _set_config(args: argparse.Namespace) -> int:
     return 0
 
 
+def _alerts(args: argparse.Namespace) -> int:
+    """One alert round, as the service runs them (for cron, or to try a trigger)."""
+    from kiosk.endpoint.alert_rounds import AlertRounds
+    from kiosk.endpoint.app import create_app
+    from kiosk.endpoint.config import EndpointConfig
+
+    mail, settings = _mail(args), _alert_settings(args)
+    store = _open(args)
+    try:
+        app = create_app(EndpointConfig(db=args.db or "", mail=mail, alerts=settings), store)
+        rounds = AlertRounds(app, store, settings, mail)
+        try:
+            result = rounds.run_once()
+        finally:
+            rounds.stop()
+    finally:
+        store.close()
+    print(  # noqa: T201
+        f"alerts: {result.fired} fired, {result.reports} report(s) queued,"
+        f" {result.sent} sent, {result.failed} failed"
+    )
+    return 0 if result.failed == 0 else 1
+
+
+def _add_trigger(args: argparse.Namespace) -> int:
+    from kiosk.core.answer import iso_utc
+    from kiosk.core.triggers import Trigger
+    from kiosk.endpoint.store import alerting, registry
+    from kiosk.endpoint.store.engine import writing
+
+    names = {"share": "share", "minutes": "minutes", "min_answers": "min_answers", "hours": "hours"}
+    settings = {key: getattr(args, attr) for key, attr in names.items() if hasattr(args, attr)}
+    trigger = Trigger.checked(args.kind, settings)
+    store = _open(args)
+    try:
+        with writing(store.engine) as conn:
+            rule_id = alerting.add_rule(
+                conn,
+                iso_utc(datetime.now(timezone.utc)),
+                ACTOR,
+                trigger,
+                area_id=registry.area_id(conn, args.area) if args.area else None,
+                site_id=registry.site_id(conn, args.site) if args.site else None,
+                email=not args.no_email,
+                webhook_url=args.webhook,
+                language=args.language,
+            )
+    finally:
+        store.close()
+    print(f"add-trigger: trigger {rule_id} ({trigger.kind.value})")  # noqa: T201
+    return 0
+
+
+def _triggers(args: argparse.Namespace) -> int:
+    from kiosk.endpoint.store import alerting
+    from kiosk.endpoint.store.engine import reading
+
+    store = _open(args)
+    try:
+        with reading(store.engine) as conn:
+            found = alerting.rules(conn)
+    finally:
+        store.close()
+    rows = [
+        {
+            "id": r.rule_id,
+            "kind": r.trigger.kind.value,
+            "scope": r.scope,
+            "area_id": r.area_id,
+            "site_id": r.site_id,
+            **r.trigger.settings,
+            "email": r.email,
+            "webhook": bool(r.webhook_url),  # the address is a secret: never printed
+        }
+        for r in found
+    ]
+    if args.json:
+        print(json.dumps(rows, indent=2))  # noqa: T201
+    for row in [] if args.json else rows:
+        print("  ".join(f"{k}={v}" for k, v in row.items()))  # noqa: T201
+    return 0
+
+
+def _remove_trigger(args: argparse.Namespace) -> int:
+    from kiosk.core.answer import iso_utc
+    from kiosk.endpoint.store import alerting
+    from kiosk.endpoint.store.engine import writing
+
+    store = _open(args)
+    try:
+        with writing(store.engine) as conn:
+            alerting.remove_rule(conn, iso_utc(datetime.now(timezone.utc)), ACTOR, args.trigger_id)
+    finally:
+        store.close()
+    print(f"remove-trigger: trigger {args.trigger_id} removed")  # noqa: T201
+    return 0
+
+
 _COMMANDS = {
+    "alerts": _alerts,
+    "add-trigger": _add_trigger,
+    "triggers": _triggers,
+    "remove-trigger": _remove_trigger,
     "serve": _serve,
     "demo": _demo,
     "migrate": _migrate,

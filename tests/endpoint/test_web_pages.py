@@ -38,6 +38,11 @@ ROUTES = {
     ("POST", "/web/case/<int:case_id>"): MANAGERS,
     ("GET", "/web/export/answers.<fmt>"): MANAGERS,
     ("GET", "/web/export/cases.<fmt>"): MANAGERS,
+    ("GET", "/web/alerts"): MANAGERS,
+    ("POST", "/web/alerts"): MANAGERS,
+    ("GET", "/web/notifications"): MANAGERS,
+    ("POST", "/web/notifications"): MANAGERS,
+    ("GET", "/web/poster"): MANAGERS,
 }
 # Scoped pages: the concrete path and who of MANAGERS may see it.
 SCOPED = {
@@ -54,6 +59,11 @@ SCOPED = {
     "/web/export/cases.csv?site=playa": {"admin", "area"},
     "/web/export/cases.json": MANAGERS,
     "/web/export/cases.xlsx?site=nowhere": set(),
+    "/web/poster?scope=site:1": {"admin", "area", "site"},  # centro
+    "/web/poster?scope=site:3": {"admin", "other-site"},  # monte
+    "/web/poster?scope=area:1": {"admin", "area"},  # Sur
+    "/web/poster?scope=chain": {"admin"},
+    "/web/poster?scope=site:99": set(),
 }
 
 
@@ -93,6 +103,7 @@ def test_every_page_with_every_role(world, who):
             [p for p in SCOPED if p.startswith(rule.split("<")[0])]
             if "<" in rule and ("static" not in rule)
             else [rule.replace("<path:filename>", "web.css")]
+            + [p for p in SCOPED if method == "GET" and p.startswith(rule + "?")]
         )
         for path in paths:
             may = (who in allowed) and (path not in SCOPED or who in SCOPED[path])
@@ -231,15 +242,23 @@ def test_every_catalog_translates_every_string_of_the_pages():
     from kiosk.endpoint.web.i18n import CATALOGS, LANGUAGES
 
     root = CATALOGS.parents[1]
+    jinja = {"extensions": "jinja2.ext.i18n"}
     used = {
         m[2] if isinstance(m[2], str) else m[2][0]
         for m in extract_from_dir(
             str(root / "kiosk" / "endpoint" / "web"),
-            method_map=[("**.py", "python"), ("**/templates/**.html", "jinja2")],
-            options_map={"**/templates/**.html": {"extensions": "jinja2.ext.i18n"}},
+            method_map=[
+                ("**.py", "python"),
+                ("**/templates/**.html", "jinja2"),
+                ("**/templates/**.txt", "jinja2"),  # the e-mails
+            ],
+            options_map={"**/templates/**.html": jinja, "**/templates/**.txt": jinja},
             keywords={"_": None, "gettext": None, "ngettext": (1, 2)},
         )
     }
+    from kiosk.core.reasons import BUILTIN_REASONS
+
+    used |= {m.template for m in BUILTIN_REASONS.values()}  # i18n.reason_label's words
     assert len(used) > 70
     for language in LANGUAGES:
         with (CATALOGS / language / "LC_MESSAGES" / "messages.po").open("rb") as f:

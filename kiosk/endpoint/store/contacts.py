@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import Column, Connection, ForeignKey, Integer, String, Table, Text, select
 
 from kiosk.endpoint.store import schema
-from kiosk.endpoint.store.engine import reading, writing
-from kiosk.endpoint.store.ingest import _insert, seen
+from kiosk.endpoint.store.engine import insert_into, reading, writing
+from kiosk.endpoint.store.ingest import seen
 from kiosk.endpoint.store.registry import KioskIdentity, bind_site
 
 contacts = Table(
@@ -66,7 +66,7 @@ def store_contact(
     """Keep a contact once per kiosk and answer id; True when it is new."""
     seen(conn, kiosk_id, app_version, stamp, skew)
     statement = (
-        _insert(conn, contacts)
+        insert_into(conn, contacts)
         .values(
             kiosk_id=kiosk_id,
             answer_id=contact["answer_id"],

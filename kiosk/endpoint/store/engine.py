@@ -13,8 +13,10 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 
 ENV_DB = "KIOSK_CENTRAL_DB"
@@ -83,3 +85,9 @@ def reading(engine: Engine) -> Iterator[Connection]:
     """A read transaction: one consistent snapshot on both databases."""
     with engine.connect() as conn, conn.begin():
         yield conn
+
+
+def insert_into(conn: Connection, table: Any) -> Any:
+    """The dialect's own INSERT (it has ``on_conflict_do_nothing`` on both databases)."""
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    return dialect.insert(table)

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, and_, case, func, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from kiosk.endpoint.store import schema
+from kiosk.endpoint.store.engine import insert_into
 from kiosk.endpoint.store.rows import Rollups, answer_row, canonical
 
 CHUNK = 500  # rollup rows per executemany
@@ -28,11 +28,6 @@ class Outcome:
 
     stored: list[str] = field(default_factory=list)
     conflicts: dict[str, str] = field(default_factory=dict)  # id -> why
-
-
-def _insert(conn: Connection, table: Any) -> Any:
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    return dialect.insert(table)
 
 
 def seen(conn: Connection, kiosk_id: str, app_version: str, stamp: str, skew: float | None) -> None:
@@ -79,7 +74,7 @@ def store_answers(
     if rows:
         # executemany with RETURNING: SQLAlchemy sends multi-row VALUES batches itself
         # ("insertmanyvalues") from one cached statement.
-        statement = _insert(conn, schema.answers).on_conflict_do_nothing().returning(a.id)
+        statement = insert_into(conn, schema.answers).on_conflict_do_nothing().returning(a.id)
         inserted.update(conn.execute(statement, rows).scalars())
     new_rows, others = [], []
     taken: set[str] = set()
@@ -163,7 +158,7 @@ def _roll_up(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
         if not values:
             continue
         counted = [name for name in values[0] if name not in keys]
-        statement = _insert(conn, table)
+        statement = insert_into(conn, table)
         statement = statement.on_conflict_do_update(
             index_elements=list(keys),
             set_={name: table.c[name] + statement.excluded[name] for name in counted},
@@ -184,7 +179,7 @@ def store_alert(
     """Keep an alert once per kiosk and answer id; True when it is new."""
     seen(conn, kiosk_id, app_version, stamp, skew)
     statement = (
-        _insert(conn, schema.alerts)
+        insert_into(conn, schema.alerts)
         .values(
             kiosk_id=kiosk_id,
             answer_id=answer["id"],

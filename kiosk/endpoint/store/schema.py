@@ -278,3 +278,100 @@ config_layers = Table(
     Column("actor", String(200), nullable=False),
     CheckConstraint("scope IN ('area', 'site', 'kiosk')", name="config_layers_scope"),
 )
+
+# --- alerts beyond the single answer, and the team's reports (alerting.py; migration c0007) --
+
+# A trigger a manager set (kiosk.core.triggers): for the whole chain (no area, no site), an
+# area's sites or one site. Removed triggers are kept (their firings point at them).
+alert_rules = Table(
+    "alert_rules",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False),
+    Column("area_id", Integer, ForeignKey("areas.id"), nullable=True),
+    Column("site_id", Integer, ForeignKey("sites.id"), nullable=True),
+    Column("settings", Text, nullable=False),  # JSON: the kind's settings, checked
+    Column("email", Boolean, nullable=False),  # to the managers of the site who asked
+    Column("webhook_url", String(500), nullable=False, server_default=""),  # a secret
+    Column("language", String(20), nullable=False),  # of the chat message
+    Column("created_utc", STAMP, nullable=False),
+    Column("actor", String(200), nullable=False),
+    Column("removed_utc", STAMP, nullable=True),
+)
+
+# One row per trigger and window: the key (kiosk.core.triggers.firing_key) is what makes a
+# trigger fire at most once per window, whichever process evaluates it.
+alert_firings = Table(
+    "alert_firings",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("rule_id", Integer, ForeignKey("alert_rules.id"), nullable=False),
+    Column("key", String(200), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("site_id", Integer, ForeignKey("sites.id"), nullable=False),
+    Column("fired_utc", STAMP, nullable=False),
+    Column("detail", Text, nullable=False),  # JSON: the numbers that broke the trigger
+    Column("seen_utc", STAMP, nullable=True),
+    Column("seen_by", String(200), nullable=False, server_default=""),
+    UniqueConstraint("rule_id", "key", name="alert_firings_window"),
+)
+Index("alert_firings_by_time", alert_firings.c.fired_utc)
+
+# A manager's e-mail address and whether trigger alerts go to it.
+manager_mail = Table(
+    "manager_mail",
+    metadata,
+    Column("user_id", Integer, ForeignKey("users.id"), primary_key=True),
+    Column("address", String(320), nullable=False),
+    Column("alerts", Boolean, nullable=False),
+)
+
+# A manager's report: the chain, an area or a site, daily, weekly or monthly.
+report_subscriptions = Table(
+    "report_subscriptions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("scope", String(8), nullable=False),  # chain, area or site
+    Column("scope_id", Integer, nullable=False, server_default="0"),  # 0 for the chain
+    Column("frequency", String(8), nullable=False),
+    Column("created_utc", STAMP, nullable=False),
+    UniqueConstraint("user_id", "scope", "scope_id", "frequency", name="report_subscription"),
+    CheckConstraint("scope IN ('chain', 'area', 'site')", name="report_subscriptions_scope"),
+)
+
+# One row per subscription and period (kiosk.core.triggers.ReportPeriod.key): sent once.
+report_sends = Table(
+    "report_sends",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("subscription_id", Integer, ForeignKey("report_subscriptions.id"), nullable=False),
+    Column("period_key", String(40), nullable=False),
+    Column("since_day", String(10), nullable=False),
+    Column("until_day", String(10), nullable=False),
+    Column("queued_utc", STAMP, nullable=False),
+    UniqueConstraint("subscription_id", "period_key", name="report_sends_period"),
+)
+
+# What is to be sent, by e-mail or to a chat webhook: one row per message and recipient,
+# retried with a growing pause; ``key`` makes each message queued once.
+deliveries = Table(
+    "deliveries",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String(600), nullable=False, unique=True),
+    Column("channel", String(8), nullable=False),  # email or webhook
+    Column("firing_id", Integer, ForeignKey("alert_firings.id"), nullable=True),
+    Column("report_id", Integer, ForeignKey("report_sends.id"), nullable=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=True),  # e-mail's reader
+    Column("rule_id", Integer, ForeignKey("alert_rules.id"), nullable=True),  # webhook's
+    Column("status", String(8), nullable=False),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("next_try_utc", STAMP, nullable=False),
+    Column("claimed_until_utc", STAMP, nullable=True),
+    Column("last_error", String(300), nullable=False, server_default=""),
+    Column("sent_utc", STAMP, nullable=True),
+    CheckConstraint("status IN ('pending', 'sent', 'failed')", name="deliveries_status"),
+    CheckConstraint("channel IN ('email', 'webhook')", name="deliveries_channel"),
+)
+Index("deliveries_due", deliveries.c.status, deliveries.c.next_try_utc)

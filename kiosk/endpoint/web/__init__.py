@@ -13,7 +13,8 @@ from flask import Flask, redirect, url_for
 from kiosk.endpoint.store.cases import CaseBook
 from kiosk.endpoint.store.logins import WebStore
 from kiosk.endpoint.store.service import CentralStore
-from kiosk.endpoint.web import (  # noqa: F401 - inbox and exports add their routes
+from kiosk.endpoint.web import (  # noqa: F401 - inbox, exports and alerts add their routes
+    alerts,
     exports,
     i18n,
     inbox,
@@ -47,6 +48,9 @@ def register(app: Flask, store: CentralStore) -> None:
         stamp=i18n.stamp,
         local_time=i18n.local_time,
         languages=i18n.LANGUAGE_NAMES,
+        reason_label=i18n.reason_label,
+        firing_title=alerts.firing_title,
+        firing_text=alerts.firing_text,
     )
     app.register_blueprint(blueprint)
 

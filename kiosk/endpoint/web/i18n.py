@@ -17,6 +17,8 @@ from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 from flask import g
 
+from kiosk.core.reasons import BUILTIN_REASONS
+
 LANGUAGES = ("es", "en")
 DEFAULT_LANGUAGE = "es"
 CATALOGS = Path(__file__).resolve().parents[3] / "translations" / "web"
@@ -35,6 +37,13 @@ def language() -> str:
 def gettext(message: str, **values: object) -> str:
     text = translations(language()).gettext(message)
     return text % values if values else text
+
+
+def reason_label(reason_id: str) -> str:
+    """A reason chip's words: a built-in reason's own text (``kiosk.core.reasons``, in this
+    catalog through ``babel.cfg``), else its id as the kiosk's config spelled it."""
+    builtin = BUILTIN_REASONS.get(reason_id)
+    return gettext(builtin.template) if builtin is not None else reason_id
 
 
 def ngettext(singular: str, plural: str, n: int, **values: object) -> str:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from flask import current_app, g, jsonify, redirect, render_template, request, url_for
 
 from kiosk.endpoint.auth import MANAGERS, store
-from kiosk.endpoint.store import logins
+from kiosk.endpoint.store import alerting, logins
 from kiosk.endpoint.store.cases import DISMISSALS, OUTCOMES, CaseBook, CaseError
+from kiosk.endpoint.store.engine import reading
 from kiosk.endpoint.store.logins import SiteRef
 from kiosk.endpoint.store.registry import UserIdentity
 from kiosk.endpoint.web.guard import forbidden, page
@@ -82,8 +83,11 @@ def inbox():  # type: ignore[no-untyped-def]
         ids = frozenset(s.site_id for s in sites if s.area == area)
         kpis.append((area or _("No area"), book().kpis(ids, now)))
     kpis += [(s.name, book().kpis(frozenset({s.site_id}), now)) for s in sites]
+    with reading(store().engine) as conn:
+        unseen = alerting.firings(conn, who.site_ids, now - timedelta(days=7), unseen=True)
     return render_template(
         "web/inbox.html",
+        alerts=unseen,
         closed=book().inbox(who.site_ids, closed=True),
         kpis=kpis,
         pending=len(open_cases),
