@@ -87,7 +87,11 @@ wheel-self-test: wheel
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	$(PYTHON) -m venv "$$tmp/venv" && \
 	"$$tmp/venv/bin/pip" install --quiet dist/*.whl && \
-	cd "$$tmp" && QT_QPA_PLATFORM=offscreen "$$tmp/venv/bin/kiosk" --self-test
+	cd "$$tmp" && QT_QPA_PLATFORM=offscreen "$$tmp/venv/bin/kiosk" --self-test && \
+	"$$tmp/venv/bin/pip" install --quiet "$$(ls $(CURDIR)/dist/*.whl)[central]" && \
+	"$$tmp/venv/bin/python" -c 'from kiosk.endpoint.web import i18n; \
+	assert i18n.translations("es").gettext("Alerts") == "Avisos", "web catalogs missing"; \
+	print("wheel: web catalogs found")'
 
 bench: translations
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py

@@ -4,7 +4,9 @@ Everything else is declared in pyproject.toml. The top-level ``assets/`` and
 ``translations/*.ts`` stay the source of truth; when the wheel is built, ``build_py`` copies
 ``assets/`` to ``kiosk/assets/`` and compiles each ``.ts`` with Qt's lrelease (from
 PySide6-Essentials, a build requirement) into ``kiosk/translations/*.qm``, where
-:mod:`kiosk.paths` finds them through ``importlib.resources``. ``.qm`` files are never
+:mod:`kiosk.paths` finds them through ``importlib.resources``; the web pages' catalogs
+(``translations/web``) are compiled with Babel (also a build requirement) into
+``kiosk/endpoint/web/catalogs``. ``.qm`` files are never
 committed. An editable install (``pip install -e .``) compiles them beside the ``.ts`` instead,
 which is where a source checkout looks.
 """
@@ -56,6 +58,24 @@ def compile_translations(out_dir: Path) -> list[Path]:
     return built
 
 
+def compile_web_catalogs(out_dir: Path) -> list[Path]:
+    """The web pages' ``messages.po`` (translations/web) as ``.mo`` under ``out_dir``."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    built = []
+    for po in sorted((TRANSLATIONS / "web").glob("*/LC_MESSAGES/messages.po")):
+        language = po.parent.parent.name
+        mo = out_dir / language / "LC_MESSAGES" / "messages.mo"
+        mo.parent.mkdir(parents=True, exist_ok=True)
+        with po.open("rb") as source, mo.open("wb") as target:
+            write_mo(target, read_po(source, locale=language))
+        built.append(mo)
+    if not built:
+        sys.exit(f"setup.py: no web catalogs in {TRANSLATIONS / 'web'}")
+    return built
+
+
 class build_py_with_data(build_py):
     """``build_py`` that also puts assets and compiled translations into the package."""
 
@@ -70,6 +90,7 @@ class build_py_with_data(build_py):
             shutil.rmtree(target)
         shutil.copytree(ASSETS, target)
         compile_translations(package / "translations")
+        compile_web_catalogs(package / "endpoint" / "web" / "catalogs")
 
 
 # build.spec imports this file for compile_translations(); setuptools runs it as __main__.

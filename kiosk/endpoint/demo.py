@@ -142,3 +142,30 @@ def _build(store: CentralStore, now: datetime, rng: random.Random) -> None:
                 outcome=rng.choice(outcomes),
                 note="Llamado por teléfono",
             )
+    _alerting(store, now)
+
+
+def _alerting(store: CentralStore, now: datetime) -> None:
+    """Triggers, the managers' demo addresses and reports, and the alerts of the last days."""
+    from kiosk.core.answer import iso_utc
+    from kiosk.core.triggers import Trigger
+    from kiosk.endpoint.store import alerting, registry
+
+    stamp = iso_utc(now)
+    with writing(store.engine) as conn:
+        users = dict(conn.execute(select(schema.users.c.name, schema.users.c.id)).all())
+        alerting.add_rule(
+            conn, stamp, "demo", Trigger.checked("detractors", {"share": 30, "minutes": 240})
+        )
+        alerting.add_rule(conn, stamp, "demo", Trigger.checked("silent", {"hours": 4}))
+        alerting.add_rule(conn, stamp, "demo", Trigger.checked("case_due", {"hours": 6}))
+        for name, user_id in users.items():
+            # example.com never receives mail: no SMTP server is set in the demo anyway.
+            alerting.set_mail(conn, stamp, user_id, f"{name}@example.com", True)
+        sur, playa = registry.area_id(conn, "Sur"), registry.site_id(conn, "sur-playa")
+        alerting.subscribe(conn, stamp, users["demo-sur"], "area", sur, "weekly")
+        alerting.subscribe(conn, stamp, users["demo-playa"], "site", playa, "weekly")
+        # The last day, evaluated hour by hour, as a running service would have.
+        for hours in range(24, -1, -1):
+            alerting.evaluate(conn, now - timedelta(hours=hours))
+        conn.execute(schema.deliveries.delete())  # nothing to send from a demo

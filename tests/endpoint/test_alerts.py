@@ -299,3 +299,61 @@ def test_a_weekly_report_is_sent_once_with_the_numbers_of_last_week(world, mail)
     clock["now"] += timedelta(hours=5)
     assert _run(app, store, clock, mail).reports == 0
     assert len(mail.messages) == 1
+
+
+@pytest.mark.slow
+def test_the_served_command_fires_and_mails_on_its_own(tmp_path, mail):
+    """``kiosk endpoint`` with --smtp-*: a kiosk's real POST, and the e-mail follows."""
+    import subprocess
+    import sys
+    import time
+
+    import requests
+    from helpers.mail import free_port
+
+    db = str(tmp_path / "central.sqlite")
+    store = build(db)
+    token = store.change("add-kiosk", "t", "k-door", "centro")
+    _mail_to(store, app_for(db, store), "site", "en")
+    _trigger(store, "detractors", share=50, minutes=60, min_answers=2)
+    store.close()
+    port = free_port()
+    command = [sys.executable, "-m", "kiosk", "endpoint", "--db", db, "--port", str(port),
+               "--smtp-host", "127.0.0.1", "--smtp-port", str(mail.port), "--smtp-security",
+               "none", "--smtp-from", "alerts@chain.example", "--alert-interval", "0.3",
+               "--public-url", "https://feedback.chain.example/"]  # fmt: skip
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    try:
+        now = datetime.now(timezone.utc)
+        body = {
+            "kiosk": {"id": "k-door", "site": "centro", "app_version": "1.0"},
+            "sent_at": now.isoformat(),
+            "answers": [answer(i + 1, 1, now - timedelta(minutes=2)) for i in range(3)],
+        }
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                reply = requests.post(
+                    f"http://127.0.0.1:{port}/v1/answers",
+                    json=body,
+                    timeout=10,
+                    headers={"Authorization": f"Bearer {token}"},
+                )
+                break
+            except requests.ConnectionError:
+                assert time.monotonic() < deadline
+                time.sleep(0.2)
+        assert reply.status_code == 200, reply.text
+        while not mail.messages:
+            assert time.monotonic() < deadline, "no e-mail"
+            time.sleep(0.1)
+        (message,) = mail.messages
+        assert message["Subject"] == "Centro: 100% detractors in the last 60 minutes"
+        assert message["From"].endswith("<alerts@chain.example>")
+        assert "https://feedback.chain.example/web/alerts" in message.get_content()
+        time.sleep(1.0)  # more rounds: still one message
+        assert len(mail.messages) == 1
+    finally:
+        process.terminate()
+        _, errors = process.communicate(timeout=30)
+    assert "Traceback" not in errors

@@ -11,6 +11,7 @@ under CI=true, where that is a failure.
 from __future__ import annotations
 
 import os
+import pathlib
 import shutil
 import time
 import uuid
@@ -79,6 +80,9 @@ def _log_in(page, url, name):
 
 
 def _shoot(page, folder, name):
+    """Each page at phone and desktop widths (into $KIOSK_TEST_SCREENSHOTS when set)."""
+    folder = pathlib.Path(os.environ.get("KIOSK_TEST_SCREENSHOTS") or folder)
+    folder.mkdir(parents=True, exist_ok=True)
     for size, viewport in SIZES.items():
         page.set_viewport_size(viewport)
         page.screenshot(path=str(folder / f"{name}-{size}.png"), full_page=True)
@@ -174,5 +178,51 @@ def test_the_language_switch_changes_the_page(chromium, served, tmp_path):
         page.keyboard.press("Tab")  # the first stop is the skip link, shown when focused
         assert page.evaluate("document.activeElement.className") == "skip"
         _shoot(page, tmp_path, "overview-es")
+    finally:
+        context.close()
+
+
+def test_a_trigger_added_in_the_page_fires_and_reports_and_the_poster_show(
+    chromium, served, tmp_path
+):
+    from datetime import datetime, timedelta, timezone
+
+    from endpoint.web_world import answer
+    from kiosk.endpoint.store import alerting
+    from kiosk.endpoint.store.engine import writing
+
+    url, token, store = served
+    context, page = _page(chromium, size="phone")
+    try:
+        _log_in(page, url, "admin")
+        page.get_by_role("link", name="Alerts").click()
+        page.locator("#kind").select_option("detractors")
+        page.locator("#scope").select_option(label="Playa")
+        page.get_by_label("Share of detractors above (%)").fill("20")
+        page.get_by_label("over the last (minutes)").fill("10080")
+        page.get_by_role("button", name="Add the trigger").click()
+        assert "more than 20% detractors over 10,080 minutes" in page.content()
+        now = datetime.now(timezone.utc)
+        batch = [answer(100 + i, s, now - timedelta(hours=1)) for i, s in enumerate([2, 3, 9, 10])]
+        store.store_answers({"id": "k-playa", "site": "playa", "app_version": "1"}, batch, now, 0)
+        with writing(store.engine) as conn:  # a round of the service, now
+            assert len(alerting.evaluate(conn, now)) == 1
+        page.reload()
+        assert "detractors in the last 10,080 minutes" in page.content(), page.inner_text(".alerts")
+        _shoot(page, tmp_path, "alerts")
+        page.goto(f"{url}/web/inbox")
+        assert "New alerts: 1" in page.content()
+        page.get_by_role("link", name="E-mail and reports").click()
+        page.get_by_label("E-mail address").fill("admin@chain.example")
+        page.get_by_label("Send me the alerts of my sites").check()
+        page.get_by_role("button", name="Save").click()
+        page.locator("#frequency").select_option("weekly")
+        page.locator("#scope").select_option(label="Sur")
+        page.get_by_role("button", name="Add the report").click()
+        assert "Weekly: Sur" in page.content()
+        _shoot(page, tmp_path, "notifications")
+        page.get_by_role("link", name="Centro").click()
+        assert page.locator(".poster h1").inner_text() == "Centro"
+        _shoot(page, tmp_path, "poster")
     finally:
         context.close()

@@ -21,13 +21,16 @@ from kiosk.core.reasons import BUILTIN_REASONS
 
 LANGUAGES = ("es", "en")
 DEFAULT_LANGUAGE = "es"
+# A checkout's sources; a wheel carries the compiled catalogs in the package (setup.py).
 CATALOGS = Path(__file__).resolve().parents[3] / "translations" / "web"
+PACKAGED = Path(__file__).resolve().parent / "catalogs"
 LANGUAGE_NAMES = {"es": "Español", "en": "English"}
 
 
 @cache
 def translations(language: str) -> NullTranslations:
-    return Translations.load(str(CATALOGS), [language], domain="messages")
+    root = PACKAGED if PACKAGED.is_dir() else CATALOGS
+    return Translations.load(str(root), [language], domain="messages")
 
 
 def language() -> str:
