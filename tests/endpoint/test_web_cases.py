@@ -222,3 +222,36 @@ def test_the_alert_and_its_case_are_one_transaction(world):
     )
     assert reply.status_code == 200
     assert _count(store, schema.alerts) == _count(store, schema.cases) == 1
+
+
+def test_the_case_shows_the_guests_contact_while_its_retention_lasts(world):
+    store, app, clock = world
+    token = store.change("add-kiosk", "t", "k-call", "centro")
+    kiosk = app.test_client()
+    reply, body = _post_alert(kiosk, token, "centro", kiosk_id="k-call")
+    assert reply.status_code == 200
+    contact = {
+        "kiosk": body["kiosk"],
+        "sent_at": NOW.isoformat(),
+        "contact": {
+            "answer_id": body["answer"]["id"],
+            "name": "Ana",
+            "reach": "+34 600 111 222",
+            "reach_kind": "phone",
+            "consent_text": "Pueden llamarme por este comentario.",
+            "language": "es",
+            "consented_at": (NOW - timedelta(minutes=10)).isoformat(),
+            "retention_days": 30,
+        },
+    }
+    reply = kiosk.post("/v1/contacts", json=contact, headers={"Authorization": f"Bearer {token}"})
+    assert reply.status_code == 200, reply.get_json()
+    client = web_client(app)
+    log_in(client, "site")
+    case_id = CaseBook(store.engine).inbox(None)[0].case_id
+    page = client.get(f"/web/case/{case_id}").get_data(as_text=True)
+    assert 'href="tel:+34600111222"' in page and "Ana" in page
+    assert "Pueden llamarme por este comentario." in page
+    clock["now"] = NOW + timedelta(days=31)
+    page = client.get(f"/web/case/{case_id}").get_data(as_text=True)
+    assert "+34 600 111 222" not in page and "retention period has ended" in page

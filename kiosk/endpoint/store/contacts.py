@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Column, Connection, ForeignKey, Integer, String, Table, Text, select
@@ -112,3 +113,18 @@ def contacts_of(engine: Any, kiosk_id: str | None = None) -> list[StoredContact]
             StoredContact(**{k: getattr(row, k) for k in StoredContact.__dataclass_fields__})
             for row in conn.execute(query)
         ]
+
+
+def contact_for(engine: Any, kiosk_id: str, answer_id: str, now: datetime) -> StoredContact | None:
+    """The guest's call-back contact for one answer, while its retention lasts."""
+    c = contacts.c
+    with reading(engine) as conn:
+        row = conn.execute(
+            select(contacts).where(c.kiosk_id == kiosk_id, c.answer_id == answer_id)
+        ).first()
+    if row is None:
+        return None
+    consented = datetime.fromisoformat(row.consented_utc.replace("Z", "+00:00"))
+    if now > consented + timedelta(days=row.retention_days):
+        return None  # kept no longer than the guest was told
+    return StoredContact(**{k: getattr(row, k) for k in StoredContact.__dataclass_fields__})

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from flask import current_app, g, jsonify, redirect, render_template, request, url_for
 
 from kiosk.endpoint.auth import MANAGERS, store
-from kiosk.endpoint.store import alerting, logins
+from kiosk.endpoint.store import alerting, contacts, logins
 from kiosk.endpoint.store.cases import DISMISSALS, OUTCOMES, CaseBook, CaseError
 from kiosk.endpoint.store.engine import reading
 from kiosk.endpoint.store.logins import SiteRef
@@ -135,9 +135,11 @@ def case_page(case_id: int):  # type: ignore[no-untyped-def]
             except CaseError:
                 error, status = _("This change cannot be made to this case now."), 400
         case, _events = book().case(case_id) or found
+    contact = contacts.contact_for(store().engine, case.kiosk_id, case.answer_id, _now())
     return render_template(
         "web/case.html",
         case=case,
+        contact=contact,
         events=book().case(case_id)[1],
         site=site,
         assignees=assignees,
