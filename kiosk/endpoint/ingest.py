@@ -68,6 +68,8 @@ def kiosk_post() -> KioskPost:
         skew_seconds = (validate.sent_at(body) - received).total_seconds()
     except BadRequest as exc:
         raise HttpError(400, str(exc)) from exc
+    if kiosk["config_version"]:
+        store().note_config_version(kiosk["id"], kiosk["config_version"])
     return KioskPost(body, kiosk, received, skew_seconds)
 
 

@@ -156,7 +156,15 @@ def kiosk_block(body: Any) -> dict[str, str]:
             raise BadRequest(f"'kiosk.{key}' must be a non-empty string")
     if not _KIOSK_ID.fullmatch(kiosk["id"]):
         raise BadRequest("'kiosk.id' must be 1-64 letters, digits, '.', '_' or '-'")
-    return {"id": kiosk["id"], "site": kiosk["site"], "app_version": kiosk["app_version"]}
+    version = kiosk.get("config_version", "")  # the central configuration it runs with
+    if not isinstance(version, str) or not (version == "" or _KIOSK_ID.fullmatch(version)):
+        raise BadRequest("'kiosk.config_version' must be the ETag of GET /v1/config, unquoted")
+    return {
+        "id": kiosk["id"],
+        "site": kiosk["site"],
+        "app_version": kiosk["app_version"],
+        "config_version": version,
+    }
 
 
 def sent_at(body: dict[str, Any]) -> datetime:

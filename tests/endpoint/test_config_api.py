@@ -125,3 +125,29 @@ def test_set_config_command_checks_with_the_kiosks_rules(fleet, migrated_url, tm
         err = capsys.readouterr().err
         assert str(bad) in err and key in err
     assert get(client, tokens["k1"]).get_json()["scopes"] == ["area:Sur"]
+
+
+def test_the_service_sees_which_kiosks_run_the_current_configuration(fleet):
+    store, client, tokens = fleet
+    put(store, "area", "Sur", {"thanks": {"seconds": 5}})
+    version = get(client, tokens["k1"]).get_json()["version"]
+
+    def post(token, kiosk_id, site, config_version):
+        body = {
+            "kiosk": {"id": kiosk_id, "site": site, "app_version": "1.0"},
+            "sent_at": "2026-12-01T00:00:00Z",
+            "answers": [],
+        }
+        if config_version is not None:
+            body["kiosk"]["config_version"] = config_version
+        return client.post("/v1/answers", json=body, headers={"Authorization": f"Bearer {token}"})
+
+    assert post(tokens["k1"], "k1", "centro", version).status_code == 200
+    assert post(tokens["k2"], "k2", "playa", "0123abc").status_code == 200
+    reply = post(tokens["k2"], "k2", "playa", "bad version\n")
+    assert reply.status_code == 400 and "config_version" in reply.get_json()["error"]
+    reports = {r.kiosk_id: r for r in store.kiosks()}
+    assert (reports["k1"].config_version, reports["k1"].config_current) == (version, True)
+    assert (reports["k2"].config_version, reports["k2"].config_current) == ("0123abc", False)
+    put(store, "site", "centro", {"thanks": {"seconds": 9}})  # a change: k1 is behind now
+    assert {r.kiosk_id: r for r in store.kiosks()}["k1"].config_current is False

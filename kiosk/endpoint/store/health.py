@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select, text
 
 from kiosk.core.answer import iso_utc
-from kiosk.endpoint.store import schema
+from kiosk.endpoint.store import config_layers, schema
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +35,8 @@ class KioskReport:
     gap_since_utc: str | None = None
     revoked: bool = False
     attention: tuple[str, ...] = ()
+    config_version: str = ""  # what the kiosk runs ("" before it fetched one)
+    config_current: bool | None = None  # the same as GET /v1/config gives it now (None: no layers)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -53,6 +55,8 @@ class KioskReport:
             "gap_since": self.gap_since_utc,
             "revoked": self.revoked,
             "attention": list(self.attention),
+            "config_version": self.config_version,
+            "config_current": self.config_current,
         }
 
 
@@ -111,6 +115,7 @@ def reports(
         query = query.where(k.site_id.in_(list(site_ids)))
     silent_cut = iso_utc(now - rules.silent_after)
     gap_cut = iso_utc(now - rules.gap_after)
+    layered = conn.execute(select(schema.config_layers.c.scope).limit(1)).first() is not None
     found = []
     for row in conn.execute(query).all():
         first = None
@@ -145,6 +150,14 @@ def reports(
                 row.gap_since_utc,
                 revoked,
                 tuple(attention),
+                row.config_version,
+                _config_current(conn, row.kiosk_id, row.config_version, layered),
             )
         )
     return found
+
+
+def _config_current(conn: Connection, kiosk_id: str, version: str, layered: bool) -> bool | None:
+    if not layered:
+        return None
+    return config_layers.for_kiosk(conn, kiosk_id).version == version

@@ -79,6 +79,8 @@ kiosks = Table(
     Column("max_seq", BigInteger, nullable=False, server_default="0"),
     # Since when some seq below max_seq is missing (NULL: none missing).
     Column("gap_since_utc", STAMP, nullable=True),
+    # The central configuration (GET /v1/config's version) it last said it runs with.
+    Column("config_version", String(64), nullable=False, server_default=""),
 )
 
 answers = Table(

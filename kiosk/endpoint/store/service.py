@@ -158,6 +158,19 @@ class CentralStore:
             identity, kiosk["site"], kiosk["app_version"], answer, now, skew_seconds
         )
 
+    def note_config_version(self, kiosk_id: str, version: str) -> None:
+        """The central configuration a kiosk says it runs with (each POST's kiosk block)."""
+        k = schema.kiosks.c
+        with reading(self.engine) as conn:
+            known = conn.execute(select(k.config_version).where(k.kiosk_id == kiosk_id)).scalar()
+        if known is not None and known != version:  # a write only when it changed
+            with writing(self.engine) as conn:
+                conn.execute(
+                    schema.kiosks.update()
+                    .where(k.kiosk_id == kiosk_id)
+                    .values(config_version=version[:64])
+                )
+
     # --- registry -------------------------------------------------------------------------
 
     def change(self, action: str, actor: str, *args: Any, **kwargs: Any) -> Any:

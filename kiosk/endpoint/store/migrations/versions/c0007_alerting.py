@@ -1,4 +1,4 @@
-"""Alerts beyond the single answer (triggers and their firings), managers' e-mail addresses,
+"""The configuration version each kiosk reports; alerts beyond the single answer (triggers and their firings), managers' e-mail addresses,
 report subscriptions, and the queue of e-mails and chat messages to deliver.
 
 Revision ID: c0007
@@ -20,6 +20,10 @@ STAMP = sa.String(32)
 
 
 def upgrade() -> None:
+    op.add_column(
+        "kiosks",
+        sa.Column("config_version", sa.String(64), nullable=False, server_default=""),
+    )
     op.create_table(
         "alert_rules",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
@@ -112,3 +116,5 @@ def downgrade() -> None:
     op.drop_index("alert_firings_by_time", table_name="alert_firings")
     op.drop_table("alert_firings")
     op.drop_table("alert_rules")
+    with op.batch_alter_table("kiosks") as batch:
+        batch.drop_column("config_version")
