@@ -94,6 +94,12 @@ class ContactStore:
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    def add(self, contact: Contact, kinds: Iterable[OutboxKind]) -> bool:
+        """Store ``contact`` and queue it for ``kinds``, in one commit; False when one is
+        stored for its answer already (a replayed write)."""
+        with self.db.transaction() as con:
+            return add(con, contact, kinds)
+
     def get(self, answer_id: str) -> Contact | None:
         row = rows.named(
             self.db.connection(), f"{_SELECT} WHERE c.answer_id = ?", (answer_id,)

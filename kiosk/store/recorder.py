@@ -31,9 +31,10 @@ from typing import Any
 from kiosk.core.answer import Answer, Completion, iso_utc, parse_iso
 from kiosk.core.contact import Contact
 from kiosk.core.sync import OutboxKind
-from kiosk.store import contacts, spill
+from kiosk.store import spill
 from kiosk.store.answers import AnswerStore, local_offset_minutes
 from kiosk.store.ballast import Ballast
+from kiosk.store.contacts import ContactStore
 from kiosk.store.database import StoreError, storage_error
 
 log = logging.getLogger("kiosk.store")
@@ -149,8 +150,7 @@ class _LeaveContact(_Queued):
         return False  # storing a contact twice is a no-op (one per answer)
 
     def apply(self, store: AnswerStore) -> None:
-        with store.db.transaction() as con:
-            contacts.add(con, self.contact, self.kinds)
+        ContactStore(store.db).add(self.contact, self.kinds)
 
     def __repr__(self) -> str:  # the contact never reaches a log line
         return f"_LeaveContact(answer_id={self.answer_id!r})"

@@ -105,6 +105,35 @@ def test_the_recorder_keeps_a_contact_in_memory_until_the_answer_is_stored(db):
     assert "jose" not in repr(recorder._ops)
 
 
+def test_the_store_adds_a_contact_and_its_deliveries_once(db):
+    answer_id = detractor(db)
+    store = ContactStore(db)
+    kinds = [OutboxKind.CONTACT, OutboxKind.CONTACT_NOTICE]
+    assert store.add(contact(answer_id), kinds)
+    assert not store.add(contact(answer_id), kinds)  # a replayed write changes nothing
+    assert store.get(answer_id).name == "José Núñez"
+    queued = db.connection().execute(
+        "SELECT kind FROM outbox WHERE answer_id = ? AND kind LIKE 'contact%' ORDER BY kind",
+        (answer_id,),
+    )
+    assert [r[0] for r in queued] == sorted(k.value for k in kinds)
+
+
+def test_a_contact_kept_through_a_read_only_spell_is_stored_and_queued_once(db, caplog):
+    recorder = DurableRecorder(AnswerStore(db, "kiosk-1", "0.1.0"), clock=lambda: T0)
+    answer_id = recorder.record_score(2, "es")
+    db.connection().execute("PRAGMA query_only = ON")
+    recorder.leave_contact(contact(answer_id), [OutboxKind.CONTACT])
+    assert recorder.pending_count == 1 and ContactStore(db).get(answer_id) is None
+    db.connection().execute("PRAGMA query_only = OFF")
+    ContactStore(db).add(contact(answer_id), [OutboxKind.CONTACT])  # its reply was lost
+    assert recorder.retry() and recorder.pending_count == 0
+    assert "dropping" not in caplog.text
+    assert outbox.state_of(db.connection(), OutboxKind.CONTACT, answer_id) == ("pending", 0)
+    queued = db.connection().execute("SELECT count(*) FROM outbox WHERE kind = 'contact'")
+    assert queued.fetchone()[0] == 1
+
+
 def test_an_old_store_migrates_and_keeps_its_outbox(tmp_path):
     path = tmp_path / "old.sqlite"
     con = sqlite3.connect(path, isolation_level=None)
