@@ -80,7 +80,7 @@ def atomic_writer(
     fsync_folder(path.parent)
 
 
-def write_text(path: Path | str, text: str, *, newline: str | None = None) -> None:
+def write_text_atomically(path: Path | str, text: str, *, newline: str | None = None) -> None:
     """Replace ``path`` with ``text`` (UTF-8) atomically; raises OSError, old file intact."""
     with atomic_writer(path, "w", encoding="utf-8", newline=newline) as handle:
         handle.write(text)

@@ -30,7 +30,7 @@ def leftovers(folder: Path, keep_names: set[str]) -> list[str]:
 def test_write_text_replaces_the_file_and_leaves_nothing_else(tmp_path):
     target = tmp_path / "f.txt"
     target.write_text(OLD, encoding="utf-8")
-    files.write_text(target, "new\nlines\n", newline="\n")
+    files.write_text_atomically(target, "new\nlines\n", newline="\n")
     assert target.read_bytes() == b"new\nlines\n"
     assert leftovers(tmp_path, {"f.txt"}) == []
 
@@ -40,7 +40,7 @@ def test_a_write_that_fails_midway_leaves_the_old_file_intact(tmp_path):
     target = tmp_path / "f.txt"
     target.write_text(OLD, encoding="utf-8")
     with pytest.raises(UnicodeEncodeError):
-        files.write_text(target, "x" * 200_000 + "\ud800")
+        files.write_text_atomically(target, "x" * 200_000 + "\ud800")
     assert target.read_text(encoding="utf-8") == OLD
     assert leftovers(tmp_path, {"f.txt"}) == []
 
@@ -72,7 +72,7 @@ def test_a_refused_rename_leaves_the_old_file_intact(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "replace", refuse)
     with pytest.raises(OSError):
-        files.write_text(target, "new")
+        files.write_text_atomically(target, "new")
     assert target.read_text(encoding="utf-8") == OLD
     assert leftovers(tmp_path, {"f.txt"}) == []
 

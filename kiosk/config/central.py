@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kiosk import files
 from kiosk.config.errors import ConfigError
 from kiosk.config.layers import CENTRAL, Layer, document_layer
+from kiosk.files import write_text_atomically
 
 log = logging.getLogger("kiosk.config")
 
@@ -65,7 +65,7 @@ def load_last_good(data_dir: Path) -> CentralConfig | None:
 
 
 def save_last_good(data_dir: Path, config: CentralConfig) -> None:
-    """Write ``config`` as the last good one, atomically (:func:`kiosk.files.write_text`)."""
+    """Write ``config`` as the last good one, atomically (:mod:`kiosk.files`)."""
     path = last_good_path(data_dir)
     text = json.dumps(
         {"version": config.version, "scopes": list(config.scopes), "config": config.document},
@@ -73,4 +73,4 @@ def save_last_good(data_dir: Path, config: CentralConfig) -> None:
         indent=1,
     )
     data_dir.mkdir(parents=True, exist_ok=True)
-    files.write_text(path, text)
+    write_text_atomically(path, text)

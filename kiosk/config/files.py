@@ -19,11 +19,11 @@ from typing import Any
 
 import tomli_w
 
-from kiosk import files
 from kiosk.config.errors import ConfigError, Refused
 from kiosk.config.kinds import choices, shown
 from kiosk.config.settings import SECTIONS, Settings, check_together, declared
 from kiosk.core.messages import QT_TRANSLATE_NOOP
+from kiosk.files import write_text_atomically
 
 ENV_CONFIG = "KIOSK_CONFIG"
 
@@ -192,7 +192,7 @@ def save_settings(settings: Settings, path: Path) -> Settings:
 
 
 def save_document(document: Mapping[str, Any], path: Path) -> None:
-    """Write a config document to ``path`` atomically (:func:`kiosk.files.write_text`).
+    """Write a config document to ``path`` atomically (:mod:`kiosk.files`).
 
     The new text is validated by reading it back before it replaces the old file, so a bug
     here can never leave a config the kiosk refuses at the next start.
@@ -202,7 +202,7 @@ def save_document(document: Mapping[str, Any], path: Path) -> None:
     settings_from_dict(tomllib.loads(text), path)  # refuse to write what we could not read
     path.parent.mkdir(parents=True, exist_ok=True)
     header = "# Counter kiosk configuration. See docs/configuration.md.\n"
-    files.write_text(path, header + text, newline="\n")
+    write_text_atomically(path, header + text, newline="\n")
 
 
 # --- which file ---------------------------------------------------------------------------

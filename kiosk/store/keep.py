@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from kiosk import files
+from kiosk.files import write_text_atomically
 
 log = logging.getLogger("kiosk.store")
 
@@ -76,7 +76,7 @@ def remember(store_path: Path | str, **facts: Any) -> bool:
             facts[SEQ_RESERVED] = max(int(facts[SEQ_RESERVED]), int(data.get(SEQ_RESERVED, 0) or 0))
         data.update(facts)
         try:
-            files.write_text(path, json.dumps(data))
+            write_text_atomically(path, json.dumps(data))
         except OSError as exc:
             log.warning("cannot keep %s beside the store (%s): %s", ", ".join(facts), path, exc)
             return False
