@@ -1,4 +1,5 @@
-"""Qt's environment for the whole suite, and the shared fixtures (tests/helpers/fixtures.py).
+"""Qt's environment for the whole suite, and the shared fixtures (tests/helpers/fixtures.py,
+tests/helpers/disks.py).
 
 Nothing here imports Qt: the Qt-free folders also run with PySide6 not installed
 (``tools/test-without-qt.sh``).
@@ -22,7 +23,7 @@ os.environ["KIOSK_SYSTEM_CONFIG"] = ""
 for _name in [n for n in os.environ if n.upper().startswith("KIOSK__")]:
     del os.environ[_name]
 
-pytest_plugins = ["helpers.fixtures", "pytester"]
+pytest_plugins = ["helpers.fixtures", "helpers.disks", "pytester"]
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from kiosk.config.errors import ConfigError
 from kiosk.config.layers import CENTRAL, Layer, document_layer
+from kiosk.files import write_text_atomically
 
 log = logging.getLogger("kiosk.config")
 
@@ -66,7 +65,7 @@ def load_last_good(data_dir: Path) -> CentralConfig | None:
 
 
 def save_last_good(data_dir: Path, config: CentralConfig) -> None:
-    """Write ``config`` as the last good one (temp file, fsync, rename)."""
+    """Write ``config`` as the last good one, atomically (:mod:`kiosk.files`)."""
     path = last_good_path(data_dir)
     text = json.dumps(
         {"version": config.version, "scopes": list(config.scopes), "config": config.document},
@@ -74,13 +73,4 @@ def save_last_good(data_dir: Path, config: CentralConfig) -> None:
         indent=1,
     )
     data_dir.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=data_dir)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    write_text_atomically(path, text)

@@ -3,15 +3,14 @@
 Every key is optional and has a documented default (see ``docs/configuration.md``). A bad
 file, key or value stops start-up with a :class:`ConfigError` that names the file, the key
 and what was expected; unknown keys are errors too, since a typo would otherwise be silently
-ignored for months. :func:`save_settings` writes the file atomically (temp file, fsync,
-rename) so a power cut mid-save never leaves a half-written config.
+ignored for months. :func:`save_settings` writes the file atomically (:mod:`kiosk.files`), so
+a power cut mid-save never leaves a half-written config.
 """
 
 from __future__ import annotations
 
 import difflib
 import os
-import tempfile
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
@@ -24,6 +23,7 @@ from kiosk.config.errors import ConfigError, Refused
 from kiosk.config.kinds import choices, shown
 from kiosk.config.settings import SECTIONS, Settings, check_together, declared
 from kiosk.core.messages import QT_TRANSLATE_NOOP
+from kiosk.files import write_text_atomically
 
 ENV_CONFIG = "KIOSK_CONFIG"
 
@@ -192,7 +192,7 @@ def save_settings(settings: Settings, path: Path) -> Settings:
 
 
 def save_document(document: Mapping[str, Any], path: Path) -> None:
-    """Write a config document to ``path`` atomically (temp file, fsync, rename).
+    """Write a config document to ``path`` atomically (:mod:`kiosk.files`).
 
     The new text is validated by reading it back before it replaces the old file, so a bug
     here can never leave a config the kiosk refuses at the next start.
@@ -201,28 +201,8 @@ def save_document(document: Mapping[str, Any], path: Path) -> None:
     text = tomli_w.dumps(dict(document))
     settings_from_dict(tomllib.loads(text), path)  # refuse to write what we could not read
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write("# Counter kiosk configuration. See docs/configuration.md.\n")
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return  # Windows cannot open a directory; NTFS journals the rename itself.
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    header = "# Counter kiosk configuration. See docs/configuration.md.\n"
+    write_text_atomically(path, header + text, newline="\n")
 
 
 # --- which file ---------------------------------------------------------------------------

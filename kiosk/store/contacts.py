@@ -94,6 +94,12 @@ class ContactStore:
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    def add(self, contact: Contact, kinds: Iterable[OutboxKind]) -> bool:
+        """Store ``contact`` and queue it for ``kinds``, in one commit; False when one is
+        stored for its answer already (a replayed write)."""
+        with self.db.transaction() as con:
+            return add(con, contact, kinds)
+
     def get(self, answer_id: str) -> Contact | None:
         row = rows.named(
             self.db.connection(), f"{_SELECT} WHERE c.answer_id = ?", (answer_id,)
@@ -128,28 +134,20 @@ class ContactStore:
         or not (the consent promised it). Undelivered items for them are quarantined, never
         sent without the contact. Returns how many were erased; logs the count only."""
         cutoff = iso_utc(now - timedelta(days=retention_days))
+        expired = "erased_utc IS NULL AND consented_utc < ?"
         with self.db.transaction() as con:
-            ids = [
-                r[0]
-                for r in con.execute(
-                    "SELECT answer_id FROM contacts WHERE erased_utc IS NULL AND consented_utc < ?",
-                    (cutoff,),
-                )
-            ]
-            for answer_id in ids:
-                con.execute(
-                    "UPDATE contacts SET name = NULL, reach = NULL, consent_text = NULL,"
-                    " erased_utc = ? WHERE answer_id = ?",
-                    (iso_utc(now), answer_id),
-                )
-                for kind in (OutboxKind.CONTACT, OutboxKind.CONTACT_NOTICE):
-                    row = con.execute(
-                        "SELECT id FROM outbox WHERE kind = ? AND answer_id = ?"
-                        " AND state = 'pending'",
-                        (kind.value, answer_id),
-                    ).fetchone()
-                    if row is not None:
-                        outbox.quarantine(con, row[0], "contact erased before it was delivered")
-        if ids:
-            log.info("erased %d contact(s) older than %d days", len(ids), retention_days)
-        return len(ids)
+            outbox.quarantine_for_answers(
+                con,
+                (OutboxKind.CONTACT, OutboxKind.CONTACT_NOTICE),
+                f"SELECT answer_id FROM contacts WHERE {expired}",
+                (cutoff,),
+                "contact erased before it was delivered",
+            )
+            erased = con.execute(
+                "UPDATE contacts SET name = NULL, reach = NULL, consent_text = NULL,"
+                f" erased_utc = ? WHERE {expired}",
+                (iso_utc(now), cutoff),
+            ).rowcount
+        if erased:
+            log.info("erased %d contact(s) older than %d days", erased, retention_days)
+        return erased

@@ -1,7 +1,7 @@
 """Facts kept beside the store file, so a damaged store cannot take them with it.
 
-``kiosk.sqlite.keep`` (JSON, written to a temporary file, fsynced and renamed into place,
-so it is always either the old or the new version) holds:
+``kiosk.sqlite.keep`` (JSON, written through :mod:`kiosk.files`, so it is always either the
+old or the new version) holds:
 
 * ``seq_reserved``: a number no ``seq`` the kiosk ever gave is above. It is raised ahead of
   the answers, :data:`SEQ_MARGIN` at a time, in the transaction that hands out the first
@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import threading
 import time
 from pathlib import Path
 from typing import Any
+
+from kiosk.files import write_text_atomically
 
 log = logging.getLogger("kiosk.store")
 
@@ -74,36 +75,12 @@ def remember(store_path: Path | str, **facts: Any) -> bool:
         if SEQ_RESERVED in facts:
             facts[SEQ_RESERVED] = max(int(facts[SEQ_RESERVED]), int(data.get(SEQ_RESERVED, 0) or 0))
         data.update(facts)
-        temporary = path.with_name(path.name + ".tmp")
         try:
-            with temporary.open("w", encoding="utf-8") as handle:
-                json.dump(data, handle)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temporary, path)
-            _fsync_folder(path.parent)
+            write_text_atomically(path, json.dumps(data))
         except OSError as exc:
             log.warning("cannot keep %s beside the store (%s): %s", ", ".join(facts), path, exc)
-            try:
-                temporary.unlink(missing_ok=True)
-            except OSError:
-                pass
             return False
     return True
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); a no-op where folders cannot be opened."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 _raising: dict[Path, threading.Thread] = {}  # store path -> a raise in progress

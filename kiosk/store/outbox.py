@@ -135,13 +135,36 @@ def record_attempt(
     )
 
 
+_QUARANTINE = (
+    "UPDATE outbox SET state = 'quarantined', attempts = attempts + 1, last_error = ?,"
+    " next_attempt_utc = NULL WHERE state = 'pending'"
+)
+
+
 def quarantine(con: sqlite3.Connection, item_id: int, reason: str) -> None:
     """Refused for good: kept, shown to the owner, never resent by itself."""
-    con.execute(
-        "UPDATE outbox SET state = 'quarantined', attempts = attempts + 1, last_error = ?,"
-        " next_attempt_utc = NULL WHERE id = ? AND state = 'pending'",
-        (reason[:ERROR_MAX] or "rejected", item_id),
+    con.execute(f"{_QUARANTINE} AND id = ?", (_reason(reason), item_id))
+
+
+def quarantine_for_answers(
+    con: sqlite3.Connection,
+    kinds: Sequence[OutboxKind],
+    answers: str,
+    params: Sequence[object],
+    reason: str,
+) -> int:
+    """:func:`quarantine` the pending items of ``kinds`` for the answers that ``answers``
+    (a ``SELECT`` of answer ids, with ``params``) picks, in one statement; returns how many."""
+    marks = ", ".join("?" for _ in kinds)
+    cursor = con.execute(
+        f"{_QUARANTINE} AND kind IN ({marks}) AND answer_id IN ({answers})",
+        (_reason(reason), *(OutboxKind(k).value for k in kinds), *params),
     )
+    return cursor.rowcount
+
+
+def _reason(reason: str) -> str:
+    return reason[:ERROR_MAX] or "rejected"
 
 
 def counts(con: sqlite3.Connection) -> Counts:

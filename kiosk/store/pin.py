@@ -99,11 +99,19 @@ class PinStore:
         return _count(meta.get(self.db.connection(), PIN_FAILURES), self.policy)
 
     def wait_seconds(self, now: datetime | None = None) -> float:
-        """Seconds before an attempt will be looked at (0: now); at most ``max_wait``."""
+        """Seconds before an attempt will be looked at (0: now); at most ``max_wait``.
+
+        A read; it writes only to move a wait known by the wall clock alone (after a reboot)
+        onto this boot's monotonic clock, so the admin screen asking every second does not
+        take the store's write lock each time.
+        """
         now = now or self._clock()
+        wait, wall_left = self._read_wait(self.db.connection(), now)
+        if wall_left is None:
+            return wait
         try:
             with self.db.transaction() as con:
-                return self._remaining(con, now)
+                return self._remaining(con, now)  # read again under the write lock
         except StoreError:
             # A full or read-only disk: the same answer, without moving the deadline.
             return self._remaining(self.db.connection(), now, persist=False)
@@ -116,25 +124,18 @@ class PinStore:
         either way.
         """
         now = now or self._clock()
+        recorded = True
         try:
-            return self._check(pin, now)
+            with self.db.transaction() as con:
+                attempt = self._count_attempt(con, now, recorded=True)
         except StoreError as exc:
-            return self._check_unrecorded(pin, now, str(exc))
-
-    def _check(self, pin: str, now: datetime) -> PinCheck:
-        with self.db.transaction() as con:
-            stored = meta.get(con, PIN_HASH)
-            failures = _count(meta.get(con, PIN_FAILURES), self.policy)
-            wait = self._remaining(con, now)
-            if wait > 0:
-                locked = self.policy.is_lockout(failures)
-                log.warning("admin PIN attempt refused: still waiting %.0f s", wait)
-                return PinCheck(False, failures, wait, locked, refused_unchecked=True)
-            # Counted as wrong until proven right: committed before the slow comparison.
-            failures += 1
-            wait = self.policy.bounded(self.policy.delay_after(failures))
-            meta.put(con, PIN_FAILURES, str(failures))
-            self._set_deadline(con, now, wait)
+            recorded = False
+            attempt = self._count_attempt(self.db.connection(), now, recorded=False)
+            if not isinstance(attempt, PinCheck):
+                log.error("cannot record the admin PIN attempt (%s): counted in memory", exc)
+        if isinstance(attempt, PinCheck):
+            return attempt  # refused unchecked: a wait is running
+        stored, failures, wait = attempt
         if stored is not None and verify_pin(pin, stored):
             self._clear()
             log.info("admin PIN accepted")
@@ -142,12 +143,50 @@ class PinStore:
         locked = self.policy.is_lockout(failures)
         if locked:
             log.warning("admin PIN wrong (%d failures in a row): locked for %.0f s", failures, wait)
-            events.record(self.db, "pin_lockout", f"{failures} wrong PINs in a row", now)
+            if recorded:
+                self._record_lockout(failures, now)
         else:
             log.warning(
                 "admin PIN wrong (%d failures in a row): next try in %.1f s", failures, wait
             )
         return PinCheck(False, failures, wait, locked)
+
+    def _count_attempt(
+        self, con: sqlite3.Connection, now: datetime, *, recorded: bool
+    ) -> PinCheck | tuple[str | None, int, float]:
+        """Count an attempt as wrong until proven right, before the slow comparison.
+
+        ``recorded``: ``con`` is in a write transaction and the count and the wait are
+        stored; else the store refuses writes and they are kept in memory (the larger of
+        the stored and the remembered count and wait hold). Returns the stored hash, the
+        failures and the wait, or the refusal while a wait is still running.
+        """
+        stored = meta.get(con, PIN_HASH)
+        failures = _count(meta.get(con, PIN_FAILURES), self.policy)
+        wait = self._remaining(con, now, persist=recorded)
+        if not recorded:
+            failures = max(self._memory_failures, failures)
+            wait = self.policy.bounded(max(wait, self._memory_deadline - self._monotonic()))
+        if wait > 0:
+            log.warning("admin PIN attempt refused: still waiting %.0f s", wait)
+            locked = self.policy.is_lockout(failures)
+            return PinCheck(False, failures, wait, locked, refused_unchecked=True)
+        failures += 1
+        wait = self.policy.bounded(self.policy.delay_after(failures))
+        if recorded:
+            meta.put(con, PIN_FAILURES, str(failures))
+            self._set_deadline(con, now, wait)
+        else:
+            self._memory_failures = failures
+            self._memory_deadline = self._monotonic() + wait
+        return stored, failures, wait
+
+    def _record_lockout(self, failures: int, now: datetime) -> None:
+        try:
+            events.record(self.db, "pin_lockout", f"{failures} wrong PINs in a row", now)
+        except StoreError as exc:
+            # The attempt is counted already; it must not be counted a second time.
+            log.warning("cannot record the PIN lock-out event: %s", exc)
 
     def _clear(self) -> None:
         self._memory_failures = 0
@@ -159,30 +198,6 @@ class PinStore:
         except StoreError as exc:
             log.warning("the right PIN was entered but the failure count stays (%s)", exc)
 
-    def _check_unrecorded(self, pin: str, now: datetime, problem: str) -> PinCheck:
-        con = self.db.connection()
-        stored = meta.get(con, PIN_HASH)
-        failures = max(self._memory_failures, _count(meta.get(con, PIN_FAILURES), self.policy))
-        wait = self.policy.bounded(
-            max(self._remaining(con, now, persist=False), self._memory_deadline - self._monotonic())
-        )
-        if wait > 0:
-            log.warning("admin PIN attempt refused: still waiting %.0f s", wait)
-            return PinCheck(
-                False, failures, wait, self.policy.is_lockout(failures), refused_unchecked=True
-            )
-        failures += 1
-        wait = self.policy.bounded(self.policy.delay_after(failures))
-        self._memory_failures = failures
-        self._memory_deadline = self._monotonic() + wait
-        log.error("cannot record the admin PIN attempt (%s): counted in memory", problem)
-        if stored is not None and verify_pin(pin, stored):
-            self._clear()
-            log.info("admin PIN accepted")
-            return PinCheck(True, 0)
-        log.warning("admin PIN wrong (%d failures in a row): next try in %.1f s", failures, wait)
-        return PinCheck(False, failures, wait, self.policy.is_lockout(failures))
-
     # --- deadlines ---------------------------------------------------------------------------
 
     def _set_deadline(self, con: sqlite3.Connection, now: datetime, wait: float) -> None:
@@ -190,33 +205,42 @@ class PinStore:
         meta.put(con, PIN_NOT_BEFORE_MONOTONIC, f"{self._boot_id()} {self._monotonic() + wait!r}")
 
     def _remaining(self, con: sqlite3.Connection, now: datetime, *, persist: bool = True) -> float:
-        """Seconds left of the current wait, within ``0 .. max_wait`` (inside a write
-        transaction: a wait known only by the wall clock is moved onto the monotonic one)."""
+        """Seconds left of the current wait, within ``0 .. max_wait``.
+
+        With ``persist`` (inside a write transaction) a wait known only by the wall clock is
+        moved onto the monotonic one, and the stored wall deadline is never further than
+        ``max_wait`` away from then on.
+        """
+        wait, wall_left = self._read_wait(con, now)
+        if wall_left is None:
+            return wait
+        if wait != wall_left:
+            log.warning(
+                "admin PIN wait of %.0f s is longer than any the kiosk sets (the clock was "
+                "wrong?); limited to %.0f s",
+                wall_left,
+                wait,
+            )
+        if persist:
+            self._set_deadline(con, now, wait)
+        return wait
+
+    def _read_wait(self, con: sqlite3.Connection, now: datetime) -> tuple[float, float | None]:
+        """The wait left, and the wall clock's unbounded reading when only it knows the wait
+        (None when the monotonic clock holds it or there is none: nothing to move)."""
         mono = _monotonic_deadline(meta.get(con, PIN_NOT_BEFORE_MONOTONIC), self._boot_id())
         if mono is not None:
-            return self.policy.bounded(mono - self._monotonic())
+            return self.policy.bounded(mono - self._monotonic()), None
         wall = meta.get(con, PIN_NOT_BEFORE)
         if wall is None:
-            return 0.0
+            return 0.0, None
         try:
             left = (parse_iso(wall) - now).total_seconds()
         except (ValueError, TypeError):
             left = self.policy.max_wait  # a damaged deadline: the longest wait, not none
         if left <= 0:
-            return 0.0
-        wait = self.policy.bounded(left)
-        if wait != left:
-            log.warning(
-                "admin PIN wait of %.0f s is longer than any the kiosk sets (the clock was "
-                "wrong?); limited to %.0f s",
-                left,
-                wait,
-            )
-        # From now on this boot's monotonic clock holds the deadline, and the stored wall
-        # one is never further than max_wait away.
-        if persist:
-            self._set_deadline(con, now, wait)
-        return wait
+            return 0.0, None
+        return self.policy.bounded(left), left
 
 
 def _count(value: str | None, policy: LockoutPolicy) -> int:

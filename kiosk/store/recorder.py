@@ -23,7 +23,7 @@ import sqlite3
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -31,16 +31,26 @@ from typing import Any
 from kiosk.core.answer import Answer, Completion, iso_utc, parse_iso
 from kiosk.core.contact import Contact
 from kiosk.core.sync import OutboxKind
-from kiosk.store import contacts, spill
+from kiosk.store import spill
 from kiosk.store.answers import AnswerStore, local_offset_minutes
 from kiosk.store.ballast import Ballast
+from kiosk.store.contacts import ContactStore
 from kiosk.store.database import StoreError, storage_error
 
 log = logging.getLogger("kiosk.store")
 
 
 @dataclass(frozen=True, slots=True)
-class _RecordScore:
+class _Queued:
+    """What every write the recorder keeps until the store takes it carries."""
+
+    # Read back from a spill file: an earlier run may have stored it already (the spill
+    # file outlives a replay that was cut short), so the store is asked before it is applied.
+    replayed: bool = field(default=False, kw_only=True, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class _RecordScore(_Queued):
     answer_id: str
     score: int
     language: str
@@ -77,7 +87,7 @@ class _RecordScore:
 
 
 @dataclass(frozen=True, slots=True)
-class _ChooseReasons:
+class _ChooseReasons(_Queued):
     """The guest tapped a reason chip (or took one back): the choice so far, kept at once."""
 
     answer_id: str
@@ -94,7 +104,7 @@ class _ChooseReasons:
 
 
 @dataclass(frozen=True, slots=True)
-class _Complete:
+class _Complete(_Queued):
     answer_id: str
     completion: Completion
     reasons: tuple[str, ...]
@@ -128,7 +138,7 @@ class _Complete:
 
 
 @dataclass(frozen=True, slots=True)
-class _LeaveContact:
+class _LeaveContact(_Queued):
     contact: Contact
     kinds: tuple[OutboxKind, ...]
 
@@ -140,8 +150,7 @@ class _LeaveContact:
         return False  # storing a contact twice is a no-op (one per answer)
 
     def apply(self, store: AnswerStore) -> None:
-        with store.db.transaction() as con:
-            contacts.add(con, self.contact, self.kinds)
+        ContactStore(store.db).add(self.contact, self.kinds)
 
     def __repr__(self) -> str:  # the contact never reaches a log line
         return f"_LeaveContact(answer_id={self.answer_id!r})"
@@ -162,9 +171,10 @@ def _from_record(record: dict[str, Any]) -> _Write:
             alert_kinds=tuple(OutboxKind(k) for k in record["alert_kinds"]),
             now=parse_iso(record["now"]),
             utc_offset_minutes=int(record["utc_offset_minutes"]),
+            replayed=True,
         )
     if kind == "reasons":
-        return _ChooseReasons(str(record["answer_id"]), tuple(record["reasons"]))
+        return _ChooseReasons(str(record["answer_id"]), tuple(record["reasons"]), replayed=True)
     if kind == "complete":
         return _Complete(
             answer_id=str(record["answer_id"]),
@@ -173,6 +183,7 @@ def _from_record(record: dict[str, Any]) -> _Write:
             comment=str(record["comment"]),
             now=parse_iso(record["now"]),
             comment_max_length=int(record["comment_max_length"]),
+            replayed=True,
         )
     raise ValueError(f"unknown write {kind!r}")
 
@@ -198,7 +209,6 @@ class DurableRecorder:
         self.problem: str | None = None
         self.ballast = ballast
         self.spill_dir = spill_dir  # the data folder whose spill files are ours
-        self._replayed: set[int] = set()  # id() of writes read back from a spill file
         self._spill_files: list[Path] = []
 
     @property
@@ -284,7 +294,6 @@ class DurableRecorder:
                 # A bug, not weather: retrying would fail forever and block every later answer.
                 log.error("dropping a write the store can never accept (%s): %r", exc, op)
             ops.popleft()
-            self._replayed.discard(id(op))
         if self.problem is not None:
             log.warning("store accepts writes again; every kept answer is saved")
             self.problem = None
@@ -361,7 +370,6 @@ class DurableRecorder:
                     log.error("skipping a damaged line of %s (%s)", path, exc)
                     continue
                 self._ops.append(op)
-                self._replayed.add(id(op))
                 count += 1
             self._spill_files.append(path)
         if files:
@@ -380,6 +388,6 @@ class DurableRecorder:
     def _apply(self, op: _Write) -> None:
         """Write ``op``; on a replay, not if the store already holds its effect (a write whose
         confirmation was lost). A first attempt needs no look: nothing was tried before."""
-        first_try = self.problem is None and id(op) not in self._replayed
+        first_try = self.problem is None and not op.replayed
         if first_try or not op.is_done(self._stored(op.answer_id)):
             op.apply(self.store)

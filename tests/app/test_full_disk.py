@@ -21,27 +21,6 @@ from kiosk.store.ballast import BALLAST_FILENAME, Ballast
 from kiosk.store.recorder import DurableRecorder
 
 
-@pytest.fixture
-def small_disk(tmp_path):
-    """A folder on its own tmpfs of a few MB, and a way to fill it to the last byte."""
-    mount_point = tmp_path / "disk"
-    mount_point.mkdir()
-    if os.geteuid() != 0:
-        pytest.skip("mounting a small filesystem needs root")
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=72m", "tmpfs", str(mount_point)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs: {done.stderr.strip()}")
-    try:
-        yield mount_point
-    finally:
-        subprocess.run(["umount", "-l", str(mount_point)], check=False)
-
-
 def fill(folder) -> None:
     """Write a filler file until the filesystem refuses one more byte."""
     with (folder / "filler.bin").open("wb", buffering=0) as handle:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
-import subprocess
 
 import pytest
 
@@ -15,31 +13,6 @@ from kiosk.app import shell
 from kiosk.logs import setup_logging
 from kiosk.store.opening import StoreUnavailable
 from kiosk.store.recovery import open_store
-
-
-@pytest.fixture
-def read_only_data(tmp_path):
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    if os.geteuid() != 0:
-        pytest.skip("a read-only mount needs root")
-    if (
-        subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(folder)],
-            capture_output=True,
-            check=False,
-        ).returncode
-        != 0
-    ):
-        pytest.skip("cannot mount a tmpfs")
-    try:
-        opened = open_store(folder / "kiosk.sqlite", "k", __version__)
-        opened.answers.record_score(9, "es")
-        opened.db.close()
-        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
-        yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], check=False)
 
 
 def test_a_read_only_data_folder_is_not_another_kiosk(qtbot, read_only_data, caplog):

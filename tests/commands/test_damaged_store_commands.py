@@ -8,7 +8,6 @@ import hashlib
 import os
 import shutil
 import sqlite3
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -119,49 +118,23 @@ def test_the_kiosk_start_then_sets_it_aside_with_its_wal(tmp_path, data_dir, cap
         opened.db.close()
 
 
-@pytest.fixture
-def read_only_folder(tmp_path):
-    """A data folder holding a healthy store, on a filesystem then remounted read-only."""
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    if os.geteuid() != 0:
-        pytest.skip("a read-only mount needs root")
-    if (
-        subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(folder)],
-            capture_output=True,
-            check=False,
-        ).returncode
-        != 0
-    ):
-        pytest.skip("cannot mount a tmpfs")
-    try:
-        opened = open_store(folder / "kiosk.sqlite", "k", __version__)
-        opened.answers.record_score(9, "es")
-        opened.db.close()
-        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
-        yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], check=False)
-
-
 def test_status_on_a_healthy_store_in_a_read_only_folder_is_not_called_damaged(
-    read_only_folder, capsys
+    read_only_data, capsys
 ):
-    listing = sorted(p.name for p in read_only_folder.iterdir())
-    code = cli.main(["--data-dir", str(read_only_folder), "status"])
+    listing = sorted(p.name for p in read_only_data.iterdir())
+    code = cli.main(["--data-dir", str(read_only_data), "status"])
     captured = capsys.readouterr()
     assert "damaged" not in captured.err + captured.out
     if code == 0:
         assert "1 from guests" in captured.out
     else:
         assert code == 3 and "read-only" in captured.err
-    assert sorted(p.name for p in read_only_folder.iterdir()) == listing
+    assert sorted(p.name for p in read_only_data.iterdir()) == listing
 
 
-def test_sync_on_a_read_only_folder_says_what_is_wrong(read_only_folder, capsys):
-    code = cli.main(["--data-dir", str(read_only_folder), "sync", "--once"])
+def test_sync_on_a_read_only_data_says_what_is_wrong(read_only_data, capsys):
+    code = cli.main(["--data-dir", str(read_only_data), "sync", "--once"])
     err = capsys.readouterr().err
     assert code == 3
     assert "mounted read-only" in err and "damaged" not in err
-    assert not (read_only_folder / "corrupt").exists()
+    assert not (read_only_data / "corrupt").exists()

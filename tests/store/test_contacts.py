@@ -97,12 +97,84 @@ def test_expired_contacts_are_erased_delivered_or_not_and_the_owner_sees_it(db, 
     assert "erased 1 contact(s)" in caplog.text and "jose" not in caplog.text
 
 
+def test_erasing_takes_the_same_few_statements_for_one_contact_or_many(db):
+    """Every expired contact is erased, its undelivered items quarantined (a contact and
+    its notice), delivered ones left as they are, an erased one not erased again."""
+    kinds = [OutboxKind.CONTACT, OutboxKind.CONTACT_NOTICE]
+
+    def expire(count: int, erase_at: datetime) -> tuple[list[str], list[str]]:
+        ids = [detractor(db) for _ in range(count)]
+        for answer_id in ids:
+            ContactStore(db).add(contact(answer_id, erase_at - timedelta(days=31)), kinds)
+        con = db.connection()
+        delivered = [
+            r[0]
+            for r in con.execute(
+                "SELECT id FROM outbox WHERE kind = 'contact' AND answer_id = ?", (ids[0],)
+            )
+        ]
+        with db.transaction() as con:
+            outbox.mark_delivered(con, delivered, erase_at)
+        seen: list[str] = []
+        con.set_trace_callback(seen.append)
+        try:
+            assert ContactStore(db).erase_expired(erase_at, 30) == count
+        finally:
+            con.set_trace_callback(None)
+        return ids, [s.split()[0].upper() for s in seen]
+
+    one, one_statements = expire(1, T0 + timedelta(days=40))
+    many, many_statements = expire(25, T0 + timedelta(days=80))
+    assert one_statements == many_statements
+    assert many_statements.count("SELECT") == 0 and many_statements.count("UPDATE") == 2
+    con = db.connection()
+    for answer_id in one + many:
+        assert ContactStore(db).get(answer_id) is None
+        notice = outbox.state_of(con, OutboxKind.CONTACT_NOTICE, answer_id)
+        assert notice == ("quarantined", 1)
+    assert outbox.state_of(con, OutboxKind.CONTACT, one[0]) == ("delivered", 0)
+    assert outbox.state_of(con, OutboxKind.CONTACT, many[0]) == ("delivered", 0)
+    assert outbox.state_of(con, OutboxKind.CONTACT, many[1]) == ("quarantined", 1)
+    # the first contact's tombstone keeps the day it was erased
+    [gone] = [f for f in ContactStore(db).follow_ups() if f.answer.id == one[0]]
+    assert gone.erased_utc == T0 + timedelta(days=40)
+
+
 def test_the_recorder_keeps_a_contact_in_memory_until_the_answer_is_stored(db):
     recorder = DurableRecorder(AnswerStore(db, "kiosk-1", "0.1.0"), clock=lambda: T0)
     answer_id = recorder.record_score(2, "es")
     recorder.leave_contact(contact(answer_id), [OutboxKind.CONTACT])
     assert ContactStore(db).get(answer_id).reach == "jose@example.com"
     assert "jose" not in repr(recorder._ops)
+
+
+def test_the_store_adds_a_contact_and_its_deliveries_once(db):
+    answer_id = detractor(db)
+    store = ContactStore(db)
+    kinds = [OutboxKind.CONTACT, OutboxKind.CONTACT_NOTICE]
+    assert store.add(contact(answer_id), kinds)
+    assert not store.add(contact(answer_id), kinds)  # a replayed write changes nothing
+    assert store.get(answer_id).name == "José Núñez"
+    queued = db.connection().execute(
+        "SELECT kind FROM outbox WHERE answer_id = ? AND kind LIKE 'contact%' ORDER BY kind",
+        (answer_id,),
+    )
+    assert [r[0] for r in queued] == sorted(k.value for k in kinds)
+
+
+def test_a_contact_kept_through_a_read_only_spell_is_stored_and_queued_once(db, caplog):
+    recorder = DurableRecorder(AnswerStore(db, "kiosk-1", "0.1.0"), clock=lambda: T0)
+    answer_id = recorder.record_score(2, "es")
+    db.connection().execute("PRAGMA query_only = ON")
+    recorder.leave_contact(contact(answer_id), [OutboxKind.CONTACT])
+    assert recorder.pending_count == 1 and ContactStore(db).get(answer_id) is None
+    db.connection().execute("PRAGMA query_only = OFF")
+    ContactStore(db).add(contact(answer_id), [OutboxKind.CONTACT])  # its reply was lost
+    assert recorder.retry() and recorder.pending_count == 0
+    assert "dropping" not in caplog.text
+    assert outbox.state_of(db.connection(), OutboxKind.CONTACT, answer_id) == ("pending", 0)
+    queued = db.connection().execute("SELECT count(*) FROM outbox WHERE kind = 'contact'")
+    assert queued.fetchone()[0] == 1
 
 
 def test_an_old_store_migrates_and_keeps_its_outbox(tmp_path):

@@ -236,3 +236,74 @@ def test_the_lockout_holds_while_the_store_refuses_to_record_attempts(opened_sto
         assert store.check("2468").ok
     finally:
         opened_store.db.connection().execute("PRAGMA query_only = OFF")
+
+
+def statements(db):
+    """The SQL this thread's connection runs from now on (sqlite3's own trace)."""
+    seen: list[str] = []
+    db.connection().set_trace_callback(seen.append)
+    return seen
+
+
+def test_asking_the_wait_takes_no_write_lock(opened_store, clock):
+    store = pins(opened_store.db, clock)
+    store.set_pin("2468")
+    lock_out(store, clock)
+    seen = statements(opened_store.db)
+    try:
+        for waited in range(3):
+            assert store.wait_seconds() == pytest.approx(300 - waited)
+            clock.advance(1)
+    finally:
+        opened_store.db.connection().set_trace_callback(None)
+    assert seen and not [s for s in seen if s.split()[0].upper() in {"BEGIN", "INSERT", "UPDATE"}]
+
+
+def test_asking_the_wait_after_a_reboot_moves_it_onto_the_monotonic_clock_once(opened_store, clock):
+    store = pins(opened_store.db, clock)
+    store.set_pin("2468")
+    lock_out(store, clock)
+    clock.reboot()  # the stored monotonic deadline belongs to the last boot
+    seen = statements(opened_store.db)
+    try:
+        assert store.wait_seconds() == pytest.approx(300)
+        moved = list(seen)
+        seen.clear()
+        clock.set_wall(clock.wall + timedelta(days=1))  # the wall clock no longer matters
+        assert store.wait_seconds() == pytest.approx(300)
+    finally:
+        opened_store.db.connection().set_trace_callback(None)
+    assert any(s.upper().startswith("BEGIN") for s in moved)
+    assert not any(s.upper().startswith("BEGIN") for s in seen)
+    assert meta.get(opened_store.db.connection(), PIN_NOT_BEFORE_MONOTONIC).startswith(clock.boot)
+
+
+def attempts(store, clock) -> list[tuple]:
+    """Wrong PINs to the lock, the right one during each wait, then after the lock."""
+    script = [("0000", 0), ("2468", 1), ("0000", 2), ("0000", 299), ("2468", 1), ("2468", 0)]
+    seen = []
+    for pin, then_wait in script:
+        result = store.check(pin)
+        seen.append((result.ok, result.failures, result.wait_seconds, result.locked))
+        seen.append(result.refused_unchecked)
+        clock.advance(then_wait)
+    return seen
+
+
+def test_the_pad_answers_the_same_whether_the_store_records_attempts_or_not(data_dir):
+    recorded_clock, memory_clock = Clock(), Clock()
+    recorded = open_store(data_dir / "a.sqlite", "k", __version__)
+    memory = open_store(data_dir / "b.sqlite", "k", __version__)
+    try:
+        pins(recorded.db, recorded_clock).set_pin("2468")
+        pins(memory.db, memory_clock).set_pin("2468")
+        memory.db.connection().execute("PRAGMA query_only = ON")  # as on a full disk
+        expected = attempts(pins(recorded.db, recorded_clock), recorded_clock)
+        assert attempts(pins(memory.db, memory_clock), memory_clock) == expected
+        assert expected[1::2] == [False, True, False, False, True, False]  # waits refused
+        assert expected[6] == (False, 3, 300, True)  # the lock
+        assert expected[-2][0] is True  # and the right PIN after it
+    finally:
+        memory.db.connection().execute("PRAGMA query_only = OFF")
+        recorded.db.close()
+        memory.db.close()

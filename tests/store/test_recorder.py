@@ -122,3 +122,37 @@ def test_a_write_whose_reply_was_lost_is_not_written_again(answer_store, caplog)
     assert [a.id for a in answer_store.iter_answers()] == [answer_id]
     assert answer_store.get(answer_id).comment == "lento"
     assert "dropping" not in caplog.text  # the replays are seen as done, not taken for bugs
+
+
+def test_a_spill_file_replayed_twice_stores_each_answer_once(answer_store, tmp_path, caplog):
+    """The next start replays a spill file; if it stops before the file is deleted, the start
+    after that replays it again. Each replayed write asks the store first, by itself, even
+    when the store has been taking writes all along (no problem to hint at a retry)."""
+    from kiosk.store import spill
+
+    data_dir = tmp_path / "spilling"
+    recorder = DurableRecorder(answer_store, spill_dir=data_dir)
+    _make_read_only(answer_store)
+    answer_id = recorder.record_score(6, "es")
+    recorder.choose_reasons(answer_id, ["price"])
+    recorder.complete(
+        answer_id, Completion.SENT, reasons=["price"], comment="caro", comment_max_length=500
+    )
+    assert recorder.stop() == 3
+    _make_writable(answer_store)
+    [path] = spill.pending(data_dir)
+    text = path.read_text(encoding="utf-8")
+
+    assert DurableRecorder(answer_store, spill_dir=data_dir).replay_spilled() == 3
+    path.write_text(text, encoding="utf-8")  # the replay was cut short before the delete
+    fresh = DurableRecorder(answer_store, spill_dir=data_dir)
+    caplog.clear()
+    assert fresh.replay_spilled() == 3 and fresh.pending_count == 0
+    assert "dropping" not in caplog.text  # seen as done, not taken for bugs
+    assert [a.id for a in answer_store.iter_answers()] == [answer_id]
+    stored = answer_store.get(answer_id)
+    assert stored.completion is Completion.SENT and stored.reasons == ("price",)
+    assert spill.pending(data_dir) == []
+    # and a write made by this run is tried at once, without asking the store first
+    later = fresh.record_score(9, "en")
+    assert answer_store.get(later) is not None

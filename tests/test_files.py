@@ -1,0 +1,152 @@
+"""Atomic writes (kiosk/files.py): whole under the final name or not at all, and durable.
+
+Each writer of the kiosk goes through it; the last tests check that they still do, by
+watching which files and folders really get fsynced on a real temp folder.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kiosk import files
+from kiosk.config import Settings
+from kiosk.config.central import CentralConfig, last_good_path, save_last_good
+from kiosk.config.files import save_document, settings_to_dict
+from kiosk.export.atomic import atomic_writer as export_writer
+from kiosk.store import keep
+
+OLD = "the old, good contents\n"
+
+
+def leftovers(folder: Path, keep_names: set[str]) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name not in keep_names)
+
+
+def test_write_text_replaces_the_file_and_leaves_nothing_else(tmp_path):
+    target = tmp_path / "f.txt"
+    target.write_text(OLD, encoding="utf-8")
+    files.write_text_atomically(target, "new\nlines\n", newline="\n")
+    assert target.read_bytes() == b"new\nlines\n"
+    assert leftovers(tmp_path, {"f.txt"}) == []
+
+
+def test_a_write_that_fails_midway_leaves_the_old_file_intact(tmp_path):
+    # A lone surrogate cannot be encoded: the write raises after a lot has been written.
+    target = tmp_path / "f.txt"
+    target.write_text(OLD, encoding="utf-8")
+    with pytest.raises(UnicodeEncodeError):
+        files.write_text_atomically(target, "x" * 200_000 + "\ud800")
+    assert target.read_text(encoding="utf-8") == OLD
+    assert leftovers(tmp_path, {"f.txt"}) == []
+
+
+class _Breaks:
+    """Something a writer is handed that raises halfway through being written out."""
+
+    def write_into(self, handle) -> None:
+        handle.write("half of the new")
+        handle.flush()
+        raise RuntimeError("the disk went away")
+
+
+def test_a_block_that_raises_leaves_the_old_file_intact(tmp_path):
+    target = tmp_path / "f.txt"
+    target.write_text(OLD, encoding="utf-8")
+    with pytest.raises(RuntimeError), files.atomic_writer(target) as handle:
+        _Breaks().write_into(handle)
+    assert target.read_text(encoding="utf-8") == OLD
+    assert leftovers(tmp_path, {"f.txt"}) == []
+
+
+def test_a_refused_rename_leaves_the_old_file_intact(tmp_path, monkeypatch):
+    target = tmp_path / "f.txt"
+    target.write_text(OLD, encoding="utf-8")
+
+    def refuse(src, dst):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(OSError):
+        files.write_text_atomically(target, "new")
+    assert target.read_text(encoding="utf-8") == OLD
+    assert leftovers(tmp_path, {"f.txt"}) == []
+
+
+def test_atomic_path_for_writers_that_open_the_file_themselves(tmp_path):
+    target = tmp_path / "book.bin"
+    with files.atomic_path(target, suffix=".part", file_mode=0o640) as tmp:
+        assert tmp.parent == tmp_path and tmp.name.endswith(".part")
+        tmp.write_bytes(b"\x00\x01")
+        assert not target.exists()  # nothing under the final name until the block ends
+    assert target.read_bytes() == b"\x00\x01"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert leftovers(tmp_path, {"book.bin"}) == []
+
+
+# --- every writer of the kiosk is atomic and durable -----------------------------------------
+
+
+def _keep(folder: Path) -> Path:
+    assert keep.remember(folder / "kiosk.sqlite", **{keep.SEQ_RESERVED: 100})
+    return keep.keep_path(folder / "kiosk.sqlite")
+
+
+def _central(folder: Path) -> Path:
+    save_last_good(folder, CentralConfig("v1", {"kiosk": {"shop_name": "Central"}}))
+    return last_good_path(folder)
+
+
+def _config(folder: Path) -> Path:
+    save_document(settings_to_dict(Settings()), folder / "kiosk.toml")
+    return folder / "kiosk.toml"
+
+
+def _export(folder: Path) -> Path:
+    with export_writer(folder / "out.csv") as handle:
+        handle.write("a,b\n")
+    return folder / "out.csv"
+
+
+WRITERS: dict[str, Callable[[Path], Path]] = {
+    "store keep": _keep,
+    "central config": _central,
+    "config file": _config,
+    "export": _export,
+}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="folders are fsynced on POSIX only")
+@pytest.mark.parametrize("name", WRITERS)
+def test_each_writer_fsyncs_the_file_then_its_folder(tmp_path, monkeypatch, name):
+    synced: list[tuple[int, int]] = []  # (st_dev, st_ino) of each fsynced fd, in order
+    real_fsync = os.fsync
+
+    def watching(fd: int) -> None:
+        info = os.fstat(fd)
+        synced.append((info.st_dev, info.st_ino))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", watching)
+    written = WRITERS[name](tmp_path)
+    monkeypatch.undo()
+
+    def identity(path: Path) -> tuple[int, int]:
+        info = path.stat()
+        return info.st_dev, info.st_ino
+
+    assert identity(written) in synced  # the data hit the disk (the rename keeps the inode)
+    assert synced[-1] == identity(tmp_path)  # and then the rename did
+    assert leftovers(tmp_path, {written.name}) == []
+
+
+def test_keep_on_a_read_only_disk_reports_it_and_keeps_the_old_facts(read_only_data):
+    store = read_only_data / "kiosk.sqlite"
+    before = keep.seq_reserved(store)
+    assert before > 0  # the store's one answer raised the mark before the remount
+    assert keep.remember(store, **{keep.SEQ_RESERVED: before + 500}) is False
+    assert keep.seq_reserved(store) == before
