@@ -11,18 +11,27 @@ is, in tests/app/test_bench_year.py).
 * The parent runs the reference endpoint (``kiosk endpoint``, its own process, via
   bench_soak's Network) and takes it down now and then; it SIGKILLs the kiosk every few
   seconds and starts it again on the same data folder.
+* The kiosk's wall clock jumps forward and back (libfaketime, Debian's ``faketime``; its
+  monotonic clock is left alone, as a real machine's is): the parent writes the offset to a
+  file the child's libfaketime re-reads each second. Without the library this is skipped,
+  and the run says so.
+* The disk fills (twice a run): the data folder is its own small tmpfs (root only; else
+  skipped, and said), and the parent fills every free byte for a few seconds, then frees
+  them, while guests keep tapping and the plug keeps being pulled.
 * At the end a last kiosk runs without guests until the outbox is empty and is stopped
   cleanly (SIGTERM). Then: every acknowledged answer is in the store and at the endpoint
   exactly once, every seq gap at the endpoint is explained by a recovery the kiosk recorded,
   ``PRAGMA integrity_check`` is ok, nothing is left open or pending, and the kiosk's memory,
   fds and threads do not grow from one life to the next.
 
-Usage: ``python bench/bench_year.py [--minutes 5] [--seed 1]``; exit code 0 only on PASS.
+Usage: ``python bench/bench_year.py [--minutes 5] [--seed 1] [--no-clock-jumps]
+[--no-disk-fill]``; exit code 0 only on PASS.
 """
 
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import random
 import signal
@@ -45,6 +54,13 @@ OUTAGE_LENGTH_S = (2.0, 6.0)
 DRAIN_LIMIT_S = 120.0
 START_LIMIT_S = 30.0
 RSS_GROWTH_LIMIT_MB = 40.0
+FAKETIME = Path("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1")
+# Wall-clock offsets the kiosk lives through, in order (within the endpoint's two days
+# of plausible drift ahead, so answers stay acceptable): forward, back, a day ahead, back.
+CLOCK_STEPS = ("+6h", "-3h", "+1d", "+0", "-90m", "+0")
+CLOCK_STEP_EVERY_S = (10.0, 25.0)
+DISK_SIZE = "96m"
+FULL_FOR_S = (4.0, 8.0)
 
 
 # --- the child: one life of the kiosk ---------------------------------------------------------
@@ -52,6 +68,10 @@ RSS_GROWTH_LIMIT_MB = 40.0
 
 def child(data_dir: str, url: str, seed: int, guests_on: bool) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if "faketime" in os.environ.get("LD_PRELOAD", ""):
+        # libfaketime 0.9.10 breaks clock_nanosleep(TIMER_ABSTIME) when it leaves the
+        # monotonic clock alone, which time.sleep uses; an Event's wait is unaffected.
+        time.sleep = lambda seconds: threading.Event().wait(seconds)  # type: ignore[assignment]
     import logging
 
     from bench_soak import Guests, open_fds, os_threads, rss_mb, soak_settings
@@ -135,8 +155,17 @@ class Life:
 class Kiosk:
     """Starts the kiosk child and reads what it prints on a thread of its own."""
 
-    def __init__(self, data: Path, url: str, seed: int, *, guests: bool) -> None:
+    def __init__(
+        self, data: Path, url: str, seed: int, *, guests: bool, clock: Path | None = None
+    ) -> None:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(HERE.parent))
+        if clock is not None:
+            env.update(
+                LD_PRELOAD=str(FAKETIME),
+                FAKETIME_TIMESTAMP_FILE=str(clock),
+                FAKETIME_DONT_FAKE_MONOTONIC="1",
+                FAKETIME_CACHE_DURATION="1",
+            )
         self.life = Life()
         self.process = subprocess.Popen(
             [
@@ -191,8 +220,79 @@ class Kiosk:
         return code
 
 
+class Disk:
+    """The kiosk's data folder on a tmpfs of its own, filled to the last byte on demand."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        folder.mkdir(parents=True)
+        self.mounted = False
+        self.why = ""
+        if os.geteuid() != 0:
+            self.why = "not root: no tmpfs, no disk fill"
+            return
+        done = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={DISK_SIZE}", "tmpfs", str(folder)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        self.mounted = done.returncode == 0
+        self.why = "" if self.mounted else f"cannot mount a tmpfs: {done.stderr.strip()}"
+        self.filler = folder / "filler.bin"
+        self.fills = 0
+        self.full_until: float | None = None
+
+    def fill(self, seconds: float) -> None:
+        """Take every free byte (raw writes: nothing buffered to fail at close)."""
+        fd = os.open(self.filler, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        try:
+            for size in (1 << 20, 4096, 1):
+                block = b"\0" * size
+                try:
+                    while True:
+                        os.write(fd, block)
+                except OSError:
+                    pass  # full at this block size: try smaller ones
+        finally:
+            os.close(fd)
+        self.fills += 1
+        self.full_until = time.monotonic() + seconds
+
+    def tick(self) -> None:
+        if self.full_until is not None and time.monotonic() >= self.full_until:
+            self.filler.unlink(missing_ok=True)
+            self.full_until = None
+
+    def close(self) -> None:
+        if self.mounted:
+            self.mounted = False
+            subprocess.run(["umount", "-l", str(self.folder)], check=False)
+
+
+class Clock:
+    """The offset of the kiosk's wall clock, in a file its libfaketime reads."""
+
+    def __init__(self, folder: Path, rng: random.Random) -> None:
+        self.path = folder / "clock"
+        self.enabled = FAKETIME.exists()
+        self.rng = rng
+        self.step = 0
+        self.jumps = 0
+        self.path.write_text("+0\n", encoding="utf-8")
+        self.next_at = time.monotonic() + rng.uniform(*CLOCK_STEP_EVERY_S)
+
+    def tick(self) -> None:
+        if self.enabled and time.monotonic() >= self.next_at:
+            offset = CLOCK_STEPS[self.step % len(CLOCK_STEPS)]
+            self.path.write_text(offset + "\n", encoding="utf-8")
+            self.step += 1
+            self.jumps += 1
+            self.next_at = time.monotonic() + self.rng.uniform(*CLOCK_STEP_EVERY_S)
+
+
 def verify(
-    store_path: Path, central_db: Path, kiosk_id: str, acked: set[str]
+    store_path: Path, central_db: Path, kiosk_id: str, acked: set[str], jumped: bool
 ) -> list[tuple[bool, str]]:
     from kiosk.endpoint.store.service import CentralStore
 
@@ -240,6 +340,11 @@ def verify(
     if report is None:
         checks.append((False, "the endpoint has no report for this kiosk"))
     else:
+        skew_h = (report.max_abs_skew_seconds or 0) / 3600
+        if jumped:
+            checks.append(
+                (skew_h >= 1, f"the kiosk's clock really jumped: the endpoint saw {skew_h:.1f} h")
+            )
         explained = not report.gaps or recoveries > 0
         checks.append(
             (
@@ -301,6 +406,8 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--minutes", type=float, default=5.0)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--no-clock-jumps", action="store_true")
+    parser.add_argument("--no-disk-fill", action="store_true")
     parser.add_argument(
         "--child", nargs=4, metavar=("DATA", "URL", "SEED", "GUESTS"), help=argparse.SUPPRESS
     )
@@ -313,9 +420,15 @@ def main() -> int:
 
     rng = random.Random(args.seed)
     duration = args.minutes * 60
-    with tempfile.TemporaryDirectory(prefix="kiosk-year-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="kiosk-year-", ignore_cleanup_errors=True) as tmp:
         folder = Path(tmp)
-        data = folder / "data"
+        disk = Disk(folder / "disk")
+        atexit.register(disk.close)  # even when the run fails midway
+        data = folder / "disk" / "data"
+        clock = Clock(folder, rng)
+        if args.no_clock_jumps:
+            clock.enabled = False
+        fill_at = [] if args.no_disk_fill or not disk.mounted else [duration / 3, 2 * duration / 3]
         network = Network(folder)
         network.start_endpoint()
         network.wait_up()
@@ -326,16 +439,30 @@ def main() -> int:
         restore_at: float | None = None
         print(
             f"year: {args.minutes:g} min, endpoint {network.url}, SIGKILL every "
-            f"{LIFE_SECONDS[0]:.0f}-{LIFE_SECONDS[1]:.0f} s",
+            f"{LIFE_SECONDS[0]:.0f}-{LIFE_SECONDS[1]:.0f} s; clock jumps "
+            f"{'on' if clock.enabled else 'off (no ' + str(FAKETIME) + ')'}; disk fill "
+            f"{'on' if fill_at else 'off (' + (disk.why or 'asked') + ')'}",
             flush=True,
         )
         try:
             while time.monotonic() - started < duration:
-                kiosk = Kiosk(data, network.url, rng.randrange(10**6), guests=True)
+                kiosk = Kiosk(
+                    data,
+                    network.url,
+                    rng.randrange(10**6),
+                    guests=True,
+                    clock=clock.path if clock.enabled else None,
+                )
                 kiosk.wait_started()
                 until = min(time.monotonic() + rng.uniform(*LIFE_SECONDS), started + duration)
                 while time.monotonic() < until:
                     now = time.monotonic()
+                    clock.tick()
+                    disk.tick()
+                    if fill_at and now - started >= fill_at[0] and disk.full_until is None:
+                        fill_at.pop(0)
+                        disk.fill(rng.uniform(*FULL_FOR_S))
+                        print(f"{now - started:6.0f} s  disk full", flush=True)
                     if restore_at is not None and now >= restore_at:
                         network.restore()
                         restore_at = None
@@ -353,10 +480,16 @@ def main() -> int:
                     f"{network.outages}",
                     flush=True,
                 )
-            # The network comes back; a last kiosk without guests sends what is left.
+            # The disk and the clock come right, the network comes back; a last kiosk without
+            # guests sends what is left.
+            disk.full_until = time.monotonic()
+            disk.tick()
+            clock.path.write_text("+0\n", encoding="utf-8")
             network.restore()
             network.wait_up()
-            last = Kiosk(data, network.url, 0, guests=False)
+            last = Kiosk(
+                data, network.url, 0, guests=False, clock=clock.path if clock.enabled else None
+            )
             last.wait_started()
             drain_started = time.monotonic()
             while time.monotonic() - drain_started < DRAIN_LIMIT_S:
@@ -372,7 +505,7 @@ def main() -> int:
 
         acked = {a for life in lives for a in life.acks}
         store_path = data / "kiosk.sqlite"
-        checks = verify(store_path, network.db, KIOSK_ID, acked)
+        checks = verify(store_path, network.db, KIOSK_ID, acked, clock.jumps > 1)
         checks.append(
             (code == 0 and last.life.stopped, f"the last kiosk stopped cleanly (exit {code})")
         )
@@ -388,11 +521,13 @@ def main() -> int:
             f"({network.garbage_phases} with a garbage server), {network.restarts} restarts"
         )
         print(f"drain at the end: {drained_in:.1f} s")
+        print(f"clock jumps: {clock.jumps}; disk filled: {disk.fills} time(s)")
         ok = True
         for good, text in checks:
             ok = ok and good
             print(f"{'PASS' if good else 'FAIL'}: {text}")
         print("RESULT:", "PASS" if ok else "FAIL")
+        disk.close()  # before the folder is removed
     return 0 if ok else 1
 
 
