@@ -153,3 +153,47 @@ def test_the_poster_shows_what_guests_loved_and_what_to_improve(world):
     page = client.get("/web/poster?scope=site:1&period=7d").get_data(as_text=True)
     assert "Wonderful coffee" in page and "Waiting time (1)" in page
     assert client.get("/web/poster?scope=site:3").status_code == 403
+
+
+class _Controls(__import__("html.parser").parser.HTMLParser):
+    """Every form control of a page and the labels it has (for=, or a wrapping label)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.labelled_ids: set[str] = set()
+        self.controls: list[tuple[str, dict]] = []
+        self.inside_label = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "label":
+            self.inside_label += 1
+            if attrs.get("for"):
+                self.labelled_ids.add(attrs["for"])
+        elif tag in ("input", "select", "textarea"):
+            if attrs.get("type") not in ("hidden", "submit"):
+                self.controls.append((tag, {**attrs, "wrapped": self.inside_label > 0}))
+
+    def handle_endtag(self, tag):
+        if tag == "label":
+            self.inside_label -= 1
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/web/", "/web/site/centro", "/web/inbox", "/web/alerts", "/web/notifications",
+     "/web/poster", "/web/password"],
+)  # fmt: skip
+def test_every_control_of_every_page_has_a_label(world, path):
+    _, app = world
+    page = _signed_in(app, "admin").get(path).get_data(as_text=True)
+    parser = _Controls()
+    parser.feed(page)
+    assert parser.controls, path
+    unlabelled = [
+        (tag, attrs.get("name"))
+        for tag, attrs in parser.controls
+        if not attrs["wrapped"] and attrs.get("id") not in parser.labelled_ids
+        and not attrs.get("aria-label")
+    ]  # fmt: skip
+    assert unlabelled == [], path
