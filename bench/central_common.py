@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import socket
 import subprocess
 import sys
@@ -25,9 +26,10 @@ ENV_URL = "KIOSK_BENCH_POSTGRES_URL"
 
 class BenchDatabase:
     """An empty database: a SQLite file, or a new database on a throwaway PostgreSQL cluster
-    (or on the server in KIOSK_BENCH_POSTGRES_URL)."""
+    (or on the server ``server`` names, else the one in KIOSK_BENCH_POSTGRES_URL), dropped
+    at :meth:`close`."""
 
-    def __init__(self, kind: str) -> None:
+    def __init__(self, kind: str, server: str | None = None) -> None:
         self.kind = kind
         self.cluster = None
         self.databases = None
@@ -35,7 +37,7 @@ class BenchDatabase:
         if kind == "sqlite":
             self.url = str(self.folder / "central.sqlite")
             return
-        admin = os.environ.get(ENV_URL)
+        admin = server or os.environ.get(ENV_URL)
         if not admin:
             bindir = find_bin()
             if bindir is None:
@@ -53,9 +55,11 @@ class BenchDatabase:
 
     def close(self) -> None:
         if self.databases is not None:
+            self.databases.drop(self.url)
             self.databases.close()
         if self.cluster is not None:
             self.cluster.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def free_port() -> int:
@@ -95,6 +99,8 @@ def start_service(db: str, threads: int = 8) -> tuple[subprocess.Popen, str]:
             if process.poll() is not None:
                 raise SystemExit("the service did not start") from None
             time.sleep(0.1)
+    process.kill()  # not left running when the caller never got it
+    process.wait()
     raise SystemExit("the service did not start")
 
 
