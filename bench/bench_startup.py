@@ -84,6 +84,10 @@ def start_once(command: list[str], platform: str) -> tuple[float, int, int]:
         env = dict(os.environ, QT_QPA_PLATFORM=platform, **{ENV: "1"})
         env["KIOSK_DATA_DIR"] = data
         env.pop("KIOSK_CONFIG", None)
+        # An installed kiosk runs from bytecode (pip compiles at install, a build ships it);
+        # a shell with this set would have every start compile the checkout's sources anew
+        # while the bare window's PySide6 is compiled already. The warm-up start writes it.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         began = time.perf_counter()
         child = subprocess.Popen(
             command,

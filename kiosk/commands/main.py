@@ -71,7 +71,13 @@ def _windowed_option(parser: argparse.ArgumentParser, *, suppress: bool) -> None
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The whole tree; given ``argv``, the central service's subtree only if it may be used.
+
+    ``kiosk endpoint`` has a large subtree in :mod:`kiosk.endpoint.command` (and its imports):
+    the guest app, started on every boot, neither imports nor builds it. ``--help`` builds it
+    all, and a mistyped command still lists ``endpoint`` among the choices.
+    """
     parser = argparse.ArgumentParser(
         prog="kiosk",
         description="Counter feedback kiosk. With no subcommand, starts the guest screen.",
@@ -151,9 +157,12 @@ def build_parser() -> argparse.ArgumentParser:
     status = command("status", help="pending, quarantined, last success, last error")
     status.add_argument("--json", action="store_true")
 
-    from kiosk.endpoint.command import register as register_endpoint
+    if argv is None or _may_name_endpoint(argv):
+        from kiosk.endpoint.command import register as register_endpoint
 
-    register_endpoint(sub)
+        register_endpoint(sub)
+    else:
+        sub.add_parser("endpoint")  # the name alone: a mistyped command lists it
 
     command("set-pin", help="set the owner's PIN for the kiosk's admin area")
 
@@ -170,6 +179,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     doctor.add_argument("--json", action="store_true", help="machine-readable output")
     return parser
+
+
+def _may_name_endpoint(argv: Sequence[str]) -> bool:
+    """Whether ``argv`` may run or ask about ``kiosk endpoint`` (or ask for help at all)."""
+    return any(arg == "endpoint" or arg in ("-h", "--help") for arg in argv)
 
 
 # Each command's code lives in its own module under kiosk.commands and is imported only when
@@ -197,7 +211,7 @@ def _handler(command: str) -> Callable[[argparse.Namespace], int]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     if args.self_test and args.command not in (None, "self-test"):
         parser.error(f"--self-test runs on its own; it cannot be combined with {args.command!r}")
