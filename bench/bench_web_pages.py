@@ -92,12 +92,12 @@ class KeptCluster:
 
 def _load_or_reuse(cluster: KeptCluster, chain: Chain, args: argparse.Namespace) -> str:
     marker = cluster.folder / "chain.json"
-    wanted = {**asdict(chain), "last_day": None}
+    wanted = {**asdict(chain), "last_day": None}  # a chain of any day, once loaded
     databases = Databases(cluster.url)
     url = databases.url(DB)
     if marker.exists():
         held = json.loads(marker.read_text())
-        if {**held, "last_day": None} == wanted:
+        if {k: held.get(k) for k in wanted} | {"last_day": None} == wanted:
             print(
                 f"reusing the chain loaded on {held['last_day']} in {cluster.folder}"
                 f" (loaded in {held.get('seconds', 0):.0f} s)"

@@ -156,8 +156,9 @@ SELECT a.kiosk_id, a.id AS answer_id, a.site_id, a.content,
          || 'Z' AS received_utc,
        random() AS r_status, random() AS r_outcome, random() AS r_assign,
        1 + random() * 59 AS contact_hours, 1 + random() * 47 AS close_hours
-FROM answers a WHERE a.category = 'detractor' AND NOT a.flagged
-ORDER BY random() LIMIT :cases;
+-- Drawn outside the ORDER BY random(): PostgreSQL would reuse that one sort key for them.
+FROM (SELECT * FROM answers WHERE category = 'detractor' AND NOT flagged
+      ORDER BY random() LIMIT :cases) a;
 
 INSERT INTO alerts (kiosk_id, answer_id, site_id, content, received_utc)
 SELECT kiosk_id, answer_id, site_id, content, received_utc FROM picked;

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import json
 import statistics
-from collections import Counter
-from collections.abc import Collection, Mapping
+from collections import Counter, defaultdict
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -239,13 +239,79 @@ class CaseBook:
                 conn.execute(insert(schema.case_targets).values(area_id=area_id, hours=hours))
 
     def kpis(self, site_ids: Collection[int] | None, now: datetime) -> Kpis:
+        return self.kpis_of([site_ids], now)[0]
+
+    def kpis_of(self, groups: Sequence[Collection[int] | None], now: datetime) -> list[Kpis]:
+        """The loop's figures of each group of sites (None: every site), in one reading.
+
+        The inbox shows the chain, every area and every site: the cases are read and each
+        judged once, then summed by group (not one query per site).
+        """
         c = schema.cases.c
-        query = select(c.status, c.outcome, c.opened_utc, c.due_utc, c.first_contact_utc)
-        if site_ids is not None:
-            query = query.where(c.site_id.in_(sorted(site_ids)))
+        query = select(c.site_id, c.status, c.outcome, c.opened_utc, c.due_utc, c.first_contact_utc)
+        wanted: set[int] | None = set()
+        for ids in groups:
+            if ids is None or wanted is None:
+                wanted = None
+            else:
+                wanted.update(ids)
+        if wanted is not None:
+            query = query.where(c.site_id.in_(sorted(wanted)))
         with reading(self.engine) as conn:
             rows = conn.execute(query).all()
-        return loop_kpis(rows, now)
+        by_site: dict[int, list[_Judged]] = defaultdict(list)
+        stamp = iso_utc(now)
+        for row in rows:
+            by_site[row.site_id].append(_judged(row, stamp))
+        return [
+            _summed(
+                [j for judged in by_site.values() for j in judged]
+                if ids is None
+                else [j for site in ids for j in by_site.get(site, ())]
+            )
+            for ids in groups
+        ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Judged:
+    """One case as the loop's figures count it (``loop_kpis``)."""
+
+    dismissed: bool
+    hours_to_contact: float | None
+    judged: bool  # its target came, or it was contacted already
+    in_time: bool
+    resolved: bool
+    outcome: str
+
+
+def _judged(r: Any, now_stamp: str) -> _Judged:
+    contact = r.first_contact_utc
+    return _Judged(
+        dismissed=r.status == "dismissed",
+        hours_to_contact=(_parse(contact) - _parse(r.opened_utc)).total_seconds() / 3600
+        if contact
+        else None,
+        judged=bool(contact) or r.due_utc <= now_stamp,  # iso_utc stamps sort as text
+        in_time=bool(contact) and contact <= r.due_utc,
+        resolved=r.status == "resolved",
+        outcome=r.outcome,
+    )
+
+
+def _summed(cases: list[_Judged]) -> Kpis:
+    kept = [j for j in cases if not j.dismissed]
+    hours = [j.hours_to_contact for j in kept if j.hours_to_contact is not None]
+    judged = [j for j in kept if j.judged]
+    in_time = [j for j in judged if j.in_time]
+    resolved = [j for j in kept if j.resolved]
+    return Kpis(
+        cases=len(kept),
+        median_hours_to_contact=statistics.median(hours) if hours else None,
+        contacted_in_time=len(in_time) / len(judged) if judged else None,
+        resolved=len(resolved) / len(kept) if kept else None,
+        outcomes=dict(Counter(j.outcome for j in resolved)),
+    )
 
 
 def loop_kpis(rows: list[Any], now: datetime) -> Kpis:
@@ -254,22 +320,7 @@ def loop_kpis(rows: list[Any], now: datetime) -> Kpis:
     Dismissed cases (spam, tests) count nowhere. "In time" is over the cases whose target
     has come or that were contacted already (a young open case is not yet late).
     """
-    kept = [r for r in rows if r.status != "dismissed"]
-    hours = [
-        (_parse(r.first_contact_utc) - _parse(r.opened_utc)).total_seconds() / 3600
-        for r in kept
-        if r.first_contact_utc
-    ]
-    judged = [r for r in kept if r.first_contact_utc or _parse(r.due_utc) <= now]
-    in_time = [r for r in judged if r.first_contact_utc and r.first_contact_utc <= r.due_utc]
-    resolved = [r for r in kept if r.status == "resolved"]
-    return Kpis(
-        cases=len(kept),
-        median_hours_to_contact=statistics.median(hours) if hours else None,
-        contacted_in_time=len(in_time) / len(judged) if judged else None,
-        resolved=len(resolved) / len(kept) if kept else None,
-        outcomes=dict(Counter(r.outcome for r in resolved)),
-    )
+    return _summed([_judged(r, iso_utc(now)) for r in rows])
 
 
 def _transition(

@@ -144,6 +144,7 @@ def _roll_up(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
     rollups = Rollups.of(rows)
     for table, values, keys in (
         (schema.daily, rollups.daily_rows(), ("site_id", "kiosk_id", "local_day", "flagged")),
+        (schema.site_daily, rollups.site_daily_rows(), ("site_id", "local_day", "flagged")),
         (
             schema.hourly,
             rollups.hourly_rows(),

@@ -51,16 +51,21 @@ class Rollups:
     daily: dict[tuple, list[int]]
     hourly: dict[tuple, list[int]]
     reasons: dict[tuple, int]
+    site_daily: dict[tuple, list[int]]
 
     @classmethod
     def of(cls, rows: Iterable[Mapping[str, Any]]) -> Rollups:
         daily: dict[tuple, list[int]] = {}
         hourly: dict[tuple, list[int]] = {}
         reasons: dict[tuple, int] = {}
+        site_daily: dict[tuple, list[int]] = {}
         for row in rows:
             base = (row["site_id"], row["kiosk_id"], row["local_day"])
             flagged = bool(row["flagged"])
             daily.setdefault((*base, flagged), [0] * len(SCORE_COLUMNS))[row["score"]] += 1
+            site_daily.setdefault(
+                (row["site_id"], row["local_day"], flagged), [0] * len(SCORE_COLUMNS)
+            )[row["score"]] += 1
             hourly.setdefault((*base, row["local_hour"], flagged), [0] * len(SCORE_COLUMNS))[
                 row["score"]
             ] += 1
@@ -68,7 +73,7 @@ class Rollups:
             for reason in json.loads(row["content"]).get("reasons", []):
                 key = (*base, category, reason, flagged)
                 reasons[key] = reasons.get(key, 0) + 1
-        return cls(daily, hourly, reasons)
+        return cls(daily, hourly, reasons, site_daily)
 
     def daily_rows(self) -> list[dict]:
         return [
@@ -77,6 +82,15 @@ class Rollups:
                 **dict(zip(SCORE_COLUMNS, counts, strict=True)),
             )
             for key, counts in sorted(self.daily.items())
+        ]
+
+    def site_daily_rows(self) -> list[dict]:
+        return [
+            dict(
+                zip(("site_id", "local_day", "flagged"), key, strict=True),
+                **dict(zip(SCORE_COLUMNS, counts, strict=True)),
+            )
+            for key, counts in sorted(self.site_daily.items())
         ]
 
     def hourly_rows(self) -> list[dict]:

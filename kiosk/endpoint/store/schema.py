@@ -4,7 +4,7 @@ Times are ISO 8601 UTC text (``iso_utc``: they sort as text on both databases) a
 ``YYYY-MM-DD`` text. An answer is unique per kiosk by id and by seq: the database's own keys
 make ingest idempotent across processes (``INSERT ... ON CONFLICT``), never a lock in one.
 
-The rollups (``daily``, ``hourly``, ``reason_daily``) are kept in the same transaction as
+The rollups (``daily``, ``site_daily``, ``hourly``, ``reason_daily``) are kept in the same transaction as
 each new answer, so an overview of many sites over a year sums rollup rows, not answers.
 Alembic migrations (``migrations/versions``) build exactly these tables; a test compares them.
 """
@@ -140,6 +140,18 @@ daily = Table(
     *_score_columns(),
 )
 Index("daily_by_day", daily.c.local_day, daily.c.site_id)
+
+# The sites' days, summed over their kiosks (migration c0008): the overview of every site
+# reads one row per site and day, however many kiosks a site has.
+site_daily = Table(
+    "site_daily",
+    metadata,
+    Column("site_id", Integer, primary_key=True),
+    Column("local_day", String(10), primary_key=True),
+    Column("flagged", Boolean, primary_key=True),
+    *_score_columns(),
+)
+Index("site_daily_by_day", site_daily.c.local_day, site_daily.c.site_id)
 
 hourly = Table(
     "hourly",

@@ -298,3 +298,10 @@ class CentralStore:
 
         with reading(self.engine) as conn:
             return reports.dashboard(conn, **selection)
+
+    def standings(self, **selection: Any) -> Any:
+        """Each site's overview line (``reports.standings``) in one snapshot."""
+        from kiosk.endpoint.store import reports
+
+        with reading(self.engine) as conn:
+            return reports.standings(conn, **selection)

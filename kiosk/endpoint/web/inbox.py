@@ -78,11 +78,13 @@ def inbox():  # type: ignore[no-untyped-def]
     if request.args.get("part") == "rows":
         return render_template("web/inbox_rows.html", **context)
     sites = [s for s in logins.sites(store().engine) if who.may_see_site(s.site_id)]
-    kpis = [(_("All my sites"), book().kpis(who.site_ids, now))]
+    groups: list[tuple[str, frozenset[int] | None]] = [(_("All my sites"), who.site_ids)]
     for area in dict.fromkeys(s.area for s in sites):
         ids = frozenset(s.site_id for s in sites if s.area == area)
-        kpis.append((area or _("No area"), book().kpis(ids, now)))
-    kpis += [(s.name, book().kpis(frozenset({s.site_id}), now)) for s in sites]
+        groups.append((area or _("No area"), ids))
+    groups += [(s.name, frozenset({s.site_id})) for s in sites]
+    figures = book().kpis_of([ids for _name, ids in groups], now)
+    kpis = [(name, k) for (name, _ids), k in zip(groups, figures, strict=True)]
     with reading(store().engine) as conn:
         unseen = alerting.firings(conn, who.site_ids, now - timedelta(days=7), unseen=True)
     return render_template(

@@ -1,7 +1,9 @@
 """The overview page's numbers: the chain, each area and site, and the ranking.
 
-Every figure comes from ``CentralStore.dashboard``, the function behind ``/v1/api/stats``,
-so the page and the JSON API cannot disagree.
+A site's page is ``CentralStore.dashboard``, the function behind ``/v1/api/stats``. The
+overview's lines are ``CentralStore.standings``: every site's NPS, previous period and trend
+in two queries, areas and the chain summed from their sites (``reports.combined``); the same
+numbers as the dashboard of each (tested), without a dashboard per site.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from kiosk.core.ranking import Ranking, rank
 from kiosk.core.stats import DashboardStats
 from kiosk.endpoint.auth import Principal
 from kiosk.endpoint.store.logins import SiteRef
+from kiosk.endpoint.store.reports import Standing, combined
 from kiosk.endpoint.store.service import CentralStore
 
 PERIODS = ("today", "7d", "30d", "quarter", "custom")
@@ -42,7 +45,7 @@ class Row:
     """One line of the overview: the chain, an area or a site."""
 
     name: str
-    stats: DashboardStats
+    stats: DashboardStats | Standing
     site: SiteRef | None = None
 
     @property
@@ -98,16 +101,16 @@ def overview(
     today: date,
 ) -> Overview:
     visible = [s for s in sites if who.may_see_site(s.site_id)]
-    chain = Row("", stats_for(central, who.site_ids, since, until, today))
-    site_rows = {
-        s.site_id: Row(s.name, stats_for(central, frozenset({s.site_id}), since, until, today), s)
-        for s in visible
-    }
+    lines = central.standings(
+        site_ids=who.site_ids, since=since, until=until, include_flagged=False
+    )
+    nothing = combined((), since, until)
+    site_rows = {s.site_id: Row(s.name, lines.get(s.site_id, nothing), s) for s in visible}
+    chain = Row("", combined((r.stats for r in site_rows.values()), since, until))
     areas = []
     for area in dict.fromkeys(s.area for s in visible):
-        members = [s for s in visible if s.area == area]
-        ids = frozenset(s.site_id for s in members)
-        row = Row(area, stats_for(central, ids, since, until, today))
-        areas.append((row, tuple(site_rows[s.site_id] for s in members)))
+        members = [site_rows[s.site_id] for s in visible if s.area == area]
+        row = Row(area, combined((r.stats for r in members), since, until))
+        areas.append((row, tuple(members)))
     ranking = rank([(row.site, row.summary) for row in site_rows.values()])
     return Overview(since, until, chain, tuple(areas), ranking)
