@@ -56,8 +56,10 @@ def endpoint(tmp_path):
     """(central store, faults middleware, live server) on 127.0.0.1."""
     from endpoint_server import Faults, LiveServer, central
 
+    from helpers.sync import SLOW_REPLY_SECONDS
+
     store, app = central(tmp_path / "central.sqlite")
-    faults = Faults(app, slow_seconds=0.8)
+    faults = Faults(app, slow_seconds=SLOW_REPLY_SECONDS)
     server = LiveServer(faults)
     yield store, faults, server
     server.stop()

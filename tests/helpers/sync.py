@@ -9,14 +9,21 @@ from endpoint_server import TOKEN
 from kiosk.config import KioskSection, Settings, SyncSection
 from kiosk.core.answer import Completion
 
+# The test server's "slow" fault holds its reply for SLOW_REPLY_SECONDS, past the read timeout
+# of a test that asks for SHORT_READ_TIMEOUT. Every other test gets deadlines that a loaded CI
+# machine cannot miss: a short deadline is the fault under test, never a default.
+SHORT_READ_TIMEOUT = 0.5
+SLOW_REPLY_SECONDS = 0.8
+ROOMY_TIMEOUT = 10.0
+
 
 def sync_settings(url: str, **sync: object) -> Settings:
     options: dict[str, object] = {
         "endpoint": url,
         "token": TOKEN,
         "batch_size": 10,
-        "connect_timeout": 0.5,
-        "read_timeout": 0.5,
+        "connect_timeout": ROOMY_TIMEOUT,
+        "read_timeout": ROOMY_TIMEOUT,
         "max_backoff_seconds": 0.2,
         "soon_after_answer_seconds": 0.05,
         "interval_seconds": 30.0,

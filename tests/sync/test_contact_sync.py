@@ -15,7 +15,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from endpoint_server import TOKEN, Faults, LiveServer, central
-from helpers.sync import sync_settings
+from helpers.sync import SHORT_READ_TIMEOUT, SLOW_REPLY_SECONDS, sync_settings
 
 from kiosk import __version__
 from kiosk.config import AlertsSection
@@ -74,12 +74,13 @@ def test_the_contact_reaches_the_endpoint_once_through_faults_and_never_a_log(
 ):
     caplog.set_level("DEBUG")
     store, app = central(tmp_path / "central.sqlite")
-    faults = Faults(app, slow_seconds=0.8)
+    faults = Faults(app, slow_seconds=SLOW_REPLY_SECONDS)
     server = LiveServer(faults)
     hook = Hook()
     hook_server = LiveServer(hook)
     settings = replace(
-        sync_settings(server.url), alerts=AlertsSection(webhook_url=hook_server.url + "/hook")
+        sync_settings(server.url, read_timeout=SHORT_READ_TIMEOUT),
+        alerts=AlertsSection(webhook_url=hook_server.url + "/hook"),
     )
     answer_id = detractor_with_contact(answer_store, settings)
     worker = SyncWorker(settings, answer_store.db, token=TOKEN)

@@ -7,7 +7,7 @@ import time
 
 import pytest
 from helpers.clock import ManualClock
-from helpers.sync import add_answers, sync_settings
+from helpers.sync import SHORT_READ_TIMEOUT, add_answers, sync_settings
 
 from kiosk.core.answer import Completion
 from kiosk.store import outbox, sync_state
@@ -39,6 +39,16 @@ def worker(kiosk_settings, answer_store, clock):
     w.client.close()
 
 
+@pytest.fixture
+def impatient_worker(endpoint, answer_store, clock):
+    """A worker whose read timeout the endpoint's "slow" fault outlasts."""
+    settings = sync_settings(endpoint[2].url, read_timeout=SHORT_READ_TIMEOUT)
+    w = SyncWorker(settings, answer_store.db, token=settings.sync.token, clock=clock)
+    yield w
+    w.stop()
+    w.client.close()
+
+
 def test_happy_path_n_answers_reach_the_endpoint_exactly_once(endpoint, worker, answer_store):
     store, faults, _ = endpoint
     ids = add_answers(answer_store, 35)
@@ -54,7 +64,10 @@ def test_happy_path_n_answers_reach_the_endpoint_exactly_once(endpoint, worker, 
 
 
 @pytest.mark.slow
-def test_every_fault_then_exactly_n_unique_and_nothing_pending(endpoint, worker, answer_store):
+def test_every_fault_then_exactly_n_unique_and_nothing_pending(
+    endpoint, impatient_worker, answer_store
+):
+    worker = impatient_worker
     store, faults, _ = endpoint
     ids = add_answers(answer_store, 40)
     faults.add("500", "503", "slow", "reset", "garbage", "drop", "401", "413", "429", "drop")
@@ -214,8 +227,9 @@ def test_the_token_never_reaches_a_log_line(endpoint, worker, answer_store, capl
 
 
 def test_a_slow_reply_past_the_read_timeout_is_retried_and_not_doubled(
-    endpoint, worker, answer_store
+    endpoint, impatient_worker, answer_store
 ):
+    worker = impatient_worker
     store, faults, _ = endpoint
     ids = add_answers(answer_store, 5)
     faults.add("slow")
