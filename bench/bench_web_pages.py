@@ -8,6 +8,8 @@ service (``kiosk endpoint`` under waitress) is started on it and, logged in as a
 * server time: each page fetched over HTTP ``--repeat`` times (overview for 30 days, the
   quarter and a custom year; the inbox), p50/p95, beside a floor measured in the same run
   (the login page through the same service, and a ``SELECT 1`` round trip), and the ratio;
+* the overview query in-process (issue 10): every site's line and the chain's dashboard for
+  the last 30 days and year, beside a plain GROUP BY over the answers (the ratio);
 * in Chromium (Playwright, ``--chromium``): the time to DOMContentLoaded, to load and to the
   first row of the page's table being visible.
 
@@ -43,6 +45,7 @@ from sqlalchemy import create_engine, text
 
 from kiosk.endpoint.store import migrate
 from kiosk.endpoint.store.engine import open_engine
+from kiosk.endpoint.store.service import CentralStore
 
 CHROMIUM = os.environ.get("KIOSK_TEST_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
@@ -177,6 +180,64 @@ def _select_one(url: str, repeat: int) -> list[float]:
     return times
 
 
+def query_times(url: str, repeat: int) -> None:
+    """Issue 10's "overview query": every site's line (``CentralStore.standings``, what the
+    overview page reads) and the chain's whole dashboard (``/v1/api/stats``), in-process,
+    beside a plain GROUP BY over the answers of the same period (no rollups), and the ratio."""
+    store = CentralStore.open(url)
+    today = date.today()
+    try:
+        for label, days in (("last 30 days", 30), ("last year", 365)):
+            since = today - timedelta(days=days - 1)
+            period = {"since": since, "until": today, "include_flagged": False}
+
+            def lines(period=period) -> None:
+                store.standings(site_ids=None, **period)
+
+            def chain(period=period) -> None:
+                store.dashboard(
+                    site_ids=None, kiosk_ids=None, granularity=None, today=today, **period
+                )
+
+            def plain(since=since) -> None:
+                with store.engine.connect() as conn:
+                    conn.execute(
+                        text(
+                            "SELECT site_id, category, count(*) FROM answers"
+                            " WHERE local_day >= :a AND local_day <= :b AND NOT flagged"
+                            " GROUP BY site_id, category"
+                        ),
+                        {"a": since.isoformat(), "b": today.isoformat()},
+                    ).all()
+
+            figures = {}
+            for name, call, times in (
+                ("every site's line", lines, repeat),
+                ("the chain's dashboard", chain, repeat),
+                ("plain GROUP BY over answers", plain, max(3, repeat // 4)),
+            ):
+                call()  # warm
+                figures[name] = _timed(call, times)
+            floor = percentile(figures["plain GROUP BY over answers"], 0.95)
+            for name, values in figures.items():
+                print(
+                    f"  {label:12s} {name:28s} {_ms(values)}"
+                    f"  (p95 / plain GROUP BY {percentile(values, 0.95) / floor:.2f})",
+                    flush=True,
+                )
+    finally:
+        store.close()
+
+
+def _timed(call, repeat: int) -> list[float]:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - started)
+    return times
+
+
 def _session(base: str) -> requests.Session:
     session = requests.Session()
     page = session.get(base + "/web/login", timeout=30).text
@@ -305,6 +366,8 @@ def main() -> int:
             cluster.start(SERVER)
         print(f"data: {_sizes(url)}", flush=True)
         print(f"PostgreSQL: {SERVER}; {os.cpu_count()} CPUs", flush=True)
+        print(f"the overview query (in-process, {args.repeat} runs each):", flush=True)
+        query_times(url, args.repeat)
         service, base = start_service(url, threads=8)
         print(f"server time (HTTP to `kiosk endpoint`, {args.repeat} requests each):", flush=True)
         server_times(base, url, args.repeat)

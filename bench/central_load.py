@@ -124,9 +124,13 @@ ROLLUPS = (
     f"""INSERT INTO daily (site_id, kiosk_id, local_day, flagged, {SCORES})
     SELECT site_id, kiosk_id, local_day, flagged, {SCORE_SUMS} FROM answers
     GROUP BY site_id, kiosk_id, local_day, flagged""",
-    f"""INSERT INTO site_daily (site_id, local_day, flagged, {SCORES})
-    SELECT site_id, local_day, flagged, {SCORE_SUMS} FROM answers
+    f"""INSERT INTO site_daily (site_id, local_day, flagged, {SCORES}, week)
+    SELECT site_id, local_day, flagged, {SCORE_SUMS},
+           to_char(date_trunc('week', local_day::date), 'YYYY-MM-DD') FROM answers
     GROUP BY site_id, local_day, flagged""",
+    f"""INSERT INTO site_weekly (site_id, week, flagged, {SCORES})
+    SELECT site_id, week, flagged, {SCORE_SUMS} FROM site_daily
+    GROUP BY site_id, week, flagged""",
     f"""INSERT INTO hourly (site_id, kiosk_id, local_day, local_hour, flagged, {SCORES})
     SELECT site_id, kiosk_id, local_day, local_hour, flagged, {SCORE_SUMS} FROM answers
     GROUP BY site_id, kiosk_id, local_day, local_hour, flagged""",
@@ -288,7 +292,8 @@ COMPARED = {
     "answers": "kiosk_id, id, seq, site_id, created_at, created_utc, local_day, local_hour,"
     " score, category, language, flagged, has_comment, content",
     "daily": f"site_id, kiosk_id, local_day, flagged, {SCORES}",
-    "site_daily": f"site_id, local_day, flagged, {SCORES}",
+    "site_daily": f"site_id, local_day, flagged, {SCORES}, week",
+    "site_weekly": f"site_id, week, flagged, {SCORES}",
     "hourly": f"site_id, kiosk_id, local_day, local_hour, flagged, {SCORES}",
     "reason_daily": "site_id, kiosk_id, local_day, category, reason, flagged, n",
     "kiosks": "kiosk_id, site_id, answers, max_seq, gap_since_utc",

@@ -96,6 +96,10 @@ class DashboardStats:
         """NPS points gained since the previous period (None when either is empty)."""
         return change(self.summary, self.previous)
 
+    def trend_nps(self) -> list[float | None]:
+        """The trend's NPS per bucket (None where it had no answers)."""
+        return [point.summary.nps for point in self.trend]
+
     def as_dict(self) -> dict[str, object]:
         """A JSON-ready dict; ``kiosk stats --json`` prints exactly this."""
         delta = self.change

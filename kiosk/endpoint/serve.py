@@ -17,6 +17,7 @@ this job; see docs/central.md.
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from typing import Any
@@ -58,6 +59,11 @@ def make_server(
         **extra,
     )
     server.channel_class = _TimedChannel
+    # What lives as long as the process (modules, the app, its templates) leaves the
+    # collector's generations, so a full collection during a request walks that request's
+    # objects only: on a year's overview of 500 sites, 75-120 ms a collection before, 3-18
+    # after (measured; the page makes one or two).
+    gc.freeze()
     plain_maintenance = server.maintenance
 
     def maintenance(now: float) -> None:

@@ -17,6 +17,7 @@ from alembic.runtime.migration import MigrationContext
 
 from kiosk.endpoint.store import migrate
 from kiosk.endpoint.store.engine import open_engine
+from kiosk.endpoint.store.rows import week_of
 from kiosk.endpoint.store.schema import metadata
 from kiosk.endpoint.store.service import CentralStore
 
@@ -182,6 +183,20 @@ def test_a_reference_endpoint_store_upgrades_with_nothing_lost(tmp_path):
             sum(1 for s in range(1, 41) if s % 11 == score) for score in range(11)
         ]
         assert stats.reasons["promoter"] == (("speed", stats.summary.promoters),)
+        # site_daily (c0008) and its weeks (c0009) were filled from the rebuilt rollups.
+        with store.engine.connect() as conn:
+            weeks = conn.execute(text("SELECT local_day, week FROM site_daily")).all()
+        assert weeks and all(week == week_of(day) for day, week in weeks)
+        week_stats = store.dashboard(
+            site_ids=None,
+            kiosk_ids=None,
+            since=__import__("datetime").date(2026, 8, 1),
+            until=__import__("datetime").date(2026, 11, 30),
+            include_flagged=False,
+            granularity="week",
+            today=__import__("datetime").date(2026, 11, 30),
+        )
+        assert sum(p.summary.total for p in week_stats.trend) == week_stats.summary.total
     finally:
         store.close()
     again = subprocess.run(

@@ -15,6 +15,7 @@ from kiosk.endpoint.store import reports, schema
 from kiosk.endpoint.store.cases import CaseBook
 from kiosk.endpoint.store.engine import reading
 from kiosk.endpoint.store.logins import sites as all_sites
+from kiosk.endpoint.store.rows import week_of
 
 TODAY = NOW.date()
 
@@ -70,7 +71,10 @@ def test_site_daily_is_daily_summed_over_kiosks(chain):
             .order_by(d.c.site_id, d.c.local_day, d.c.flagged)
         ).all()
         held = conn.execute(select(s).order_by(s.c.site_id, s.c.local_day, s.c.flagged)).all()
-    assert [tuple(r) for r in summed] == [tuple(r) for r in held] and held
+    assert [tuple(r) for r in summed] == [tuple(r)[:-1] for r in held] and held
+    # Each row's week is its day's Monday, as the trend buckets it.
+    assert all(r.week == week_of(r.local_day) for r in held)
+    assert all(date.fromisoformat(r.week).weekday() == 0 for r in held)
 
 
 def test_the_inbox_figures_of_many_groups_equal_each_alone(chain):
@@ -85,3 +89,50 @@ def test_the_inbox_figures_of_many_groups_equal_each_alone(chain):
     assert together == [book.kpis(ids, NOW) for ids in groups]
     assert together[0].cases == 4 and together[-1].cases == 0
     assert date.fromisoformat(first.opened_utc[:10]) <= TODAY
+
+
+@pytest.mark.parametrize("days", [91, 365])
+def test_the_stored_weeks_bucket_as_the_kiosks_days_do(chain, days):
+    """A site's weekly trend from ``site_daily.week`` equals the one its kiosks' ``daily``
+    rows give with the week computed in the query."""
+    since = TODAY - timedelta(days=days - 1)
+    selection = dict(since=since, until=TODAY, include_flagged=False, granularity="week")
+    sites = {s.code: s.site_id for s in all_sites(chain.engine)}
+    kiosks_of: dict[int, set[str]] = {}
+    for report in chain.kiosks():
+        kiosks_of.setdefault(sites[report.site], set()).add(report.kiosk_id)
+    assert any(len(ids) > 1 for ids in kiosks_of.values())
+    totals = []
+    for site_id, kiosk_ids in kiosks_of.items():
+        by_site = chain.dashboard(site_ids={site_id}, kiosk_ids=None, today=TODAY, **selection)
+        by_kiosks = chain.dashboard(
+            site_ids={site_id}, kiosk_ids=kiosk_ids, today=TODAY, **selection
+        )
+        assert [(p.start, p.summary) for p in by_site.trend] == [
+            (p.start, p.summary) for p in by_kiosks.trend
+        ]
+        totals.append(by_site.summary.total)
+    assert sum(totals) > 0
+
+
+def test_whole_weeks_and_the_days_around_them_cover_a_period_exactly():
+    start = date(2026, 11, 2)  # a Monday
+    for offset in range(21):
+        for length in range(1, 30):
+            since = start + timedelta(days=offset)
+            until = since + timedelta(days=length - 1)
+            weeks = reports.whole_weeks(since, until)
+            days = {since + timedelta(days=i) for i in range(length)}
+            if weeks is None:
+                # no Monday-to-Sunday week fits
+                assert not any(d.weekday() == 0 and d + timedelta(days=6) in days for d in days)
+                continue
+            first, last = weeks
+            assert first.weekday() == 0 and last.weekday() == 0 and first <= last
+            covered = {first + timedelta(days=i) for i in range((last - first).days + 7)}
+            assert covered <= days
+            # what is left are fewer than 7 days before and fewer than 7 after
+            before = {d for d in days - covered if d < first}
+            after = {d for d in days - covered if d > last}
+            assert before | after == days - covered
+            assert len(before) < 7 and len(after) < 7

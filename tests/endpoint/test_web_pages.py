@@ -284,3 +284,17 @@ def test_changes_are_signed_and_never_minus_zero():
         assert i18n.number(1880) == "1.880"
         g.language = "en"
         assert i18n.number(1880) == "1,880"
+
+
+def test_links_to_writes_what_url_for_writes(world):
+    from flask import url_for
+
+    from kiosk.endpoint.web.views import links_to
+
+    _, app = world
+    with app.test_request_context("/web/"):
+        for code in ("centro", "a b", "ñandú/1", "x?y&z=1", "100%", "0v0"):
+            for values in ({}, {"period": "custom", "since": "2026-01-01", "until": "2026-02-01"}):
+                assert links_to("web.site_page", "code", **values)(code) == url_for(
+                    "web.site_page", code=code, **values
+                )

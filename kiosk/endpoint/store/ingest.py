@@ -20,6 +20,7 @@ from kiosk.endpoint.store.engine import insert_into
 from kiosk.endpoint.store.rows import Rollups, answer_row, canonical
 
 CHUNK = 500  # rollup rows per executemany
+COUNTED = frozenset((*schema.SCORE_COLUMNS, "n"))  # the rollups' columns a new answer adds to
 
 
 @dataclass
@@ -145,6 +146,7 @@ def _roll_up(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
     for table, values, keys in (
         (schema.daily, rollups.daily_rows(), ("site_id", "kiosk_id", "local_day", "flagged")),
         (schema.site_daily, rollups.site_daily_rows(), ("site_id", "local_day", "flagged")),
+        (schema.site_weekly, rollups.site_weekly_rows(), ("site_id", "week", "flagged")),
         (
             schema.hourly,
             rollups.hourly_rows(),
@@ -158,7 +160,7 @@ def _roll_up(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
     ):
         if not values:
             continue
-        counted = [name for name in values[0] if name not in keys]
+        counted = [name for name in values[0] if name in COUNTED]
         statement = insert_into(conn, table)
         statement = statement.on_conflict_do_update(
             index_elements=list(keys),

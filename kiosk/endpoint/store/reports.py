@@ -21,7 +21,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Connection, Date, and_, cast, func, select
 
 from kiosk.core.answer import SCORES, Category
-from kiosk.core.nps import NpsSummary, summarize_distribution
+from kiosk.core.nps import NpsSummary, nps_points, summarize_distribution
 from kiosk.core.stats import (
     Comment,
     DashboardStats,
@@ -39,8 +39,10 @@ from kiosk.endpoint.store.schema import SCORE_COLUMNS
 COMMENTS_PER_GROUP = 6
 
 
-def _where(table, site_ids, kiosk_ids, since: date, until: date, include_flagged: bool):  # type: ignore[no-untyped-def]
-    clauses = [table.c.local_day >= since.isoformat(), table.c.local_day <= until.isoformat()]
+def _where(  # type: ignore[no-untyped-def]
+    table, site_ids, kiosk_ids, since: date, until: date, include_flagged: bool, day="local_day"
+):
+    clauses = [table.c[day] >= since.isoformat(), table.c[day] <= until.isoformat()]
     if site_ids is not None:
         clauses.append(table.c.site_id.in_(sorted(site_ids)))
     if kiosk_ids is not None:
@@ -172,39 +174,65 @@ def _starts(since: date, until: date, granularity: str) -> list[date]:
     return starts
 
 
+Counts = tuple[int, int, int]  # promoters, passives, detractors
+ZERO: Counts = (0, 0, 0)
+
+
 @dataclass(frozen=True)
 class Standing:
     """A line of the overview: a period's NPS, the previous period's, and the trend.
 
     The same numbers as ``DashboardStats``' ``summary``, ``previous`` and ``trend`` for the
-    same selection (tested), without the rest of the dashboard.
+    same selection (tested), without the rest of the dashboard. The trend is kept as plain
+    counts per bucket (``starts``): an overview of 500 sites over a year has 26,500 of them,
+    and an object for each would cost more than the queries.
     """
 
     since: date
     until: date
     summary: NpsSummary
     previous: NpsSummary
-    trend: tuple[TrendPoint, ...]
+    starts: tuple[date, ...]
+    counts: tuple[Counts, ...]
+
+    @property
+    def trend(self) -> tuple[TrendPoint, ...]:
+        return tuple(
+            TrendPoint(start, NpsSummary(*counts))
+            for start, counts in zip(self.starts, self.counts, strict=True)
+        )
+
+    def trend_nps(self) -> list[float | None]:
+        """The trend's NPS per bucket (None where it had no answers)."""
+        return [nps_points(*counts) for counts in self.counts]
 
 
 EMPTY = NpsSummary(0, 0, 0)
 
 
-def _add(a: NpsSummary, b: NpsSummary) -> NpsSummary:
-    return NpsSummary(
-        a.promoters + b.promoters, a.passives + b.passives, a.detractors + b.detractors
-    )
+def _sum(counts: Iterable[Counts]) -> Counts:
+    promoters = passives = detractors = 0
+    for p, a, d in counts:
+        promoters += p
+        passives += a
+        detractors += d
+    return promoters, passives, detractors
 
 
-def _category_sums(table):  # type: ignore[no-untyped-def]
-    """Promoters, passives, detractors of the rows: the score columns by ``Category.of``."""
+def _counts(summary: NpsSummary) -> Counts:
+    return summary.promoters, summary.passives, summary.detractors
+
+
+def _category_sums(table, *, summed: bool = True):  # type: ignore[no-untyped-def]
+    """Promoters, passives, detractors of the rows: the score columns by ``Category.of``,
+    summed over a group (or, ``summed=False``, of each row)."""
     sums = []
     for category in (Category.PROMOTER, Category.PASSIVE, Category.DETRACTOR):
         columns = [table.c[f"s{score}"] for score in SCORES if Category.of(score) is category]
         total = columns[0]
         for column in columns[1:]:
             total = total + column
-        sums.append(func.sum(total).label(category.value))
+        sums.append((func.sum(total) if summed else total).label(category.value))
     return sums
 
 
@@ -213,12 +241,63 @@ def _summary(row) -> NpsSummary:  # type: ignore[no-untyped-def]
 
 
 def _bucket(conn: Connection, table, granularity: str):  # type: ignore[no-untyped-def]
-    """The trend bucket of a row's day in SQL: the day, or its week's Monday (bucket_start)."""
+    """The trend bucket of a row's day in SQL: the day, or its week's Monday (bucket_start),
+    which ``site_daily`` holds written out."""
     if granularity != "week":
         return table.c.local_day
+    if "week" in table.c:
+        return table.c.week
     if conn.dialect.name == "postgresql":
         return func.to_char(func.date_trunc("week", cast(table.c.local_day, Date)), "YYYY-MM-DD")
     return func.date(table.c.local_day, "-6 days", "weekday 1")
+
+
+def whole_weeks(since: date, until: date) -> tuple[date, date] | None:
+    """The first and the last Monday of the whole weeks (Monday to Sunday) in since..until."""
+    first = since + timedelta(days=-since.weekday() % 7)
+    last = until - timedelta(days=(until.weekday() + 1) % 7 + 6)
+    return (first, last) if first <= last else None
+
+
+def _counts_by(  # type: ignore[no-untyped-def]
+    conn: Connection, by: str, *, site_ids, since: date, until: date, include_flagged: bool
+) -> dict[tuple, Counts]:
+    """(promoters, passives, detractors) over since..until by ``(site_id,)``, or by
+    ``(site_id, bucket)`` where ``by`` is a trend granularity ("day", "week").
+
+    Weeks and sites come from ``site_weekly`` for the whole weeks and ``site_daily`` for the
+    days before and after them; days from ``site_daily``. A rollup row is already one per
+    site, bucket and flagged, so rows by bucket are read as they are, not grouped.
+    """
+    d, w = schema.site_daily, schema.site_weekly
+    weeks = whole_weeks(since, until) if by != "day" else None
+    parts = [(d, since, until)]
+    if weeks is not None:
+        first, last = weeks
+        parts = [(w, first, last)]
+        if since < first:
+            parts.append((d, since, first - timedelta(days=1)))
+        if last + timedelta(days=6) < until:
+            parts.append((d, last + timedelta(days=7), until))
+    out: dict[tuple, Counts] = {}
+    for table, start, end in parts:
+        day = "week" if table is w else "local_day"
+        where = _where(table, site_ids, None, start, end, include_flagged, day=day)
+        if by == "site":
+            query = select(table.c.site_id, *_category_sums(table)).group_by(table.c.site_id)
+        elif table is w or by == "day":
+            query = select(table.c.site_id, table.c[day], *_category_sums(table, summed=False))
+        else:  # the days around the whole weeks, by week
+            keys = (d.c.site_id, d.c.week)
+            query = select(*keys, *_category_sums(d)).group_by(*keys)
+        # Plain tuples (26,500 rows for a year of 500 sites): the loop is most of the time.
+        rows = conn.execute(query.where(where)).all()
+        width = 1 if by == "site" else 2
+        for row in rows:
+            key, counts = row[:width], row[width:]
+            held = out.get(key)
+            out[key] = counts if held is None else _sum((held, counts))
+    return out
 
 
 def standings(
@@ -234,32 +313,29 @@ def standings(
     if since > until:
         since, until = until, since
     granularity = granularity or trend_granularity(since, until)
-    t = schema.site_daily
-    bucket = _bucket(conn, t, granularity).label("bucket")
-    buckets: dict[int, dict[date, NpsSummary]] = defaultdict(dict)
-    for row in conn.execute(
-        select(t.c.site_id, bucket, *_category_sums(t))
-        .where(_where(t, site_ids, None, since, until, include_flagged))
-        .group_by(t.c.site_id, bucket)
-    ):
-        buckets[row.site_id][date.fromisoformat(row.bucket)] = _summary(row)
+    starts = tuple(_starts(since, until, granularity))
+    position = {start.isoformat(): i for i, start in enumerate(starts)}
+    selection = dict(site_ids=site_ids, include_flagged=include_flagged)
+    trends: dict[int, list[Counts]] = {}
+    found = _counts_by(conn, granularity, since=since, until=until, **selection)
+    for (site_id, bucket), counts in found.items():
+        trend = trends.get(site_id)
+        if trend is None:
+            trend = trends[site_id] = [ZERO] * len(starts)
+        trend[position[bucket]] = counts
     prev_since, prev_until = previous_period(since, until)
     previous = {
-        row.site_id: _summary(row)
-        for row in conn.execute(
-            select(t.c.site_id, *_category_sums(t))
-            .where(_where(t, site_ids, None, prev_since, prev_until, include_flagged))
-            .group_by(t.c.site_id)
-        )
+        site_id: NpsSummary(*counts)
+        for (site_id,), counts in _counts_by(
+            conn, "site", since=prev_since, until=prev_until, **selection
+        ).items()
     }
-    starts = _starts(since, until, granularity)
+    nothing = (ZERO,) * len(starts)
     out = {}
-    for site_id in buckets.keys() | previous.keys():
-        trend = tuple(TrendPoint(s, buckets[site_id].get(s, EMPTY)) for s in starts)
-        summary = EMPTY
-        for point in trend:
-            summary = _add(summary, point.summary)
-        out[site_id] = Standing(since, until, summary, previous.get(site_id, EMPTY), trend)
+    for site_id in trends.keys() | previous.keys():
+        counts = tuple(trends[site_id]) if site_id in trends else nothing
+        summary = NpsSummary(*_sum(counts))
+        out[site_id] = Standing(since, until, summary, previous.get(site_id, EMPTY), starts, counts)
     return out
 
 
@@ -268,14 +344,19 @@ def combined(
 ) -> Standing:
     """The line of several sites together (an area, the chain): their sums."""
     granularity = granularity or trend_granularity(since, until)
-    starts = _starts(since, until, granularity)
-    summary = previous = EMPTY
-    points = [EMPTY] * len(starts)
-    for part in parts:
-        summary, previous = _add(summary, part.summary), _add(previous, part.previous)
-        points = [_add(p, q.summary) for p, q in zip(points, part.trend, strict=True)]
-    trend = tuple(TrendPoint(s, p) for s, p in zip(starts, points, strict=True))
-    return Standing(since, until, summary, previous, trend)
+    starts = tuple(_starts(since, until, granularity))
+    parts = list(parts)
+    if any(part.starts != starts for part in parts):
+        raise ValueError("lines of different periods cannot be added")
+    counts = tuple(_sum(column) for column in zip(*(part.counts for part in parts), strict=True))
+    return Standing(
+        since,
+        until,
+        NpsSummary(*_sum(_counts(part.summary) for part in parts)),
+        NpsSummary(*_sum(_counts(part.previous) for part in parts)),
+        starts,
+        counts or (ZERO,) * len(starts),
+    )
 
 
 def _latest_comments(

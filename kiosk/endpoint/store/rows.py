@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from kiosk.core.answer import Category, iso_utc
+from kiosk.core.stats import bucket_start
 from kiosk.endpoint.store.schema import SCORE_COLUMNS
 
 
@@ -52,6 +54,7 @@ class Rollups:
     hourly: dict[tuple, list[int]]
     reasons: dict[tuple, int]
     site_daily: dict[tuple, list[int]]
+    site_weekly: dict[tuple, list[int]]
 
     @classmethod
     def of(cls, rows: Iterable[Mapping[str, Any]]) -> Rollups:
@@ -59,12 +62,16 @@ class Rollups:
         hourly: dict[tuple, list[int]] = {}
         reasons: dict[tuple, int] = {}
         site_daily: dict[tuple, list[int]] = {}
+        site_weekly: dict[tuple, list[int]] = {}
         for row in rows:
             base = (row["site_id"], row["kiosk_id"], row["local_day"])
             flagged = bool(row["flagged"])
             daily.setdefault((*base, flagged), [0] * len(SCORE_COLUMNS))[row["score"]] += 1
             site_daily.setdefault(
                 (row["site_id"], row["local_day"], flagged), [0] * len(SCORE_COLUMNS)
+            )[row["score"]] += 1
+            site_weekly.setdefault(
+                (row["site_id"], week_of(row["local_day"]), flagged), [0] * len(SCORE_COLUMNS)
             )[row["score"]] += 1
             hourly.setdefault((*base, row["local_hour"], flagged), [0] * len(SCORE_COLUMNS))[
                 row["score"]
@@ -73,7 +80,7 @@ class Rollups:
             for reason in json.loads(row["content"]).get("reasons", []):
                 key = (*base, category, reason, flagged)
                 reasons[key] = reasons.get(key, 0) + 1
-        return cls(daily, hourly, reasons, site_daily)
+        return cls(daily, hourly, reasons, site_daily, site_weekly)
 
     def daily_rows(self) -> list[dict]:
         return [
@@ -89,8 +96,18 @@ class Rollups:
             dict(
                 zip(("site_id", "local_day", "flagged"), key, strict=True),
                 **dict(zip(SCORE_COLUMNS, counts, strict=True)),
+                week=week_of(key[1]),
             )
             for key, counts in sorted(self.site_daily.items())
+        ]
+
+    def site_weekly_rows(self) -> list[dict]:
+        return [
+            dict(
+                zip(("site_id", "week", "flagged"), key, strict=True),
+                **dict(zip(SCORE_COLUMNS, counts, strict=True)),
+            )
+            for key, counts in sorted(self.site_weekly.items())
         ]
 
     def hourly_rows(self) -> list[dict]:
@@ -103,6 +120,13 @@ class Rollups:
     def reason_rows(self) -> list[dict]:
         names = ("site_id", "kiosk_id", "local_day", "category", "reason", "flagged")
         return [dict(zip(names, key, strict=True), n=n) for key, n in sorted(self.reasons.items())]
+
+
+@lru_cache(maxsize=4096)
+def week_of(local_day: str) -> str:
+    """The Monday of ``local_day``'s week, as ``site_daily.week`` and ``site_weekly`` hold it
+    (asked once per answer at ingest, of a few distinct days)."""
+    return bucket_start(date.fromisoformat(local_day), "week").isoformat()
 
 
 def now_stamp(moment: datetime) -> str:

@@ -8,12 +8,13 @@ built (``tools/web_catalogs.py``, the test session, the demo), never committed. 
 from __future__ import annotations
 
 from datetime import date, datetime
-from functools import cache
+from decimal import ROUND_HALF_EVEN, Decimal
+from functools import cache, lru_cache
 from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date, format_datetime
-from babel.numbers import format_decimal
+from babel.numbers import NumberPattern, parse_pattern
 from babel.support import NullTranslations, Translations
 from flask import g
 
@@ -55,10 +56,26 @@ def ngettext(singular: str, plural: str, n: int, **values: object) -> str:
 
 
 def number(value: float | int | None, digits: int = 0) -> str:
+    """``value`` with ``digits`` decimals in the visitor's language, as Babel's
+    ``format_decimal`` writes it (rounded half to even from ``str(value)``, as Babel does).
+
+    Babel parses its pattern and locale on each call (some 30 µs); an overview of 500 sites
+    writes 3,000 numbers. The rounded value's text is the cache key, so -0 and 0 stay apart.
+    """
     if value is None:
         return "–"
-    pattern = "#,##0" + ("." + "0" * digits if digits else "")
-    return format_decimal(value, format=pattern, locale=Locale.parse(language()))
+    exact = Decimal(str(value)).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_EVEN)
+    return _formatted(str(exact), digits, language())
+
+
+@cache
+def _pattern(digits: int) -> NumberPattern:
+    return parse_pattern("#,##0" + ("." + "0" * digits if digits else ""))
+
+
+@lru_cache(maxsize=8192)
+def _formatted(exact: str, digits: int, language: str) -> str:
+    return _pattern(digits).apply(Decimal(exact), Locale.parse(language))
 
 
 def signed(value: float | None, digits: int = 0) -> str:

@@ -58,7 +58,7 @@ class Row:
 
     def trend_points(self, width: int = 120, height: int = 32) -> str:
         """An SVG polyline's points over the trend's NPS (-100..100); gaps skipped."""
-        values = [p.summary.nps for p in self.stats.trend]
+        values = self.stats.trend_nps()
         if len(values) < 2:
             return ""
         step = width / (len(values) - 1)
@@ -106,11 +106,13 @@ def overview(
     )
     nothing = combined((), since, until)
     site_rows = {s.site_id: Row(s.name, lines.get(s.site_id, nothing), s) for s in visible}
-    chain = Row("", combined((r.stats for r in site_rows.values()), since, until))
-    areas = []
-    for area in dict.fromkeys(s.area for s in visible):
-        members = [site_rows[s.site_id] for s in visible if s.area == area]
-        row = Row(area, combined((r.stats for r in members), since, until))
-        areas.append((row, tuple(members)))
+    members: dict[str | None, list[Row]] = {}
+    for s in visible:
+        members.setdefault(s.area, []).append(site_rows[s.site_id])
+    areas = [
+        (Row(area, combined((r.stats for r in rows), since, until)), tuple(rows))
+        for area, rows in members.items()
+    ]
+    chain = Row("", combined((row.stats for row, _ in areas), since, until))
     ranking = rank([(row.site, row.summary) for row in site_rows.values()])
     return Overview(since, until, chain, tuple(areas), ranking)

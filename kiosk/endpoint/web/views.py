@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -179,6 +180,16 @@ def _period() -> tuple[str, date, date, str]:
         )
 
 
+def links_to(endpoint: str, name: str, **values: object) -> Callable[[str], str]:
+    """``url_for(endpoint, **{name: v}, **values)`` for many ``v``: one ``url_for``, then
+    each ``v`` quoted by the routing map's converter (the overview links 500 sites, and
+    ``url_for`` costs some 30 µs a call). Tested equal to ``url_for``."""
+    marker = "0v0"
+    head, _, tail = url_for(endpoint, **{name: marker}, **values).partition(marker)
+    to_url = current_app.url_map.converters["default"](current_app.url_map).to_url
+    return lambda value: head + to_url(value) + tail
+
+
 @blueprint.get("/", endpoint="overview")
 @page(*MANAGERS)
 def overview_page():  # type: ignore[no-untyped-def]
@@ -186,6 +197,10 @@ def overview_page():  # type: ignore[no-untyped-def]
     data = overview(store(), logins.sites(store().engine), g.principal, since, until, _now().date())
     return render_template(
         "web/overview.html",
+        site_link=links_to(
+            "web.site_page", "code", period=period, since=since.isoformat(), until=until.isoformat()
+        ),
+        plain_site_link=links_to("web.site_page", "code"),
         data=data,
         period=period,
         error=error,
