@@ -255,3 +255,40 @@ def test_the_case_shows_the_guests_contact_while_its_retention_lasts(world):
     clock["now"] = NOW + timedelta(days=31)
     page = client.get(f"/web/case/{case_id}").get_data(as_text=True)
     assert "+34 600 111 222" not in page and "retention period has ended" in page
+
+
+def test_a_long_inbox_lists_the_most_urgent_and_every_new_case(world, monkeypatch):
+    from kiosk.endpoint.web import inbox
+
+    monkeypatch.setattr(inbox, "MOST_URGENT", 2)
+    store, app, _ = world
+    for seq, hours in enumerate((70, 60, 50, 40), start=1):
+        alert(store, "centro", seq, comment=f"backlog {seq}", received=NOW - timedelta(hours=hours))
+    alert(store, "centro", 9, comment="just in", received=NOW - timedelta(minutes=5))
+    client = web_client(app)
+    log_in(client, "admin")
+    page = client.get("/web/inbox").get_data(as_text=True)
+    shown = [n for n in range(1, 5) if f"backlog {n}<" in page]
+    assert shown == [1, 2] and "just in" in page  # two most urgent, and the new one
+    assert "<title>(5) Inbox" in page and "Show all 5 open cases" in page
+    assert page.index("backlog 2") < page.index("just in")  # still by time left
+    rows = client.get("/web/inbox?part=rows").get_data(as_text=True)
+    assert "backlog 1" in rows and "backlog 3" not in rows and "just in" in rows
+    everything = client.get("/web/inbox?all=1").get_data(as_text=True)
+    assert all(f"backlog {n}" in everything for n in range(1, 5))
+    assert "Show all" not in everything and "part=rows&amp;all=1" in everything
+
+
+def test_the_figures_count_the_cases_of_the_last_30_days(world):
+    store, app, _ = world
+    alert(store, "centro", 1, received=NOW - timedelta(days=40))
+    alert(store, "centro", 2, received=NOW - timedelta(days=3))
+    book = CaseBook(store.engine)
+    assert book.kpis(None, NOW).cases == 2
+    assert book.kpis(None, NOW, NOW - timedelta(days=30)).cases == 1
+    client = web_client(app)
+    log_in(client, "admin")
+    page = client.get("/web/inbox").get_data(as_text=True)
+    figures = re.search(r'<tr class="area"><th scope="row">All my sites</th><td>(\d+)</td>', page)
+    assert figures and figures.group(1) == "1"
+    assert "Cases opened in the last 30 days." in page

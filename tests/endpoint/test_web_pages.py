@@ -298,3 +298,7 @@ def test_links_to_writes_what_url_for_writes(world):
                 assert links_to("web.site_page", "code", **values)(code) == url_for(
                     "web.site_page", code=code, **values
                 )
+        for case_id in (1, 42, 9_876_543_210, 10**12):
+            assert links_to("web.case_page", "case_id", marker=9_876_543_210)(case_id) == url_for(
+                "web.case_page", case_id=case_id
+            )

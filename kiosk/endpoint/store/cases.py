@@ -158,16 +158,34 @@ class CaseBook:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    def inbox(self, site_ids: Collection[int] | None, *, closed: bool = False) -> list[Case]:
-        """Open and contacted cases by time left (least first); or the closed ones, newest."""
+    def inbox(
+        self,
+        site_ids: Collection[int] | None,
+        *,
+        closed: bool = False,
+        most_urgent: int | None = None,
+        opened_since: datetime | None = None,
+    ) -> list[Case]:
+        """Open and contacted cases by time left (least first); or the 50 closed last.
+
+        With ``most_urgent``, only that many of the least time left, and every case opened
+        since ``opened_since`` besides (a new case always shows, however long the list).
+        """
         c = schema.cases.c
         query = _query(site_ids)
         if closed:
-            query = query.where(c.status.in_(FINAL)).order_by(c.closed_utc.desc()).limit(200)
-        else:
-            query = query.where(c.status.notin_(FINAL)).order_by(c.due_utc, c.id)
+            query = query.where(c.status.in_(FINAL)).order_by(c.closed_utc.desc()).limit(50)
+            with reading(self.engine) as conn:
+                return [_case(r) for r in conn.execute(query)]
+        query = query.where(c.status.notin_(FINAL)).order_by(c.due_utc, c.id)
+        queries = [query if most_urgent is None else query.limit(most_urgent)]
+        if most_urgent is not None and opened_since is not None:
+            queries.append(query.where(c.opened_utc >= iso_utc(opened_since)))
+        found: dict[int, Case] = {}
         with reading(self.engine) as conn:
-            return [_case(r) for r in conn.execute(query)]
+            for each in queries:
+                found.update((r.id, _case(r)) for r in conn.execute(each))
+        return sorted(found.values(), key=lambda case: (case.due_utc, case.case_id))
 
     def pending(self, site_ids: Collection[int] | None) -> tuple[int, int]:
         """(open or contacted cases, the newest case id) for the live inbox."""
@@ -238,17 +256,27 @@ class CaseBook:
             else:
                 conn.execute(insert(schema.case_targets).values(area_id=area_id, hours=hours))
 
-    def kpis(self, site_ids: Collection[int] | None, now: datetime) -> Kpis:
-        return self.kpis_of([site_ids], now)[0]
+    def kpis(
+        self, site_ids: Collection[int] | None, now: datetime, since: datetime | None = None
+    ) -> Kpis:
+        return self.kpis_of([site_ids], now, since)[0]
 
-    def kpis_of(self, groups: Sequence[Collection[int] | None], now: datetime) -> list[Kpis]:
-        """The loop's figures of each group of sites (None: every site), in one reading.
+    def kpis_of(
+        self,
+        groups: Sequence[Collection[int] | None],
+        now: datetime,
+        since: datetime | None = None,
+    ) -> list[Kpis]:
+        """The loop's figures of each group of sites (None: every site), in one reading,
+        over the cases opened since ``since`` (None: every case).
 
         The inbox shows the chain, every area and every site: the cases are read and each
         judged once, then summed by group (not one query per site).
         """
         c = schema.cases.c
         query = select(c.site_id, c.status, c.outcome, c.opened_utc, c.due_utc, c.first_contact_utc)
+        if since is not None:
+            query = query.where(c.opened_utc >= iso_utc(since))
         wanted: set[int] | None = set()
         for ids in groups:
             if ids is None or wanted is None:

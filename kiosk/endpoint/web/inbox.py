@@ -14,7 +14,16 @@ from kiosk.endpoint.store.logins import SiteRef
 from kiosk.endpoint.store.registry import UserIdentity
 from kiosk.endpoint.web.guard import forbidden, page
 from kiosk.endpoint.web.i18n import gettext as _
-from kiosk.endpoint.web.views import blueprint
+from kiosk.endpoint.web.views import blueprint, links_to
+
+# The follow-up figures cover the cases opened in these last days: this month's work, not
+# every case since the chain began (which would also be read on every visit).
+FIGURES_DAYS = 30
+CASE_MARKER = 9_876_543_210  # a case number for links_to
+# The inbox lists this many open cases of the least time left, and every case opened in the
+# last day besides (``?all=1`` lists every one): a chain's backlog of 1,500 open cases made
+# a 480 KB page that took a second to write and more to draw on a phone.
+MOST_URGENT = 200
 
 
 def book() -> CaseBook:
@@ -68,8 +77,17 @@ def _may_handle(user: UserIdentity, site: SiteRef) -> bool:
 @page(*MANAGERS)
 def inbox():  # type: ignore[no-untyped-def]
     who, now = g.principal, _now()
-    open_cases = book().inbox(who.site_ids)
+    everything = request.args.get("all") == "1"
+    open_cases = book().inbox(
+        who.site_ids,
+        most_urgent=None if everything else MOST_URGENT,
+        opened_since=now - timedelta(days=1),
+    )
+    pending = book().pending(who.site_ids)[0] if not everything else len(open_cases)
     context = {
+        "everything": everything,
+        "pending": pending,
+        "case_link": links_to("web.case_page", "case_id", marker=CASE_MARKER),
         "cases": open_cases,
         "now": now,
         "outcomes": outcome_labels(),
@@ -83,7 +101,8 @@ def inbox():  # type: ignore[no-untyped-def]
         ids = frozenset(s.site_id for s in sites if s.area == area)
         groups.append((area or _("No area"), ids))
     groups += [(s.name, frozenset({s.site_id})) for s in sites]
-    figures = book().kpis_of([ids for _name, ids in groups], now)
+    since = now - timedelta(days=FIGURES_DAYS)
+    figures = book().kpis_of([ids for _name, ids in groups], now, since)
     kpis = [(name, k) for (name, _ids), k in zip(groups, figures, strict=True)]
     with reading(store().engine) as conn:
         unseen = alerting.firings(conn, who.site_ids, now - timedelta(days=7), unseen=True)
@@ -92,7 +111,7 @@ def inbox():  # type: ignore[no-untyped-def]
         alerts=unseen,
         closed=book().inbox(who.site_ids, closed=True),
         kpis=kpis,
-        pending=len(open_cases),
+        figures_days=FIGURES_DAYS,
         **context,
     )
 
