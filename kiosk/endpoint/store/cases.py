@@ -27,6 +27,7 @@ from kiosk.endpoint.store.engine import reading, writing
 DEFAULT_TARGET_HOURS = 48.0
 STATUSES = ("open", "contacted", "resolved", "dismissed")
 FINAL = ("resolved", "dismissed")
+PENDING = tuple(status for status in STATUSES if status not in FINAL)  # the inbox's cases
 OUTCOMES = ("recovered", "not_recovered", "unreachable", "no_contact")
 DISMISSALS = ("spam", "test")
 # Outcomes that mean someone spoke to the guest (a first contact if none was recorded).
@@ -177,7 +178,7 @@ class CaseBook:
             query = query.where(c.status.in_(FINAL)).order_by(c.closed_utc.desc()).limit(50)
             with reading(self.engine) as conn:
                 return [_case(r) for r in conn.execute(query)]
-        query = query.where(c.status.notin_(FINAL)).order_by(c.due_utc, c.id)
+        query = query.where(c.status.in_(PENDING)).order_by(c.due_utc, c.id)
         queries = [query if most_urgent is None else query.limit(most_urgent)]
         if most_urgent is not None and opened_since is not None:
             queries.append(query.where(c.opened_utc >= iso_utc(opened_since)))
@@ -190,7 +191,7 @@ class CaseBook:
     def pending(self, site_ids: Collection[int] | None) -> tuple[int, int]:
         """(open or contacted cases, the newest case id) for the live inbox."""
         c = schema.cases.c
-        query = select(func.count(), func.max(c.id)).where(c.status.notin_(FINAL))
+        query = select(func.count(), func.max(c.id)).where(c.status.in_(PENDING))
         newest = select(func.max(c.id))
         if site_ids is not None:
             query = query.where(c.site_id.in_(sorted(site_ids)))

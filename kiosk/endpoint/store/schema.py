@@ -272,6 +272,10 @@ cases = Table(
     ),
 )
 Index("cases_by_site_due", cases.c.site_id, cases.c.due_utc)
+# The inbox: the pending cases by time left, the ones closed last, this month's figures.
+Index("cases_by_status_due", cases.c.status, cases.c.due_utc)
+Index("cases_by_closed", cases.c.closed_utc)
+Index("cases_by_opened", cases.c.opened_utc)
 
 # Every change of a case: when, who, what (kept for ever, never updated).
 case_events = Table(
