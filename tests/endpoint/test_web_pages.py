@@ -286,6 +286,17 @@ def test_changes_are_signed_and_never_minus_zero():
         assert i18n.number(1880) == "1,880"
 
 
+def test_counted_sentences_write_their_count_in_the_language(world):
+    _, app = world
+    with app.test_request_context("/web/"):
+        from flask import g, render_template_string
+
+        for language, written in (("en", "812,793 answers"), ("es", "812.793 respuestas")):
+            g.language = language
+            template = '{{ ngettext("%(num)s answer", "%(num)s answers", n) }}'
+            assert render_template_string(template, n=812793) == written
+
+
 def test_links_to_writes_what_url_for_writes(world):
     from flask import url_for
 

@@ -51,8 +51,9 @@ def reason_label(reason_id: str) -> str:
 
 
 def ngettext(singular: str, plural: str, n: int, **values: object) -> str:
+    """The plural form for ``n``, with ``%(num)s`` written as a number in the language."""
     text = translations(language()).ngettext(singular, plural, n)
-    return text % {"num": n, **values}
+    return text % {**values, "num": number(n)}
 
 
 def number(value: float | int | None, digits: int = 0) -> str:
