@@ -129,7 +129,7 @@ ROLLUPS = (
            to_char(date_trunc('week', local_day::date), 'YYYY-MM-DD') FROM answers
     GROUP BY site_id, local_day, flagged""",
     f"""INSERT INTO site_weekly (site_id, week, flagged, {SCORES})
-    SELECT site_id, week, flagged, {SCORE_SUMS} FROM site_daily
+    SELECT site_id, week, flagged, {", ".join(f"sum(s{i})" for i in range(11))} FROM site_daily
     GROUP BY site_id, week, flagged""",
     f"""INSERT INTO hourly (site_id, kiosk_id, local_day, local_hour, flagged, {SCORES})
     SELECT site_id, kiosk_id, local_day, local_hour, flagged, {SCORE_SUMS} FROM answers
