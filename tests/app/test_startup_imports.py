@@ -28,6 +28,11 @@ HEAVY = (
     "kiosk.store.exports",
     "kiosk.endpoint",
     "kiosk.ui.contact",  # only with [callback] enabled
+    "kiosk.ui.why",  # the screens after the question are built after its first frame
+    "kiosk.ui.thanks",
+    "kiosk.ui.keyboard",
+    "kiosk.ui.qr",
+    "kiosk.ui.reason_labels",
     "requests",
     "urllib3",
     "openpyxl",
