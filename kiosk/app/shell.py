@@ -15,6 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtWidgets import QApplication
 
+import kiosk.app.qt_import_hook  # noqa: F401  (first of the kiosk's modules: see there)
 from kiosk import __version__
 from kiosk.app.context import Context
 from kiosk.app.display import display_problem
