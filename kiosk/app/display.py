@@ -6,7 +6,6 @@ nothing to the kiosk's log.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 from collections.abc import Callable
@@ -43,6 +42,8 @@ def platform_plugin(environ: dict[str, str] | None = None, platform: str = sys.p
 
 
 def _loadable(name: str) -> bool:
+    import ctypes  # only on X (xcb): the other platforms need no library looked for
+
     try:
         ctypes.CDLL(name)
     except OSError:

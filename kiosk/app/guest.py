@@ -28,12 +28,12 @@ from kiosk.ui.flow import GuestFlow
 from kiosk.ui.i18n import Translations
 from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.question import QuestionScreen
-from kiosk.ui.thanks import ThanksScreen
-from kiosk.ui.why import WhyScreen
 from kiosk.ui.window import KioskWindow, translate_problem
 
 if TYPE_CHECKING:
     from kiosk.ui.contact import ContactScreen
+    from kiosk.ui.thanks import ThanksScreen
+    from kiosk.ui.why import WhyScreen
 
 log = logging.getLogger("kiosk.ui")
 
@@ -45,20 +45,34 @@ RETENTION_EVERY_MS = 3600 * 1000
 
 @dataclass
 class KioskApp:
-    """Everything :func:`build_app` made, for the caller to show, drive or inspect."""
+    """Everything :func:`build_app` made, for the caller to show, drive or inspect.
+
+    The screens after the question are the flow's, built on first use (see
+    :class:`~kiosk.ui.flow.GuestFlow`).
+    """
 
     ctx: Context
     window: KioskWindow
     flow: GuestFlow
     question: QuestionScreen
-    why: WhyScreen
-    thanks: ThanksScreen
     recorder: DurableRecorder
     translations: Translations
     disk: DiskWatch
     lockdown: Lockdown
-    contact: ContactScreen | None = None  # only with [callback] enabled
     retention_timer: QTimer | None = None
+
+    @property
+    def why(self) -> WhyScreen:
+        return self.flow.why
+
+    @property
+    def thanks(self) -> ThanksScreen:
+        return self.flow.thanks
+
+    @property
+    def contact(self) -> ContactScreen | None:
+        """Only with ``[callback]`` enabled."""
+        return self.flow.contact
 
     def close(self) -> None:
         self.lockdown.release()
@@ -107,30 +121,20 @@ class KioskApp:
         theme.apply(qt_app(), settings.kiosk.accent_colour)
         self.window.set_look(settings.kiosk.accent_colour, self.window.pixels_per_inch)
         self.translations.configure(settings.kiosk.languages, settings.kiosk.default_language)
-        old = (self.question, self.why, self.thanks, self.contact, self.flow)
+        old_flow = self.flow
+        old_screens = old_flow.built_screens()
         self.question = QuestionScreen(settings, self.translations)
-        self.why = WhyScreen(settings, self.translations)
-        self.thanks = ThanksScreen(settings, self.translations)
-        self.contact = contact_screen(settings, self.translations)
         self.flow = GuestFlow(
-            self.window,
-            self.question,
-            self.why,
-            self.thanks,
-            self.recorder,
-            settings,
-            self.translations,
-            contact=self.contact,
+            self.window, self.question, self.recorder, settings, self.translations
         )
+        self.flow.build_screens()  # the next guest's tap finds them ready, as at start
         self.flow.retry_storage()  # answers waiting in memory keep being retried
         if self.retention_timer is not None:
             self.retention_timer.start()
-        for widget in old[:4]:
-            if widget is not None:
-                self.window.stack.removeWidget(widget)
-        for item in old:
-            if item is not None:
-                item.deleteLater()
+        for widget in old_screens:
+            self.window.stack.removeWidget(widget)
+        for item in (*old_screens, old_flow):
+            item.deleteLater()
         log.info("settings applied without a restart")
         return self.flow
 
@@ -143,16 +147,6 @@ def qt_app() -> QApplication:
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     return app  # type: ignore[return-value]
-
-
-def contact_screen(settings: Settings, translations: Translations) -> ContactScreen | None:
-    """The call-back's contact screen, built (and its module loaded) only when the shop
-    offers call-backs: a kiosk without them starts without it."""
-    if not settings.callback.enabled:
-        return None
-    from kiosk.ui.contact import ContactScreen
-
-    return ContactScreen(settings, translations)
 
 
 def build_app(
@@ -185,12 +179,7 @@ def build_app(
     window = KioskWindow()
     window.set_look(settings.kiosk.accent_colour, pixels_per_inch)
     question = QuestionScreen(settings, translations)
-    why = WhyScreen(settings, translations)
-    thanks = ThanksScreen(settings, translations)
-    contact = contact_screen(settings, translations)
-    flow = GuestFlow(
-        window, question, why, thanks, recorder, settings, translations, contact=contact
-    )
+    flow = GuestFlow(window, question, recorder, settings, translations)
 
     report = opened.recovery
     if report is not None:
@@ -218,19 +207,7 @@ def build_app(
     disk.start()
     flow.start()
     lockdown = Lockdown(window)
-    kiosk = KioskApp(
-        ctx,
-        window,
-        flow,
-        question,
-        why,
-        thanks,
-        recorder,
-        translations,
-        disk,
-        lockdown,
-        contact,
-    )
+    kiosk = KioskApp(ctx, window, flow, question, recorder, translations, disk, lockdown)
     # Contacts are erased on time (the consent promised it) even on a kiosk never restarted.
     kiosk.retention_timer = QTimer(window)
     kiosk.retention_timer.setInterval(RETENTION_EVERY_MS)

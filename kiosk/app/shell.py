@@ -15,6 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtWidgets import QApplication
 
+import kiosk.app.qt_import_hook  # noqa: F401  (first of the kiosk's modules: see there)
 from kiosk import __version__
 from kiosk.app.context import Context
 from kiosk.app.display import display_problem
@@ -105,8 +106,10 @@ def main(args: argparse.Namespace) -> int:
             kiosk.lockdown.on_lost = lambda: stop(EXIT_WINDOW_LOST)
             kiosk.lockdown.lock()
 
-        # What the first frame does not need comes after it, the guest can already tap: the
-        # second-start listener (QtNetwork), the sync (requests), the admin area, the rest.
+        # What the first frame does not need comes after it, before the first tap is read:
+        # the guest's other screens, the second-start listener (QtNetwork), the sync
+        # (requests), the admin area, the rest.
+        kiosk.flow.build_screens()
         from kiosk.app.admin import AdminSide
         from kiosk.app.awake import KeepAwake
         from kiosk.app.errors import ErrorRecovery

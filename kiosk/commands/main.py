@@ -76,7 +76,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
     ``kiosk endpoint`` has a large subtree in :mod:`kiosk.endpoint.command` (and its imports):
     the guest app, started on every boot, neither imports nor builds it. ``--help`` builds it
-    all, and a mistyped command still lists ``endpoint`` among the choices.
+    all, and a mistyped command still lists ``endpoint`` among the choices. A command line
+    that can only mean the guest app (options, at most ``run``) gets the top and ``run``
+    alone: it parses the same, without building the other commands first (issue 13).
     """
     parser = argparse.ArgumentParser(
         prog="kiosk",
@@ -99,6 +101,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
     run = command("run", help="start the guest screen (the default)")
     _windowed_option(run, suppress=True)
+    if argv is not None and _names_only_the_guest_app(argv):
+        return parser
 
     export = command("export", help="write stored answers as CSV, Excel or JSON")
     export.add_argument("--format", choices=["csv", "xlsx", "json"], default="csv")
@@ -179,6 +183,23 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     )
     doctor.add_argument("--json", action="store_true", help="machine-readable output")
     return parser
+
+
+# The options that take a value, with it as the next word (``--config PATH``).
+_VALUE_OPTIONS = ("--config", "--data-dir", "--set", "--log-level")
+
+
+def _names_only_the_guest_app(argv: Sequence[str]) -> bool:
+    """Whether every word of ``argv`` is an option, an option's value or ``run``: no other
+    command can be meant, nor help asked for. An abbreviated option with its value apart
+    (``--data DIR``) answers no, which only costs the whole tree."""
+    words = iter(argv)
+    for word in words:
+        if word in _VALUE_OPTIONS:
+            next(words, None)
+        elif word in ("-h", "--help", "--") or not (word.startswith("-") or word == "run"):
+            return False
+    return True
 
 
 def _may_name_endpoint(argv: Sequence[str]) -> bool:

@@ -9,15 +9,12 @@ a power cut mid-save never leaves a half-written config.
 
 from __future__ import annotations
 
-import difflib
 import os
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
-
-import tomli_w
 
 from kiosk.config.errors import ConfigError, Refused
 from kiosk.config.kinds import choices, shown
@@ -153,6 +150,8 @@ def _reject_unknown(
     for key in table:
         if key not in known:
             where = f"[{section}] {key}" if section else f"[{key}]"
+            import difflib  # only for a file with a mistake in it
+
             close = difflib.get_close_matches(key, known, n=1)
             if close:
                 raise ConfigError(
@@ -197,6 +196,8 @@ def save_document(document: Mapping[str, Any], path: Path) -> None:
     The new text is validated by reading it back before it replaces the old file, so a bug
     here can never leave a config the kiosk refuses at the next start.
     """
+    import tomli_w  # only the owner's saves write: not loaded on the kiosk's start
+
     path = Path(path)
     text = tomli_w.dumps(dict(document))
     settings_from_dict(tomllib.loads(text), path)  # refuse to write what we could not read

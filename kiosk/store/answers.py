@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-import uuid
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -52,6 +51,8 @@ class AnswerStore:
         ``alert_kinds`` (from :func:`kiosk.core.sync.alert_kinds_for`) puts detractor alerts in the outbox in the same
         transaction, so the alert exists exactly when the answer does.
         """
+        import uuid  # at the first tap, not on the kiosk's start (it loads platform too)
+
         now = now or datetime.now(timezone.utc)
         offset = local_offset_minutes(now) if utc_offset_minutes is None else utc_offset_minutes
         answer = Answer(

@@ -6,6 +6,13 @@ import sqlite3
 
 LAST_SEQ = "last_seq"
 LAST_DEMO_SEQ = "last_demo_seq"  # demo answers count down from -1, apart from guests
+# The owner's PIN (kiosk.store.pin): its hash, the failure count and the lock-out. Named
+# here so that the start's recovery keeps them without loading the PIN code.
+PIN_HASH = "pin_hash"
+PIN_FAILURES = "pin_failures"
+PIN_NOT_BEFORE = "pin_not_before_utc"
+PIN_NOT_BEFORE_MONOTONIC = "pin_not_before_monotonic"  # "<boot id> <seconds>"
+PIN_KEYS = (PIN_HASH, PIN_FAILURES, PIN_NOT_BEFORE, PIN_NOT_BEFORE_MONOTONIC)
 
 
 def get(con: sqlite3.Connection, key: str, default: str | None = None) -> str | None:

@@ -29,14 +29,15 @@ from kiosk.core.answer import iso_utc, parse_iso
 from kiosk.core.pin import LockoutPolicy, PinCheck, hash_pin, validate_pin, verify_pin
 from kiosk.store import events, keep, meta
 from kiosk.store.database import Database, StoreError
+from kiosk.store.meta import (
+    PIN_FAILURES,
+    PIN_HASH,
+    PIN_KEYS,
+    PIN_NOT_BEFORE,
+    PIN_NOT_BEFORE_MONOTONIC,
+)
 
 log = logging.getLogger("kiosk.admin")
-
-PIN_HASH = "pin_hash"
-PIN_FAILURES = "pin_failures"
-PIN_NOT_BEFORE = "pin_not_before_utc"
-PIN_NOT_BEFORE_MONOTONIC = "pin_not_before_monotonic"  # "<boot id> <seconds>"
-PIN_KEYS = (PIN_HASH, PIN_FAILURES, PIN_NOT_BEFORE, PIN_NOT_BEFORE_MONOTONIC)
 
 _BOOT_ID_FILE = Path("/proc/sys/kernel/random/boot_id")
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-import uuid
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -225,6 +224,8 @@ class DurableRecorder:
         alert_kinds: Iterable[OutboxKind] = (),
     ) -> str:
         """Store a tapped score (or keep it until the disk takes it); returns its answer id."""
+        import uuid  # at the first tap, not on the kiosk's start (it loads platform too)
+
         now = self._clock()
         op = _RecordScore(
             answer_id=str(uuid.uuid4()),

@@ -38,6 +38,7 @@ from kiosk.store import rows as answer_rows
 from kiosk.store.answers import AnswerStore
 from kiosk.store.database import Database, is_corruption, primary_code
 from kiosk.store.integrity import connect_read_only
+from kiosk.store.meta import PIN_HASH, PIN_KEYS
 from kiosk.store.opening import (
     ACCESS_CODES,
     DamagedStore,
@@ -49,7 +50,6 @@ from kiosk.store.opening import (
     open_read_only,
     problem_in,
 )
-from kiosk.store.pin import PIN_HASH, PIN_KEYS
 
 log = logging.getLogger("kiosk.store")
 

@@ -7,6 +7,10 @@ a power cut before Send keeps what the guest chose. The comment and the completi
 at Send, Skip or the idle timeout.
 Writes go through :class:`~kiosk.store.recorder.DurableRecorder`, which never raises: when
 the disk refuses, the answer waits in memory, the staff banner says so, and a timer retries.
+
+Only the question is built with the flow: the why, thank-you and contact screens (and their
+modules) are built on first use, or by :meth:`GuestFlow.build_screens` once the question is
+on screen, so the kiosk's first frame waits for the question alone (issue 13).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from kiosk.config import Settings
 from kiosk.core.abuse import AbuseFilter
@@ -26,12 +31,12 @@ from kiosk.core.contact import Contact
 from kiosk.core.sync import OutboxKind, alert_kinds_for, contact_kinds_for
 from kiosk.ui.i18n import Translations
 from kiosk.ui.question import QuestionScreen
-from kiosk.ui.thanks import ThanksScreen
-from kiosk.ui.why import WhyScreen
 from kiosk.ui.window import KioskWindow, translate_problem
 
 if TYPE_CHECKING:
     from kiosk.ui.contact import ContactScreen
+    from kiosk.ui.thanks import ThanksScreen
+    from kiosk.ui.why import WhyScreen
 
 log = logging.getLogger("kiosk.ui")
 
@@ -83,23 +88,20 @@ class GuestFlow(QObject):
         self,
         window: KioskWindow,
         question: QuestionScreen,
-        why: WhyScreen,
-        thanks: ThanksScreen,
         recorder: Recorder,
         settings: Settings,
         translations: Translations,
         *,
         monotonic: Callable[[], float] = time.monotonic,
         retry_ms: int = RETRY_MS,
-        contact: ContactScreen | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.window = window
         self.question = question
-        self.why = why
-        self.thanks = thanks
-        self.contact = contact
+        self._why: WhyScreen | None = None
+        self._thanks: ThanksScreen | None = None
+        self._contact: ContactScreen | None = None
         self.recorder = recorder
         self.settings = settings
         self.i18n = translations
@@ -127,23 +129,68 @@ class GuestFlow(QObject):
         self.reasons_timer.setInterval(0)
         self.reasons_timer.timeout.connect(self.keep_reasons)
 
-        for screen in (question, why, thanks):
-            window.add_screen(screen)
+        window.add_screen(question)
         question.score_chosen.connect(self.score_tapped)
         question.language_chosen.connect(self.switch_language)
-        why.language_chosen.connect(self.switch_language)
-        why.send.connect(lambda reasons, comment: self.finish(Completion.SENT, reasons, comment))
-        why.skip.connect(lambda: self.finish(Completion.SKIPPED, [], why.comment_text()))
-        why.activity.connect(self._activity)
-        why.activity.connect(self._reasons_may_have_changed)
-        thanks.dismissed.connect(self._thanks_tapped)
-        if contact is not None:
-            window.add_screen(contact)
-            why.callback.connect(self.ask_contact)
+
+    # --- the screens after the question, built on first use ----------------------------------
+
+    @property
+    def why(self) -> WhyScreen:
+        if self._why is None:
+            from kiosk.ui.why import WhyScreen
+
+            why = self._why = WhyScreen(self.settings, self.i18n)
+            self.window.add_screen(why)
+            why.language_chosen.connect(self.switch_language)
+            why.send.connect(
+                lambda reasons, comment: self.finish(Completion.SENT, reasons, comment)
+            )
+            why.skip.connect(lambda: self.finish(Completion.SKIPPED, [], why.comment_text()))
+            why.activity.connect(self._activity)
+            why.activity.connect(self._reasons_may_have_changed)
+            if self.settings.callback.enabled:
+                why.callback.connect(self.ask_contact)
+        return self._why
+
+    @property
+    def thanks(self) -> ThanksScreen:
+        if self._thanks is None:
+            from kiosk.ui.thanks import ThanksScreen
+
+            thanks = self._thanks = ThanksScreen(self.settings, self.i18n)
+            self.window.add_screen(thanks)
+            thanks.dismissed.connect(self._thanks_tapped)
+        return self._thanks
+
+    @property
+    def contact(self) -> ContactScreen | None:
+        """The call-back's contact screen; None (and its module never loaded) when the shop
+        offers no call-backs."""
+        if self._contact is None and self.settings.callback.enabled:
+            from kiosk.ui.contact import ContactScreen
+
+            contact = self._contact = ContactScreen(self.settings, self.i18n)
+            self.window.add_screen(contact)
             contact.send.connect(self.leave_contact)
             contact.skip.connect(self.show_thanks)
             contact.activity.connect(self._activity)
             contact.language_chosen.connect(self.switch_language)
+        return self._contact
+
+    def build_screens(self) -> None:
+        """Build every screen not built yet, so a guest's first tap does not wait for one."""
+        for name in ("why", "thanks", "contact"):
+            getattr(self, name)
+
+    def built_screens(self) -> list[QWidget]:
+        """The question and the other screens built so far."""
+        built = (self.question, self._why, self._thanks, self._contact)
+        return [screen for screen in built if screen is not None]
+
+    def _showing(self, screen: QWidget | None) -> bool:
+        """Whether ``screen`` (a built one, or None: never built, so not showing) shows."""
+        return screen is not None and self.window.current_screen() is screen
 
     # --- the steps --------------------------------------------------------------------------
 
@@ -213,7 +260,7 @@ class GuestFlow(QObject):
     def leave_contact(self, name: str, reach: str, consent_text: str) -> None:
         """Store the contact (checked, consented) apart from the answer, then thank."""
         answer_id = self.answer_id
-        if answer_id is None or self.window.current_screen() is not self.contact:
+        if answer_id is None or not self._showing(self._contact):
             return
         contact = Contact.given(
             answer_id, name, reach, consent_text, self.i18n.language, datetime.now(timezone.utc)
@@ -252,7 +299,7 @@ class GuestFlow(QObject):
         self.start()
 
     def _thanks_tapped(self) -> None:
-        if self.window.current_screen() is self.thanks:
+        if self._showing(self._thanks):
             self.back_to_question()
 
     def suspend(self) -> None:
@@ -261,7 +308,7 @@ class GuestFlow(QObject):
         A guest mid-why is completed as a walk-away, keeping what they chose; the thank-you is
         cut short. Timers stop, so nothing comes back over the staff's screen.
         """
-        if self.answer_id is not None and self.window.current_screen() is self.why:
+        if self.answer_id is not None and self._showing(self._why):
             self.finish(Completion.TIMEOUT, self.why.chosen_reasons(), self.why.comment_text())
         else:
             self.back_to_question()
@@ -280,12 +327,12 @@ class GuestFlow(QObject):
             self.idle_timer.start()
 
     def _reasons_may_have_changed(self) -> None:
-        if self.answer_id is not None and self.window.current_screen() is self.why:
+        if self.answer_id is not None and self._showing(self._why):
             self.reasons_timer.start()
 
     def keep_reasons(self) -> None:
         """Hand the recorder the guest's reasons if they changed since the last time."""
-        if self.answer_id is None or self.window.current_screen() is not self.why:
+        if self.answer_id is None or not self._showing(self._why):
             return
         reasons = tuple(self.why.chosen_reasons())
         if reasons != self._kept_reasons:
@@ -294,7 +341,7 @@ class GuestFlow(QObject):
             self._storage_status()
 
     def _idle(self) -> None:
-        if self.answer_id is not None and self.window.current_screen() is self.why:
+        if self.answer_id is not None and self._showing(self._why):
             log.info("guest walked away; keeping what they chose")
             self.finish(Completion.TIMEOUT, self.why.chosen_reasons(), self.why.comment_text())
         else:

@@ -28,6 +28,20 @@ HEAVY = (
     "kiosk.store.exports",
     "kiosk.endpoint",
     "kiosk.ui.contact",  # only with [callback] enabled
+    "kiosk.ui.why",  # the screens after the question are built after its first frame
+    "kiosk.ui.thanks",
+    "kiosk.ui.keyboard",
+    "kiosk.ui.qr",
+    "kiosk.ui.reason_labels",
+    "kiosk.store.pin",  # the owner's PIN: the start's recovery needs only its meta keys
+    "kiosk.core.pin",
+    "hmac",
+    "secrets",
+    "tomli_w",  # only a save writes TOML
+    "difflib",  # only a file with a mistake in it
+    "ctypes",  # only on X (xcb), to look for Qt's libraries
+    "uuid",  # the first tap's answer id
+    "platform",
     "requests",
     "urllib3",
     "openpyxl",

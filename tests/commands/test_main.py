@@ -59,3 +59,40 @@ def test_every_command_has_a_module_with_main():
     assert set(choices) == set(cli.HANDLERS)
     for module in cli.HANDLERS.values():
         assert callable(importlib.import_module(module).main)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--windowed"],
+        ["run"],
+        ["--windowed", "run"],
+        ["run", "--windowed", "--log-level", "DEBUG"],
+        ["--data-dir", "/tmp/a", "--set", "run", "--config=/tmp/k.toml", "run"],
+        ["--log-level", "ERROR", "run", "--log-level", "DEBUG"],
+    ],
+)
+def test_the_guest_app_alone_parses_as_with_the_whole_tree(argv):
+    """``kiosk`` and ``kiosk run`` build only the top and ``run`` (issue 13): same answer."""
+    alone = cli.build_parser(argv)
+    assert set(next(a for a in alone._actions if a.dest == "command").choices) == {"run"}
+    assert vars(alone.parse_args(argv)) == vars(cli.build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["export"],
+        ["--data-dir", "/tmp/a", "stats"],
+        ["--data", "/tmp/a"],  # an abbreviation: its value looks like a command
+        ["--help"],
+        ["run", "-h"],
+        ["exprot"],  # a typo still lists every command
+        ["--", "run"],
+    ],
+)
+def test_any_other_command_line_gets_the_whole_tree(argv):
+    parser = cli.build_parser(argv)
+    choices = next(a for a in parser._actions if a.dest == "command").choices
+    assert set(choices) == set(cli.HANDLERS)
