@@ -9,11 +9,26 @@ held: the same content counts as stored, anything else is a conflict with its re
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, and_, case, func, or_, select, update
+from sqlalchemy import (
+    Connection,
+    String,
+    Table,
+    Text,
+    and_,
+    bindparam,
+    case,
+    column,
+    func,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
 
 from kiosk.endpoint.store import schema
 from kiosk.endpoint.store.engine import insert_into
@@ -69,13 +84,7 @@ def store_answers(
         body = {k: v for k, v in answer.items() if k != "sent_id"}
         rows.append(answer_row(kiosk_id, site_id, body, stamp))
         sent_ids.setdefault(body["id"], []).append(answer.get("sent_id", body["id"]))
-    inserted: set[str] = set()
-    a = schema.answers.c
-    if rows:
-        # executemany with RETURNING: SQLAlchemy sends multi-row VALUES batches itself
-        # ("insertmanyvalues") from one cached statement.
-        statement = insert_into(conn, schema.answers).on_conflict_do_nothing().returning(a.id)
-        inserted.update(conn.execute(statement, rows).scalars())
+    inserted = _insert_answers(conn, rows) if rows else set()
     new_rows, others = [], []
     taken: set[str] = set()
     for row in rows:  # ids are unique per request (the view refuses repeats)
@@ -103,26 +112,66 @@ def store_answers(
     outcome.stored[:0] = [sent_ids[row["id"]][0] for row in new_rows]
     if new_rows:
         _roll_up(conn, new_rows)
-        k = schema.kiosks.c
-        top = max(row["seq"] for row in new_rows)
-        conn.execute(
-            update(schema.kiosks)
-            .where(k.kiosk_id == kiosk_id)
-            .values(
-                answers=k.answers + len(new_rows),
-                max_seq=case((k.max_seq > top, k.max_seq), else_=top),
-            )
-        )
-        conn.execute(
-            update(schema.kiosks)
-            .where(k.kiosk_id == kiosk_id)
-            .values(
-                gap_since_utc=case(
-                    (k.max_seq > k.answers, func.coalesce(k.gap_since_utc, stamp)), else_=None
-                )
-            )
-        )
+        _count(conn, kiosk_id, len(new_rows), max(row["seq"] for row in new_rows), stamp)
     return outcome
+
+
+def _insert_answers(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> set[str]:
+    """Insert the rows that no key holds yet, in one statement; the ids really inserted."""
+    statement = _answers_insert(conn.dialect.name)
+    if conn.dialect.name == "postgresql":
+        return set(conn.execute(statement, {"rows": rows}).scalars())
+    # SQLite: executemany with RETURNING, which SQLAlchemy sends as multi-row VALUES
+    # ("insertmanyvalues"); in process, its placeholders cost nothing to send.
+    return set(conn.execute(statement, rows).scalars())
+
+
+def _count(conn: Connection, kiosk_id: str, new: int, top: int, stamp: str) -> None:
+    """Add ``new`` answers to the kiosk's count, ``top`` to its highest seq, and note a gap.
+
+    One statement: every SET expression reads the row as it was before it.
+    """
+    k = schema.kiosks.c
+    max_seq = case((k.max_seq > top, k.max_seq), else_=top)
+    conn.execute(
+        update(schema.kiosks)
+        .where(k.kiosk_id == kiosk_id)
+        .values(
+            answers=k.answers + new,
+            max_seq=max_seq,
+            gap_since_utc=case(
+                (max_seq > k.answers + new, func.coalesce(k.gap_since_utc, stamp)), else_=None
+            ),
+        )
+    )
+
+
+# The statements are built once per dialect (and compiled once per engine, SQLAlchemy's cache).
+@functools.cache
+def _answers_insert(dialect: str) -> Any:
+    statement = (
+        _json_insert(schema.answers) if dialect == "postgresql" else sqlite.insert(schema.answers)
+    )
+    return statement.on_conflict_do_nothing().returning(schema.answers.c.id)
+
+
+@functools.cache
+def _json_insert(table: Table) -> Any:
+    """PostgreSQL: ``INSERT INTO table SELECT ... FROM json_to_recordset(:rows)``.
+
+    The rows travel as one JSON parameter: a short statement whatever their number, prepared
+    once per connection. A multi-row VALUES has a placeholder per value (3,000 for 200
+    answers) that psycopg parses again at each execution (its cache is for short
+    statements), and arrays per column are escaped item by item in Python: each was a
+    larger cost of a batch than the database's own work. ``json_to_recordset`` yields the
+    rows in their order. Strings are read as ``text`` so that storing a value too long for
+    its column is refused, as a direct insert would.
+    """
+    rows = func.json_to_recordset(bindparam("rows", type_=postgresql.JSON)).table_valued(
+        *(column(c.name, Text() if isinstance(c.type, String) else c.type) for c in table.c)
+    )
+    rows = rows.render_derived(with_types=True)
+    return postgresql.insert(table).from_select([c.name for c in table.c], select(*rows.c))
 
 
 def _held(
@@ -140,32 +189,51 @@ def _held(
     return {r.id: r.content for r in found}, {r.seq: r.id for r in found}
 
 
+# Each rollup table, the Rollups method giving its rows, and its key.
+ROLLUPS = (
+    (schema.daily, Rollups.daily_rows, ("site_id", "kiosk_id", "local_day", "flagged")),
+    (schema.site_daily, Rollups.site_daily_rows, ("site_id", "local_day", "flagged")),
+    (
+        schema.hourly,
+        Rollups.hourly_rows,
+        ("site_id", "kiosk_id", "local_day", "local_hour", "flagged"),
+    ),
+    (
+        schema.reason_daily,
+        Rollups.reason_rows,
+        ("site_id", "kiosk_id", "local_day", "category", "reason", "flagged"),
+    ),
+)
+
+
 def _roll_up(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
+    """One upsert per rollup table of the rows' sums (a row per key, whatever the answers)."""
     rollups = Rollups.of(rows)
-    for table, values, keys in (
-        (schema.daily, rollups.daily_rows(), ("site_id", "kiosk_id", "local_day", "flagged")),
-        (schema.site_daily, rollups.site_daily_rows(), ("site_id", "local_day", "flagged")),
-        (
-            schema.hourly,
-            rollups.hourly_rows(),
-            ("site_id", "kiosk_id", "local_day", "local_hour", "flagged"),
-        ),
-        (
-            schema.reason_daily,
-            rollups.reason_rows(),
-            ("site_id", "kiosk_id", "local_day", "category", "reason", "flagged"),
-        ),
-    ):
+    for table, rows_of, keys in ROLLUPS:
+        values = rows_of(rollups)
         if not values:
             continue
-        counted = [name for name in values[0] if name not in keys]
-        statement = insert_into(conn, table)
-        statement = statement.on_conflict_do_update(
-            index_elements=list(keys),
-            set_={name: table.c[name] + statement.excluded[name] for name in counted},
-        )
+        statement = _rollup_upsert(conn.dialect.name, table, keys)
+        if conn.dialect.name == "postgresql":
+            conn.execute(statement, {"rows": values})
+            continue
         for start in range(0, len(values), CHUNK):
             conn.execute(statement, values[start : start + CHUNK])
+
+
+@functools.cache
+def _rollup_upsert(dialect: str, table: Table, keys: tuple[str, ...]) -> Any:
+    """``ON CONFLICT (keys) DO UPDATE`` adding each count to the held row's.
+
+    On PostgreSQL the rows go in one statement, which ``DO UPDATE`` allows as their keys
+    are unique in it; they are sorted (see ``Rollups``) and kept in that order.
+    """
+    statement = _json_insert(table) if dialect == "postgresql" else sqlite.insert(table)
+    counted = [c.name for c in table.c if c.name not in keys]
+    return statement.on_conflict_do_update(
+        index_elements=list(keys),
+        set_={name: table.c[name] + statement.excluded[name] for name in counted},
+    )
 
 
 def store_alert(
