@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Connection,
+    Float,
     String,
     Table,
     Text,
@@ -47,19 +49,33 @@ class Outcome:
 
 def seen(conn: Connection, kiosk_id: str, app_version: str, stamp: str, skew: float | None) -> None:
     """The kiosk's last contact, version and clock skew."""
-    k = schema.kiosks.c
-    absolute = None if skew is None else abs(skew)
     conn.execute(
+        _seen(),
+        {
+            "kiosk": kiosk_id,
+            "app_version": app_version,
+            "stamp": stamp,
+            "skew": skew,
+            "absolute": None if skew is None else abs(skew),
+        },
+    )
+
+
+@functools.cache
+def _seen() -> Any:
+    k = schema.kiosks.c
+    stamp, absolute = bindparam("stamp", type_=String), bindparam("absolute", type_=Float)
+    return (
         update(schema.kiosks)
-        .where(k.kiosk_id == kiosk_id)
+        .where(k.kiosk_id == bindparam("kiosk", type_=String))
         .values(
-            app_version=app_version,
+            app_version=bindparam("app_version", type_=String),
             first_seen_utc=func.coalesce(k.first_seen_utc, stamp),
             last_seen_utc=stamp,
-            last_skew_seconds=func.coalesce(skew, k.last_skew_seconds),
+            last_skew_seconds=func.coalesce(bindparam("skew", type_=Float), k.last_skew_seconds),
             max_abs_skew_seconds=case(
                 (k.max_abs_skew_seconds.is_(None), absolute),
-                (k.max_abs_skew_seconds < (absolute if absolute is not None else -1.0), absolute),
+                (k.max_abs_skew_seconds < func.coalesce(absolute, -1.0), absolute),
                 else_=k.max_abs_skew_seconds,
             ),
         )
@@ -111,8 +127,7 @@ def store_answers(
                 outcome.conflicts[name] = "held with other content"
     outcome.stored[:0] = [sent_ids[row["id"]][0] for row in new_rows]
     if new_rows:
-        _roll_up(conn, new_rows)
-        _count(conn, kiosk_id, len(new_rows), max(row["seq"] for row in new_rows), stamp)
+        _add(conn, kiosk_id, new_rows, stamp)
     return outcome
 
 
@@ -120,73 +135,10 @@ def _insert_answers(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> set[
     """Insert the rows that no key holds yet, in one statement; the ids really inserted."""
     statement = _answers_insert(conn.dialect.name)
     if conn.dialect.name == "postgresql":
-        return set(conn.execute(statement, {"rows": rows}).scalars())
+        return set(conn.execute(statement, {"answers": rows}).scalars())
     # SQLite: executemany with RETURNING, which SQLAlchemy sends as multi-row VALUES
     # ("insertmanyvalues"); in process, its placeholders cost nothing to send.
     return set(conn.execute(statement, rows).scalars())
-
-
-def _count(conn: Connection, kiosk_id: str, new: int, top: int, stamp: str) -> None:
-    """Add ``new`` answers to the kiosk's count, ``top`` to its highest seq, and note a gap.
-
-    One statement: every SET expression reads the row as it was before it.
-    """
-    k = schema.kiosks.c
-    max_seq = case((k.max_seq > top, k.max_seq), else_=top)
-    conn.execute(
-        update(schema.kiosks)
-        .where(k.kiosk_id == kiosk_id)
-        .values(
-            answers=k.answers + new,
-            max_seq=max_seq,
-            gap_since_utc=case(
-                (max_seq > k.answers + new, func.coalesce(k.gap_since_utc, stamp)), else_=None
-            ),
-        )
-    )
-
-
-# The statements are built once per dialect (and compiled once per engine, SQLAlchemy's cache).
-@functools.cache
-def _answers_insert(dialect: str) -> Any:
-    statement = (
-        _json_insert(schema.answers) if dialect == "postgresql" else sqlite.insert(schema.answers)
-    )
-    return statement.on_conflict_do_nothing().returning(schema.answers.c.id)
-
-
-@functools.cache
-def _json_insert(table: Table) -> Any:
-    """PostgreSQL: ``INSERT INTO table SELECT ... FROM json_to_recordset(:rows)``.
-
-    The rows travel as one JSON parameter: a short statement whatever their number, prepared
-    once per connection. A multi-row VALUES has a placeholder per value (3,000 for 200
-    answers) that psycopg parses again at each execution (its cache is for short
-    statements), and arrays per column are escaped item by item in Python: each was a
-    larger cost of a batch than the database's own work. ``json_to_recordset`` yields the
-    rows in their order. Strings are read as ``text`` so that storing a value too long for
-    its column is refused, as a direct insert would.
-    """
-    rows = func.json_to_recordset(bindparam("rows", type_=postgresql.JSON)).table_valued(
-        *(column(c.name, Text() if isinstance(c.type, String) else c.type) for c in table.c)
-    )
-    rows = rows.render_derived(with_types=True)
-    return postgresql.insert(table).from_select([c.name for c in table.c], select(*rows.c))
-
-
-def _held(
-    conn: Connection, kiosk_id: str, rows: Sequence[Mapping[str, Any]]
-) -> tuple[dict[str, str], dict[int, str]]:
-    a = schema.answers.c
-    found = conn.execute(
-        select(a.id, a.seq, a.content).where(
-            and_(
-                a.kiosk_id == kiosk_id,
-                or_(a.id.in_({r["id"] for r in rows}), a.seq.in_({r["seq"] for r in rows})),
-            )
-        )
-    ).all()
-    return {r.id: r.content for r in found}, {r.seq: r.id for r in found}
 
 
 # Each rollup table, the Rollups method giving its rows, and its key.
@@ -206,19 +158,104 @@ ROLLUPS = (
 )
 
 
-def _roll_up(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
-    """One upsert per rollup table of the rows' sums (a row per key, whatever the answers)."""
+def _add(conn: Connection, kiosk_id: str, rows: Sequence[Mapping[str, Any]], stamp: str) -> None:
+    """The new rows into the rollups and the kiosk's counters; on PostgreSQL in one
+    statement (each rollup's upsert a CTE of the kiosk's UPDATE), one round trip."""
     rollups = Rollups.of(rows)
+    values = {
+        "kiosk": kiosk_id,
+        "new": len(rows),
+        "top": max(row["seq"] for row in rows),
+        "stamp": stamp,
+    }
+    if conn.dialect.name == "postgresql":
+        for table, rows_of, _ in ROLLUPS:
+            values[table.name] = rows_of(rollups)
+        conn.execute(_counted(conn.dialect.name), values)
+        return
     for table, rows_of, keys in ROLLUPS:
-        values = rows_of(rollups)
-        if not values:
-            continue
+        added = rows_of(rollups)
         statement = _rollup_upsert(conn.dialect.name, table, keys)
-        if conn.dialect.name == "postgresql":
-            conn.execute(statement, {"rows": values})
-            continue
-        for start in range(0, len(values), CHUNK):
-            conn.execute(statement, values[start : start + CHUNK])
+        for start in range(0, len(added), CHUNK):
+            conn.execute(statement, added[start : start + CHUNK])
+    conn.execute(_counted(conn.dialect.name), values)
+
+
+@functools.cache
+def _counted(dialect: str) -> Any:
+    """The kiosk's answers count, highest seq, and since when one below it is missing.
+
+    Every SET expression reads the row as it was before the statement.
+    """
+    k = schema.kiosks.c
+    new, top = bindparam("new", type_=BigInteger), bindparam("top", type_=BigInteger)
+    max_seq = case((k.max_seq > top, k.max_seq), else_=top)
+    statement = (
+        update(schema.kiosks)
+        .where(k.kiosk_id == bindparam("kiosk", type_=String))
+        .values(
+            answers=k.answers + new,
+            max_seq=max_seq,
+            gap_since_utc=case(
+                (
+                    max_seq > k.answers + new,
+                    func.coalesce(k.gap_since_utc, bindparam("stamp", type_=String)),
+                ),
+                else_=None,
+            ),
+        )
+    )
+    if dialect == "postgresql":
+        statement = statement.add_cte(
+            *(
+                _rollup_upsert(dialect, table, keys).cte(f"added_{table.name}")
+                for table, _, keys in ROLLUPS
+            )
+        )
+    return statement
+
+
+# The statements are built once per dialect (and compiled once per engine, SQLAlchemy's cache).
+@functools.cache
+def _answers_insert(dialect: str) -> Any:
+    statement = (
+        _json_insert(schema.answers) if dialect == "postgresql" else sqlite.insert(schema.answers)
+    )
+    return statement.on_conflict_do_nothing().returning(schema.answers.c.id)
+
+
+@functools.cache
+def _json_insert(table: Table) -> Any:
+    """PostgreSQL: ``INSERT INTO table SELECT ... FROM json_to_recordset(:table)``.
+
+    The rows travel as one JSON parameter: a short statement whatever their number, prepared
+    once per connection. A multi-row VALUES has a placeholder per value (3,000 for 200
+    answers) that psycopg parses again at each execution (its cache is for short
+    statements), and arrays per column are escaped item by item in Python: each was a
+    larger cost of a batch than the database's own work. ``json_to_recordset`` yields the
+    rows in their order. Strings are read as ``text`` so that storing a value too long for
+    its column is refused, as a direct insert would.
+    """
+    rows = func.json_to_recordset(bindparam(table.name, type_=postgresql.JSON)).table_valued(
+        *(column(c.name, Text() if isinstance(c.type, String) else c.type) for c in table.c)
+    )
+    rows = rows.render_derived(with_types=True)
+    return postgresql.insert(table).from_select([c.name for c in table.c], select(*rows.c))
+
+
+def _held(
+    conn: Connection, kiosk_id: str, rows: Sequence[Mapping[str, Any]]
+) -> tuple[dict[str, str], dict[int, str]]:
+    a = schema.answers.c
+    found = conn.execute(
+        select(a.id, a.seq, a.content).where(
+            and_(
+                a.kiosk_id == kiosk_id,
+                or_(a.id.in_({r["id"] for r in rows}), a.seq.in_({r["seq"] for r in rows})),
+            )
+        )
+    ).all()
+    return {r.id: r.content for r in found}, {r.seq: r.id for r in found}
 
 
 @functools.cache
