@@ -109,13 +109,16 @@ def store_answers(
             new_rows.append(row)
         else:
             others.append(row)
+    outcome.stored = [sent_ids[row["id"]][0] for row in new_rows]
+    listed = set(outcome.stored)
     if others:
         held_by_id, held_by_seq = _held(conn, kiosk_id, others)
         for row in others:
             name = sent_ids[row["id"]][0]
             if row["id"] in held_by_id:
                 if held_by_id[row["id"]] == row["content"]:
-                    if name not in outcome.stored:
+                    if name not in listed:  # the same answer twice in one call: once
+                        listed.add(name)
                         outcome.stored.append(name)
                 else:
                     outcome.conflicts[name] = "an answer with this id and other content is held"
@@ -125,7 +128,6 @@ def store_answers(
                 )
             else:  # pragma: no cover - ON CONFLICT fired, so one of the keys is held
                 outcome.conflicts[name] = "held with other content"
-    outcome.stored[:0] = [sent_ids[row["id"]][0] for row in new_rows]
     if new_rows:
         _add(conn, kiosk_id, new_rows, stamp)
     return outcome
