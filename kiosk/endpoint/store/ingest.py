@@ -95,11 +95,13 @@ def store_answers(
     seen(conn, kiosk_id, app_version, stamp, skew)
     outcome = Outcome()
     rows = []
-    sent_ids = {}
+    sent_ids: dict[str, list[str]] = {}
+    reasons: dict[str, list[str]] = {}
     for answer in answers:
         body = {k: v for k, v in answer.items() if k != "sent_id"}
         rows.append(answer_row(kiosk_id, site_id, body, stamp))
         sent_ids.setdefault(body["id"], []).append(answer.get("sent_id", body["id"]))
+        reasons.setdefault(body["id"], body.get("reasons", []))
     inserted = _insert_answers(conn, rows) if rows else set()
     new_rows, others = [], []
     taken: set[str] = set()
@@ -129,7 +131,7 @@ def store_answers(
             else:  # pragma: no cover - ON CONFLICT fired, so one of the keys is held
                 outcome.conflicts[name] = "held with other content"
     if new_rows:
-        _add(conn, kiosk_id, new_rows, stamp)
+        _add(conn, kiosk_id, new_rows, reasons, stamp)
     return outcome
 
 
@@ -160,10 +162,16 @@ ROLLUPS = (
 )
 
 
-def _add(conn: Connection, kiosk_id: str, rows: Sequence[Mapping[str, Any]], stamp: str) -> None:
+def _add(
+    conn: Connection,
+    kiosk_id: str,
+    rows: Sequence[Mapping[str, Any]],
+    reasons: Mapping[str, list[str]],
+    stamp: str,
+) -> None:
     """The new rows into the rollups and the kiosk's counters; on PostgreSQL in one
     statement (each rollup's upsert a CTE of the kiosk's UPDATE), one round trip."""
-    rollups = Rollups.of(rows)
+    rollups = Rollups.of(rows, reasons)
     values = {
         "kiosk": kiosk_id,
         "new": len(rows),
