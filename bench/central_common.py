@@ -47,10 +47,10 @@ class BenchDatabase:
         self.databases = Databases(admin)
         self.url = self.databases.create(migrated=False)
 
-    def another(self) -> str:
-        """A second empty database of the same kind (for the floor)."""
+    def another(self, name: str = "floor") -> str:
+        """Another empty database of the same kind (for a floor); ``name`` names its file."""
         if self.kind == "sqlite":
-            return str(self.folder / "floor.sqlite")
+            return str(self.folder / f"{name}.sqlite")
         return self.databases.create(migrated=False)
 
     def close(self) -> None:
@@ -139,6 +139,56 @@ def answers_for(count: int, *, days: int = 365, seed: int = 7, start_seq: int = 
     for i, answer in enumerate(out):
         answer["seq"] = start_seq + i
     return out
+
+
+def cpu_seconds(pid: int, *, children: bool = False) -> float:
+    """User and system CPU seconds of a process (Linux ``/proc``; 0.0 elsewhere), with
+    ``children`` also those of its children, reaped or running (a PostgreSQL server's
+    backends)."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+    def fields(of: int | str) -> list[str]:
+        try:
+            text = Path(f"/proc/{of}/stat").read_text()
+        except OSError:
+            return []
+        return text.rsplit(")", 1)[1].split()  # after the command, which may hold spaces
+
+    own = fields(pid)
+    if not own:
+        return 0.0
+    total = int(own[11]) + int(own[12])  # utime, stime
+    if children:
+        total += int(own[13]) + int(own[14])  # cutime, cstime: children already reaped
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                child = fields(entry.name)
+                if child and int(child[1]) == pid:  # ppid
+                    total += int(child[11]) + int(child[12])
+    return total / tick
+
+
+def machine_busy_seconds() -> float:
+    """CPU seconds all cores spent busy since boot (Linux ``/proc/stat``; 0.0 elsewhere): the
+    difference over a run, beside the bench's own processes, shows what else ran."""
+    try:
+        first = Path("/proc/stat").read_text().splitlines()[0].split()
+    except OSError:
+        return 0.0
+    ticks = [int(v) for v in first[1:]]
+    idle = ticks[3] + (ticks[4] if len(ticks) > 4 else 0)  # idle, iowait
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    return (sum(ticks[:8]) - idle) / tick
+
+
+def postmaster_pid(database: BenchDatabase) -> int | None:
+    """The PostgreSQL server's process id when the bench started it, else None."""
+    if database.cluster is None:
+        return None
+    try:
+        return int((database.cluster.data / "postmaster.pid").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def percentile(values: list[float], share: float) -> float:

@@ -24,6 +24,8 @@ EARLIEST = datetime(2020, 1, 1, tzinfo=timezone.utc)  # before the first kiosk s
 LATEST_AHEAD = timedelta(days=2)  # a kiosk clock a little ahead is still believed
 MAX_UTC_OFFSET = timedelta(hours=14)
 _KIOSK_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+# A UUID in its usual 8-4-4-4-12 form, either case (what str(uuid.UUID(...)) gives, lowered).
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 ANSWER_KEYS = {
     "id",
@@ -60,29 +62,30 @@ def parse_json(raw: bytes) -> Any:
         raise BadRequest(f"the body nests deeper than {MAX_DEPTH} levels") from exc
     except ValueError as exc:
         raise BadRequest(f"the body is not valid JSON: {exc}") from exc
-    _check_text(body)
+    # A lone surrogate or a NUL can only come from a \\u escape: decoding UTF-8 refuses
+    # surrogates, and the parser a raw control character. No escape, nothing to look for.
+    if "\\u" in text:
+        _check_text(body)
     return body
+
+
+# A JSON string with its escapes (an unterminated one runs to the end: every quote starts a
+# match, so one pass, never a scan again from inside a string), and what is no bracket.
+_STRING = re.compile(r'"(?:[^"\\]++|\\.?)*+(?:"|\Z)', re.DOTALL)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 
 
 def _check_depth(text: str) -> None:
     """Refuse nesting deeper than MAX_DEPTH before parsing (the parser recurses per level).
 
     Counting brackets outside strings is enough to bound the parser: inside a string they
-    are skipped, and an unbalanced body is refused by the parser afterwards.
+    are skipped, and an unbalanced body is refused by the parser afterwards. The strings and
+    everything else but brackets are cut out by the regular expression engine first, so
+    only the brackets (a few per answer) are counted here one by one.
     """
     depth = 0
-    in_string = escaped = False
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
+    for char in _NOT_BRACKET.sub("", _STRING.sub("", text)):
+        if char in "[{":
             depth += 1
             if depth > MAX_DEPTH:
                 raise BadRequest(f"the body nests deeper than {MAX_DEPTH} levels")
@@ -211,26 +214,29 @@ def _string_list(value: Any, name: str, max_items: int, max_length: int) -> None
 
 
 def _check_answer(answer: dict[str, Any], received: datetime) -> None:
-    unknown = set(answer) - ANSWER_KEYS
+    keys = answer.keys()
+    unknown = keys - ANSWER_KEYS
     if unknown:
         raise ValueError(f"unknown field {sorted(unknown)[0]!r}")
-    missing = REQUIRED_ANSWER_KEYS - set(answer)
+    missing = REQUIRED_ANSWER_KEYS - keys
     if missing:
         raise ValueError(f"missing field {sorted(missing)[0]!r}")
-    try:
-        parsed = uuid.UUID(answer["id"])
-    except ValueError as exc:
-        raise ValueError("id must be a UUID") from exc
-    if str(parsed) != answer["id"].lower():
-        raise ValueError("id must be a UUID in its usual 8-4-4-4-12 form")
+    if not (isinstance(answer["id"], str) and _UUID.fullmatch(answer["id"])):
+        try:  # not the usual form: which message
+            parsed = uuid.UUID(answer["id"])
+        except ValueError as exc:
+            raise ValueError("id must be a UUID") from exc
+        if str(parsed) != answer["id"].lower():
+            raise ValueError("id must be a UUID in its usual 8-4-4-4-12 form")
     if not _is_int(answer["seq"]) or not 1 <= answer["seq"] <= MAX_SEQ:
         raise ValueError(f"seq must be a whole number from 1 to {MAX_SEQ}")
     plausible_time(answer["created_at"], "created_at", received)
     score = answer["score"]
     if not _is_int(score) or not 0 <= score <= 10:
         raise ValueError("score must be a whole number from 0 to 10")
-    if answer["category"] != Category.of(score).value:
-        raise ValueError(f"category must be {Category.of(score).value!r} for a score of {score}")
+    category = Category.of(score).value
+    if answer["category"] != category:
+        raise ValueError(f"category must be {category!r} for a score of {score}")
     _string_list(answer.get("reasons", []), "reasons", 20, 64)
     _string_list(answer.get("flags", []), "flags", 20, 64)
     comment = answer.get("comment", "")

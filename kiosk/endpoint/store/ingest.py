@@ -9,11 +9,28 @@ held: the same content counts as stored, anything else is a conflict with its re
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, and_, case, func, or_, select, update
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    Float,
+    String,
+    Table,
+    Text,
+    and_,
+    bindparam,
+    case,
+    column,
+    func,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
 
 from kiosk.endpoint.store import schema
 from kiosk.endpoint.store.engine import insert_into
@@ -33,19 +50,33 @@ class Outcome:
 
 def seen(conn: Connection, kiosk_id: str, app_version: str, stamp: str, skew: float | None) -> None:
     """The kiosk's last contact, version and clock skew."""
-    k = schema.kiosks.c
-    absolute = None if skew is None else abs(skew)
     conn.execute(
+        _seen(),
+        {
+            "kiosk": kiosk_id,
+            "app_version": app_version,
+            "stamp": stamp,
+            "skew": skew,
+            "absolute": None if skew is None else abs(skew),
+        },
+    )
+
+
+@functools.cache
+def _seen() -> Any:
+    k = schema.kiosks.c
+    stamp, absolute = bindparam("stamp", type_=String), bindparam("absolute", type_=Float)
+    return (
         update(schema.kiosks)
-        .where(k.kiosk_id == kiosk_id)
+        .where(k.kiosk_id == bindparam("kiosk", type_=String))
         .values(
-            app_version=app_version,
+            app_version=bindparam("app_version", type_=String),
             first_seen_utc=func.coalesce(k.first_seen_utc, stamp),
             last_seen_utc=stamp,
-            last_skew_seconds=func.coalesce(skew, k.last_skew_seconds),
+            last_skew_seconds=func.coalesce(bindparam("skew", type_=Float), k.last_skew_seconds),
             max_abs_skew_seconds=case(
                 (k.max_abs_skew_seconds.is_(None), absolute),
-                (k.max_abs_skew_seconds < (absolute if absolute is not None else -1.0), absolute),
+                (k.max_abs_skew_seconds < func.coalesce(absolute, -1.0), absolute),
                 else_=k.max_abs_skew_seconds,
             ),
         )
@@ -65,18 +96,14 @@ def store_answers(
     seen(conn, kiosk_id, app_version, stamp, skew)
     outcome = Outcome()
     rows = []
-    sent_ids = {}
+    sent_ids: dict[str, list[str]] = {}
+    reasons: dict[str, list[str]] = {}
     for answer in answers:
         body = {k: v for k, v in answer.items() if k != "sent_id"}
         rows.append(answer_row(kiosk_id, site_id, body, stamp))
         sent_ids.setdefault(body["id"], []).append(answer.get("sent_id", body["id"]))
-    inserted: set[str] = set()
-    a = schema.answers.c
-    if rows:
-        # executemany with RETURNING: SQLAlchemy sends multi-row VALUES batches itself
-        # ("insertmanyvalues") from one cached statement.
-        statement = insert_into(conn, schema.answers).on_conflict_do_nothing().returning(a.id)
-        inserted.update(conn.execute(statement, rows).scalars())
+        reasons.setdefault(body["id"], body.get("reasons", []))
+    inserted = _insert_answers(conn, rows) if rows else set()
     new_rows, others = [], []
     taken: set[str] = set()
     for row in rows:  # ids are unique per request (the view refuses repeats)
@@ -85,13 +112,16 @@ def store_answers(
             new_rows.append(row)
         else:
             others.append(row)
+    outcome.stored = [sent_ids[row["id"]][0] for row in new_rows]
+    listed = set(outcome.stored)
     if others:
         held_by_id, held_by_seq = _held(conn, kiosk_id, others)
         for row in others:
             name = sent_ids[row["id"]][0]
             if row["id"] in held_by_id:
                 if held_by_id[row["id"]] == row["content"]:
-                    if name not in outcome.stored:
+                    if name not in listed:  # the same answer twice in one call: once
+                        listed.add(name)
                         outcome.stored.append(name)
                 else:
                     outcome.conflicts[name] = "an answer with this id and other content is held"
@@ -101,29 +131,128 @@ def store_answers(
                 )
             else:  # pragma: no cover - ON CONFLICT fired, so one of the keys is held
                 outcome.conflicts[name] = "held with other content"
-    outcome.stored[:0] = [sent_ids[row["id"]][0] for row in new_rows]
     if new_rows:
-        _roll_up(conn, new_rows)
-        k = schema.kiosks.c
-        top = max(row["seq"] for row in new_rows)
-        conn.execute(
-            update(schema.kiosks)
-            .where(k.kiosk_id == kiosk_id)
-            .values(
-                answers=k.answers + len(new_rows),
-                max_seq=case((k.max_seq > top, k.max_seq), else_=top),
-            )
-        )
-        conn.execute(
-            update(schema.kiosks)
-            .where(k.kiosk_id == kiosk_id)
-            .values(
-                gap_since_utc=case(
-                    (k.max_seq > k.answers, func.coalesce(k.gap_since_utc, stamp)), else_=None
-                )
-            )
-        )
+        _add(conn, kiosk_id, new_rows, reasons, stamp)
     return outcome
+
+
+def _insert_answers(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> set[str]:
+    """Insert the rows that no key holds yet, in one statement; the ids really inserted."""
+    statement = _answers_insert(conn.dialect.name)
+    if conn.dialect.name == "postgresql":
+        return set(conn.execute(statement, {"answers": rows}).scalars())
+    # SQLite: executemany with RETURNING, which SQLAlchemy sends as multi-row VALUES
+    # ("insertmanyvalues"); in process, its placeholders cost nothing to send.
+    return set(conn.execute(statement, rows).scalars())
+
+
+# Each rollup table, the Rollups method giving its rows, and its key.
+ROLLUPS = (
+    (schema.daily, Rollups.daily_rows, ("site_id", "kiosk_id", "local_day", "flagged")),
+    (schema.site_daily, Rollups.site_daily_rows, ("site_id", "local_day", "flagged")),
+    (schema.site_weekly, Rollups.site_weekly_rows, ("site_id", "week", "flagged")),
+    (
+        schema.hourly,
+        Rollups.hourly_rows,
+        ("site_id", "kiosk_id", "local_day", "local_hour", "flagged"),
+    ),
+    (
+        schema.reason_daily,
+        Rollups.reason_rows,
+        ("site_id", "kiosk_id", "local_day", "category", "reason", "flagged"),
+    ),
+)
+
+
+def _add(
+    conn: Connection,
+    kiosk_id: str,
+    rows: Sequence[Mapping[str, Any]],
+    reasons: Mapping[str, list[str]],
+    stamp: str,
+) -> None:
+    """The new rows into the rollups and the kiosk's counters; on PostgreSQL in one
+    statement (each rollup's upsert a CTE of the kiosk's UPDATE), one round trip."""
+    rollups = Rollups.of(rows, reasons)
+    values = {
+        "kiosk": kiosk_id,
+        "new": len(rows),
+        "top": max(row["seq"] for row in rows),
+        "stamp": stamp,
+    }
+    if conn.dialect.name == "postgresql":
+        for table, rows_of, _ in ROLLUPS:
+            values[table.name] = rows_of(rollups)
+        conn.execute(_counted(conn.dialect.name), values)
+        return
+    for table, rows_of, keys in ROLLUPS:
+        added = rows_of(rollups)
+        statement = _rollup_upsert(conn.dialect.name, table, keys)
+        for start in range(0, len(added), CHUNK):
+            conn.execute(statement, added[start : start + CHUNK])
+    conn.execute(_counted(conn.dialect.name), values)
+
+
+@functools.cache
+def _counted(dialect: str) -> Any:
+    """The kiosk's answers count, highest seq, and since when one below it is missing.
+
+    Every SET expression reads the row as it was before the statement.
+    """
+    k = schema.kiosks.c
+    new, top = bindparam("new", type_=BigInteger), bindparam("top", type_=BigInteger)
+    max_seq = case((k.max_seq > top, k.max_seq), else_=top)
+    statement = (
+        update(schema.kiosks)
+        .where(k.kiosk_id == bindparam("kiosk", type_=String))
+        .values(
+            answers=k.answers + new,
+            max_seq=max_seq,
+            gap_since_utc=case(
+                (
+                    max_seq > k.answers + new,
+                    func.coalesce(k.gap_since_utc, bindparam("stamp", type_=String)),
+                ),
+                else_=None,
+            ),
+        )
+    )
+    if dialect == "postgresql":
+        statement = statement.add_cte(
+            *(
+                _rollup_upsert(dialect, table, keys).cte(f"added_{table.name}")
+                for table, _, keys in ROLLUPS
+            )
+        )
+    return statement
+
+
+# The statements are built once per dialect (and compiled once per engine, SQLAlchemy's cache).
+@functools.cache
+def _answers_insert(dialect: str) -> Any:
+    statement = (
+        _json_insert(schema.answers) if dialect == "postgresql" else sqlite.insert(schema.answers)
+    )
+    return statement.on_conflict_do_nothing().returning(schema.answers.c.id)
+
+
+@functools.cache
+def _json_insert(table: Table) -> Any:
+    """PostgreSQL: ``INSERT INTO table SELECT ... FROM json_to_recordset(:table)``.
+
+    The rows travel as one JSON parameter: a short statement whatever their number, prepared
+    once per connection. A multi-row VALUES has a placeholder per value (3,000 for 200
+    answers) that psycopg parses again at each execution (its cache is for short
+    statements), and arrays per column are escaped item by item in Python: each was a
+    larger cost of a batch than the database's own work. ``json_to_recordset`` yields the
+    rows in their order. Strings are read as ``text`` so that storing a value too long for
+    its column is refused, as a direct insert would.
+    """
+    rows = func.json_to_recordset(bindparam(table.name, type_=postgresql.JSON)).table_valued(
+        *(column(c.name, Text() if isinstance(c.type, String) else c.type) for c in table.c)
+    )
+    rows = rows.render_derived(with_types=True)
+    return postgresql.insert(table).from_select([c.name for c in table.c], select(*rows.c))
 
 
 def _held(
@@ -141,33 +270,19 @@ def _held(
     return {r.id: r.content for r in found}, {r.seq: r.id for r in found}
 
 
-def _roll_up(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
-    rollups = Rollups.of(rows)
-    for table, values, keys in (
-        (schema.daily, rollups.daily_rows(), ("site_id", "kiosk_id", "local_day", "flagged")),
-        (schema.site_daily, rollups.site_daily_rows(), ("site_id", "local_day", "flagged")),
-        (schema.site_weekly, rollups.site_weekly_rows(), ("site_id", "week", "flagged")),
-        (
-            schema.hourly,
-            rollups.hourly_rows(),
-            ("site_id", "kiosk_id", "local_day", "local_hour", "flagged"),
-        ),
-        (
-            schema.reason_daily,
-            rollups.reason_rows(),
-            ("site_id", "kiosk_id", "local_day", "category", "reason", "flagged"),
-        ),
-    ):
-        if not values:
-            continue
-        counted = [name for name in values[0] if name in COUNTED]
-        statement = insert_into(conn, table)
-        statement = statement.on_conflict_do_update(
-            index_elements=list(keys),
-            set_={name: table.c[name] + statement.excluded[name] for name in counted},
-        )
-        for start in range(0, len(values), CHUNK):
-            conn.execute(statement, values[start : start + CHUNK])
+@functools.cache
+def _rollup_upsert(dialect: str, table: Table, keys: tuple[str, ...]) -> Any:
+    """``ON CONFLICT (keys) DO UPDATE`` adding each count to the held row's.
+
+    On PostgreSQL the rows go in one statement, which ``DO UPDATE`` allows as their keys
+    are unique in it; they are sorted (see ``Rollups``) and kept in that order.
+    """
+    statement = _json_insert(table) if dialect == "postgresql" else sqlite.insert(table)
+    counted = [c.name for c in table.c if c.name in COUNTED]  # not a key, nor site_daily.week
+    return statement.on_conflict_do_update(
+        index_elements=list(keys),
+        set_={name: table.c[name] + statement.excluded[name] for name in counted},
+    )
 
 
 def store_alert(

@@ -57,7 +57,13 @@ class Rollups:
     site_weekly: dict[tuple, list[int]]
 
     @classmethod
-    def of(cls, rows: Iterable[Mapping[str, Any]]) -> Rollups:
+    def of(
+        cls,
+        rows: Iterable[Mapping[str, Any]],
+        reasons_of: Mapping[str, Iterable[str]] | None = None,
+    ) -> Rollups:
+        """The sums of ``rows`` (stored columns); each row's reasons are read from its
+        content, or from ``reasons_of`` (by answer id) when the caller has them at hand."""
         daily: dict[tuple, list[int]] = {}
         hourly: dict[tuple, list[int]] = {}
         reasons: dict[tuple, int] = {}
@@ -77,49 +83,38 @@ class Rollups:
                 row["score"]
             ] += 1
             category = Category.of(row["score"]).value
-            for reason in json.loads(row["content"]).get("reasons", []):
+            given = reasons_of.get(row["id"]) if reasons_of is not None else None
+            if given is None:
+                given = json.loads(row["content"]).get("reasons", [])
+            for reason in given:
                 key = (*base, category, reason, flagged)
                 reasons[key] = reasons.get(key, 0) + 1
         return cls(daily, hourly, reasons, site_daily, site_weekly)
 
     def daily_rows(self) -> list[dict]:
-        return [
-            dict(
-                zip(("site_id", "kiosk_id", "local_day", "flagged"), key, strict=True),
-                **dict(zip(SCORE_COLUMNS, counts, strict=True)),
-            )
-            for key, counts in sorted(self.daily.items())
-        ]
+        return _keyed(("site_id", "kiosk_id", "local_day", "flagged"), self.daily)
 
     def site_daily_rows(self) -> list[dict]:
         return [
-            dict(
-                zip(("site_id", "local_day", "flagged"), key, strict=True),
-                **dict(zip(SCORE_COLUMNS, counts, strict=True)),
-                week=week_of(key[1]),
-            )
-            for key, counts in sorted(self.site_daily.items())
+            dict(row, week=week_of(row["local_day"]))
+            for row in _keyed(("site_id", "local_day", "flagged"), self.site_daily)
         ]
 
     def site_weekly_rows(self) -> list[dict]:
-        return [
-            dict(
-                zip(("site_id", "week", "flagged"), key, strict=True),
-                **dict(zip(SCORE_COLUMNS, counts, strict=True)),
-            )
-            for key, counts in sorted(self.site_weekly.items())
-        ]
+        return _keyed(("site_id", "week", "flagged"), self.site_weekly)
 
     def hourly_rows(self) -> list[dict]:
-        names = ("site_id", "kiosk_id", "local_day", "local_hour", "flagged")
-        return [
-            dict(zip(names, key, strict=True), **dict(zip(SCORE_COLUMNS, counts, strict=True)))
-            for key, counts in sorted(self.hourly.items())
-        ]
+        return _keyed(("site_id", "kiosk_id", "local_day", "local_hour", "flagged"), self.hourly)
 
     def reason_rows(self) -> list[dict]:
-        names = ("site_id", "kiosk_id", "local_day", "category", "reason", "flagged")
-        return [dict(zip(names, key, strict=True), n=n) for key, n in sorted(self.reasons.items())]
+        names = ("site_id", "kiosk_id", "local_day", "category", "reason", "flagged", "n")
+        return [dict(zip(names, (*key, n), strict=True)) for key, n in sorted(self.reasons.items())]
+
+
+def _keyed(keys: tuple[str, ...], sums: dict[tuple, list[int]]) -> list[dict]:
+    """Rows of a score rollup: its key columns then s0..s10, in the order of their keys."""
+    names = keys + SCORE_COLUMNS
+    return [dict(zip(names, (*key, *counts), strict=True)) for key, counts in sorted(sums.items())]
 
 
 @lru_cache(maxsize=4096)

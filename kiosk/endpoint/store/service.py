@@ -15,7 +15,7 @@ from sqlalchemy import Engine, func, select
 
 from kiosk.core.answer import iso_utc
 from kiosk.endpoint.store import cases, health, ingest, migrate, registry, schema
-from kiosk.endpoint.store.engine import open_engine, reading, writing
+from kiosk.endpoint.store.engine import open_engine, reading, reading_once, writing
 from kiosk.endpoint.store.health import HealthRules, KioskReport
 from kiosk.endpoint.store.ingest import Outcome
 from kiosk.endpoint.store.registry import KioskIdentity, UserIdentity
@@ -65,7 +65,7 @@ class CentralStore:
     # --- ingest ---------------------------------------------------------------------------
 
     def kiosk_for_token(self, token: str) -> KioskIdentity | None:
-        with reading(self.engine) as conn:
+        with reading_once(self.engine) as conn:
             return registry.kiosk_for_token(conn, self._key, token)
 
     def user_for_token(self, token: str) -> UserIdentity | None:
