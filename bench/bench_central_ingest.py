@@ -54,7 +54,7 @@ from central_common import (
 from sqlalchemy import select
 
 from kiosk.endpoint.store import schema
-from kiosk.endpoint.store.ingest import ROLLUPS
+from kiosk.endpoint.store.ingest import COUNTED, ROLLUPS
 from kiosk.endpoint.store.rows import Rollups, answer_row
 from kiosk.endpoint.store.service import CentralStore
 
@@ -231,7 +231,7 @@ def run_full_floor(kind: str, db: str, jobs, kiosks: int) -> float:
 
     def upsert(table, keys) -> str:
         names = [c.name for c in table.c]
-        counted = [n for n in names if n not in keys]
+        counted = [n for n in names if n in COUNTED]  # not a key, nor site_daily.week
         return (
             f"INSERT INTO {table.name} ({', '.join(names)}) VALUES"
             f" ({', '.join([mark] * len(names))}) ON CONFLICT ({', '.join(keys)}) DO UPDATE SET "
