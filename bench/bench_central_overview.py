@@ -18,7 +18,7 @@ import sys
 import time
 from datetime import date, datetime, timedelta, timezone
 
-from central_common import BenchDatabase, answers_for, percentile
+from central_common import BenchDatabase, answers_for, percentile, timed
 from sqlalchemy import text
 
 from kiosk.endpoint.store.registry import KioskIdentity
@@ -39,15 +39,6 @@ def fill(store: CentralStore, answers: int, sites: int) -> float:
         for start in range(0, len(rows), 5000):
             store.ingest_answers(kiosk, code, "1.0", rows[start : start + 5000], now, 0.0)
     return time.perf_counter() - started
-
-
-def timed(call, repeat: int) -> list[float]:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - started)
-    return times
 
 
 def bench(kind: str, args: argparse.Namespace) -> None:

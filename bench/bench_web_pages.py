@@ -38,7 +38,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import requests
-from central_common import free_port, percentile, start_service
+from central_common import free_port, percentile, start_service, timed
 from central_load import PASSWORD, Chain, check, load
 from endpoint.postgres import Databases, find_bin
 from sqlalchemy import create_engine, text
@@ -217,7 +217,7 @@ def query_times(url: str, repeat: int) -> None:
                 ("plain GROUP BY over answers", plain, max(3, repeat // 4)),
             ):
                 call()  # warm
-                figures[name] = _timed(call, times)
+                figures[name] = timed(call, times)
             floor = percentile(figures["plain GROUP BY over answers"], 0.95)
             for name, values in figures.items():
                 print(
@@ -227,15 +227,6 @@ def query_times(url: str, repeat: int) -> None:
                 )
     finally:
         store.close()
-
-
-def _timed(call, repeat: int) -> list[float]:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - started)
-    return times
 
 
 def _session(base: str) -> requests.Session:

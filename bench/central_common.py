@@ -191,6 +191,16 @@ def postmaster_pid(database: BenchDatabase) -> int | None:
         return None
 
 
+def timed(call, repeat: int) -> list[float]:  # type: ignore[no-untyped-def]
+    """The seconds of ``repeat`` calls of ``call``, each timed alone."""
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - started)
+    return times
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
