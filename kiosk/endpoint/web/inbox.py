@@ -83,18 +83,17 @@ def inbox():  # type: ignore[no-untyped-def]
         most_urgent=None if everything else MOST_URGENT,
         opened_since=now - timedelta(days=1),
     )
-    pending = book().pending(who.site_ids)[0] if not everything else len(open_cases)
     context = {
         "everything": everything,
-        "pending": pending,
         "case_link": links_to("web.case_page", "case_id", marker=CASE_MARKER),
         "cases": open_cases,
         "now": now,
         "outcomes": outcome_labels(),
         "statuses": status_labels(),
     }
-    if request.args.get("part") == "rows":
+    if request.args.get("part") == "rows":  # the live refresh: the rows alone
         return render_template("web/inbox_rows.html", **context)
+    pending = len(open_cases) if everything else book().pending(who.site_ids)[0]
     sites = [s for s in logins.sites(store().engine) if who.may_see_site(s.site_id)]
     groups: list[tuple[str, frozenset[int] | None]] = [(_("All my sites"), who.site_ids)]
     for area in dict.fromkeys(s.area for s in sites):
@@ -112,6 +111,7 @@ def inbox():  # type: ignore[no-untyped-def]
         closed=book().inbox(who.site_ids, closed=True),
         kpis=kpis,
         figures_days=FIGURES_DAYS,
+        pending=pending,
         **context,
     )
 
