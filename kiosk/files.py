@@ -7,6 +7,11 @@ leaves the old file as it was (and at most a hidden temporary file if the proces
 
 The one place this is written: the config file, the kept central configuration, the facts
 kept beside the store and the exports all go through it.
+
+A power cut midway leaves the temporary file behind. Each one is locked (``flock``) by its
+writer for as long as it is written, so a file nobody holds is a dead writer's: the next
+write of the same file removes those (:func:`sweep_unfinished`), and so does the kiosk for
+its own export folder at start. Months of pulled plugs do not fill the disk with them.
 """
 
 from __future__ import annotations
@@ -14,12 +19,24 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+try:
+    import fcntl
+except ImportError:  # Windows: an open file cannot be removed, which is the lock there
+    fcntl = None  # type: ignore[assignment]
+
 log = logging.getLogger("kiosk.files")
+
+# mkstemp's names: the prefix, then 8 characters of its own alphabet, then the suffix.
+_RANDOM_PART = r"[a-z0-9_]{8}"
+# A file this young may be a writer's between mkstemp and its lock: left alone.
+_SWEEP_AFTER_SECONDS = 10.0
 
 
 @contextlib.contextmanager
@@ -32,8 +49,9 @@ def atomic_path(
     created owner-only (``mkstemp``); ``file_mode`` sets another mode before the rename.
     """
     path = Path(path)
+    sweep_unfinished(path.parent, suffix, name=path.name)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
-    os.close(fd)
+    _hold(fd)  # this descriptor stays open, and the file locked, until the rename
     tmp = Path(tmp_name)
     try:
         yield tmp
@@ -43,6 +61,8 @@ def atomic_path(
     except BaseException:
         _discard(tmp)
         raise
+    finally:
+        os.close(fd)
     fsync_folder(path.parent)
 
 
@@ -60,8 +80,13 @@ def atomic_writer(
     """An open file whose contents appear under ``path`` only when the block ends well."""
     path = Path(path)
     binary = "b" in mode
+    sweep_unfinished(path.parent, suffix, name=path.name)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
     tmp = Path(tmp_name)
+    # A second descriptor of the same open file keeps the lock after the handle is closed,
+    # up to the rename.
+    lock_fd = os.dup(fd)
+    _hold(lock_fd)
     try:
         with os.fdopen(
             fd,
@@ -77,6 +102,8 @@ def atomic_writer(
     except BaseException:
         _discard(tmp)
         raise
+    finally:
+        os.close(lock_fd)
     fsync_folder(path.parent)
 
 
@@ -99,6 +126,63 @@ def _discard(tmp: Path) -> None:
         tmp.unlink(missing_ok=True)
     except OSError as exc:
         log.warning("cannot remove the temporary file %s: %s", tmp, exc)
+
+
+def _hold(fd: int) -> None:
+    """Lock a temporary file for its writer's life (released by the kernel if it dies)."""
+    if fcntl is not None:
+        with contextlib.suppress(OSError):  # a file system without locks: never swept
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def sweep_unfinished(folder: Path | str, suffix: str, *, name: str | None = None) -> int:
+    """Remove the temporary files in ``folder`` that a writer which died left behind.
+
+    Only this module's names (``.<name>.<8 random>.<suffix>``; of one target ``name``, or of
+    any) that no living writer holds. Returns how many were removed; never raises.
+    """
+    target = re.escape(name) if name is not None else ".+"
+    shape = re.compile(rf"\.{target}\.{_RANDOM_PART}{re.escape(suffix)}")
+    removed = 0
+    try:
+        entries = [entry for entry in os.scandir(folder) if shape.fullmatch(entry.name)]
+    except OSError:
+        return 0
+    for entry in entries:
+        if _remove_if_dead(Path(entry.path)):
+            removed += 1
+            log.info("removed %s, left unfinished by a stop midway", entry.name)
+    return removed
+
+
+def _remove_if_dead(tmp: Path) -> bool:
+    try:
+        if time.time() - tmp.stat().st_mtime < _SWEEP_AFTER_SECONDS:
+            return False
+    except OSError:
+        return False
+    if fcntl is None:
+        try:
+            tmp.unlink()  # refused while its writer has it open
+        except OSError:
+            return False
+        return True
+    try:
+        fd = os.open(tmp, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False  # a writer holds it: still being written
+        try:
+            tmp.unlink()
+        except OSError:
+            return False
+        return True
+    finally:
+        os.close(fd)
 
 
 def fsync_folder(folder: Path | str) -> None:

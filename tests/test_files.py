@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -150,3 +153,86 @@ def test_keep_on_a_read_only_disk_reports_it_and_keeps_the_old_facts(read_only_d
     assert before > 0  # the store's one answer raised the mark before the remount
     assert keep.remember(store, **{keep.SEQ_RESERVED: before + 500}) is False
     assert keep.seq_reserved(store) == before
+
+
+# --- what a power cut midway leaves behind ---------------------------------------------------
+
+WRITER = r"""
+import sys, time
+from kiosk.export.atomic import atomic_writer
+with atomic_writer(sys.argv[1], "w") as handle:
+    handle.write("half of an export\n")
+    handle.flush()
+    print("writing", flush=True)
+    time.sleep(60)  # killed here, or let go by the test
+"""
+
+
+def start_writer(target: Path) -> subprocess.Popen:
+    """A real writer process, stopped in the middle of writing ``target``."""
+    root = Path(__file__).resolve().parents[1]
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(target)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(root)),
+    )
+    assert writer.stdout is not None
+    assert writer.stdout.readline() == "writing\n"
+    return writer
+
+
+def pull_the_plug(writer: subprocess.Popen) -> None:
+    writer.kill()
+    writer.wait(10)
+    assert writer.stdout is not None
+    writer.stdout.close()
+
+
+def age(folder: Path) -> list[Path]:
+    """The hidden parts in ``folder``, made older than the sweep's grace."""
+    parts = sorted(folder.glob(".*.part"))
+    for part in parts:
+        os.utime(part, (time.time() - 3600, time.time() - 3600))
+    return parts
+
+
+def test_a_power_cut_midway_leaves_a_part_the_next_write_of_that_file_removes(tmp_path):
+    target = tmp_path / "answers.csv"
+    writer = start_writer(target)
+    pull_the_plug(writer)  # mid-export
+    assert not target.exists()
+    assert len(age(tmp_path)) == 1
+    with export_writer(target, "w") as handle:
+        handle.write("the whole export\n")
+    assert target.read_text(encoding="utf-8") == "the whole export\n"
+    assert leftovers(tmp_path, {"answers.csv"}) == []
+
+
+def test_a_part_still_being_written_is_never_swept(tmp_path):
+    target = tmp_path / "answers.csv"
+    writer = start_writer(target)
+    try:
+        parts = age(tmp_path)
+        assert files.sweep_unfinished(tmp_path, ".part") == 0  # the writer holds it
+        with export_writer(target, "w") as handle:  # nor by a write of the same name
+            handle.write("another export\n")
+        assert all(part.exists() for part in parts)
+    finally:
+        pull_the_plug(writer)
+    age(tmp_path)
+    assert files.sweep_unfinished(tmp_path, ".part") == 1
+    assert leftovers(tmp_path, {"answers.csv"}) == []
+
+
+def test_a_fresh_part_and_other_programs_files_are_left_alone(tmp_path):
+    target = tmp_path / "answers.csv"
+    pull_the_plug(start_writer(target))
+    # Firefox's partial download and a hidden file of another shape.
+    (tmp_path / "video.mp4.part").write_text("x", encoding="utf-8")
+    (tmp_path / ".notes.part").write_text("x", encoding="utf-8")
+    assert files.sweep_unfinished(tmp_path, ".part") == 0  # seconds old: maybe not locked yet
+    age(tmp_path)
+    os.utime(tmp_path / "video.mp4.part", (time.time() - 3600, time.time() - 3600))
+    assert files.sweep_unfinished(tmp_path, ".part") == 1
+    assert leftovers(tmp_path, set()) == [".notes.part", "video.mp4.part"]

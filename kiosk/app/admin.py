@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
+from kiosk import files
 from kiosk.admin.area import AdminArea
 from kiosk.admin.gesture import CornerHoldGesture
 from kiosk.app.admin_services import build as build_services
@@ -22,6 +23,7 @@ from kiosk.app.sync_bridge import SyncBridge
 from kiosk.config import Settings
 from kiosk.config.central import CentralConfig
 from kiosk.core.sync import SyncStatus
+from kiosk.export.atomic import PART_SUFFIX
 from kiosk.sync.central_config import CentralConfigPoll
 from kiosk.sync.worker import token_for, worker_for
 
@@ -38,6 +40,7 @@ def _export_folder(data_dir: Path) -> Path | None:
     except OSError as exc:  # a full or read-only disk: the owner can still pick a stick
         log.warning("no export folder on this kiosk: %s", exc)
         return None
+    files.sweep_unfinished(folder, PART_SUFFIX)  # exports a power cut cut short
     return folder
 
 

@@ -157,3 +157,29 @@ def test_the_admin_area_opens_in_the_language_chosen_on_the_question(qtbot, runn
     assert kiosk.translations.language == "en"
     owner.area.close_area()
     assert kiosk.translations.language == "es"  # the next guest starts in the default
+
+
+def test_exports_a_power_cut_cut_short_are_removed_when_the_kiosk_starts(qtbot, data_dir, endpoint):
+    """Months of pulled plugs mid-export must not fill the kiosk's disk with hidden parts."""
+    import os
+    import time
+
+    exports = data_dir / "exports"
+    exports.mkdir(parents=True)
+    dead = exports / ".kiosk-export-2026-12-01-0930.csv.k3x9_q2a.part"
+    dead.write_text("half an export", encoding="utf-8")
+    os.utime(dead, (time.time() - 600, time.time() - 600))
+    kept = exports / "kiosk-export-2026-11-30-1800.csv"
+    kept.write_text("a finished export", encoding="utf-8")
+    _store, server = endpoint
+    ctx = Context(data_dir, data_dir / "kiosk.toml", False, sync_settings(server.url))
+    kiosk = app.build_app(ctx)
+    qtbot.addWidget(kiosk.window)
+    owner = AdminSide(kiosk)
+    try:
+        assert not dead.exists()
+        assert sorted(p.name for p in exports.iterdir()) == [kept.name]
+    finally:
+        owner.stop()
+        kiosk.close()
+        ctx.close()
