@@ -161,7 +161,8 @@ class Network:
         self.garbage_phases = 0
         self.restarts = 0
 
-    def start_endpoint(self) -> None:
+    def start_endpoint(self, port: int | None = None) -> subprocess.Popen:
+        """The endpoint on its port (or on ``port``, behind something that takes its own)."""
         self.process = subprocess.Popen(
             [
                 sys.executable,
@@ -173,7 +174,7 @@ class Network:
                 "--db",
                 str(self.db),
                 "--port",
-                str(self.port),
+                str(port or self.port),
                 "--token-file",
                 str(self.tokens),
                 "--threads",
@@ -182,12 +183,13 @@ class Network:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
+        return self.process
 
-    def wait_up(self, limit: float = 20.0) -> None:
+    def wait_up(self, limit: float = 20.0, url: str | None = None) -> None:
         deadline = time.monotonic() + limit
         while time.monotonic() < deadline:
             try:
-                requests.get(self.url + "/v1/kiosks", timeout=1).close()
+                requests.get((url or self.url) + "/v1/kiosks", timeout=1).close()
                 return
             except requests.RequestException:
                 time.sleep(0.05)
