@@ -26,6 +26,13 @@ for _name in [n for n in os.environ if n.upper().startswith("KIOSK__")]:
 pytest_plugins = ["helpers.fixtures", "helpers.disks", "pytester"]
 
 
+@pytest.fixture(autouse=True)
+def _own_state_folder(tmp_path_factory, monkeypatch):
+    """Spill files (a full disk's answers) go to ``$XDG_STATE_HOME`` when the data folder
+    refuses them: each test gets its own, never the developer's ~/.local/state."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _compiled_translations():
     """Build missing or stale translations/*.qm from their .ts once per run (issue 8).

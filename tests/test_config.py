@@ -726,3 +726,29 @@ def test_a_url_at_a_link_local_or_metadata_address_is_refused(tmp_path, url, key
 def test_ordinary_addresses_are_accepted(tmp_path, url):
     settings = load_settings(write(tmp_path, f"[alerts]\nwebhook_url = '{url}'\n"))
     assert settings.alerts.webhook_url == url
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("[kiosk]\nshop_name = " + "[" * 5000 + "]" * 5000 + "\n", "(syntax)"),
+        ("[alerts]\nwebhook_url = 'http://169.254.169.254/latest/meta-data'\n", "webhook_url"),
+        ("[sync]\nendpoint = 'https://nps.example.org/v1 x'\n", "endpoint"),
+        ('[sync]\ntoken = "abc\\ndef"\n', "token"),  # a TOML newline inside
+    ],
+)
+@pytest.mark.parametrize("command", [["status"], ["sync", "--once"], ["config", "show"]])
+def test_a_hostile_config_stops_each_command_with_the_file_and_key(
+    tmp_path, capsys, text, key, command
+):
+    """What the owner meets: exit 2, the file and the key named, no traceback, no secret."""
+    from kiosk.commands import main as cli
+
+    path = tmp_path / "kiosk.toml"
+    path.write_text(text, encoding="utf-8")
+    code = cli.main(["--config", str(path), "--data-dir", str(tmp_path / "data"), *command])
+    captured = capsys.readouterr()
+    said = captured.err + captured.out
+    assert code == 2, said
+    assert str(path) in captured.err and key in captured.err
+    assert "Traceback" not in said and "abc\ndef" not in said

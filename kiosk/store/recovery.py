@@ -86,6 +86,13 @@ class RecoveryReport:
         )
         if self.next_seq is not None:
             text += f" New answers are numbered from {self.next_seq}."
+        if self.pin_restored_from == "beside the store":
+            text += " The admin PIN was restored from the copy kept beside it."
+        elif self.pin_restored_from == "none":
+            text += (
+                " No admin PIN could be recovered: the admin area stays closed until IT sets "
+                "one with `kiosk set-pin`."
+            )
         return text
 
 
@@ -270,7 +277,10 @@ def _recover_into(store: AnswerStore, report: RecoveryReport) -> None:
             "the admin PIN was lost with the damaged store; restored from %s", keep.keep_path(path)
         )
     elif report.pin_restored_from == "none":
-        log.warning("no admin PIN could be recovered: the owner is asked for a new one")
+        log.warning(
+            "no admin PIN could be recovered: the admin area stays closed until IT sets one "
+            "with `kiosk set-pin`"
+        )
 
 
 def _merge(through_sqlite: list[Answer], found: salvage.Salvage) -> list[Answer]:

@@ -125,11 +125,33 @@ def test_status_on_a_healthy_store_in_a_read_only_folder_is_not_called_damaged(
     code = cli.main(["--data-dir", str(read_only_data), "status"])
     captured = capsys.readouterr()
     assert "damaged" not in captured.err + captured.out
-    if code == 0:
-        assert "1 from guests" in captured.out
-    else:
-        assert code == 3 and "read-only" in captured.err
+    assert code == 0 and "1 from guests" in captured.out  # a checkpointed store reads fine
     assert sorted(p.name for p in read_only_data.iterdir()) == listing
+
+
+def test_status_says_cannot_open_when_a_read_only_store_needs_its_wal(tmp_path, capsys):
+    """A power cut left a -wal (answers only there), then the folder went read-only: SQLite
+    cannot read it without a -shm it may create. "Cannot open", with why, never "damaged"."""
+    from helpers.disks import remount_read_only, tmpfs
+
+    with tmpfs(tmp_path / "ro", "16m") as folder:
+        path = folder / "kiosk.sqlite"
+        opened = open_store(path, "k", __version__)
+        opened.answers.record_score(9, "es")
+        # The state at the power cut: the -wal holds the answer, no checkpoint, no -shm.
+        kept = {name: (folder / name).read_bytes() for name in ("kiosk.sqlite", "kiosk.sqlite-wal")}
+        opened.db.close()
+        for name, data in kept.items():
+            (folder / name).write_bytes(data)
+        (folder / "kiosk.sqlite-shm").unlink(missing_ok=True)
+        remount_read_only(folder)
+        listing = sorted(p.name for p in folder.iterdir())
+        code = cli.main(["--data-dir", str(folder), "status"])
+        captured = capsys.readouterr()
+        assert code == 3
+        assert "cannot open" in captured.err and "read-only" in captured.err
+        assert "damaged" not in captured.err + captured.out
+        assert sorted(p.name for p in folder.iterdir()) == listing
 
 
 def test_sync_on_a_read_only_data_says_what_is_wrong(read_only_data, capsys):

@@ -156,3 +156,29 @@ def test_a_spill_file_replayed_twice_stores_each_answer_once(answer_store, tmp_p
     # and a write made by this run is tried at once, without asking the store first
     later = fresh.record_score(9, "en")
     assert answer_store.get(later) is not None
+
+
+def test_a_stop_with_nowhere_to_keep_the_answers_names_each_one(
+    answer_store, tmp_path, caplog, monkeypatch
+):
+    """The store refuses and so does every spill folder (here paths under a plain file): the
+    stop says, at CRITICAL, how many were lost and which, never silently."""
+    import tempfile
+
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("XDG_STATE_HOME", str(blocked / "state"))
+    monkeypatch.setattr(tempfile, "tempdir", str(blocked / "tmp"))
+    for spill_dir in (blocked / "spill", None):
+        recorder = DurableRecorder(answer_store, spill_dir=spill_dir)
+        _make_read_only(answer_store)
+        first = recorder.record_score(3, "es")
+        second = recorder.record_score(10, "en")
+        caplog.clear()
+        with caplog.at_level("CRITICAL", logger="kiosk"):
+            assert recorder.stop() == 0
+        [line] = [r for r in caplog.records if r.levelname == "CRITICAL"]
+        assert "2 write(s)" in line.getMessage()
+        assert first in line.getMessage() and second in line.getMessage()
+        _make_writable(answer_store)
+        assert answer_store.get(first) is None  # what the line says: not kept

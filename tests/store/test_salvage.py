@@ -108,6 +108,28 @@ def test_a_store_emptied_to_0_bytes_keeps_numbering_and_pin(data_dir):
         opened.db.close()
 
 
+def test_a_pin_lost_with_both_copies_is_said_and_leaves_the_area_closed(data_dir, caplog):
+    """The keep file gone too: no PIN can come back. That is said (summary and log), and the
+    store has no PIN, which closes the admin area to the corner (only `kiosk set-pin`)."""
+    path = data_dir / "kiosk.sqlite"
+    _store_with_a_pin(path, 40)
+    keep.keep_path(path).unlink()
+    os.truncate(path, 0)
+    with caplog.at_level("WARNING", logger="kiosk"):
+        opened = open_store(path, "k", "v")
+    try:
+        report = opened.recovery
+        assert report is not None and report.pin_restored_from == "none"
+        assert "No admin PIN could be recovered" in report.summary()
+        assert "kiosk set-pin" in report.summary()
+        assert any("kiosk set-pin" in r.getMessage() for r in caplog.records)
+        pins = PinStore(opened.db, scrypt_n=2**8)
+        assert not pins.has_pin()  # the area's "no owner" screen, never "choose a PIN"
+        assert not pins.check(PIN).ok
+    finally:
+        opened.db.close()
+
+
 def test_a_deleted_store_keeps_numbering_and_pin(data_dir):
     path = data_dir / "kiosk.sqlite"
     _store_with_a_pin(path, 120)
