@@ -10,7 +10,10 @@
 * no redirects followed on POSTs (a redirect would silently turn a POST into a GET);
 * TLS always verified, against the system's CAs or the configured CA bundle;
 * at most ``max_reply_bytes`` of a reply read (``stream=True`` plus a capped ``iter_content``);
-* the ``Authorization`` header is never logged. Retries are the worker's job, not urllib3's.
+* the ``Authorization`` header is never logged. Retries are the worker's job, not urllib3's;
+* never a connection to a link-local or cloud-metadata address (169.254.169.254...), however
+  the name resolved: the config refuses such addresses when written, and this catches a name
+  that resolves there.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ import urllib3.connectionpool
 
 from kiosk import __version__
 from kiosk.config import SyncSection
+from kiosk.config.kinds import is_metadata_host
 from kiosk.sync.protocol import encode
 
 log = logging.getLogger("kiosk.sync")
@@ -266,6 +270,13 @@ class _WatchedHTTPConnection(urllib3.connection.HTTPConnection):
 
     def _new_conn(self) -> socket.socket:
         sock = super()._new_conn()
+        try:
+            peer = str(sock.getpeername()[0])
+        except (OSError, IndexError):
+            peer = ""
+        if peer and is_metadata_host(peer):
+            sock.close()
+            raise TransportError(f"{self.host} is at a link-local or metadata address; refused")
         _watch_socket(sock)
         return sock
 

@@ -231,3 +231,72 @@ def test_abort_ends_a_request_in_flight_at_once():
     finally:
         client.close()
         server.stop()
+
+
+@pytest.fixture
+def link_local_listener():
+    """A real listener on a link-local address (added to ``lo``; root only) and what it got."""
+    import os
+    import socket
+    import threading
+
+    address = "169.254.77.1"
+    if os.geteuid() != 0:
+        pytest.skip("adding a link-local address to lo needs root")
+    added = subprocess.run(
+        ["ip", "addr", "add", f"{address}/32", "dev", "lo"], capture_output=True, check=False
+    )
+    if added.returncode != 0:
+        pytest.skip(f"cannot add {address} to lo: {added.stderr!r}")
+    server = socket.socket()
+    server.bind((address, 0))
+    server.listen(4)
+    server.settimeout(0.2)
+    received: list[bytes] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                con, _ = server.accept()
+            except OSError:
+                continue
+            with con:
+                con.settimeout(1)
+                try:
+                    received.append(con.recv(65536))
+                except OSError:
+                    pass
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield address, server.getsockname()[1], received
+    finally:
+        stop.set()
+        thread.join(5)
+        server.close()
+        subprocess.run(["ip", "addr", "del", f"{address}/32", "dev", "lo"], check=False)
+
+
+def test_a_name_that_resolves_to_a_link_local_address_is_refused(link_local_listener, monkeypatch):
+    """The config refuses 169.254.x.x when written; a harmless-looking name resolving there
+    (a webhook at hooks.shop.test) is refused at connect time, before a byte is sent."""
+    import socket
+
+    address, port, received = link_local_listener
+    real = socket.getaddrinfo
+
+    def resolve(host, *args, **kwargs):  # the one thing not real here: the DNS answer
+        return real(address if host == "hooks.shop.test" else host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    client = Client(section(f"http://hooks.shop.test:{port}"), "secret-token-123")
+    try:
+        with pytest.raises(TransportError, match="link-local or metadata"):
+            client.post_endpoint("/v1/answers", {"answers": []})
+    finally:
+        client.close()
+    time.sleep(0.3)
+    assert all(b"secret-token-123" not in data for data in received)
+    assert received in ([], [b""])  # connected, then closed without a request
