@@ -72,9 +72,13 @@ START_LIMIT_S = 30.0
 DIE_LIMIT_S = 4.0  # an armed kill that found no moment by then becomes a plain SIGKILL
 RSS_GROWTH_LIMIT_MB = 40.0
 FAKETIME = Path("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1")
-# Wall-clock offsets the kiosk lives through, in order (within the endpoint's two days of
-# plausible drift ahead, so answers stay acceptable): forward, back, a day ahead, back.
-CLOCK_STEPS = ("+6h", "-3h", "+1d", "+0", "-90m", "+0")
+# Wall-clock jumps the kiosk lives through, in order (within the endpoint's two days of
+# plausible drift ahead, so answers stay acceptable), each put right a simulated day or two
+# later (NTP coming back): forward, back, a day ahead, back.
+CLOCK_STEPS = ("+6h", "-3h", "+1d", "-90m")
+CLOCK_ROUNDS = 3
+CLOCK_WRONG_DAYS = (0.5, 2.0)
+CLOCK_WRONG_MIN = 60  # answers
 DISK_SIZE = "256m"
 FULL_FOR_S = (4.0, 8.0)
 # How the plug is pulled: at a random moment, or armed for a moment that matters.
@@ -593,21 +597,27 @@ class Disk:
 
 
 class Clock:
-    """The offset of the kiosk's wall clock, in a file its libfaketime reads."""
+    """The offset of the kiosk's wall clock, in a file its libfaketime reads.
+
+    libfaketime slows every clock call (the guests' pace drops by 40%), so a life gets it
+    only when its clock is wrong or goes wrong during that life (:meth:`Run.clock_for`).
+    """
 
     def __init__(self, folder: Path) -> None:
         self.path = folder / "clock"
         self.enabled = FAKETIME.exists()
         self.jumps = 0
+        self.offset = "+0"
         self.path.write_text("+0\n", encoding="utf-8")
 
-    def jump(self) -> None:
-        offset = CLOCK_STEPS[self.jumps % len(CLOCK_STEPS)]
+    def set(self, offset: str) -> None:
         self.path.write_text(offset + "\n", encoding="utf-8")
-        self.jumps += 1
+        if offset != "+0":
+            self.jumps += 1
+        self.offset = offset
 
     def reset(self) -> None:
-        self.path.write_text("+0\n", encoding="utf-8")
+        self.set("+0")
 
 
 class Weather:
@@ -691,12 +701,18 @@ class Year:
     answers: int
     cuts: list[int]
     outages: list[tuple[int, int]]  # (start, end) in answers
-    clock_jumps: list[int]
+    clock_jumps: list[tuple[int, str]]  # (when, the offset from then on)
     disk_fills: list[int]
 
     @classmethod
     def plan(
-        cls, rng: random.Random, answers: int, cuts: int, outages: int, jumps: bool, fills: bool
+        cls,
+        rng: random.Random,
+        answers: int,
+        cuts: int,
+        outages: int,
+        jumps_on: bool,
+        fills: bool,
     ) -> Year:
         day = answers / DAYS
         starts = sorted(rng.randrange(answers) for _ in range(outages))
@@ -707,14 +723,20 @@ class Year:
                 end = min(end, starts[number + 1])
             if end > start:
                 spans.append((start, end))
-        steps = 2 * len(CLOCK_STEPS)
+        jumps: list[tuple[int, str]] = []
+        if jumps_on:
+            steps = CLOCK_ROUNDS * len(CLOCK_STEPS)
+            for number in range(steps):
+                at = round(answers * (number + 1) / (steps + 1))
+                # Wrong for long enough that the kiosk syncs meanwhile, in a short run too.
+                back = at + max(CLOCK_WRONG_MIN, round(rng.uniform(*CLOCK_WRONG_DAYS) * day))
+                jumps += [(at, CLOCK_STEPS[number % len(CLOCK_STEPS)]), (back, "+0")]
+            jumps.sort(key=lambda jump: jump[0])
         return cls(
             answers=answers,
             cuts=sorted(rng.randrange(answers) for _ in range(cuts)),
             outages=spans,
-            clock_jumps=[round(answers * (i + 1) / (steps + 1)) for i in range(steps)]
-            if jumps
-            else [],
+            clock_jumps=jumps,
             disk_fills=[answers // 3, 2 * answers // 3] if fills else [],
         )
 
@@ -744,23 +766,31 @@ class Run:
         self.cuts: Counter[str] = Counter()
         self.outage_end: int | None = None
         self.swept = 0
+        self.faked_lives = 0
         self.exports_checked = 0
         self.exports_broken: list[str] = []
         self.final_start_wall = 0.0
         self.last_kill = 0.0
         self.started = time.monotonic()
 
-    def clock_arg(self) -> Path | None:
-        return self.clock.path if self.clock.enabled else None
+    def clock_for(self, until: int) -> Path | None:
+        """libfaketime for a life that ends at answer ``until``, if its clock is or goes wrong."""
+        if not self.clock.enabled:
+            return None
+        jumps = self.year.clock_jumps
+        if self.clock.offset != "+0" or (jumps and jumps[0][0] <= until):
+            self.faked_lives += 1
+            return self.clock.path
+        return None
 
-    def spawn(self, guests: bool = True) -> Kiosk:
+    def spawn(self, guests: bool = True, until: int = 0) -> Kiosk:
         parts_before = self.unfinished_exports()
         kiosk = Kiosk(
             self.data,
             self.weather.url,
             self.rng.randrange(10**6),
             guests=guests,
-            clock=self.clock_arg(),
+            clock=self.clock_for(until),
         )
         kiosk.parts_before = parts_before  # type: ignore[attr-defined]
         return kiosk
@@ -771,9 +801,8 @@ class Run:
     def weather_tick(self, acked: int) -> None:
         year = self.year
         self.disk.tick()
-        if year.clock_jumps and acked >= year.clock_jumps[0]:
-            year.clock_jumps.pop(0)
-            self.clock.jump()
+        while year.clock_jumps and acked >= year.clock_jumps[0][0]:
+            self.clock.set(year.clock_jumps.pop(0)[1])
         if year.disk_fills and acked >= year.disk_fills[0] and self.disk.full_until is None:
             year.disk_fills.pop(0)
             self.disk.fill(self.rng.uniform(*FULL_FOR_S))
@@ -794,7 +823,8 @@ class Run:
         year = self.year
         kinds = list(CUT_KINDS)  # each kind once first, so that a short run has them all
         kind = kinds[len(self.lives)] if len(self.lives) < len(kinds) else pick(self.rng, CUT_KINDS)
-        kiosk = self.spawn()
+        target = year.cuts[0] if year.cuts else year.answers
+        kiosk = self.spawn(until=target + 150)  # an armed cut may take a few more answers
         if kind == "start-up":
             time.sleep(self.rng.uniform(0.0, 0.8))
             kiosk.kill()
@@ -802,7 +832,6 @@ class Run:
             return
         kiosk.wait_started()
         self.note_sweep(kiosk)
-        target = year.cuts[0] if year.cuts else year.answers
         export_at = None
         if self.rng.random() < EXPORT_LIFE_SHARE:
             export_at = self.rng.randint(self.acked, max(self.acked, target))
@@ -815,6 +844,8 @@ class Run:
             if acked >= target or kiosk.process.poll() is not None:
                 break
             time.sleep(0.01)
+        if kind == "sync" and self.weather.current:
+            kind = "random"  # no batch gets through an outage: a plain cut, not a wait
         if kind == "random":
             time.sleep(self.rng.uniform(0.0, 0.05))
             kiosk.kill()
@@ -1192,7 +1223,10 @@ def main() -> int:
             f"{run.swept} unfinished swept"
         )
         print(f"drain at the end: {drained_in:.1f} s")
-        print(f"clock jumps: {run.clock.jumps}; disk filled: {run.disk.fills} time(s)")
+        print(
+            f"clock jumps: {run.clock.jumps}, each put right later ({run.faked_lives} lives under "
+            f"libfaketime); disk filled: {run.disk.fills} time(s)"
+        )
         ok = True
         for good, text in checks:
             ok = ok and good
