@@ -62,6 +62,68 @@ class LiveServer:
         assert not self.thread.is_alive(), "the test endpoint did not stop"
 
 
+class ServedAsInProduction(LiveServer):
+    """``app`` served as ``kiosk endpoint`` serves it (``kiosk.endpoint.serve.make_server``:
+    its connection limit, request timeout and body cap), on a free loopback port."""
+
+    def __init__(self, app: Callable, limits: Any = None) -> None:
+        from kiosk.endpoint.config import MAX_BODY_BYTES, ServerLimits
+        from kiosk.endpoint.serve import make_server
+
+        self.server = make_server(
+            app,
+            "127.0.0.1",
+            0,
+            limits or ServerLimits(),
+            MAX_BODY_BYTES,
+            asyncore_loop_timeout=0.05,
+        )
+        self.port = self.server.effective_port
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.thread = threading.Thread(target=self._run, name="test-endpoint", daemon=True)
+        self.thread.start()
+
+
+class HttpReply:
+    """A reply over real HTTP with the few methods of Flask's test response the tests use."""
+
+    def __init__(self, response: Any) -> None:
+        self.status_code = response.status_code
+        self._body = response.content
+
+    def get_data(self, as_text: bool = False) -> bytes | str:
+        return self._body.decode("utf-8", "replace") if as_text else self._body
+
+    def get_json(self) -> Any:
+        return json.loads(self._body)
+
+
+class HttpPoster:
+    """Posts raw bodies to a served endpoint over a real socket, like Flask's test client's
+    ``post`` (``data``, ``content_type``, ``headers``); a deadline on every request."""
+
+    def __init__(self, url: str, timeout: float = 10.0) -> None:
+        import requests
+
+        self.url = url
+        self.timeout = timeout
+        self.session = requests.Session()
+
+    def post(
+        self, path: str, *, data: bytes, content_type: str, headers: dict[str, str]
+    ) -> HttpReply:
+        reply = self.session.post(
+            self.url + path,
+            data=data,
+            headers={"Content-Type": content_type, **headers},
+            timeout=self.timeout,
+        )
+        return HttpReply(reply)
+
+    def close(self) -> None:
+        self.session.close()
+
+
 class Faults:
     """Middleware that answers the next requests wrongly, from a queue of fault names.
 

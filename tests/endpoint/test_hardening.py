@@ -13,11 +13,10 @@ import uuid
 
 import pytest
 import requests
-from endpoint_server import OWNER_TOKEN, TOKEN, LiveServer, central
+from endpoint_server import OWNER_TOKEN, TOKEN, LiveServer, ServedAsInProduction, central
 from sqlalchemy import insert
 
-from kiosk.endpoint.config import MAX_BODY_BYTES, ServerLimits
-from kiosk.endpoint.serve import make_server
+from kiosk.endpoint.config import ServerLimits
 from kiosk.endpoint.store import schema
 
 KIOSK = {"id": "test-kiosk", "site": "centro", "app_version": "1.0"}
@@ -249,28 +248,11 @@ def test_a_kiosk_cannot_get_another_kiosks_answer_quarantined(live):
     assert store.count_answers("test-kiosk") == store.count_answers("other-kiosk") == 1
 
 
-class _Served:
-    def __init__(self, app, limits: ServerLimits) -> None:
-        self.server = make_server(
-            app, "127.0.0.1", 0, limits, MAX_BODY_BYTES, asyncore_loop_timeout=0.05
-        )
-        self.url = f"http://127.0.0.1:{self.server.effective_port}"
-        self.thread = threading.Thread(target=self._run, name="test-endpoint", daemon=True)
-        self.thread.start()
-
-    def _run(self) -> None:
-        try:
-            self.server.run()
-        except OSError:
-            pass
-
-    def stop(self) -> None:
-        LiveServer.stop(self)  # type: ignore[arg-type]
-
-
 def test_slow_clients_are_cut_off_and_kiosks_keep_being_served(migrated_url):
     store, app = central(migrated_url)
-    served = _Served(app, ServerLimits(threads=4, request_timeout=2.0, cleanup_interval=0.25))
+    served = ServedAsInProduction(
+        app, ServerLimits(threads=4, request_timeout=2.0, cleanup_interval=0.25)
+    )
     port = served.server.effective_port
     stop = threading.Event()
     slow: list[socket.socket] = []
