@@ -650,6 +650,10 @@
     <context>
         <name>KioskApp</name>
         <message>
+            <source>Staff: the database was damaged and has been set aside in {folder}; {count} answer(s) were recovered. The admin PIN was lost with it: IT sets a new one with `kiosk set-pin`. Please tell IT.</source>
+            <translation>Personal: la base de dades estava malmesa i s'ha apartat a {folder}; s'han recuperat {count} resposta(es). El PIN d'administració s'ha perdut amb ella: suport tècnic en posa un de nou amb `kiosk set-pin`. Aviseu suport tècnic.</translation>
+        </message>
+        <message>
             <source>Staff: the database was damaged and has been set aside in {folder}; {count} answer(s) were recovered. Please tell IT.</source>
             <translation>Personal: la base de dades estava malmesa i s’ha apartat a {folder}; s’han recuperat {count} resposta(es). Avisa el servei informàtic.</translation>
         </message>

@@ -650,6 +650,10 @@
     <context>
         <name>KioskApp</name>
         <message>
+            <source>Staff: the database was damaged and has been set aside in {folder}; {count} answer(s) were recovered. The admin PIN was lost with it: IT sets a new one with `kiosk set-pin`. Please tell IT.</source>
+            <translation>Staff: the database was damaged and has been set aside in {folder}; {count} answer(s) were recovered. The admin PIN was lost with it: IT sets a new one with `kiosk set-pin`. Please tell IT.</translation>
+        </message>
+        <message>
             <source>Staff: the database was damaged and has been set aside in {folder}; {count} answer(s) were recovered. Please tell IT.</source>
             <translation>Staff: the database was damaged and has been set aside in {folder}; {count} answer(s) were recovered. Please tell IT.</translation>
         </message>

@@ -650,6 +650,10 @@
     <context>
         <name>KioskApp</name>
         <message>
+            <source>Staff: the database was damaged and has been set aside in {folder}; {count} answer(s) were recovered. The admin PIN was lost with it: IT sets a new one with `kiosk set-pin`. Please tell IT.</source>
+            <translation>Personal: la base de datos estaba dañada y se apartó en {folder}; se recuperaron {count} respuesta(s). El PIN de administración se perdió con ella: soporte técnico pone uno nuevo con `kiosk set-pin`. Avisa a soporte técnico.</translation>
+        </message>
+        <message>
             <source>Staff: the database was damaged and has been set aside in {folder}; {count} answer(s) were recovered. Please tell IT.</source>
             <translation>Personal: la base de datos estaba dañada y se apartó en {folder}; se recuperaron {count} respuesta(s). Avisa a soporte técnico.</translation>
         </message>

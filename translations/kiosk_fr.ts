@@ -650,6 +650,10 @@
     <context>
         <name>KioskApp</name>
         <message>
+            <source>Staff: the database was damaged and has been set aside in {folder}; {count} answer(s) were recovered. The admin PIN was lost with it: IT sets a new one with `kiosk set-pin`. Please tell IT.</source>
+            <translation>Personnel : la base de données était endommagée et a été mise de côté dans {folder} ; {count} réponse(s) ont été récupérées. Le code PIN d'administration a été perdu avec elle : le support informatique en définit un nouveau avec `kiosk set-pin`. Prévenez le support informatique.</translation>
+        </message>
+        <message>
             <source>Staff: the database was damaged and has been set aside in {folder}; {count} answer(s) were recovered. Please tell IT.</source>
             <translation>Personnel : la base de données était endommagée et a été mise de côté dans {folder} ; {count} réponse(s) récupérée(s). Prévenez le service informatique.</translation>
         </message>

@@ -650,6 +650,10 @@
     <context>
         <name>KioskApp</name>
         <message>
+            <source>Staff: the database was damaged and has been set aside in {folder}; {count} answer(s) were recovered. The admin PIN was lost with it: IT sets a new one with `kiosk set-pin`. Please tell IT.</source>
+            <translation>Pessoal: a base de dados estava danificada e foi posta de parte em {folder}; foram recuperadas {count} resposta(s). O PIN de administração perdeu-se com ela: o suporte técnico define um novo com `kiosk set-pin`. Avise o suporte técnico.</translation>
+        </message>
+        <message>
             <source>Staff: the database was damaged and has been set aside in {folder}; {count} answer(s) were recovered. Please tell IT.</source>
             <translation>Pessoal: a base de dados estava danificada e foi posta à parte em {folder}; foram recuperadas {count} resposta(s). Avise o suporte informático.</translation>
         </message>

@@ -51,6 +51,33 @@ def test_corrupt_store_is_set_aside_and_staff_are_told(qtbot, data_dir):
         ctx.close()
 
 
+def test_a_pin_lost_with_the_store_is_on_the_staff_banner(qtbot, data_dir):
+    """Both copies of the PIN gone with a damaged store: the banner says so, in the kiosk's
+    language, and names `kiosk set-pin`; the corner opens no area (no PIN is set)."""
+    from kiosk.store import keep
+    from kiosk.store.pin import PinStore
+
+    opened = open_store(data_dir / "kiosk.sqlite", "kiosk-1", __version__)
+    PinStore(opened.db, scrypt_n=2**8).set_pin("4711")
+    opened.db.close()
+    keep.keep_path(data_dir / "kiosk.sqlite").unlink()
+    (data_dir / "kiosk.sqlite").write_bytes(b"this is not a database" * 500)
+    ctx = Context(data_dir, data_dir / "kiosk.toml", False, Settings())
+    kiosk = app.build_app(ctx)
+    qtbot.addWidget(kiosk.window)
+    try:
+        kiosk.window.show()
+        text = kiosk.window.staff_banner.text()
+        assert "kiosk set-pin" in text and "PIN" in text
+        assert not PinStore(ctx.store().db).has_pin()
+        kiosk.flow.switch_language("en" if kiosk.translations.language != "en" else "es")
+        assert kiosk.window.staff_banner.text() != text  # translated, both ways
+        assert "kiosk set-pin" in kiosk.window.staff_banner.text()
+    finally:
+        kiosk.close()
+        ctx.close()
+
+
 def test_answers_left_open_by_a_crash_are_closed_at_start(qtbot, data_dir):
     opened = open_store(data_dir / "kiosk.sqlite", "kiosk-1", __version__)
     left_open = opened.answers.record_score(4, "es")
