@@ -36,7 +36,7 @@ from kiosk.config import Settings
 from kiosk.core.answer import Category
 from kiosk.core.contact import Waiting
 from kiosk.core.identity import identity_text
-from kiosk.core.nps import MIN_ANSWERS_FOR_SCORE, NpsSummary
+from kiosk.core.nps import MIN_ANSWERS_FOR_SCORE, NpsSummary, shown_margin
 from kiosk.core.reasons import Reason
 from kiosk.core.stats import Comment, DashboardStats, TrendPoint
 from kiosk.ui.qr import QrCodeView
@@ -83,6 +83,11 @@ class CardSpec:
 
     def title_source(self, stats: DashboardStats | None) -> str:
         return self.title if isinstance(self.title, str) else self.title(stats)
+
+
+def _margin(locale: QLocale, s: NpsSummary) -> str:
+    value, digits = shown_margin(s.margin_of_error or 0.0)
+    return locale.toString(value, "f", digits)
 
 
 def slot_nps(summary: NpsSummary) -> float | None:
@@ -172,7 +177,7 @@ def draw_headline(body: Headline, part: tuple[NpsSummary, float | None], d: Draw
         mark(body.value, "big")
         body.detail.setText(
             translate("DashboardScreen", "margin ± %1 (95%) · %2 answers")
-            .replace("%1", f"{s.margin_of_error:.0f}")
+            .replace("%1", _margin(d.locale, s))
             .replace("%2", d.locale.toString(s.total))
         )
     body.value.style().unpolish(body.value)

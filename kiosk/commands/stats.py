@@ -7,6 +7,7 @@ import json
 import sys
 
 from kiosk.app.context import Context
+from kiosk.core.nps import shown_margin
 from kiosk.core.stats import DashboardStats
 from kiosk.store.integrity import check_at_start
 from kiosk.store.stats import dashboard_stats
@@ -45,7 +46,8 @@ def render_text(stats: DashboardStats) -> str:
     elif not s.enough_answers:
         lines.append(f"NPS: too few answers ({s.total}) for a reliable score")
     else:
-        lines.append(f"NPS: {s.nps:+.0f} ± {s.margin_of_error:.0f}  ({s.total} answers)")
+        margin, digits = shown_margin(s.margin_of_error)
+        lines.append(f"NPS: {s.nps:+.0f} ± {margin:.{digits}f}  ({s.total} answers)")
     if stats.change is not None:
         lines.append(f"Change vs previous period: {stats.change:+.1f} points")
     for label, n in (

@@ -114,3 +114,12 @@ def change(current: NpsSummary, previous: NpsSummary) -> float | None:
     if current.nps is None or previous.nps is None:
         return None
     return current.nps - previous.nps
+
+
+def shown_margin(moe: float) -> tuple[float, int]:
+    """``(value, decimals)`` to show a margin with: whole points from 1 up; below that one
+    decimal and at least 0.1, so that a chain's ± 0.2 is not written "± 0" (only a margin
+    that is exactly zero is)."""
+    if moe >= 0.95 or moe == 0:
+        return moe, 0
+    return max(moe, 0.1), 1

@@ -8,6 +8,7 @@ from kiosk.core.nps import (
     MIN_ANSWERS_FOR_SCORE,
     Z_95,
     change,
+    shown_margin,
     summarize_distribution,
     summarize_scores,
 )
@@ -71,3 +72,13 @@ def test_rank_reasons():
     ranked = rank_reasons([("detractor", "price", 2), ("detractor", "speed", 5)])
     assert ranked["detractor"] == (("speed", 5), ("price", 2))
     assert ranked["promoter"] == ()
+
+
+@pytest.mark.parametrize(
+    ("moe", "shown"),
+    [(6.4, (6.4, 0)), (0.95, (0.95, 0)), (0.94, (0.94, 1)), (0.17, (0.17, 1)), (0.04, (0.1, 1))],
+)
+def test_a_margin_below_one_point_keeps_a_decimal_and_is_never_shown_as_zero(moe, shown):
+    """A chain's 800,000 answers have a margin of about ± 0.2; it was written "± 0"."""
+    assert shown_margin(moe) == shown
+    assert shown_margin(0.0) == (0.0, 0)  # only an exact zero is written 0

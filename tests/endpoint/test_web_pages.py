@@ -286,6 +286,19 @@ def test_changes_are_signed_and_never_minus_zero():
         assert i18n.number(1880) == "1,880"
 
 
+def test_a_chains_small_margin_is_written_with_a_decimal_in_the_language():
+    """800,000 answers: ± 0.17 was written "± 0"."""
+    from flask import Flask, g
+
+    from kiosk.endpoint.web import i18n
+
+    with Flask("t").app_context():
+        g.language = "es"
+        assert [i18n.margin(v) for v in (6.4, 0.17, 0.03, None)] == ["6", "0,2", "0,1", "–"]
+        g.language = "en"
+        assert i18n.margin(0.17) == "0.2"
+
+
 def test_counted_sentences_write_their_count_in_the_language(world):
     _, app = world
     with app.test_request_context("/web/"):

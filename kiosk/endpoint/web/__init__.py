@@ -42,6 +42,7 @@ def register(app: Flask, store: CentralStore) -> None:
     app.jinja_env.globals.update(
         csrf_token=csrf_token,
         number=i18n.number,
+        margin=i18n.margin,
         signed=i18n.signed,
         day=i18n.day,
         moment=i18n.moment,

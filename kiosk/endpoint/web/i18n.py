@@ -18,6 +18,7 @@ from babel.numbers import NumberPattern, parse_pattern
 from babel.support import NullTranslations, Translations
 from flask import g
 
+from kiosk.core.nps import shown_margin
 from kiosk.core.reasons import BUILTIN_REASONS
 
 LANGUAGES = ("es", "en")
@@ -77,6 +78,13 @@ def _pattern(digits: int) -> NumberPattern:
 @lru_cache(maxsize=8192)
 def _formatted(exact: str, digits: int, language: str) -> str:
     return _pattern(digits).apply(Decimal(exact), Locale.parse(language))
+
+
+def margin(value: float | None) -> str:
+    """A margin of error, with the decimals :func:`kiosk.core.nps.shown_margin` gives it."""
+    if value is None:
+        return "–"
+    return number(*shown_margin(value))
 
 
 def signed(value: float | None, digits: int = 0) -> str:
