@@ -11,7 +11,9 @@ kept beside the store and the exports all go through it.
 A power cut midway leaves the temporary file behind. Each one is locked (``flock``) by its
 writer for as long as it is written, so a file nobody holds is a dead writer's: the next
 write of the same file removes those (:func:`sweep_unfinished`), and so does the kiosk for
-its own export folder at start. Months of pulled plugs do not fill the disk with them.
+its own export folder at start, where exports (named by the minute) pile up. Months of
+pulled plugs do not fill the kiosk's disk with them; a USB stick's folder is swept only by
+a later export of the same name.
 """
 
 from __future__ import annotations
@@ -50,9 +52,8 @@ def atomic_path(
     """
     path = Path(path)
     sweep_unfinished(path.parent, suffix, name=path.name)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
-    _hold(fd)  # this descriptor stays open, and the file locked, until the rename
-    tmp = Path(tmp_name)
+    fd, tmp, lock_fd = _new_temp(path, suffix)
+    os.close(fd)  # the writer opens the file itself; lock_fd holds the lock
     try:
         yield tmp
         with open(tmp, "rb+") as handle:
@@ -62,7 +63,8 @@ def atomic_path(
         _discard(tmp)
         raise
     finally:
-        os.close(fd)
+        if lock_fd is not None:
+            os.close(lock_fd)
     fsync_folder(path.parent)
 
 
@@ -81,12 +83,7 @@ def atomic_writer(
     path = Path(path)
     binary = "b" in mode
     sweep_unfinished(path.parent, suffix, name=path.name)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
-    tmp = Path(tmp_name)
-    # A second descriptor of the same open file keeps the lock after the handle is closed,
-    # up to the rename.
-    lock_fd = os.dup(fd)
-    _hold(lock_fd)
+    fd, tmp, lock_fd = _new_temp(path, suffix)
     try:
         with os.fdopen(
             fd,
@@ -103,8 +100,36 @@ def atomic_writer(
         _discard(tmp)
         raise
     finally:
-        os.close(lock_fd)
+        if lock_fd is not None:
+            os.close(lock_fd)
     fsync_folder(path.parent)
+
+
+def _new_temp(path: Path, suffix: str) -> tuple[int, Path, int | None]:
+    """A new temporary file beside ``path``: ``(fd, tmp, lock_fd)``.
+
+    On POSIX ``lock_fd`` is a second descriptor of the same open file that holds its lock
+    until after the rename (the writer's own handle is closed before). On Windows it is None:
+    there the open handle is what keeps a sweep from removing the file, and nothing may be
+    open at the rename, which Windows refuses for an open file.
+    """
+    for _attempt in range(3):
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
+        tmp = Path(tmp_name)
+        if fcntl is None:
+            return fd, tmp, None
+        try:
+            lock_fd = os.dup(fd)
+        except OSError:
+            os.close(fd)
+            _discard(tmp)
+            raise
+        if _hold(lock_fd):
+            return fd, tmp, lock_fd
+        # A sweep took this file between mkstemp and the lock and removes it: another name.
+        os.close(lock_fd)
+        os.close(fd)
+    raise OSError(f"cannot lock a temporary file beside {path}")
 
 
 def write_text_atomically(path: Path | str, text: str, *, newline: str | None = None) -> None:
@@ -128,11 +153,19 @@ def _discard(tmp: Path) -> None:
         log.warning("cannot remove the temporary file %s: %s", tmp, exc)
 
 
-def _hold(fd: int) -> None:
-    """Lock a temporary file for its writer's life (released by the kernel if it dies)."""
-    if fcntl is not None:
-        with contextlib.suppress(OSError):  # a file system without locks: never swept
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+def _hold(fd: int) -> bool:
+    """Lock a temporary file for its writer's life (the kernel lets go if the writer dies).
+
+    False when a sweep holds it, or has already removed it: the writer must take another.
+    A file system without locks is fine (True): a sweep cannot lock there either.
+    """
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    except OSError:
+        return True
+    return os.fstat(fd).st_nlink > 0
 
 
 def sweep_unfinished(folder: Path | str, suffix: str, *, name: str | None = None) -> int:
@@ -145,7 +178,11 @@ def sweep_unfinished(folder: Path | str, suffix: str, *, name: str | None = None
     shape = re.compile(rf"\.{target}\.{_RANDOM_PART}{re.escape(suffix)}")
     removed = 0
     try:
-        entries = [entry for entry in os.scandir(folder) if shape.fullmatch(entry.name)]
+        entries = [
+            entry
+            for entry in os.scandir(folder)
+            if shape.fullmatch(entry.name) and entry.is_file(follow_symlinks=False)
+        ]
     except OSError:
         return 0
     for entry in entries:
@@ -167,8 +204,8 @@ def _remove_if_dead(tmp: Path) -> bool:
         except OSError:
             return False
         return True
-    try:
-        fd = os.open(tmp, os.O_RDONLY)
+    try:  # never waits on a FIFO, never follows a link planted under such a name
+        fd = os.open(tmp, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
     except OSError:
         return False
     try:

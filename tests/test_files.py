@@ -236,3 +236,71 @@ def test_a_fresh_part_and_other_programs_files_are_left_alone(tmp_path):
     os.utime(tmp_path / "video.mp4.part", (time.time() - 3600, time.time() - 3600))
     assert files.sweep_unfinished(tmp_path, ".part") == 1
     assert leftovers(tmp_path, set()) == [".notes.part", "video.mp4.part"]
+
+
+def _open_descriptors_of(path: Path) -> int:
+    folder = Path("/proc/self/fd")
+    count = 0
+    for fd in folder.iterdir():
+        try:
+            if os.readlink(fd) == str(path):
+                count += 1
+        except OSError:
+            continue
+    return count
+
+
+@pytest.mark.parametrize("writer", ["atomic_writer", "atomic_path"])
+def test_the_lock_holds_up_to_the_rename(tmp_path, monkeypatch, writer):
+    """Between the handle's close and the rename a sweep must still see a living writer."""
+    real_commit = files._commit
+    seen = []
+
+    def commit(tmp, path, file_mode):
+        os.utime(tmp, (time.time() - 3600, time.time() - 3600))
+        seen.append(files.sweep_unfinished(tmp.parent, ".tmp"))
+        assert tmp.exists()
+        real_commit(tmp, path, file_mode)
+
+    monkeypatch.setattr(files, "_commit", commit)
+    target = tmp_path / "kiosk.toml"
+    if writer == "atomic_writer":
+        with files.atomic_writer(target, "w") as handle:
+            handle.write("x = 1\n")
+    else:
+        with files.atomic_path(target) as tmp:
+            tmp.write_text("x = 1\n", encoding="utf-8")
+    assert seen == [0] and target.read_text(encoding="utf-8") == "x = 1\n"
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts descriptors in /proc")
+@pytest.mark.parametrize("writer", ["atomic_writer", "atomic_path"])
+def test_without_flock_nothing_is_open_at_the_rename(tmp_path, monkeypatch, writer):
+    """Windows has no fcntl and refuses to rename an open file: no descriptor of the
+    temporary file may be open when it is renamed."""
+    real_commit = files._commit
+    open_at_rename = []
+
+    def commit(tmp, path, file_mode):
+        open_at_rename.append(_open_descriptors_of(tmp))
+        real_commit(tmp, path, file_mode)
+
+    monkeypatch.setattr(files, "fcntl", None)
+    monkeypatch.setattr(files, "_commit", commit)
+    target = tmp_path / "kiosk.toml"
+    if writer == "atomic_writer":
+        with files.atomic_writer(target, "w") as handle:
+            handle.write("x = 1\n")
+    else:
+        with files.atomic_path(target) as tmp:
+            tmp.write_text("x = 1\n", encoding="utf-8")
+    assert open_at_rename == [0]
+    assert leftovers(tmp_path, {"kiosk.toml"}) == []
+
+
+def test_a_fifo_or_link_with_a_parts_name_is_never_opened(tmp_path):
+    os.mkfifo(tmp_path / ".answers.csv.abcd1234.part")
+    (tmp_path / "precious.txt").write_text("keep", encoding="utf-8")
+    (tmp_path / ".answers.csv.efgh5678.part").symlink_to(tmp_path / "precious.txt")
+    assert files.sweep_unfinished(tmp_path, ".part") == 0  # returns at once, removes neither
+    assert (tmp_path / "precious.txt").read_text(encoding="utf-8") == "keep"
