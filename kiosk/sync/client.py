@@ -13,7 +13,8 @@
 * the ``Authorization`` header is never logged. Retries are the worker's job, not urllib3's;
 * never a connection to a link-local or cloud-metadata address (169.254.169.254...), however
   the name resolved: the config refuses such addresses when written, and this catches a name
-  that resolves there.
+  that resolves there (checked on the connected socket; through a proxy, on the name
+  resolved here first).
 """
 
 from __future__ import annotations
@@ -24,10 +25,12 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 import requests
 import requests.adapters
 import requests.auth
+import requests.utils
 import urllib3.connection
 import urllib3.connectionpool
 
@@ -123,6 +126,9 @@ class Client:
         _current.watch = watch
         watch.start()
         try:
+            problem = self._proxied_to_metadata(url)
+            if problem:
+                raise TransportError(problem)
             reply = self._exchange(method, url, all_headers, data, watch)
         except (TransportError, requests.exceptions.RequestException) as exc:
             if watch.expired:
@@ -172,6 +178,25 @@ class Client:
                     raise TransportError(watch.reason(_host(url)))
                 chunks.append(chunk)
             return HttpReply(response.status_code, b"".join(chunks), dict(response.headers))
+
+    def _proxied_to_metadata(self, url: str) -> str:
+        """Through a proxy the connection's peer is the proxy, so the check at connect time
+        cannot see where the request goes: the name is resolved here and refused if it
+        resolves to a link-local or metadata address. Best effort: a name that does not
+        resolve here is left to the proxy."""
+        proxies = dict(self.session.proxies)
+        if self.session.trust_env:
+            proxies = {**requests.utils.get_environ_proxies(url), **proxies}
+        if not requests.utils.select_proxy(url, proxies):
+            return ""
+        host = urlsplit(url).hostname or ""
+        try:
+            found = {info[4][0] for info in socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)}
+        except (OSError, UnicodeError):
+            found = set()
+        if is_metadata_host(host) or any(is_metadata_host(str(a)) for a in found):
+            return f"{host} is at a link-local or metadata address; refused"
+        return ""
 
     def abort(self) -> None:
         """End the request in flight now and refuse new ones (the kiosk is stopping)."""

@@ -300,3 +300,85 @@ def test_a_name_that_resolves_to_a_link_local_address_is_refused(link_local_list
     time.sleep(0.3)
     assert all(b"secret-token-123" not in data for data in received)
     assert received in ([], [b""])  # connected, then closed without a request
+
+
+@pytest.fixture
+def listener():
+    """A loopback listener that records what each connection sent."""
+    import socket
+    import threading
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(4)
+    server.settimeout(0.2)
+    received: list[bytes] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                con, _ = server.accept()
+            except OSError:
+                continue
+            with con:
+                con.settimeout(1)
+                try:
+                    received.append(con.recv(65536))
+                except OSError:
+                    pass
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield server.getsockname()[1], received
+    finally:
+        stop.set()
+        thread.join(5)
+        server.close()
+
+
+def test_the_connect_time_check_holds_for_any_user(listener, monkeypatch):
+    """The same refusal without root: the check's address list is made to cover 127.0.0.1."""
+    from kiosk.sync import client as client_module
+
+    port, received = listener
+    monkeypatch.setattr(client_module, "is_metadata_host", lambda host: host == "127.0.0.1")
+    client = Client(section(f"http://127.0.0.1:{port}"), "secret-token-123")
+    try:
+        with pytest.raises(TransportError, match="link-local or metadata"):
+            client.post_endpoint("/v1/answers", {"answers": []})
+    finally:
+        client.close()
+    time.sleep(0.3)
+    assert received in ([], [b""])
+
+
+@pytest.mark.parametrize("scheme", ["http", "https"])
+def test_through_a_proxy_a_name_resolving_to_a_metadata_address_is_refused(
+    listener, monkeypatch, scheme
+):
+    """Through a proxy the peer is the proxy: the name is resolved first, and nothing (no
+    CONNECT, no request with the token) reaches the proxy."""
+    import socket
+
+    port, received = listener
+    real = socket.getaddrinfo
+
+    def resolve(host, *args, **kwargs):  # the one thing not real here: the DNS answer
+        if host == "hooks.shop.test":
+            return real("169.254.169.254", *args, **kwargs)
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    monkeypatch.setenv(f"{scheme.upper()}_PROXY", f"http://127.0.0.1:{port}")
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    client = Client(section(f"{scheme}://hooks.shop.test/v1"), "secret-token-123")
+    try:
+        with pytest.raises(TransportError, match="link-local or metadata"):
+            client.post_endpoint("/v1/answers", {"answers": []})
+    finally:
+        client.close()
+    time.sleep(0.3)
+    assert received == []
