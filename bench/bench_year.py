@@ -70,6 +70,7 @@ LONGEST_OUTAGE_DAYS = 3.0
 DRAIN_LIMIT_S = 300.0
 START_LIMIT_S = 30.0
 DIE_LIMIT_S = 4.0  # an armed kill that found no moment by then becomes a plain SIGKILL
+STALL_LIMIT_S = 60.0  # a kiosk with guests and no answer for this long has stopped working
 RSS_GROWTH_LIMIT_MB = 40.0
 FAKETIME = Path("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1")
 # Wall-clock jumps the kiosk lives through, in order (within the endpoint's two days of
@@ -420,9 +421,10 @@ class YearGuests:
         contact.open_keyboard(contact.reach_field)
         self.type(contact.keyboard, "6" + "".join(rng.choice("0123456789") for _ in range(8)))
         QTest.mouseClick(contact.consent_line, Qt.MouseButton.LeftButton)
+        typed = (contact.name_field.text(), contact.reach_field.text())
         contact.send_button.click()
         if self.kiosk.window.current_screen() is not contact:
-            self.say(f"contact {answer_id}")
+            self.say(f"contact {answer_id} {typed[0]} {typed[1]}")
 
     @staticmethod
     def type(keyboard, text: str) -> None:
@@ -440,7 +442,7 @@ class Life:
     """What one kiosk process said."""
 
     acks: list[tuple[str, int, str]] = field(default_factory=list)
-    contacts: list[str] = field(default_factory=list)
+    contacts: list[tuple[str, str, str]] = field(default_factory=list)  # id, name, reach
     samples: list[tuple[float, int, int, int, int]] = field(default_factory=list)
     exports: dict[str, int] = field(default_factory=dict)  # finished: name -> answers
     exporting: set[str] = field(default_factory=set)
@@ -454,7 +456,14 @@ class Kiosk:
     """Starts the kiosk child and reads what it prints on a thread of its own."""
 
     def __init__(
-        self, data: Path, url: str, seed: int, *, guests: bool, clock: Path | None = None
+        self,
+        data: Path,
+        url: str,
+        seed: int,
+        *,
+        guests: bool,
+        clock: Path | None = None,
+        stderr: Path | None = None,
     ) -> None:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(HERE.parent))
         if clock is not None:
@@ -465,6 +474,7 @@ class Kiosk:
                 FAKETIME_CACHE_DURATION="1",
             )
         self.life = Life()
+        errors = stderr.open("a", encoding="utf-8") if stderr else None
         self.process = subprocess.Popen(
             [
                 sys.executable,
@@ -477,10 +487,12 @@ class Kiosk:
             ],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
+            stderr=errors or subprocess.DEVNULL,
             text=True,
             env=env,
         )
+        if errors is not None:
+            errors.close()  # the child has its own
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
 
@@ -493,7 +505,8 @@ class Kiosk:
                 answer_id, score, language = rest.split()
                 life.acks.append((answer_id, int(score), language))
             elif word == "contact":
-                life.contacts.append(rest)
+                answer_id, name, reach = rest.split(" ")
+                life.contacts.append((answer_id, name, reach))
             elif word == "sample":
                 rss, fds, threads, os_thr, pending = rest.split()
                 life.samples.append((float(rss), int(fds), int(threads), int(os_thr), int(pending)))
@@ -524,15 +537,17 @@ class Kiosk:
         deadline = time.monotonic() + START_LIMIT_S
         while not self.life.started:
             if self.process.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"the kiosk did not start (exit {self.process.poll()})")
+                code = self.process.poll()
+                self.kill()
+                raise SystemExit(f"the kiosk did not start (exit {code})")
             time.sleep(0.01)
 
     def kill(self) -> None:
         with contextlib.suppress(ProcessLookupError):
             self.process.send_signal(signal.SIGKILL)
-        self._reap()
+        self.reap()
 
-    def _reap(self) -> None:
+    def reap(self) -> None:
         self.process.wait(10)
         self.reader.join(5)
         for stream in (self.process.stdin, self.process.stdout):
@@ -542,8 +557,12 @@ class Kiosk:
 
     def stop(self) -> int:
         self.process.send_signal(signal.SIGTERM)
-        code = self.process.wait(60)
-        self._reap()
+        try:
+            code = self.process.wait(60)
+        except subprocess.TimeoutExpired:
+            self.kill()
+            return -1
+        self.reap()
         return code
 
 
@@ -767,6 +786,9 @@ class Run:
         self.outage_end: int | None = None
         self.swept = 0
         self.faked_lives = 0
+        self.problems: list[str] = []  # a kiosk that exited by itself, or stopped answering
+        self.stderr_log = folder / "kiosk-stderr.log"
+        self.stderr_log.touch()
         self.exports_checked = 0
         self.exports_broken: list[str] = []
         self.final_start_wall = 0.0
@@ -791,6 +813,7 @@ class Run:
             self.rng.randrange(10**6),
             guests=guests,
             clock=self.clock_for(until),
+            stderr=self.stderr_log,
         )
         kiosk.parts_before = parts_before  # type: ignore[attr-defined]
         return kiosk
@@ -833,17 +856,31 @@ class Run:
         kiosk.wait_started()
         self.note_sweep(kiosk)
         export_at = None
-        if self.rng.random() < EXPORT_LIFE_SHARE:
+        if len(self.lives) == 1 or self.rng.random() < EXPORT_LIFE_SHARE:  # one always
             export_at = self.rng.randint(self.acked, max(self.acked, target))
+        last_ack, last_count = time.monotonic(), 0
         while True:
-            acked = self.acked + len(kiosk.life.acks)
+            count = len(kiosk.life.acks)
+            acked = self.acked + count
             self.weather_tick(acked)
             if export_at is not None and acked >= export_at:
                 kiosk.tell("export")
                 export_at = None
             if acked >= target or kiosk.process.poll() is not None:
                 break
+            if count != last_count:
+                last_ack, last_count = time.monotonic(), count
+            elif time.monotonic() - last_ack > STALL_LIMIT_S:
+                self.problems.append(
+                    f"life {len(self.lives) + 1}: no answer for {STALL_LIMIT_S:.0f} s"
+                )
+                break
             time.sleep(0.01)
+        if kiosk.process.poll() is not None:  # nobody pulled the plug yet
+            kiosk.reap()
+            self.crashed(kiosk)
+            self.end_life(kiosk, "crash")
+            return
         if kind == "sync" and self.weather.current:
             kind = "random"  # no batch gets through an outage: a plain cut, not a wait
         if kind == "random":
@@ -856,7 +893,18 @@ class Run:
                 self.weather_tick(self.acked + len(kiosk.life.acks))
                 time.sleep(0.01)
             kiosk.kill()  # no-op if it died by itself
+            if kind == "export" and kiosk.life.died == "export":
+                for name in kiosk.life.exporting:  # cut before the rename: not there at all
+                    if (self.data / "exports" / name).exists():
+                        self.exports_broken.append(f"{name}: under its name after a cut midway")
         self.end_life(kiosk, kiosk.life.died or "random")
+
+    def crashed(self, kiosk: Kiosk) -> None:
+        """A kiosk that ended by itself, not by a cut: a failure, with its last words."""
+        code = kiosk.process.returncode
+        tail = self.stderr_log.read_text(encoding="utf-8", errors="replace")[-1500:]
+        self.problems.append(f"life {len(self.lives) + 1}: the kiosk exited by itself ({code})")
+        self.say(f"the kiosk exited by itself with {code}; its stderr ends:\n{tail}")
 
     def note_sweep(self, kiosk: Kiosk) -> None:
         before = kiosk.parts_before  # type: ignore[attr-defined]
@@ -904,7 +952,7 @@ class Run:
 
 
 def verify(
-    run: Run, acks: dict[str, tuple[int, str]], contacts: set[str]
+    run: Run, acks: dict[str, tuple[int, str]], contacts: dict[str, tuple[str, str]]
 ) -> list[tuple[bool, str]]:
     from bench_soak import KIOSK_ID
 
@@ -1004,13 +1052,15 @@ def verify(
             f"reasons; {len(differ)} differ)",
         )
     )
-    contact_ids = {row[0] for row in held_contacts}
-    lost_contacts = contacts - contact_ids
+    held_by_id = {row[0]: (row[1], row[2]) for row in held_contacts}
+    lost_contacts = set(contacts) - set(held_by_id)
+    wrong = [i for i, typed in contacts.items() if i in held_by_id and held_by_id[i] != typed]
     checks.append(
         (
-            not lost_contacts and len(held_contacts) == len(contact_ids),
-            f"every call-back the guests sent at the endpoint once ({len(contacts)} sent, "
-            f"{len(lost_contacts)} missing, {len(held_contacts)} held)",
+            not lost_contacts and not wrong,
+            f"every call-back the guests sent at the endpoint, with the name and number typed "
+            f"({len(contacts)} sent, {len(lost_contacts)} missing, {len(wrong)} different, "
+            f"{len(held_contacts)} held)",
         )
     )
     detractors = {
@@ -1049,14 +1099,27 @@ def verify(
         )
     )
     checks.extend(verify_exports(run))
+    checks.append(
+        (
+            not run.problems,
+            f"every kiosk ended by a cut or a stop, none by itself or stalled "
+            f"({len(run.problems)} problems: {run.problems[:3]})",
+        )
+    )
     return checks
 
 
 def export_rows(path: Path) -> int:
     """How many answers an export holds; raises if it is not whole."""
     if path.suffix == ".csv":
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            return sum(1 for _ in csv.reader(handle)) - 1
+        text = path.read_text(encoding="utf-8-sig")
+        if not text.endswith("\n"):
+            raise ValueError("the last line is cut short")
+        rows = list(csv.reader(text.splitlines()))
+        width = len(rows[0])
+        if any(len(row) != width for row in rows):
+            raise ValueError("a row has fewer fields than the header")
+        return len(rows) - 1
     if path.suffix == ".json":
         return len(json.loads(path.read_text(encoding="utf-8"))["answers"])
     from openpyxl import load_workbook
@@ -1072,7 +1135,7 @@ def verify_exports(run: Run) -> list[tuple[bool, str]]:
     """Each finished export was whole; unfinished ones only from the sweep's grace period."""
     checks = [
         (
-            not run.exports_broken,
+            not run.exports_broken and run.exports_checked > 0,
             f"every finished export whole ({run.exports_checked} checked, as the owner copied "
             f"each away; broken: {run.exports_broken[:3]})",
         )
@@ -1169,6 +1232,9 @@ def main() -> int:
             while year.cuts:
                 run.one_life()
             while run.acked < year.answers:  # the answers after the last cut
+                if len(run.lives) > 2 * args.power_cuts + 10:
+                    run.problems.append(f"{len(run.lives)} lives and still short of the answers")
+                    break
                 year.cuts.append(year.answers)
                 run.one_life()
             run.say(f"{len(run.lives)} lives; the long life and the drain")
@@ -1200,7 +1266,7 @@ def main() -> int:
             run.weather.close()
 
         acks = {a[0]: (a[1], a[2]) for life in run.lives for a in life.acks}
-        contacts = {c for life in run.lives for c in life.contacts}
+        contacts = {c[0]: (c[1], c[2]) for life in run.lives for c in life.contacts}
         checks = verify(run, acks, contacts)
         checks.append(
             (code == 0 and last.life.stopped, f"the last kiosk stopped cleanly (exit {code})")
