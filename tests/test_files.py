@@ -250,6 +250,16 @@ def _open_descriptors_of(path: Path) -> int:
     return count
 
 
+def write_with(writer: str, target: Path) -> None:
+    """``x = 1`` written to ``target`` through one of the two atomic writers."""
+    if writer == "atomic_writer":
+        with files.atomic_writer(target, "w") as handle:
+            handle.write("x = 1\n")
+    else:
+        with files.atomic_path(target) as tmp:
+            tmp.write_text("x = 1\n", encoding="utf-8")
+
+
 @pytest.mark.parametrize("writer", ["atomic_writer", "atomic_path"])
 def test_the_lock_holds_up_to_the_rename(tmp_path, monkeypatch, writer):
     """Between the handle's close and the rename a sweep must still see a living writer."""
@@ -264,12 +274,7 @@ def test_the_lock_holds_up_to_the_rename(tmp_path, monkeypatch, writer):
 
     monkeypatch.setattr(files, "_commit", commit)
     target = tmp_path / "kiosk.toml"
-    if writer == "atomic_writer":
-        with files.atomic_writer(target, "w") as handle:
-            handle.write("x = 1\n")
-    else:
-        with files.atomic_path(target) as tmp:
-            tmp.write_text("x = 1\n", encoding="utf-8")
+    write_with(writer, target)
     assert seen == [0] and target.read_text(encoding="utf-8") == "x = 1\n"
 
 
@@ -288,12 +293,7 @@ def test_without_flock_nothing_is_open_at_the_rename(tmp_path, monkeypatch, writ
     monkeypatch.setattr(files, "fcntl", None)
     monkeypatch.setattr(files, "_commit", commit)
     target = tmp_path / "kiosk.toml"
-    if writer == "atomic_writer":
-        with files.atomic_writer(target, "w") as handle:
-            handle.write("x = 1\n")
-    else:
-        with files.atomic_path(target) as tmp:
-            tmp.write_text("x = 1\n", encoding="utf-8")
+    write_with(writer, target)
     assert open_at_rename == [0]
     assert leftovers(tmp_path, {"kiosk.toml"}) == []
 

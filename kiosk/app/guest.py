@@ -184,25 +184,25 @@ def build_app(
     report = opened.recovery
     if report is not None:
         folder, count = str(report.set_aside_in), report.recovered
-        if report.pin_restored_from == "none":  # never silently: the area is closed now
-            window.set_staff_notice(
-                RECOVERED_NOTICE,
-                lambda: QCoreApplication.translate(
+        pin_lost = report.pin_restored_from == "none"  # never silently: the area is closed
+
+        def recovered_text() -> str:
+            if pin_lost:
+                text = QCoreApplication.translate(
                     "KioskApp",
                     "Staff: the database was damaged and has been set aside in {folder}; "
                     "{count} answer(s) were recovered. The admin PIN was lost with it: IT "
                     "sets a new one with `kiosk set-pin`. Please tell IT.",
-                ).format(folder=folder, count=count),
-            )
-        else:
-            window.set_staff_notice(
-                RECOVERED_NOTICE,
-                lambda: QCoreApplication.translate(
+                )
+            else:
+                text = QCoreApplication.translate(
                     "KioskApp",
                     "Staff: the database was damaged and has been set aside in {folder}; "
                     "{count} answer(s) were recovered. Please tell IT.",
-                ).format(folder=folder, count=count),
-            )
+                )
+            return text.format(folder=folder, count=count)
+
+        window.set_staff_notice(RECOVERED_NOTICE, recovered_text)
     try:
         opened.answers.close_abandoned()
     except StoreError as exc:

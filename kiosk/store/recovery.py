@@ -64,6 +64,10 @@ __all__ = [  # opening a store read-only lives beside, in kiosk.store.opening
 ]
 
 COMPANIONS = ("", "-wal", "-shm", "-journal")
+PIN_LOST = (
+    "No admin PIN could be recovered: the admin area stays closed until IT sets one with "
+    "`kiosk set-pin`"
+)
 _META_KEYS_TO_KEEP = (*PIN_KEYS, meta.LAST_DEMO_SEQ)
 
 
@@ -89,10 +93,7 @@ class RecoveryReport:
         if self.pin_restored_from == "beside the store":
             text += " The admin PIN was restored from the copy kept beside it."
         elif self.pin_restored_from == "none":
-            text += (
-                " No admin PIN could be recovered: the admin area stays closed until IT sets "
-                "one with `kiosk set-pin`."
-            )
+            text += f" {PIN_LOST}."
         return text
 
 
@@ -277,10 +278,7 @@ def _recover_into(store: AnswerStore, report: RecoveryReport) -> None:
             "the admin PIN was lost with the damaged store; restored from %s", keep.keep_path(path)
         )
     elif report.pin_restored_from == "none":
-        log.warning(
-            "no admin PIN could be recovered: the admin area stays closed until IT sets one "
-            "with `kiosk set-pin`"
-        )
+        log.warning("%s", PIN_LOST)
 
 
 def _merge(through_sqlite: list[Answer], found: salvage.Salvage) -> list[Answer]:

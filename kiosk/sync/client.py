@@ -195,7 +195,7 @@ class Client:
         except (OSError, UnicodeError):
             found = set()
         if is_metadata_host(host) or any(is_metadata_host(str(a)) for a in found):
-            return f"{host} is at a link-local or metadata address; refused"
+            return _metadata_refused(host)
         return ""
 
     def abort(self) -> None:
@@ -281,6 +281,10 @@ def _shut(sock: socket.socket) -> None:
         pass  # already closed, or never connected
 
 
+def _metadata_refused(host: str) -> str:
+    return f"{host} is at a link-local or metadata address; refused"
+
+
 _current = threading.local()  # the watch of the request this thread is making
 
 
@@ -301,7 +305,7 @@ class _WatchedHTTPConnection(urllib3.connection.HTTPConnection):
             peer = ""
         if peer and is_metadata_host(peer):
             sock.close()
-            raise TransportError(f"{self.host} is at a link-local or metadata address; refused")
+            raise TransportError(_metadata_refused(self.host))
         _watch_socket(sock)
         return sock
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import socket
 import subprocess
+import threading
 import time
 
 import pytest
@@ -233,83 +237,11 @@ def test_abort_ends_a_request_in_flight_at_once():
         server.stop()
 
 
-@pytest.fixture
-def link_local_listener():
-    """A real listener on a link-local address (added to ``lo``; root only) and what it got."""
-    import os
-    import socket
-    import threading
-
-    address = "169.254.77.1"
-    if os.geteuid() != 0:
-        pytest.skip("adding a link-local address to lo needs root")
-    added = subprocess.run(
-        ["ip", "addr", "add", f"{address}/32", "dev", "lo"], capture_output=True, check=False
-    )
-    if added.returncode != 0:
-        pytest.skip(f"cannot add {address} to lo: {added.stderr!r}")
+@contextlib.contextmanager
+def recording_listener(address: str):
+    """A listener on ``address`` that records what each connection sent: (port, received)."""
     server = socket.socket()
     server.bind((address, 0))
-    server.listen(4)
-    server.settimeout(0.2)
-    received: list[bytes] = []
-    stop = threading.Event()
-
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                con, _ = server.accept()
-            except OSError:
-                continue
-            with con:
-                con.settimeout(1)
-                try:
-                    received.append(con.recv(65536))
-                except OSError:
-                    pass
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    try:
-        yield address, server.getsockname()[1], received
-    finally:
-        stop.set()
-        thread.join(5)
-        server.close()
-        subprocess.run(["ip", "addr", "del", f"{address}/32", "dev", "lo"], check=False)
-
-
-def test_a_name_that_resolves_to_a_link_local_address_is_refused(link_local_listener, monkeypatch):
-    """The config refuses 169.254.x.x when written; a harmless-looking name resolving there
-    (a webhook at hooks.shop.test) is refused at connect time, before a byte is sent."""
-    import socket
-
-    address, port, received = link_local_listener
-    real = socket.getaddrinfo
-
-    def resolve(host, *args, **kwargs):  # the one thing not real here: the DNS answer
-        return real(address if host == "hooks.shop.test" else host, *args, **kwargs)
-
-    monkeypatch.setattr(socket, "getaddrinfo", resolve)
-    client = Client(section(f"http://hooks.shop.test:{port}"), "secret-token-123")
-    try:
-        with pytest.raises(TransportError, match="link-local or metadata"):
-            client.post_endpoint("/v1/answers", {"answers": []})
-    finally:
-        client.close()
-    time.sleep(0.3)
-    assert all(b"secret-token-123" not in data for data in received)
-    assert received in ([], [b""])  # connected, then closed without a request
-
-
-@pytest.fixture
-def listener():
-    """A loopback listener that records what each connection sent."""
-    import socket
-    import threading
-
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
     server.listen(4)
     server.settimeout(0.2)
     received: list[bytes] = []
@@ -338,6 +270,52 @@ def listener():
         server.close()
 
 
+@pytest.fixture
+def link_local_listener():
+    """A real listener on a link-local address (added to ``lo``; root only) and what it got."""
+    address = "169.254.77.1"
+    if os.geteuid() != 0:
+        pytest.skip("adding a link-local address to lo needs root")
+    added = subprocess.run(
+        ["ip", "addr", "add", f"{address}/32", "dev", "lo"], capture_output=True, check=False
+    )
+    if added.returncode != 0:
+        pytest.skip(f"cannot add {address} to lo: {added.stderr!r}")
+    try:
+        with recording_listener(address) as (port, received):
+            yield address, port, received
+    finally:
+        subprocess.run(["ip", "addr", "del", f"{address}/32", "dev", "lo"], check=False)
+
+
+def test_a_name_that_resolves_to_a_link_local_address_is_refused(link_local_listener, monkeypatch):
+    """The config refuses 169.254.x.x when written; a harmless-looking name resolving there
+    (a webhook at hooks.shop.test) is refused at connect time, before a byte is sent."""
+    address, port, received = link_local_listener
+    real = socket.getaddrinfo
+
+    def resolve(host, *args, **kwargs):  # the one thing not real here: the DNS answer
+        return real(address if host == "hooks.shop.test" else host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    client = Client(section(f"http://hooks.shop.test:{port}"), "secret-token-123")
+    try:
+        with pytest.raises(TransportError, match="link-local or metadata"):
+            client.post_endpoint("/v1/answers", {"answers": []})
+    finally:
+        client.close()
+    time.sleep(0.3)
+    assert all(b"secret-token-123" not in data for data in received)
+    assert received in ([], [b""])  # connected, then closed without a request
+
+
+@pytest.fixture
+def listener():
+    """A loopback listener that records what each connection sent."""
+    with recording_listener("127.0.0.1") as found:
+        yield found
+
+
 def test_the_connect_time_check_holds_for_any_user(listener, monkeypatch):
     """The same refusal without root: the check's address list is made to cover 127.0.0.1."""
     from kiosk.sync import client as client_module
@@ -360,8 +338,6 @@ def test_through_a_proxy_a_name_resolving_to_a_metadata_address_is_refused(
 ):
     """Through a proxy the peer is the proxy: the name is resolved first, and nothing (no
     CONNECT, no request with the token) reaches the proxy."""
-    import socket
-
     port, received = listener
     real = socket.getaddrinfo
 
