@@ -479,6 +479,11 @@ class SyncWorker:
         failure: _Failure,
         result: PassResult,
     ) -> None:
+        if self._stopping():
+            # The kiosk cut the request itself (Client.abort): not the endpoint's failure, not
+            # an attempt, and not the error the owner should see next.
+            log.info("sync %s cut short: the kiosk is stopping", target)
+            return
         state = self._targets[target]
         attempt = max(state.failures + 1, 1 + max((i.attempts for i in items), default=0))
         delay = failure.delay

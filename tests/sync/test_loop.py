@@ -185,3 +185,27 @@ def test_new_settings_take_effect_at_once_on_the_running_worker(endpoint, answer
     worker.client.close()
     state = sync_state.read(answer_store.db.connection())
     assert "nope.txt" in state.last_error and state.auth_failing
+
+
+def test_a_request_cut_by_the_kiosks_stop_is_not_a_failed_attempt(endpoint, answer_store):
+    """A stop aborts the request in flight; that is not the endpoint's failure: no attempt is
+    counted and the error the owner sees is still the endpoint's own (a race in CI showed
+    "the sync is stopping" instead of the 503 before it)."""
+    from helpers.sync import add_answers
+
+    _, faults, server = endpoint
+    faults.slow_seconds = 5.0
+    faults.add("503", "slow")
+    settings = sync_settings(server.url, max_backoff_seconds=0.1)
+    worker = SyncWorker(settings, answer_store.db, token=settings.sync.token)
+    add_answers(answer_store, 2)
+    worker.start()
+    try:
+        wait_for(lambda: [fault for _, fault in faults.seen] == ["503", "slow"])
+    finally:
+        worker.stop()
+        worker.client.close()
+    status = worker.status()
+    assert status.pending == 2 and "503" in status.last_error
+    con = answer_store.db.connection()
+    assert {row[0] for row in con.execute("SELECT attempts FROM outbox")} == {1}
