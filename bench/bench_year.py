@@ -856,7 +856,15 @@ class Run:
         kiosk.wait_started()
         self.note_sweep(kiosk)
         export_at = None
-        if len(self.lives) == 1 or self.rng.random() < EXPORT_LIFE_SHARE:  # one always
+        if len(self.lives) == 1:  # one export always runs to its end, so one is checked
+            kiosk.tell("export")
+            deadline = time.monotonic() + START_LIMIT_S
+            while time.monotonic() < deadline and not (
+                kiosk.life.exports or kiosk.life.exports_failed or kiosk.process.poll() is not None
+            ):
+                self.weather_tick(self.acked + len(kiosk.life.acks))
+                time.sleep(0.01)
+        elif self.rng.random() < EXPORT_LIFE_SHARE:
             export_at = self.rng.randint(self.acked, max(self.acked, target))
         last_ack, last_count = time.monotonic(), 0
         while True:
