@@ -23,7 +23,9 @@ The year, by default (``--scale`` multiplies the three counts):
 * The kiosk's wall clock jumps forward and back (libfaketime, Debian's ``faketime``; its
   monotonic clock is left alone, as a real machine's is).
 * The disk fills twice (the data folder is its own tmpfs, filled to the last byte for a few
-  seconds; root only, else skipped and said).
+  seconds; root only, else skipped and said), and each time the plug is pulled twice while
+  it is full, with answers waiting: once in the life that filled it, once in the next life,
+  which starts on the full disk without a ballast to release.
 * The owner exports now and then from the admin services (the screen's own code path).
 
 At the end a kiosk runs a while without interruption (for growth), then one without guests
@@ -82,6 +84,13 @@ CLOCK_WRONG_DAYS = (0.5, 2.0)
 CLOCK_WRONG_MIN = 60  # answers
 DISK_SIZE = "256m"
 FULL_FOR_S = (4.0, 8.0)
+# Each full disk also takes the plug twice while it is full: once in the life that filled
+# it (its ballast spent) and once in the life that starts on it (no ballast to release), each
+# once a few answers wait for the store (it accepts some first: its write-ahead log has room
+# of its own). The disk is freed only after both.
+FULL_DISK_CUTS = 2
+FULL_DISK_ANSWERS = 3  # acknowledged while the store refused them, before the cut
+FULL_DISK_GIVE_UP = 400  # answers taken on the full disk without one refused: cut anyway
 # How the plug is pulled: at a random moment, or armed for a moment that matters.
 CUT_KINDS = {"random": 0.45, "commit": 0.2, "sync": 0.2, "export": 0.08, "start-up": 0.07}
 # What the network does during an outage.
@@ -347,7 +356,8 @@ class YearGuests:
     def _recorded(self, answer_id: str) -> None:
         # The guest sees the next screen: the kiosk has taken the answer.
         score, language = self._tapped or (-1, "?")
-        self.say(f"ack {answer_id} {score} {language}")
+        waiting = self.kiosk.recorder.pending_count  # writes the store refused, this one too
+        self.say(f"ack {answer_id} {score} {language} {waiting}")
 
     def step(self) -> None:
         kiosk = self.kiosk
@@ -447,6 +457,7 @@ class Life:
     exports: dict[str, int] = field(default_factory=dict)  # finished: name -> answers
     exporting: set[str] = field(default_factory=set)
     exports_failed: int = 0  # refused by a full disk: the owner saw it fail
+    waiting: int = 0  # answers acknowledged while the store refused writes
     died: str = ""
     started: bool = False
     stopped: bool = False
@@ -502,8 +513,9 @@ class Kiosk:
         for line in self.process.stdout:
             word, _, rest = line.strip().partition(" ")
             if word == "ack":
-                answer_id, score, language = rest.split()
+                answer_id, score, language, waiting = rest.split()
                 life.acks.append((answer_id, int(score), language))
+                life.waiting += int(waiting) > 0
             elif word == "contact":
                 answer_id, name, reach = rest.split(" ")
                 life.contacts.append((answer_id, name, reach))
@@ -589,7 +601,14 @@ class Disk:
         self.why = "" if self.mounted else f"cannot mount a tmpfs: {done.stderr.strip()}"
 
     def fill(self, seconds: float) -> None:
-        """Take every free byte (raw writes: nothing buffered to fail at close)."""
+        """Take every free byte, and keep taking what is freed until the time is up (as a
+        runaway log would): the ballast the kiosk releases buys it one retry, no more."""
+        self.take_all()
+        self.fills += 1
+        self.full_until = time.monotonic() + seconds
+
+    def take_all(self) -> None:
+        """Raw writes until the disk refuses a byte (nothing buffered to fail at close)."""
         fd = os.open(self.filler, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         try:
             for size in (1 << 20, 4096, 1):
@@ -601,13 +620,16 @@ class Disk:
                     pass  # full at this block size: try smaller ones
         finally:
             os.close(fd)
-        self.fills += 1
-        self.full_until = time.monotonic() + seconds
 
-    def tick(self) -> None:
-        if self.full_until is not None and time.monotonic() >= self.full_until:
+    def tick(self, free: bool = True) -> None:
+        """Keep the disk full while it is meant to be; free it after (when ``free``)."""
+        if self.full_until is None:
+            return
+        if free and time.monotonic() >= self.full_until:
             self.filler.unlink(missing_ok=True)
             self.full_until = None
+        else:
+            self.take_all()
 
     def close(self) -> None:
         if self.mounted:
@@ -792,6 +814,10 @@ class Run:
         self.exports_checked = 0
         self.exports_broken: list[str] = []
         self.final_start_wall = 0.0
+        self.full_cuts = 0  # cuts still to come on the full disk
+        self.full_since = 0  # answers acknowledged when the disk filled (or the last such cut)
+        self.cuts_with_waiting = 0  # pulled plugs that found answers waiting for the store
+        self.start_times: list[float] = []  # seconds from spawn to the first screen
         self.last_kill = 0.0
         self.started = time.monotonic()
 
@@ -823,12 +849,13 @@ class Run:
 
     def weather_tick(self, acked: int) -> None:
         year = self.year
-        self.disk.tick()
+        self.disk.tick(free=not self.full_cuts)
         while year.clock_jumps and acked >= year.clock_jumps[0][0]:
             self.clock.set(year.clock_jumps.pop(0)[1])
         if year.disk_fills and acked >= year.disk_fills[0] and self.disk.full_until is None:
             year.disk_fills.pop(0)
             self.disk.fill(self.rng.uniform(*FULL_FOR_S))
+            self.full_cuts, self.full_since = FULL_DISK_CUTS, acked
             self.say(f"disk full at answer {acked}")
         if self.outage_end is not None and acked >= self.outage_end:
             self.weather.restore()
@@ -847,13 +874,18 @@ class Run:
         kinds = list(CUT_KINDS)  # each kind once first, so that a short run has them all
         kind = kinds[len(self.lives)] if len(self.lives) < len(kinds) else pick(self.rng, CUT_KINDS)
         target = year.cuts[0] if year.cuts else year.answers
+        spawned = time.monotonic()
         kiosk = self.spawn(until=target + 150)  # an armed cut may take a few more answers
         if kind == "start-up":
-            time.sleep(self.rng.uniform(0.0, 0.8))
+            # Within the quickest start seen so far (a start on a full disk, without a
+            # ballast to write, is quicker), so that the cut falls in the start itself.
+            quickest = min(self.start_times, default=1.0)
+            time.sleep(self.rng.uniform(0.0, 0.8 * quickest))
             kiosk.kill()
             self.end_life(kiosk, "start-up" if not kiosk.life.started else "random")
             return
         kiosk.wait_started()
+        self.start_times.append(time.monotonic() - spawned)
         self.note_sweep(kiosk)
         export_at = None
         if len(self.lives) == 1:  # one export always runs to its end, so one is checked
@@ -876,6 +908,12 @@ class Run:
                 export_at = None
             if acked >= target or kiosk.process.poll() is not None:
                 break
+            if self.full_cuts and (
+                kiosk.life.waiting >= FULL_DISK_ANSWERS
+                or acked >= self.full_since + FULL_DISK_GIVE_UP
+            ):
+                kind = "full-disk"  # answers the store refused wait: pull the plug now
+                break
             if count != last_count:
                 last_ack, last_count = time.monotonic(), count
             elif time.monotonic() - last_ack > STALL_LIMIT_S:
@@ -891,9 +929,14 @@ class Run:
             return
         if kind == "sync" and self.weather.current:
             kind = "random"  # no batch gets through an outage: a plain cut, not a wait
-        if kind == "random":
+        if kind in ("random", "full-disk"):
             time.sleep(self.rng.uniform(0.0, 0.05))
             kiosk.kill()
+            if kind == "full-disk":
+                self.cuts_with_waiting += kiosk.life.waiting >= FULL_DISK_ANSWERS
+                self.full_cuts -= 1
+                self.full_since = self.acked + len(kiosk.life.acks)
+                kiosk.life.died = kind
         else:
             kiosk.tell(f"die {kind}")
             deadline = time.monotonic() + DIE_LIMIT_S
@@ -1280,6 +1323,14 @@ def main() -> int:
             (code == 0 and last.life.stopped, f"the last kiosk stopped cleanly (exit {code})")
         )
         checks.extend(growth(run.lives[:-2], long_kiosk.life))
+        if run.disk.fills:
+            checks.append(
+                (
+                    run.cuts_with_waiting > 0,
+                    f"the plug was pulled {run.cuts_with_waiting} time(s) with answers "
+                    "waiting for the full disk",
+                )
+            )
         elapsed = time.monotonic() - run.started
         languages = Counter(language for score, language in acks.values())
         print()
@@ -1299,7 +1350,9 @@ def main() -> int:
         print(f"drain at the end: {drained_in:.1f} s")
         print(
             f"clock jumps: {run.clock.jumps}, each put right later ({run.faked_lives} lives under "
-            f"libfaketime); disk filled: {run.disk.fills} time(s)"
+            f"libfaketime); disk filled: {run.disk.fills} time(s), "
+            f"{sum(life.waiting for life in run.lives)} answers acknowledged while the store "
+            f"refused them, {run.cuts_with_waiting} plugs pulled with answers waiting"
         )
         ok = True
         for good, text in checks:

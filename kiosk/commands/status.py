@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from kiosk.commands.sync import OFFLINE, command_context, describe_error, when
-from kiosk.store import outbox
+from kiosk.store import outbox, spill
 from kiosk.store.answers import StoreSummary, store_summary
 from kiosk.store.integrity import check_at_start
 from kiosk.store.opening import store_size
@@ -28,11 +28,14 @@ def main(args: argparse.Namespace) -> int:
     finally:
         ctx.close()
     store = _store_facts(ctx.store_path, summary)
+    spilled = spill.waiting(ctx.data_dir)
     if getattr(args, "json", False):
         data = status.as_dict()
         data["store"] = store
         data["mode"] = "offline" if status.offline else "online"
         data["endpoint"] = ctx.settings.sync.endpoint or None
+        data["spilled_writes"] = spilled.writes
+        data["spill_files"] = [str(path) for path in spilled.files]
         data["quarantined_items"] = [
             {"kind": q.kind, "answer_id": q.answer_id, "seq": q.seq, "reason": q.reason}
             for q in quarantined
@@ -52,6 +55,12 @@ def main(args: argparse.Namespace) -> int:
         f"last success: {when(status.last_success)}",
         f"last error:   {describe_error(status)}",
     ]
+    if spilled.files:
+        lines.append(
+            f"spilled:      {spilled.writes} write(s) the store refused (a full or read-only"
+            f" disk) wait in {', '.join(str(path) for path in spilled.files)};"
+            " the kiosk saves them when it next starts with room"
+        )
     if status.auth_failing:
         lines.append("WARNING: the endpoint refuses this kiosk's token; check [sync] token")
     for q in quarantined:

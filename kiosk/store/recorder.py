@@ -7,11 +7,11 @@ in :attr:`DurableRecorder.problem` for the staff banner. :meth:`DurableRecorder.
 the queue once the disk is back. Ids and timestamps are fixed when the guest taps, so a
 replayed answer is exactly the one that would have been stored at the time.
 
-Nothing the guest tapped is lost on a clean stop either. When the disk is full, the
+Nothing the guest tapped is lost on a stop, clean or not. When the disk is full, the
 recorder first releases the data folder's ballast (:mod:`kiosk.store.ballast`) and tries
-again at once; if writes still wait when the kiosk stops (:meth:`DurableRecorder.stop`),
-they go to a spill file (:mod:`kiosk.store.spill`) that the next start replays
-(:meth:`DurableRecorder.replay_spilled`). Each step is logged.
+again at once; a write the store still refuses is copied at once to a spill file somewhere
+else (:mod:`kiosk.store.spill`), so a power cut while it waits loses nothing either, and the
+next start replays it (:meth:`DurableRecorder.replay_spilled`). Each step is logged.
 
 Pure Python: the UI drives the retries with its own timer.
 """
@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.core.answer import Answer, Completion, iso_utc, parse_iso
-from kiosk.core.contact import Contact
+from kiosk.core.contact import Contact, ReachKind
 from kiosk.core.sync import OutboxKind
 from kiosk.store import spill
 from kiosk.store.answers import AnswerStore, local_offset_minutes
@@ -151,6 +151,20 @@ class _LeaveContact(_Queued):
     def apply(self, store: AnswerStore) -> None:
         ContactStore(store.db).add(self.contact, self.kinds)
 
+    def as_record(self) -> dict[str, Any]:
+        contact = self.contact
+        return {
+            "op": "contact",
+            "answer_id": contact.answer_id,
+            "name": contact.name,
+            "reach": contact.reach,
+            "reach_kind": contact.reach_kind.value,
+            "consent_text": contact.consent_text,
+            "language": contact.language,
+            "consented_utc": iso_utc(contact.consented_utc),
+            "kinds": [str(k) for k in self.kinds],
+        }
+
     def __repr__(self) -> str:  # the contact never reaches a log line
         return f"_LeaveContact(answer_id={self.answer_id!r})"
 
@@ -184,6 +198,18 @@ def _from_record(record: dict[str, Any]) -> _Write:
             comment_max_length=int(record["comment_max_length"]),
             replayed=True,
         )
+    if kind == "contact":
+        contact = Contact(
+            answer_id=str(record["answer_id"]),
+            name=str(record["name"]),
+            reach=str(record["reach"]),
+            reach_kind=ReachKind(record["reach_kind"]),
+            consent_text=str(record["consent_text"]),
+            language=str(record["language"]),
+            consented_utc=parse_iso(record["consented_utc"]),
+        )
+        kinds = tuple(OutboxKind(k) for k in record["kinds"])
+        return _LeaveContact(contact, kinds, replayed=True)
     raise ValueError(f"unknown write {kind!r}")
 
 
@@ -207,8 +233,11 @@ class DurableRecorder:
         self._ops: deque[_Write] = deque()
         self.problem: str | None = None
         self.ballast = ballast
-        self.spill_dir = spill_dir  # the data folder whose spill files are ours
-        self._spill_files: list[Path] = []
+        # The data folder whose spill files are ours; None: waiting writes stay in memory.
+        self._spill = spill.Spill(spill_dir) if spill_dir is not None else None
+        self._unkept = 0  # the newest waiting writes not yet in a spill file
+        self._kept_in: Path | None = None  # the spill file last named in the log
+        self._said_unkept = False
 
     @property
     def pending_count(self) -> int:
@@ -236,8 +265,7 @@ class DurableRecorder:
             now=now,
             utc_offset_minutes=local_offset_minutes(now),
         )
-        self._ops.append(op)
-        self.retry()
+        self._queue(op)
         return op.answer_id
 
     def complete(
@@ -251,7 +279,7 @@ class DurableRecorder:
     ) -> None:
         """End the why step of ``answer_id`` (now, or once the disk takes it); the comment is
         cut to ``comment_max_length`` (the configured one) when it is stored."""
-        self._ops.append(
+        self._queue(
             _Complete(
                 answer_id=answer_id,
                 completion=Completion(completion),
@@ -261,18 +289,20 @@ class DurableRecorder:
                 comment_max_length=comment_max_length,
             )
         )
-        self.retry()
 
     def leave_contact(self, contact: Contact, kinds: Iterable[OutboxKind] = ()) -> None:
         """Store a guest's call-back request apart from the answer (now, or once the disk
         takes it), queued for ``kinds``."""
-        self._ops.append(_LeaveContact(contact, tuple(kinds)))
-        self.retry()
+        self._queue(_LeaveContact(contact, tuple(kinds)))
 
     def choose_reasons(self, answer_id: str, reasons: Iterable[str]) -> None:
         """The guest's reason chips so far: kept now (one small commit), so a power cut
         before Send loses nothing they chose."""
-        self._ops.append(_ChooseReasons(answer_id, tuple(dict.fromkeys(reasons))))
+        self._queue(_ChooseReasons(answer_id, tuple(dict.fromkeys(reasons))))
+
+    def _queue(self, op: _Write) -> None:
+        self._ops.append(op)
+        self._unkept += 1
         self.retry()
 
     def retry(self) -> bool:
@@ -290,73 +320,91 @@ class DurableRecorder:
                         "store refused a write (%s); %d write(s) kept in memory", exc, len(ops)
                     )
                 self.problem = str(exc)
+                self._keep_waiting()
                 return False
             except (sqlite3.IntegrityError, KeyError, ValueError) as exc:
                 # A bug, not weather: retrying would fail forever and block every later answer.
                 log.error("dropping a write the store can never accept (%s): %r", exc, op)
             ops.popleft()
+            self._unkept = min(self._unkept, len(ops))
         if self.problem is not None:
             log.warning("store accepts writes again; every kept answer is saved")
             self.problem = None
-        if self._spill_files:
-            log.info("every write from %d spill file(s) is in the store", len(self._spill_files))
-            spill.forget(self._spill_files)
-            self._spill_files = []
+        if self._spill is not None and self._spill.files:
+            log.info("every write from %d spill file(s) is in the store", len(self._spill.files))
+            self._spill.forget()
+            self._kept_in = None
+        self._said_unkept = False
         return True
 
-    # --- a clean stop, and the start after it ----------------------------------------------
+    def _keep_waiting(self) -> bool:
+        """Copy the waiting writes not yet in a spill file to one; True when all are."""
+        if self._unkept == 0:
+            return True
+        if self._spill is None:
+            return False
+        records = [op.as_record() for op in list(self._ops)[-self._unkept :]]
+        path = self._spill.keep(records, self._clock().strftime("%Y%m%dT%H%M%S%fZ"))
+        if path is None:
+            if not self._said_unkept:
+                self._said_unkept = True
+                log.error(
+                    "no folder takes a copy of %d write(s) the store refused: they are only "
+                    "in memory until it takes them, and a power cut would lose them",
+                    len(self._ops),
+                )
+            return False
+        if path != self._kept_in:
+            self._kept_in = path
+            log.warning(
+                "writes the store refused are copied to %s until it takes them (%d so far)",
+                path,
+                len(self._ops),
+            )
+        self._unkept = 0
+        self._said_unkept = False
+        return True
+
+    # --- a stop, and the start after it ----------------------------------------------------
 
     def stop(self) -> int:
-        """The kiosk stops: one last try, then whatever still waits goes to a spill file.
+        """The kiosk stops: one last try; whatever still waits is (already) in a spill file.
 
-        Returns how many writes were spilled. Never raises; every outcome is logged.
+        Returns how many writes wait in spill files. Never raises; every outcome is logged.
         """
         if self.retry():
             return 0
-        # A guest's contact is not copied to a spill file (which may be outside the data
-        # folder): it is dropped with a line that says so, never with the contact itself.
-        contacts_left = [op for op in self._ops if isinstance(op, _LeaveContact)]
-        if contacts_left:
-            log.error(
-                "stopping with %d call-back request(s) the store refused: not kept",
-                len(contacts_left),
-            )
-            self._ops = deque(op for op in self._ops if not isinstance(op, _LeaveContact))
-            if not self._ops:
-                return 0
-        records = [op.as_record() for op in self._ops]
-        count = len(records)
-        if self.spill_dir is None:
+        count = len(self._ops)
+        ids = ", ".join(op.answer_id for op in self._ops)
+        if self._spill is None:
             log.critical(
                 "stopping with %d write(s) the store refused and nowhere to keep them: %s",
                 count,
-                ", ".join(r["answer_id"] for r in records),
+                ids,
             )
             return 0
-        stamp = self._clock().strftime("%Y%m%dT%H%M%S%fZ")
-        path = spill.write(self.spill_dir, records, stamp)
-        if path is None:
+        if not self._keep_waiting():
             log.critical(
                 "stopping with %d write(s) the store refused, and no spill file "
                 "could be written: %s",
                 count,
-                ", ".join(r["answer_id"] for r in records),
+                ids,
             )
             return 0
         log.error(
             "stopping with %d write(s) the store refused (%s): kept in %s, saved at the next start",
             count,
             self.problem,
-            path,
+            ", ".join(str(path) for path in self._spill.files),
         )
         self._ops.clear()
         return count
 
     def replay_spilled(self) -> int:
         """Queue the writes of this data folder's spill files and try them now."""
-        if self.spill_dir is None:
+        if self._spill is None:
             return 0
-        files = spill.pending(self.spill_dir)
+        files = spill.pending(self._spill.data_dir)
         count = 0
         for path in files:
             try:
@@ -370,12 +418,14 @@ class DurableRecorder:
                 except (KeyError, ValueError, TypeError) as exc:
                     log.error("skipping a damaged line of %s (%s)", path, exc)
                     continue
-                self._ops.append(op)
+                self._ops.append(op)  # already on disk, in its file: not copied again
                 count += 1
-            self._spill_files.append(path)
+        self._spill.adopt(files)
         if files:
             log.warning(
-                "replaying %d write(s) kept in %d spill file(s) at the last stop", count, len(files)
+                "replaying %d write(s) kept in %d spill file(s) by an earlier run",
+                count,
+                len(files),
             )
             self.retry()
         return count

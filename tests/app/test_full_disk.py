@@ -215,3 +215,44 @@ def test_sigterm_on_a_full_disk_keeps_every_tap(qtbot, small_disk, state_home):
         assert spill.pending(data_dir) == []
     finally:
         stop(ctx, kiosk)
+
+
+@pytest.mark.slow
+def test_a_power_cut_on_a_full_disk_keeps_every_tap(qtbot, small_disk, state_home):
+    """The real kiosk process, SIGKILLed (the plug pulled) while its answer waits in memory
+    on a full disk without a ballast: the answer was copied to a spill file when the store
+    refused it, so the next start saves it (a simulated year lost 100 answers this way)."""
+    import signal
+    import sys
+
+    data_dir = small_disk / "data"
+    data_dir.mkdir()
+    filler = small_disk / "filler.bin"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    child = subprocess.Popen(
+        [sys.executable, "-c", SIGTERM_CHILD, str(data_dir), str(filler)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
+    try:
+        answer_id, waiting = child.stdout.readline().split()
+        assert int(waiting) >= 2
+        child.send_signal(signal.SIGKILL)
+        assert child.wait(timeout=20) == -signal.SIGKILL
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+        child.stdout.close()
+    [kept] = spill.pending(data_dir)
+    assert state_home in kept.parents and len(spill.read(kept)) >= 2
+    filler.unlink()
+    ctx, kiosk = start(qtbot, data_dir)
+    try:
+        answer = ctx.store().answers.get(answer_id)
+        assert answer.score == 4 and len(answer.reasons) == 1
+        assert spill.pending(data_dir) == []
+    finally:
+        stop(ctx, kiosk)

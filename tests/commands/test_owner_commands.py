@@ -60,3 +60,25 @@ def test_set_pin_refuses_mismatch_and_bad_pins(data_dir, capsys):
         assert not PinStore(opened.db).has_pin()
     finally:
         opened.db.close()
+
+
+def test_status_names_the_spill_files_that_wait(answer_store, data_dir, capsys):
+    """Writes a full disk refused wait in spill files until the next start with room:
+    ``kiosk status`` says how many and where, so IT knows before it restarts anything."""
+    from kiosk.store import spill
+    from kiosk.store.recorder import DurableRecorder
+
+    assert cli.main(["--data-dir", str(data_dir), "status"]) == 0
+    assert "spilled" not in capsys.readouterr().out
+    recorder = DurableRecorder(answer_store, spill_dir=data_dir)
+    answer_store.db.connection().execute("PRAGMA query_only = ON")
+    recorder.record_score(4, "es")
+    recorder.record_score(9, "en")
+    answer_store.db.connection().execute("PRAGMA query_only = OFF")
+    [path] = spill.pending(data_dir)
+    assert cli.main(["--data-dir", str(data_dir), "status"]) == 0
+    out = capsys.readouterr().out
+    assert "spilled:      2 write(s)" in out and str(path) in out
+    assert cli.main(["--data-dir", str(data_dir), "status", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["spilled_writes"] == 2 and data["spill_files"] == [str(path)]

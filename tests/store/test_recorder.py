@@ -182,3 +182,100 @@ def test_a_stop_with_nowhere_to_keep_the_answers_names_each_one(
         assert first in line.getMessage() and second in line.getMessage()
         _make_writable(answer_store)
         assert answer_store.get(first) is None  # what the line says: not kept
+
+
+def test_a_refused_write_is_in_a_spill_file_at_once_so_a_crash_loses_nothing(
+    answer_store, tmp_path, caplog
+):
+    """Issue 9 (the disk-fill loss of the simulated year): a write the store refuses is
+    copied to a spill file when it is refused, not only at a clean stop, so a power cut while
+    it waits in memory loses nothing: no stop() here, the next start finds every write, the
+    guest's call-back request included."""
+    from datetime import datetime, timezone
+
+    from kiosk.core.contact import Contact
+    from kiosk.core.sync import OutboxKind
+    from kiosk.store import spill
+    from kiosk.store.contacts import ContactStore
+
+    data_dir = tmp_path / "kiosk"
+    recorder = DurableRecorder(answer_store, spill_dir=data_dir)
+    _make_read_only(answer_store)
+    caplog.set_level("WARNING", logger="kiosk")
+    answer_id = recorder.record_score(2, "es", alert_kinds=(OutboxKind.ALERT,))
+    [path] = spill.pending(data_dir)
+    assert path.parent == data_dir / "spill" and len(spill.read(path)) == 1
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+    assert oct(path.parent.stat().st_mode & 0o777) == "0o700"
+    recorder.choose_reasons(answer_id, ["wait"])
+    recorder.complete(
+        answer_id, Completion.SENT, reasons=["wait"], comment="lento", comment_max_length=500
+    )
+    at = datetime(2026, 12, 3, 10, 0, tzinfo=timezone.utc)
+    recorder.leave_contact(
+        Contact.given(answer_id, "Ana Ruiz", "+34 600 111 222", "Acepto.", "es", at),
+        (OutboxKind.CONTACT,),
+    )
+    assert spill.pending(data_dir) == [path] and len(spill.read(path)) == 4
+    assert recorder.retry() is False and len(spill.read(path)) == 4  # a retry adds nothing
+    assert f"copied to {path}" in caplog.text
+    assert "Ana" not in caplog.text and "600 111" not in caplog.text  # contacts never logged
+    del recorder  # the power is cut: no stop, nothing flushed
+
+    _make_writable(answer_store)
+    again = DurableRecorder(answer_store, spill_dir=data_dir)
+    assert again.replay_spilled() == 4 and again.pending_count == 0
+    stored = answer_store.get(answer_id)
+    assert stored.score == 2 and stored.reasons == ("wait",) and stored.comment == "lento"
+    contact = ContactStore(answer_store.db).get(answer_id)
+    assert (contact.name, contact.reach) == ("Ana Ruiz", "+34 600 111 222")
+    assert spill.pending(data_dir) == []
+
+
+def test_spill_files_replay_in_the_order_they_were_made_whatever_the_clock_says(
+    answer_store, tmp_path
+):
+    """A run that crashed while the store refused writes left a file; the next run, its
+    clock put back an hour, refused again and crashed too. The replay takes the files in the
+    order they were made (the score before its completion), not by their time stamps."""
+    from datetime import datetime, timedelta, timezone
+
+    from kiosk.store import spill
+
+    data_dir = tmp_path / "kiosk"
+    now = datetime(2026, 12, 3, 12, 0, tzinfo=timezone.utc)
+    first = DurableRecorder(answer_store, clock=lambda: now, spill_dir=data_dir)
+    _make_read_only(answer_store)
+    answer_id = first.record_score(5, "en")
+    second = DurableRecorder(
+        answer_store, clock=lambda: now - timedelta(hours=1), spill_dir=data_dir
+    )
+    assert second.replay_spilled() == 1  # still refused: it stays in the first file
+    second.complete(answer_id, Completion.SENT, comment="ok", comment_max_length=500)
+    older, newer = spill.pending(data_dir)
+    assert older.name < newer.name and "2026-12-03" not in newer.name
+    assert spill.read(newer)[0]["op"] == "complete"
+
+    _make_writable(answer_store)
+    third = DurableRecorder(answer_store, spill_dir=data_dir)
+    assert third.replay_spilled() == 2 and third.pending_count == 0
+    assert answer_store.get(answer_id).completion is Completion.SENT
+    assert spill.pending(data_dir) == []
+
+
+def test_a_spill_folder_someone_else_controls_is_not_used(answer_store, tmp_path):
+    """The temporary folder is shared: a spill folder there that is a symlink (or another
+    user's) is passed over for the next one, never written through."""
+    from kiosk.store import spill
+
+    data_dir = tmp_path / "kiosk"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    data_dir.mkdir()
+    (data_dir / "spill").symlink_to(elsewhere)
+    recorder = DurableRecorder(answer_store, spill_dir=data_dir)
+    _make_read_only(answer_store)
+    recorder.record_score(8, "en")
+    [path] = spill.pending(data_dir)
+    assert path.parent == spill.spill_folders(data_dir)[1]
+    assert list(elsewhere.iterdir()) == []
