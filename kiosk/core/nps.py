@@ -83,7 +83,7 @@ class NpsSummary:
             "passives": self.passives,
             "detractors": self.detractors,
             "nps": None if nps is None else round(nps, 1),
-            "margin_of_error": None if moe is None else round(moe, 1),
+            "margin_of_error": reported_margin(moe),
             "enough_answers": self.enough_answers,
         }
 
@@ -123,3 +123,11 @@ def shown_margin(moe: float) -> tuple[float, int]:
     if moe >= 0.95 or moe == 0:
         return moe, 0
     return max(moe, 0.1), 1
+
+
+def reported_margin(moe: float | None) -> float | None:
+    """A margin as a number for JSON and spreadsheets: one decimal, and never 0.0 for a
+    margin that is not zero (a chain's ± 0.04 reads 0.1, as :func:`shown_margin` shows it)."""
+    if moe is None:
+        return None
+    return round(shown_margin(moe)[0], 1)

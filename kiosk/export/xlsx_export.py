@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from kiosk.core.nps import reported_margin
 from kiosk.core.stats import DashboardStats
 from kiosk.export.cells import escape_text
 from kiosk.store.exports import EXPORT_COLUMNS
@@ -90,7 +91,7 @@ def _summary_sheet(sheet, stats: DashboardStats) -> None:
         ("Flagged answers included", "yes" if stats.include_flagged else "no"),
         ("Answers", s.total),
         ("NPS", None if nps is None else round(nps, 1)),
-        ("Margin of error (95%)", None if moe is None else round(moe, 1)),
+        ("Margin of error (95%)", reported_margin(moe)),
         ("Enough answers", "yes" if s.enough_answers else "no"),
         ("Change vs previous period", None if stats.change is None else round(stats.change, 1)),
         ("Promoters", s.promoters),

@@ -82,3 +82,14 @@ def test_a_margin_below_one_point_keeps_a_decimal_and_is_never_shown_as_zero(moe
     """A chain's 800,000 answers have a margin of about ± 0.2; it was written "± 0"."""
     assert shown_margin(moe) == shown
     assert shown_margin(0.0) == (0.0, 0)  # only an exact zero is written 0
+
+
+def test_a_reported_margin_is_never_zero_unless_it_is():
+    """JSON and spreadsheets: one decimal, never 0.0 for a chain's small margin."""
+    from kiosk.core.nps import reported_margin
+
+    assert reported_margin(None) is None
+    assert reported_margin(0.0) == 0.0
+    assert reported_margin(0.04) == 0.1
+    assert reported_margin(0.26) == 0.3
+    assert reported_margin(7.46) == 7.5
