@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from kiosk.core.answer import Answer
+from kiosk.core.answer import Answer, iso_utc, parse_iso
 from kiosk.core.messages import QT_TRANSLATE_NOOP, Message
 
 NAME_MAX_LENGTH = 80
@@ -126,6 +126,31 @@ class Contact:
         if not consent_text or len(consent_text) > CONSENT_MAX_LENGTH:
             raise ValueError("a contact needs the consent text exactly as shown")
         return cls(answer_id, name, reach, kind, consent_text, language, now)
+
+    def as_record(self) -> dict[str, str]:
+        """The contact as plain JSON values, for the kiosk's own files (a spill file)."""
+        return {
+            "answer_id": self.answer_id,
+            "name": self.name,
+            "reach": self.reach,
+            "reach_kind": self.reach_kind.value,
+            "consent_text": self.consent_text,
+            "language": self.language,
+            "consented_utc": iso_utc(self.consented_utc),
+        }
+
+    @classmethod
+    def from_record(cls, record: dict[str, object]) -> Contact:
+        """The contact :meth:`as_record` wrote (KeyError/ValueError if damaged)."""
+        return cls(
+            answer_id=str(record["answer_id"]),
+            name=str(record["name"]),
+            reach=str(record["reach"]),
+            reach_kind=ReachKind(record["reach_kind"]),
+            consent_text=str(record["consent_text"]),
+            language=str(record["language"]),
+            consented_utc=parse_iso(str(record["consented_utc"])),
+        )
 
 
 @dataclass(frozen=True, slots=True)

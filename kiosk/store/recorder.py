@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.core.answer import Answer, Completion, iso_utc, parse_iso
-from kiosk.core.contact import Contact, ReachKind
+from kiosk.core.contact import Contact
 from kiosk.core.sync import OutboxKind
 from kiosk.store import spill
 from kiosk.store.answers import AnswerStore, local_offset_minutes
@@ -152,18 +152,7 @@ class _LeaveContact(_Queued):
         ContactStore(store.db).add(self.contact, self.kinds)
 
     def as_record(self) -> dict[str, Any]:
-        contact = self.contact
-        return {
-            "op": "contact",
-            "answer_id": contact.answer_id,
-            "name": contact.name,
-            "reach": contact.reach,
-            "reach_kind": contact.reach_kind.value,
-            "consent_text": contact.consent_text,
-            "language": contact.language,
-            "consented_utc": iso_utc(contact.consented_utc),
-            "kinds": [str(k) for k in self.kinds],
-        }
+        return {"op": "contact", **self.contact.as_record(), "kinds": [str(k) for k in self.kinds]}
 
     def __repr__(self) -> str:  # the contact never reaches a log line
         return f"_LeaveContact(answer_id={self.answer_id!r})"
@@ -199,17 +188,8 @@ def _from_record(record: dict[str, Any]) -> _Write:
             replayed=True,
         )
     if kind == "contact":
-        contact = Contact(
-            answer_id=str(record["answer_id"]),
-            name=str(record["name"]),
-            reach=str(record["reach"]),
-            reach_kind=ReachKind(record["reach_kind"]),
-            consent_text=str(record["consent_text"]),
-            language=str(record["language"]),
-            consented_utc=parse_iso(record["consented_utc"]),
-        )
         kinds = tuple(OutboxKind(k) for k in record["kinds"])
-        return _LeaveContact(contact, kinds, replayed=True)
+        return _LeaveContact(Contact.from_record(record), kinds, replayed=True)
     raise ValueError(f"unknown write {kind!r}")
 
 

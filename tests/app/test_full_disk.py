@@ -175,16 +175,11 @@ sys.exit(shell.main(argparse.Namespace(
 """
 
 
-@pytest.mark.slow
-def test_sigterm_on_a_full_disk_keeps_every_tap(qtbot, small_disk, state_home):
-    """The real kiosk process, stopped by SIGTERM (a service stop) while its answer waits
-    in memory on a full disk: spilled, logged, saved at the next start."""
-    import signal
+def stop_the_tapped_kiosk(data_dir, filler, signal_number: int) -> tuple[str, int, int]:
+    """Run the real kiosk until its guest's tap waits in memory on a full disk (no ballast),
+    then send it ``signal_number``: the answer id, the writes waiting, the exit code."""
     import sys
 
-    data_dir = small_disk / "data"
-    data_dir.mkdir()
-    filler = small_disk / "filler.bin"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     child = subprocess.Popen(
         [sys.executable, "-c", SIGTERM_CHILD, str(data_dir), str(filler)],
@@ -195,19 +190,16 @@ def test_sigterm_on_a_full_disk_keeps_every_tap(qtbot, small_disk, state_home):
     )
     try:
         answer_id, waiting = child.stdout.readline().split()
-        assert int(waiting) >= 2  # the score and the chip, refused by the full disk
-        child.send_signal(signal.SIGTERM)
-        assert child.wait(timeout=20) == 0
+        child.send_signal(signal_number)
+        return answer_id, int(waiting), child.wait(timeout=20)
     finally:
         if child.poll() is None:
             child.kill()
             child.wait()
         child.stdout.close()
-    [kept] = spill.pending(data_dir)
-    assert state_home in kept.parents
-    filler.unlink()
-    log_text = (data_dir / "logs" / "kiosk.log").read_text(encoding="utf-8")
-    assert "kept in" in log_text and str(kept) in log_text
+
+
+def the_next_start_has_it(qtbot, data_dir, answer_id) -> None:
     ctx, kiosk = start(qtbot, data_dir)
     try:
         answer = ctx.store().answers.get(answer_id)
@@ -215,6 +207,25 @@ def test_sigterm_on_a_full_disk_keeps_every_tap(qtbot, small_disk, state_home):
         assert spill.pending(data_dir) == []
     finally:
         stop(ctx, kiosk)
+
+
+@pytest.mark.slow
+def test_sigterm_on_a_full_disk_keeps_every_tap(qtbot, small_disk, state_home):
+    """The real kiosk process, stopped by SIGTERM (a service stop) while its answer waits
+    in memory on a full disk: spilled, logged, saved at the next start."""
+    import signal
+
+    data_dir = small_disk / "data"
+    data_dir.mkdir()
+    filler = small_disk / "filler.bin"
+    answer_id, waiting, code = stop_the_tapped_kiosk(data_dir, filler, signal.SIGTERM)
+    assert waiting >= 2 and code == 0  # the score and the chip, refused by the full disk
+    [kept] = spill.pending(data_dir)
+    assert state_home in kept.parents
+    filler.unlink()
+    log_text = (data_dir / "logs" / "kiosk.log").read_text(encoding="utf-8")
+    assert "kept in" in log_text and str(kept) in log_text
+    the_next_start_has_it(qtbot, data_dir, answer_id)
 
 
 @pytest.mark.slow
@@ -223,36 +234,13 @@ def test_a_power_cut_on_a_full_disk_keeps_every_tap(qtbot, small_disk, state_hom
     on a full disk without a ballast: the answer was copied to a spill file when the store
     refused it, so the next start saves it (a simulated year lost 100 answers this way)."""
     import signal
-    import sys
 
     data_dir = small_disk / "data"
     data_dir.mkdir()
     filler = small_disk / "filler.bin"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    child = subprocess.Popen(
-        [sys.executable, "-c", SIGTERM_CHILD, str(data_dir), str(filler)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env=env,
-    )
-    try:
-        answer_id, waiting = child.stdout.readline().split()
-        assert int(waiting) >= 2
-        child.send_signal(signal.SIGKILL)
-        assert child.wait(timeout=20) == -signal.SIGKILL
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait()
-        child.stdout.close()
+    answer_id, waiting, code = stop_the_tapped_kiosk(data_dir, filler, signal.SIGKILL)
+    assert waiting >= 2 and code == -signal.SIGKILL
     [kept] = spill.pending(data_dir)
     assert state_home in kept.parents and len(spill.read(kept)) >= 2
     filler.unlink()
-    ctx, kiosk = start(qtbot, data_dir)
-    try:
-        answer = ctx.store().answers.get(answer_id)
-        assert answer.score == 4 and len(answer.reasons) == 1
-        assert spill.pending(data_dir) == []
-    finally:
-        stop(ctx, kiosk)
+    the_next_start_has_it(qtbot, data_dir, answer_id)
