@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import re
+import sys
 from pathlib import Path
 
 from kiosk import paths
@@ -32,6 +33,57 @@ class RedactingFormatter(logging.Formatter):
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
+class LogFileHandler(logging.handlers.RotatingFileHandler):
+    """The rotating log file, quiet on a full or read-only disk.
+
+    The standard handler prints a traceback to stderr for every line it cannot write, so a
+    day on a full disk would bury the journal in them. This one says once, on stderr, that
+    the file cannot be written, counts the lines it drops, and writes how many as the first
+    line once the file takes lines again (lines still in the file's buffer may yet reach
+    it). Other errors (a bug in a format string) still get
+    the standard report.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.dropped = 0  # lines the disk refused since the last one written
+        self._notice_refused: bool | None = None  # None: no notice being written
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.dropped:
+            self._notice_refused = False
+            super().emit(self._notice(self.dropped))
+            refused, self._notice_refused = self._notice_refused, None
+            if refused:  # the disk still refuses: this line is one more
+                self.dropped += 1
+                return
+            self.dropped = 0
+        super().emit(record)
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        error = sys.exc_info()[1]
+        if not isinstance(error, OSError):
+            super().handleError(record)
+        elif self._notice_refused is not None:
+            self._notice_refused = True
+        else:
+            if not self.dropped and sys.stderr is not None:  # None: a windowed build
+                sys.stderr.write(f"kiosk: cannot write the log file {self.baseFilename}: {error}\n")
+            self.dropped += 1
+
+    @staticmethod
+    def _notice(dropped: int) -> logging.LogRecord:
+        return logging.makeLogRecord(
+            {
+                "name": "kiosk.logs",
+                "levelno": logging.WARNING,
+                "levelname": "WARNING",
+                "msg": "%d log line(s) met a disk that refused them: some are missing here",
+                "args": (dropped,),
+            }
+        )
+
+
 def setup_logging(data_dir: Path | None, level: str = "INFO", console: bool = True) -> Path | None:
     """Log to ``<data>/logs/kiosk.log`` (rotated, 5 x 2 MB) and optionally to stderr."""
     root = logging.getLogger("kiosk")
@@ -46,7 +98,7 @@ def setup_logging(data_dir: Path | None, level: str = "INFO", console: bool = Tr
         try:
             folder.mkdir(parents=True, exist_ok=True)
             log_file = folder / "kiosk.log"
-            file_handler = logging.handlers.RotatingFileHandler(
+            file_handler = LogFileHandler(
                 log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
             )
             file_handler.setFormatter(formatter)

@@ -28,3 +28,35 @@ def test_file_log_is_redacted(tmp_path):
     text = log_file.read_text(encoding="utf-8")
     assert "abcdefgh12345678" not in text
     assert "[redacted]" in text
+
+
+def test_a_full_disk_gets_one_line_on_stderr_not_a_traceback_per_log_line(
+    small_disk, capsys, monkeypatch
+):
+    """A day on a full disk: the standard handler would print a traceback for each line it
+    cannot write. Once the disk takes lines again, the file says how many met it."""
+    import logging
+
+    from helpers.disks import fill
+
+    from kiosk.logs import setup_logging
+
+    log_file = setup_logging(small_disk, console=False)
+    log = logging.getLogger("kiosk.test")
+    log.info("before the disk filled")
+    fill(small_disk)
+    try:
+        for number in range(200):
+            log.info("line %d %s", number, "x" * 200)
+        err = capsys.readouterr().err
+        assert "Logging error" not in err and "Traceback" not in err
+        assert err.count("cannot write the log file") == 1 and str(log_file) in err
+    finally:
+        (small_disk / "filler.bin").unlink()
+    log.info("after")
+    for handler in logging.getLogger("kiosk").handlers:
+        handler.flush()
+    text = log_file.read_text(encoding="utf-8")
+    assert "met a disk that refused them" in text and text.rstrip().endswith("after")
+    assert capsys.readouterr().err == ""
+    setup_logging(None, console=False)  # let go of the file on the small disk

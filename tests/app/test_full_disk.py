@@ -11,6 +11,7 @@ import os
 import subprocess
 
 import pytest
+from helpers.disks import fill
 from PySide6.QtCore import Qt
 
 from kiosk.app import guest as app
@@ -19,17 +20,6 @@ from kiosk.config import Settings
 from kiosk.store import spill
 from kiosk.store.ballast import BALLAST_FILENAME, Ballast
 from kiosk.store.recorder import DurableRecorder
-
-
-def fill(folder) -> None:
-    """Write a filler file until the filesystem refuses one more byte."""
-    with (folder / "filler.bin").open("wb", buffering=0) as handle:
-        for size in (2**20, 2**16, 2**12, 2**9, 1):
-            try:
-                while True:
-                    handle.write(b"\xff" * size)
-            except OSError:
-                continue
 
 
 @pytest.fixture

@@ -39,6 +39,17 @@ def tmpfs(folder: Path, size: str) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(folder)], check=False)
 
 
+def fill(folder) -> None:
+    """Write a filler file until the filesystem refuses one more byte."""
+    with (folder / "filler.bin").open("wb", buffering=0) as handle:
+        for size in (2**20, 2**16, 2**12, 2**9, 1):
+            try:
+                while True:
+                    handle.write(b"\xff" * size)
+            except OSError:
+                continue
+
+
 def remount_read_only(folder: Path) -> None:
     subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
 
