@@ -67,9 +67,19 @@ class LogFileHandler(logging.handlers.RotatingFileHandler):
         elif self._notice_refused is not None:
             self._notice_refused = True
         else:
-            if not self.dropped and sys.stderr is not None:  # None: a windowed build
-                sys.stderr.write(f"kiosk: cannot write the log file {self.baseFilename}: {error}\n")
+            if not self.dropped:
+                self._tell_stderr(f"kiosk: cannot write the log file {self.baseFilename}: {error}")
             self.dropped += 1
+
+    @staticmethod
+    def _tell_stderr(line: str) -> None:
+        """Best effort, as the standard handler's own report: stderr may be a file on the
+        same full disk, a closed pipe, or None (a windowed build). Logging never raises."""
+        try:
+            if sys.stderr is not None:
+                sys.stderr.write(line + "\n")
+        except Exception:
+            pass
 
     @staticmethod
     def _notice(dropped: int) -> logging.LogRecord:

@@ -60,3 +60,29 @@ def test_a_full_disk_gets_one_line_on_stderr_not_a_traceback_per_log_line(
     assert "met a disk that refused them" in text and text.rstrip().endswith("after")
     assert capsys.readouterr().err == ""
     setup_logging(None, console=False)  # let go of the file on the small disk
+
+
+def test_logging_never_raises_when_stderr_is_on_the_full_disk_too(small_disk, monkeypatch):
+    """stderr redirected to a file on the same full disk (or a closed pipe): a log call in
+    the recorder must still return, in front of the guest."""
+    import io
+    import logging
+    import sys
+
+    from helpers.disks import fill
+
+    from kiosk.logs import setup_logging
+
+    class Refusing(io.TextIOBase):
+        def write(self, text):
+            raise OSError(28, "No space left on device")
+
+    setup_logging(small_disk, console=False)
+    monkeypatch.setattr(sys, "stderr", Refusing())
+    fill(small_disk)
+    try:
+        for number in range(20):
+            logging.getLogger("kiosk.test").error("line %d", number)
+    finally:
+        (small_disk / "filler.bin").unlink()
+        setup_logging(None, console=False)

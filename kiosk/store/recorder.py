@@ -323,15 +323,23 @@ class DurableRecorder:
             return True
         if self._spill is None:
             return False
-        records = [op.as_record() for op in list(self._ops)[-self._unkept :]]
-        path = self._spill.keep(records, self._clock().strftime("%Y%m%dT%H%M%S%fZ"))
+        ops = self._ops
+        try:
+            path = self._spill.keep(
+                [op.as_record() for op in list(ops)[-self._unkept :]],
+                lambda: [op.as_record() for op in ops],
+                self._clock().strftime("%Y%m%dT%H%M%S%fZ"),
+            )
+        except Exception as exc:  # never in front of the guest; the record is not logged
+            log.error("cannot copy the waiting writes to a spill file (%s)", type(exc).__name__)
+            path = None
         if path is None:
             if not self._said_unkept:
                 self._said_unkept = True
                 log.error(
                     "no folder takes a copy of %d write(s) the store refused: they are only "
                     "in memory until it takes them, and a power cut would lose them",
-                    len(self._ops),
+                    len(ops),
                 )
             return False
         if path != self._kept_in:
@@ -339,7 +347,7 @@ class DurableRecorder:
             log.warning(
                 "writes the store refused are copied to %s until it takes them (%d so far)",
                 path,
-                len(self._ops),
+                len(ops),
             )
         self._unkept = 0
         self._said_unkept = False
@@ -388,8 +396,8 @@ class DurableRecorder:
         count = 0
         for path in files:
             try:
-                records = spill.read(path)
-            except OSError as exc:
+                records, damaged = spill.read_counting(path)
+            except OSError as exc:  # left where it is, for the next start
                 log.error("cannot read the spill file %s: %s", path, exc)
                 continue
             for record in records:
@@ -397,10 +405,11 @@ class DurableRecorder:
                     op = _from_record(record)
                 except (KeyError, ValueError, TypeError) as exc:
                     log.error("skipping a damaged line of %s (%s)", path, exc)
+                    damaged += 1
                     continue
                 self._ops.append(op)  # already on disk, in its file: not copied again
                 count += 1
-        self._spill.adopt(files)
+            self._spill.adopt(path, damaged=damaged > 0)
         if files:
             log.warning(
                 "replaying %d write(s) kept in %d spill file(s) by an earlier run",

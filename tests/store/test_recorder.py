@@ -163,12 +163,12 @@ def test_a_stop_with_nowhere_to_keep_the_answers_names_each_one(
 ):
     """The store refuses and so does every spill folder (here paths under a plain file): the
     stop says, at CRITICAL, how many were lost and which, never silently."""
-    import tempfile
+    from kiosk.store import spill
 
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv("XDG_STATE_HOME", str(blocked / "state"))
-    monkeypatch.setattr(tempfile, "tempdir", str(blocked / "tmp"))
+    monkeypatch.setattr(spill, "temporary_folders", lambda: [blocked / "tmp"])
     for spill_dir in (blocked / "spill", None):
         recorder = DurableRecorder(answer_store, spill_dir=spill_dir)
         _make_read_only(answer_store)
@@ -253,12 +253,14 @@ def test_spill_files_replay_in_the_order_they_were_made_whatever_the_clock_says(
     assert second.replay_spilled() == 1  # still refused: it stays in the first file
     second.complete(answer_id, Completion.SENT, comment="ok", comment_max_length=500)
     older, newer = spill.pending(data_dir)
-    assert older.name < newer.name and "2026-12-03" not in newer.name
-    assert spill.read(newer)[0]["op"] == "complete"
+    stamp = older.name.split("-")[3]
+    assert newer.name.split("-")[3] < stamp  # made later, stamped earlier
+    # The new file holds all that waits (the replayed score too), the completion last.
+    assert [r["op"] for r in spill.read(newer)] == ["score", "complete"]
 
     _make_writable(answer_store)
     third = DurableRecorder(answer_store, spill_dir=data_dir)
-    assert third.replay_spilled() == 2 and third.pending_count == 0
+    assert third.replay_spilled() == 3 and third.pending_count == 0  # the score twice: once stored
     assert answer_store.get(answer_id).completion is Completion.SENT
     assert spill.pending(data_dir) == []
 
@@ -279,3 +281,139 @@ def test_a_spill_folder_someone_else_controls_is_not_used(answer_store, tmp_path
     [path] = spill.pending(data_dir)
     assert path.parent == spill.spill_folders(data_dir)[1]
     assert list(elsewhere.iterdir()) == []
+
+
+def test_spill_files_in_a_folder_someone_else_controls_are_not_replayed(answer_store, tmp_path):
+    """Replay reads only this user's own folders and files: a linked folder, or a file
+    another user planted in a shared folder (its name can be worked out), is left alone."""
+    import json
+    import os
+
+    import pytest
+
+    from kiosk.store import spill
+
+    data_dir = tmp_path / "kiosk"
+    data_dir.mkdir()
+    planted = {"op": "score", "answer_id": "6b0f6a8e-0000-4000-8000-000000000001", "score": 0}
+    line = (
+        json.dumps(
+            {
+                **planted,
+                "language": "en",
+                "flags": [],
+                "alert_kinds": [],
+                "now": "2026-12-03T10:00:00Z",
+                "utc_offset_minutes": 0,
+            }
+        )
+        + "\n"
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "kiosk-spill-00000001-x.jsonl").write_text(line, encoding="utf-8")
+    (data_dir / "spill").symlink_to(elsewhere)
+    assert spill.pending(data_dir) == []
+    assert DurableRecorder(answer_store, spill_dir=data_dir).replay_spilled() == 0
+    assert (elsewhere / "kiosk-spill-00000001-x.jsonl").exists()  # not deleted either
+    if os.geteuid() != 0:
+        pytest.skip("planting a file as another user needs root")
+    shared = spill.spill_folders(data_dir)[1]
+    shared.mkdir(parents=True)
+    (shared / "kiosk-spill-00000002-x.jsonl").write_text(line, encoding="utf-8")
+    os.chown(shared, 65534, 65534)
+    assert DurableRecorder(answer_store, spill_dir=data_dir).replay_spilled() == 0
+    os.chown(shared, 0, 0)
+    os.chown(shared / "kiosk-spill-00000002-x.jsonl", 65534, 65534)
+    assert DurableRecorder(answer_store, spill_dir=data_dir).replay_spilled() == 0
+    assert answer_store.get(planted["answer_id"]) is None
+
+
+def test_a_spill_file_with_bad_bytes_is_replayed_around_them_and_set_aside(answer_store, tmp_path):
+    """A power cut on a poor file system leaves garbage in a line: the start still works, the
+    good lines are stored, and the file is kept aside (not deleted) for a person to read."""
+    from kiosk.store import spill
+
+    data_dir = tmp_path / "kiosk"
+    recorder = DurableRecorder(answer_store, spill_dir=data_dir)
+    _make_read_only(answer_store)
+    first = recorder.record_score(3, "es")
+    second = recorder.record_score(9, "en")
+    [path] = spill.pending(data_dir)
+    good = path.read_bytes().splitlines(keepends=True)
+    path.write_bytes(good[0] + b"\xff\xfe{garbage\n" + good[1])
+    _make_writable(answer_store)
+    again = DurableRecorder(answer_store, spill_dir=data_dir)
+    assert again.replay_spilled() == 2 and again.pending_count == 0
+    assert answer_store.get(first) is not None and answer_store.get(second) is not None
+    assert spill.pending(data_dir) == []
+    assert path.with_name(path.name + ".damaged").exists()
+    assert spill.waiting(data_dir).writes == 0
+
+
+def test_a_spill_file_that_cannot_be_read_stays_for_the_next_start(
+    answer_store, tmp_path, monkeypatch
+):
+    from kiosk.store import spill
+
+    data_dir = tmp_path / "kiosk"
+    recorder = DurableRecorder(answer_store, spill_dir=data_dir)
+    _make_read_only(answer_store)
+    answer_id = recorder.record_score(5, "en")
+    [path] = spill.pending(data_dir)
+    _make_writable(answer_store)
+    real = spill.read_counting
+
+    def failing(_path):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(spill, "read_counting", failing)
+    again = DurableRecorder(answer_store, spill_dir=data_dir)
+    assert again.replay_spilled() == 0
+    again.record_score(8, "es")  # a write that succeeds: nothing of the unread file is deleted
+    assert path.exists()
+    monkeypatch.setattr(spill, "read_counting", real)
+    assert DurableRecorder(answer_store, spill_dir=data_dir).replay_spilled() == 1
+    assert answer_store.get(answer_id) is not None and not path.exists()
+
+
+def test_a_spill_file_that_vanishes_is_rewritten_whole(answer_store, tmp_path):
+    """If the open spill file disappears (a cleaner, a person), the next refused write
+    starts a new file with everything that waits, not only itself."""
+    from kiosk.store import spill
+
+    data_dir = tmp_path / "kiosk"
+    recorder = DurableRecorder(answer_store, spill_dir=data_dir)
+    _make_read_only(answer_store)
+    first = recorder.record_score(2, "es")
+    [path] = spill.pending(data_dir)
+    path.unlink()
+    second = recorder.record_score(10, "en", flags=("\ud800 odd",))  # a lone surrogate too
+    [new] = spill.pending(data_dir)
+    assert [r["answer_id"] for r in spill.read(new)] == [first, second]
+    _make_writable(answer_store)
+    again = DurableRecorder(answer_store, spill_dir=data_dir)
+    assert again.replay_spilled() == 2
+    assert answer_store.get(second).flags == ("\ud800 odd",)
+
+
+def test_with_nowhere_to_spill_each_folder_is_named_once_not_at_every_retry(
+    answer_store, tmp_path, caplog, monkeypatch
+):
+    from kiosk.store import spill
+
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("XDG_STATE_HOME", str(blocked / "state"))
+    monkeypatch.setattr(spill, "temporary_folders", lambda: [blocked / "tmp"])
+    recorder = DurableRecorder(answer_store, spill_dir=blocked / "data")
+    _make_read_only(answer_store)
+    caplog.set_level("WARNING", logger="kiosk")
+    for score in range(5):
+        recorder.record_score(score, "en")
+        recorder.retry()
+    warnings = [
+        r.getMessage() for r in caplog.records if "cannot write the spill" in r.getMessage()
+    ]
+    assert len(warnings) == len(spill.spill_folders(blocked / "data"))
+    assert sum("a power cut would lose them" in r.getMessage() for r in caplog.records) == 1
