@@ -29,8 +29,13 @@ pytest_plugins = ["helpers.fixtures", "helpers.disks", "pytester"]
 @pytest.fixture(autouse=True)
 def _own_state_folder(tmp_path_factory, monkeypatch):
     """Spill files (a full disk's answers) go to ``$XDG_STATE_HOME`` when the data folder
-    refuses them: each test gets its own, never the developer's ~/.local/state."""
+    refuses them, then to a temporary folder: each test gets its own of both, never the
+    developer's ~/.local/state or the machine's /var/tmp."""
+    from kiosk.store import spill
+
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
+    temporary = tmp_path_factory.mktemp("temporary")
+    monkeypatch.setattr(spill, "temporary_folders", lambda: [temporary])
 
 
 @pytest.fixture(scope="session", autouse=True)
