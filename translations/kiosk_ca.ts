@@ -646,6 +646,10 @@
             <source>Staff: answers cannot be saved ({problem}). {count} waiting in memory; they are saved as soon as this is fixed. Do not switch off the kiosk.</source>
             <translation>Personal: no es poden desar les respostes ({problem}). {count} en espera a la memòria; es desaran tan aviat com es resolgui. No apaguis el quiosc.</translation>
         </message>
+        <message>
+            <source>Staff: answers cannot be saved ({problem}). {count} waiting, kept in a spare file; they are saved as soon as this is fixed.</source>
+            <translation>Personal: no es poden desar les respostes ({problem}). {count} en espera, guardades en un fitxer de reserva; es desaran tan aviat com es resolgui.</translation>
+        </message>
     </context>
     <context>
         <name>KioskApp</name>

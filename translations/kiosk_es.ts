@@ -646,6 +646,10 @@
             <source>Staff: answers cannot be saved ({problem}). {count} waiting in memory; they are saved as soon as this is fixed. Do not switch off the kiosk.</source>
             <translation>Personal: no se pueden guardar las respuestas ({problem}). {count} en espera en memoria; se guardarán en cuanto se resuelva. No apagues el quiosco.</translation>
         </message>
+        <message>
+            <source>Staff: answers cannot be saved ({problem}). {count} waiting, kept in a spare file; they are saved as soon as this is fixed.</source>
+            <translation>Personal: no se pueden guardar las respuestas ({problem}). {count} en espera, guardadas en un archivo de reserva; se guardarán en cuanto se resuelva.</translation>
+        </message>
     </context>
     <context>
         <name>KioskApp</name>

@@ -646,6 +646,10 @@
             <source>Staff: answers cannot be saved ({problem}). {count} waiting in memory; they are saved as soon as this is fixed. Do not switch off the kiosk.</source>
             <translation>Personnel : impossible d’enregistrer les réponses ({problem}). {count} en attente en mémoire ; elles seront enregistrées dès que ce sera réglé. N’éteignez pas le kiosque.</translation>
         </message>
+        <message>
+            <source>Staff: answers cannot be saved ({problem}). {count} waiting, kept in a spare file; they are saved as soon as this is fixed.</source>
+            <translation>Personnel : impossible d’enregistrer les réponses ({problem}). {count} en attente, gardées dans un fichier de réserve ; elles seront enregistrées dès que ce sera réglé.</translation>
+        </message>
     </context>
     <context>
         <name>KioskApp</name>

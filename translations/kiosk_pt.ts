@@ -646,6 +646,10 @@
             <source>Staff: answers cannot be saved ({problem}). {count} waiting in memory; they are saved as soon as this is fixed. Do not switch off the kiosk.</source>
             <translation>Pessoal: não é possível guardar as respostas ({problem}). {count} à espera na memória; serão guardadas assim que isto for resolvido. Não desligue o quiosque.</translation>
         </message>
+        <message>
+            <source>Staff: answers cannot be saved ({problem}). {count} waiting, kept in a spare file; they are saved as soon as this is fixed.</source>
+            <translation>Pessoal: não é possível guardar as respostas ({problem}). {count} à espera, guardadas num ficheiro de reserva; serão guardadas assim que isto for resolvido.</translation>
+        </message>
     </context>
     <context>
         <name>KioskApp</name>

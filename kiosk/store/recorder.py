@@ -224,6 +224,11 @@ class DurableRecorder:
         """Writes waiting in memory for the disk to accept them."""
         return len(self._ops)
 
+    @property
+    def all_on_disk(self) -> bool:
+        """Every waiting write is in a spill file too: switching off now loses none."""
+        return self._spill is not None and self._unkept == 0
+
     def record_score(
         self,
         score: int,

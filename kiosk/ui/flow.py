@@ -52,6 +52,9 @@ class Recorder(Protocol):
     @property
     def pending_count(self) -> int: ...
 
+    @property
+    def all_on_disk(self) -> bool: ...
+
     def record_score(
         self,
         score: int,
@@ -361,14 +364,25 @@ class GuestFlow(QObject):
             self.retry_timer.start()
 
     def _storage_text(self) -> str:
-        return self.storage_notice(self.recorder.problem or "", self.recorder.pending_count)
+        recorder = self.recorder
+        return self.storage_notice(
+            recorder.problem or "", recorder.pending_count, on_disk=recorder.all_on_disk
+        )
 
-    def storage_notice(self, problem: str, waiting: int) -> str:
-        """The staff banner's words for a store that refuses writes."""
-        return self.tr(
-            "Staff: answers cannot be saved ({problem}). {count} waiting in memory; "
-            "they are saved as soon as this is fixed. Do not switch off the kiosk."
-        ).format(problem=translate_problem(problem), count=waiting)
+    def storage_notice(self, problem: str, waiting: int, *, on_disk: bool = False) -> str:
+        """The staff banner's words for a store that refuses writes: whether switching off
+        would lose the waiting answers depends on whether a spill file holds them too."""
+        if on_disk:
+            text = self.tr(
+                "Staff: answers cannot be saved ({problem}). {count} waiting, kept in a "
+                "spare file; they are saved as soon as this is fixed."
+            )
+        else:
+            text = self.tr(
+                "Staff: answers cannot be saved ({problem}). {count} waiting in memory; "
+                "they are saved as soon as this is fixed. Do not switch off the kiosk."
+            )
+        return text.format(problem=translate_problem(problem), count=waiting)
 
     # --- rules ------------------------------------------------------------------------------
 

@@ -345,3 +345,26 @@ def test_the_next_guest_does_not_find_the_comment_box_already_focused(qtbot, kio
     tap(qtbot, kiosk.question.score_buttons[3])
     assert kiosk.window.current_screen() is kiosk.why
     assert not kiosk.why.comment_field.hasFocus()
+
+
+def test_the_banner_says_whether_switching_off_would_lose_the_waiting_answers(
+    qtbot, kiosk, tmp_path, monkeypatch
+):
+    """Answers a refusing store keeps waiting are in a spill file too: the staff may switch
+    off. Only while no folder takes a spill file does the banner ask them not to."""
+    from kiosk.store import spill
+
+    folders = spill.spill_folders
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setattr(spill, "spill_folders", lambda data_dir: [blocked / "spill"])
+    kiosk.ctx.store().db.connection().execute("PRAGMA query_only = ON")
+    tap(qtbot, kiosk.question.score_buttons[4])
+    text = kiosk.window.staff_banner.text()
+    assert "No apagues" in text or "Do not switch off" in text
+
+    monkeypatch.setattr(spill, "spill_folders", folders)  # the state folder is back
+    tap(qtbot, kiosk.why.skip_button)  # the next refused write: everything is copied
+    text = kiosk.window.staff_banner.text()
+    assert "archivo de reserva" in text or "spare file" in text
+    assert "No apagues" not in text and "Do not switch off" not in text
