@@ -920,6 +920,8 @@ class Run:
                 self.problems.append(
                     f"life {len(self.lives) + 1}: no answer for {STALL_LIMIT_S:.0f} s"
                 )
+                tail = self.stderr_log.read_text(encoding="utf-8", errors="replace")[-1500:]
+                self.say(f"the kiosk stopped answering; its stderr ends:\n{tail}")
                 break
             time.sleep(0.01)
         if kiosk.process.poll() is not None:  # nobody pulled the plug yet
@@ -1143,10 +1145,14 @@ def verify(
             )
         )
     pending = states.get("pending", 0) + states.get("quarantined", 0)
+    from kiosk.store import spill
+
+    spilled = spill.pending(run.data)  # the kiosks ran with this process's environment
     checks.append(
         (
-            open_answers == 0 and pending == 0,
-            f"nothing left waiting: {open_answers} open, outbox {states}",
+            open_answers == 0 and pending == 0 and not spilled,
+            f"nothing left waiting: {open_answers} open, outbox {states}, "
+            f"{len(spilled)} spill file(s)",
         )
     )
     checks.extend(verify_exports(run))
